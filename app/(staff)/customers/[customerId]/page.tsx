@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { customerFormValues } from "@/components/customers/customer-fields";
+import { CreateCustomerLoginForm } from "@/components/customers/create-customer-login-form";
+import { DeleteCustomer } from "@/components/customers/delete-customer";
+import { DomainPicker } from "@/components/customers/domain-picker";
+import { domainOptions } from "@/components/customers/domain-options";
+import { EditCustomerForm } from "@/components/customers/edit-customer-form";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toUserSummary } from "@/components/users/user-summary";
+import { UsersTable } from "@/components/users/users-table";
+import { requireStaffPage } from "@/lib/auth/guards";
+import { findCustomer, listCustomerDomains, listDomainOwners } from "@/lib/db/queries/customers";
+import { listCustomerUsers } from "@/lib/db/queries/users";
+import type { CustomerRow } from "@/lib/db/schema";
+import { listAccountDomainNames } from "@/lib/domains/account-domains";
+import { logger } from "@/lib/logger";
+import { customerIdSchema } from "@/lib/validation/customers";
+
+interface Props {
+  params: Promise<{ customerId: string }>;
+}
+
+/** The customer, or a 404 for a malformed or unknown id (the id comes from the address bar). */
+async function customerFrom(params: Props["params"]): Promise<CustomerRow> {
+  const id = customerIdSchema.safeParse((await params).customerId);
+  const customer = id.success ? await findCustomer(id.data) : undefined;
+  if (!customer) notFound();
+  return customer;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireStaffPage("customers.manage");
+  return { title: (await customerFrom(params)).name };
+}
+
+export default async function CustomerPage({ params }: Props) {
+  const user = await requireStaffPage("customers.manage");
+  const customer = await customerFrom(params);
+  const [logins, domains] = await Promise.all([
+    listCustomerUsers(customer.id),
+    listCustomerDomains(customer.id),
+  ]);
+  const now = new Date();
+
+  return (
+    <>
+      <PageHeader
+        title={customer.name}
+        description={`${domains.length} ${domains.length === 1 ? "domain" : "domains"} · ${logins.length} ${logins.length === 1 ? "login" : "logins"}`}
+        actions={
+          <Link href="/customers" className={buttonClasses("secondary")}>
+            All customers
+          </Link>
+        }
+      />
+      <div className="flex flex-col gap-6">
+        <Card aria-labelledby="customer-details">
+          <CardTitle className="mb-4">
+            <span id="customer-details">Details and portal access</span>
+          </CardTitle>
+          <EditCustomerForm customerId={customer.id} saved={customerFormValues(customer)} />
+        </Card>
+
+        <Card aria-labelledby="customer-domains">
+          <CardTitle className="mb-1">
+            <span id="customer-domains">Domains</span>
+          </CardTitle>
+          <p className="mb-4 text-sm text-muted">
+            The customer sees and manages the email of these domains in its portal. A domain belongs to one
+            customer at a time.
+          </p>
+          <Suspense fallback={<Skeleton className="h-48" />}>
+            <CustomerDomains customer={customer} assigned={domains} />
+          </Suspense>
+        </Card>
+
+        <Card aria-labelledby="customer-logins">
+          <CardTitle className="mb-4">
+            <span id="customer-logins">Logins</span>
+          </CardTitle>
+          <div className="flex flex-col gap-6">
+            {logins.length ? (
+              <UsersTable
+                users={logins.map((row) => toUserSummary(row, { selfId: user.id, now }))}
+                caption={`Logins of ${customer.name}`}
+                kind="customer"
+                canChangeRole={false}
+              />
+            ) : (
+              <p className="text-sm text-muted">
+                Nobody signs in for {customer.name} yet. Add a login so they can use the portal.
+              </p>
+            )}
+            <section aria-labelledby="add-login">
+              <h3 id="add-login" className="mb-3 text-sm font-semibold">
+                Add a login
+              </h3>
+              <CreateCustomerLoginForm customerId={customer.id} customerName={customer.name} />
+            </section>
+          </div>
+        </Card>
+
+        <Card aria-labelledby="delete-customer" className="border-danger/40">
+          <CardTitle className="mb-1">
+            <span id="delete-customer">Delete this customer</span>
+          </CardTitle>
+          <p className="mb-4 text-sm text-muted">
+            Removes the customer, its logins and its domain assignments. The domains stay in your eNom
+            account.
+          </p>
+          <DeleteCustomer
+            customerId={customer.id}
+            customerName={customer.name}
+            loginCount={logins.length}
+            domainCount={domains.length}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+/**
+ * The domain picker, streamed: it waits for eNom's domain list. Without it, the customer's own
+ * domains (from the database) are still listed and can be removed.
+ */
+async function CustomerDomains({ customer, assigned }: { customer: CustomerRow; assigned: string[] }) {
+  const [accountDomains, owners] = await Promise.all([
+    listAccountDomainNames().catch((error: unknown) => {
+      logger.warn({ err: error, customerId: customer.id }, "could not list the eNom account's domains");
+      return null;
+    }),
+    listDomainOwners(),
+  ]);
+  const options = domainOptions({ customerId: customer.id, assigned, accountDomains, owners });
+  return (
+    <div className="flex flex-col gap-4">
+      {accountDomains === null ? (
+        <Alert tone="warning" title="eNom could not be reached">
+          Only the domains {customer.name} already has are listed. You can remove them now; adding domains
+          needs eNom&apos;s list of your domains. Reload the page in a moment to try again.
+        </Alert>
+      ) : null}
+      <DomainPicker customerId={customer.id} customerName={customer.name} options={options} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/layout/app-shell";
+import { requirePageUser } from "@/lib/auth/guards";
+import { can, isStaffRole, PERMISSIONS } from "@/lib/auth/permissions";
+
+// Every page below checks the user again: a layout does not re-run on client navigation.
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  if (!isStaffRole(user.role)) notFound();
+  const permissions = PERMISSIONS.filter((permission) => can(user, permission));
+  return (
+    <AppShell user={{ name: user.name, email: user.email, role: user.role }} permissions={permissions}>
+      {children}
+    </AppShell>
+  );
+}

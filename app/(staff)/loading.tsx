@@ -1,0 +1,16 @@
+import { Skeleton } from "@/components/ui/skeleton";
+
+export default function Loading() {
+  return (
+    <div role="status" aria-label="Loading">
+      <Skeleton className="mb-2 h-8 w-56" />
+      <Skeleton className="mb-8 h-4 w-80" />
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        {Array.from({ length: 4 }, (_, i) => (
+          <Skeleton key={i} className="h-28" />
+        ))}
+      </div>
+      <Skeleton className="mt-6 h-64" />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { iterateAudit, recordAudit } from "@/lib/audit";
+import { auditCsvChunks, auditCsvFilename } from "@/lib/audit-csv";
+import { NotSignedInError } from "@/lib/auth/errors";
+import { requireUser } from "@/lib/auth/guards";
+import { can, isStaffRole } from "@/lib/auth/permissions";
+import { logger } from "@/lib/logger";
+import { parseAuditSearch, type AuditSearchParams } from "@/lib/validation/audit";
+
+/**
+ * The audit log as a CSV download, with the audit page's filters (`/api/audit/export?outcome=failed`).
+ * A route, not an action: it is a read, and a download must be a plain GET. It checks the caller
+ * itself, like an action would.
+ */
+export async function GET(request: NextRequest): Promise<Response> {
+  const user = await requireUser().catch((error: unknown) => {
+    if (error instanceof NotSignedInError) return null;
+    throw error;
+  });
+  if (!user) {
+    return NextResponse.json({ error: "Your session has ended. Sign in again to download the audit log." }, { status: 401, headers: NO_STORE });
+  }
+  // For a customer the audit log does not exist, as on the page.
+  if (!isStaffRole(user.role) || !can(user, "audit.view")) {
+    return NextResponse.json({ error: "Not found." }, { status: 404, headers: NO_STORE });
+  }
+
+  const raw: AuditSearchParams = {};
+  for (const key of new Set(request.nextUrl.searchParams.keys())) raw[key] = request.nextUrl.searchParams.getAll(key);
+  const { search, filter, errors } = parseAuditSearch(raw);
+  if (Object.keys(errors).length) {
+    return NextResponse.json({ error: "Some filters could not be read.", fieldErrors: errors }, { status: 400, headers: NO_STORE });
+  }
+
+  // Who took a copy of the log, and of what, is itself worth knowing.
+  await recordAudit({
+    actor: { id: user.id, email: user.email, role: user.role },
+    action: "audit.export",
+    outcome: "ok",
+    summary: `Downloaded the audit log as CSV${describe(search)}`,
+    details: { filters: search },
+  });
+
+  const encoder = new TextEncoder();
+  const chunks = auditCsvChunks(iterateAudit(filter));
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        // Headers are gone by now; a cut-off download is the only signal left to the browser.
+        logger.error({ err: error }, "audit export failed mid-stream");
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+
+  return new Response(body, {
+    headers: {
+      ...NO_STORE,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${auditCsvFilename()}"`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+function describe(search: Record<string, unknown>): string {
+  const parts = Object.entries(search)
+    .filter(([key, value]) => key !== "before" && value !== undefined)
+    .map(([key, value]) => `${key}=${String(value)}`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}

@@ -1,0 +1,271 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useId, useState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import {
+  confirmTotpEnrollmentAction,
+  disableTotpAction,
+  regenerateRecoveryCodesAction,
+  startTotpEnrollmentAction,
+  type RecoveryCodes as RecoveryCodesResult,
+  type TotpEnrollment,
+} from "@/lib/actions/account";
+import type { ActionResult } from "@/lib/actions/result";
+import { RecoveryCodes } from "./recovery-codes";
+
+/** Below this many unused recovery codes, the page suggests making new ones. */
+const FEW_CODES_LEFT = 3;
+
+/**
+ * Two-factor sign-in (TOTP) for the signed-in user: set up with a QR code or a setup key, confirm
+ * with a first code, keep the recovery codes; later make new codes or turn it off. The server's
+ * state comes in as props; a finished step refreshes the page to read it again.
+ */
+export function TwoFactorSettings({
+  enabled,
+  recoveryCodesLeft,
+  accountEmail,
+}: {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+  accountEmail: string;
+}) {
+  const router = useRouter();
+  const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
+  const [freshCodes, setFreshCodes] = useState<string[] | null>(null);
+  const [notice, setNotice] = useState("");
+
+  function showCodes(codes: string[]) {
+    setEnrollment(null);
+    setNotice("");
+    setFreshCodes(codes);
+  }
+
+  let body: ReactNode;
+  if (freshCodes) {
+    body = (
+      <RecoveryCodes
+        codes={freshCodes}
+        accountEmail={accountEmail}
+        onDone={() => {
+          setFreshCodes(null);
+          router.refresh();
+        }}
+      />
+    );
+  } else if (enabled) {
+    body = (
+      <TwoFactorOn
+        recoveryCodesLeft={recoveryCodesLeft}
+        onNewCodes={showCodes}
+        onTurnedOff={(message) => {
+          setNotice(message);
+          router.refresh();
+        }}
+      />
+    );
+  } else if (enrollment) {
+    body = <ConfirmEnrollment enrollment={enrollment} onEnabled={showCodes} onCancel={() => setEnrollment(null)} />;
+  } else {
+    body = (
+      <StartEnrollment
+        onStarted={(started) => {
+          setNotice("");
+          setEnrollment(started);
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="space-y-4">
+      <div aria-live="polite">
+        {notice ? <p className="rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm">{notice}</p> : null}
+      </div>
+      {body}
+    </div>
+  );
+}
+
+type State<T> = ActionResult<T> | null;
+
+function StartEnrollment({ onStarted }: { onStarted: (enrollment: TotpEnrollment) => void }) {
+  const [state, formAction, pending] = useActionState<State<TotpEnrollment>, FormData>(async (previous, formData) => {
+    const result = await startTotpEnrollmentAction(previous, formData);
+    if (result.ok) onStarted(result.data);
+    return result;
+  }, null);
+  return (
+    <form action={formAction} aria-label="Set up two-factor sign-in" className="space-y-4">
+      <p className="text-sm">
+        <Badge tone="warning">Off</Badge> <span className="ml-1">You sign in with your password only.</span>
+      </p>
+      <p className="text-sm text-muted">
+        With two-factor sign-in, Mailpak also asks for a code from an authenticator app on your phone (such as Google
+        Authenticator, Microsoft Authenticator, 1Password or Aegis), so a stolen password alone is not enough.
+      </p>
+      <FormMessage state={state ?? undefined} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Preparing…" : "Set up two-factor sign-in"}
+      </Button>
+    </form>
+  );
+}
+
+function ConfirmEnrollment({
+  enrollment,
+  onEnabled,
+  onCancel,
+}: {
+  enrollment: TotpEnrollment;
+  onEnabled: (codes: string[]) => void;
+  onCancel: () => void;
+}) {
+  const [state, formAction, pending] = useActionState<State<RecoveryCodesResult>, FormData>(async (previous, formData) => {
+    const result = await confirmTotpEnrollmentAction(previous, formData);
+    if (result.ok) onEnabled(result.data.recoveryCodes);
+    return result;
+  }, null);
+  const errors = state?.ok === false ? state.fieldErrors : undefined;
+
+  return (
+    <div className="space-y-5">
+      <ol className="list-decimal space-y-5 pl-5 text-sm marker:font-semibold">
+        <li className="space-y-2">
+          <p>Scan this QR code with your authenticator app.</p>
+          {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server; nothing to optimise */}
+          <img
+            src={enrollment.qrDataUrl}
+            alt="QR code that adds your Mailpak account to an authenticator app. If you cannot scan it, use the setup key below."
+            width={184}
+            height={184}
+            className="rounded-md border border-line bg-white p-2"
+          />
+        </li>
+        <li className="space-y-2">
+          <p>Cannot scan it? Choose to enter a key in the app, and type this one (time-based).</p>
+          <TextField
+            label="Setup key"
+            readOnly
+            value={enrollment.secret}
+            className="max-w-sm"
+            onFocus={(event) => event.currentTarget.select()}
+            spellCheck={false}
+          />
+        </li>
+        <li className="space-y-2">
+          <form action={formAction} aria-label="Confirm two-factor sign-in" className="space-y-4" noValidate>
+            <TextField
+              label="Authentication code"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              required
+              className="max-w-40"
+              hint="The 6-digit code your app shows now."
+              errors={errors?.code}
+            />
+            <FormMessage state={state?.ok === false ? state : undefined} />
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" disabled={pending}>
+                {pending ? "Checking…" : "Turn on two-factor sign-in"}
+              </Button>
+              <Button variant="ghost" onClick={onCancel}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        </li>
+      </ol>
+    </div>
+  );
+}
+
+function TwoFactorOn({
+  recoveryCodesLeft,
+  onNewCodes,
+  onTurnedOff,
+}: {
+  recoveryCodesLeft: number;
+  onNewCodes: (codes: string[]) => void;
+  onTurnedOff: (message: string) => void;
+}) {
+  const regenerateHeading = useId();
+  const disableHeading = useId();
+  const [codesState, regenerate, regenerating] = useActionState<State<RecoveryCodesResult>, FormData>(async (previous, formData) => {
+    const result = await regenerateRecoveryCodesAction(previous, formData);
+    if (result.ok) onNewCodes(result.data.recoveryCodes);
+    return result;
+  }, null);
+  const [disableState, disable, disabling] = useActionState<State<undefined>, FormData>(async (previous, formData) => {
+    const result = await disableTotpAction(previous, formData);
+    if (result.ok) onTurnedOff(result.message ?? "Two-factor sign-in is off.");
+    return result;
+  }, null);
+  const codeErrors = codesState?.ok === false ? codesState.fieldErrors : undefined;
+  const disableErrors = disableState?.ok === false ? disableState.fieldErrors : undefined;
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Badge tone="success">On</Badge>{" "}
+        <span className="ml-1">
+          Signing in asks for a code from your authenticator app. You have {recoveryCodesLeft} unused recovery code
+          {recoveryCodesLeft === 1 ? "" : "s"}.
+        </span>
+      </p>
+      {recoveryCodesLeft <= FEW_CODES_LEFT ? (
+        <Alert tone="warning" title={recoveryCodesLeft === 0 ? "You have no recovery codes left" : "You are running out of recovery codes"}>
+          Make new ones below, so that losing your phone does not lock you out.
+        </Alert>
+      ) : null}
+
+      <form action={regenerate} aria-labelledby={regenerateHeading} className="space-y-3" noValidate>
+        <h3 id={regenerateHeading} className="text-base font-semibold">
+          New recovery codes
+        </h3>
+        <p className="text-sm text-muted">New codes replace all your old ones. Enter a code from your app to confirm.</p>
+        <TextField
+          label="Authentication code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          required
+          className="max-w-40"
+          errors={codeErrors?.code}
+        />
+        <FormMessage state={codesState?.ok === false ? codesState : undefined} />
+        <Button type="submit" variant="secondary" disabled={regenerating}>
+          {regenerating ? "Creating…" : "Create new recovery codes"}
+        </Button>
+      </form>
+
+      <form action={disable} aria-labelledby={disableHeading} className="space-y-3 border-t border-line pt-6" noValidate>
+        <h3 id={disableHeading} className="text-base font-semibold">
+          Turn off two-factor sign-in
+        </h3>
+        <p className="text-sm text-muted">You will sign in with your password only. Your recovery codes stop working.</p>
+        <TextField
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="max-w-sm"
+          errors={disableErrors?.currentPassword}
+        />
+        <FormMessage state={disableState?.ok === false ? disableState : undefined} />
+        <Button type="submit" variant="danger" disabled={disabling}>
+          {disabling ? "Turning off…" : "Turn off two-factor sign-in"}
+        </Button>
+      </form>
+    </div>
+  );
+}

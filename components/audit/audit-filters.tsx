@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { FieldErrors } from "@/lib/actions/result";
+import type { AuditSearch } from "@/lib/validation/audit";
+
+export const OUTCOME_LABELS = { ok: "Succeeded", failed: "Failed", unknown: "Unknown" } as const;
+
+/**
+ * The audit log's filters as a plain GET form: the filters live in the URL, so a filtered view can
+ * be bookmarked or sent to a colleague, and the page needs no JavaScript to apply them.
+ */
+export function AuditFilters({
+  path,
+  search,
+  errors,
+  actions,
+}: {
+  /** Where the form submits to (the page showing the log). */
+  path: string;
+  search: AuditSearch;
+  errors: FieldErrors;
+  /** Action names recorded so far, offered in the action list. */
+  actions: string[];
+}) {
+  return (
+    <form method="get" action={path} role="search" aria-label="Filter the audit log" className="mb-6 rounded-lg border border-line bg-surface p-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+        <TextField label="User" name="actor" type="search" defaultValue={search.actor ?? ""} hint="Email, or part of it" errors={errors.actor} />
+        <TextField label="Domain" name="domain" type="search" defaultValue={search.domain ?? ""} hint="Or part of it" errors={errors.domain} />
+        <SelectField label="Action" name="action" defaultValue={search.action ?? ""} errors={errors.action}>
+          <ActionOptions actions={actions} selected={search.action} />
+        </SelectField>
+        <SelectField label="Outcome" name="outcome" defaultValue={search.outcome ?? ""} errors={errors.outcome}>
+          <option value="">Any outcome</option>
+          {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label="From" name="from" type="date" defaultValue={search.from ?? ""} hint="Day in UTC" errors={errors.from} />
+        <TextField label="To" name="to" type="date" defaultValue={search.to ?? ""} hint="Day in UTC, included" errors={errors.to} />
+      </div>
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Button type="submit">Apply filters</Button>
+        <Link href={path} className={buttonClasses("ghost")}>
+          Clear filters
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+/** Actions grouped by their first word (`mailbox.create` under "mailbox"), each group also selectable whole. */
+function ActionOptions({ actions, selected }: { actions: string[]; selected: string | undefined }) {
+  const groups = new Map<string, string[]>();
+  for (const action of actions) {
+    const group = action.split(".")[0] ?? action;
+    groups.set(group, [...(groups.get(group) ?? []), action]);
+  }
+  const known = new Set([...actions, ...groups.keys()]);
+  return (
+    <>
+      <option value="">All actions</option>
+      {/* A filter from a shared link that this log has no entries for yet stays selectable. */}
+      {selected && !known.has(selected) ? <option value={selected}>{selected}</option> : null}
+      {[...groups].map(([group, members]) => (
+        <optgroup key={group} label={group}>
+          <option value={group}>All {group} actions</option>
+          {members
+            .filter((action) => action !== group)
+            .map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { isActive, staffNavItems, visibleNavItems } from "./nav-items";
+
+describe("the staff navigation", () => {
+  it("lists the panel's sections in order", () => {
+    expect(staffNavItems.map((item) => item.label)).toEqual([
+      "Dashboard",
+      "Domains",
+      "Expirations",
+      "Customers",
+      "Users",
+      "Audit log",
+      "Settings",
+    ]);
+  });
+
+  it("shows a section only to those allowed to use it", () => {
+    expect(visibleNavItems(["customers.manage", "audit.view"]).map((item) => item.label)).toEqual([
+      "Dashboard",
+      "Domains",
+      "Expirations",
+      "Customers",
+      "Audit log",
+    ]);
+  });
+
+  it("marks a section active on its own page and its sub-pages only", () => {
+    expect(isActive("/", "/")).toBe(true);
+    expect(isActive("/domains", "/")).toBe(false);
+    expect(isActive("/domains/example.com", "/domains")).toBe(true);
+    expect(isActive("/domainsx", "/domains")).toBe(false);
+  });
+});

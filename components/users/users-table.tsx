@@ -1,0 +1,67 @@
+import { Badge } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ManageUser } from "./manage-user";
+import { UserStatus } from "./user-status";
+import { formatUtcMinute, type UserSummary } from "./user-summary";
+
+/**
+ * Logins in a table: staff users on the Users page (with role and two-factor), or a customer's
+ * logins on its page. Each row opens the actions the signed-in user may take.
+ */
+export function UsersTable({
+  users,
+  caption,
+  kind,
+  canChangeRole,
+}: {
+  users: UserSummary[];
+  caption: string;
+  kind: "staff" | "customer";
+  canChangeRole: boolean;
+}) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th>Name</Th>
+          <Th>Email</Th>
+          {kind === "staff" ? <Th>Role</Th> : null}
+          <Th>Status</Th>
+          {kind === "staff" ? <Th>Two-factor</Th> : null}
+          <Th>Last sign-in</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <Td className="font-medium">
+              {user.name}
+              {user.isSelf ? <span className="ml-2 text-xs text-muted">(you)</span> : null}
+            </Td>
+            <Td className="break-all">{user.email}</Td>
+            {kind === "staff" ? (
+              <Td>
+                <Badge tone={user.role === "admin" ? "accent" : "neutral"}>
+                  {user.role === "admin" ? "Admin" : "Staff"}
+                </Badge>
+              </Td>
+            ) : null}
+            <Td>
+              <UserStatus user={user} />
+            </Td>
+            {kind === "staff" ? <Td>{user.totpEnabled ? "On" : "Off"}</Td> : null}
+            <Td className="whitespace-nowrap">
+              {user.lastSignInAt ? formatUtcMinute(user.lastSignInAt) : "Never"}
+            </Td>
+            <Td className="text-right">
+              <ManageUser user={user} canChangeRole={canChangeRole} />
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

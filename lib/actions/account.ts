@@ -1,0 +1,172 @@
+"use server";
+
+import { recordAudit } from "@/lib/audit";
+import { isDemoEmail } from "@/lib/auth/demo";
+import { ForbiddenError, NotSignedInError, RuleError } from "@/lib/auth/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { isStaffRole } from "@/lib/auth/permissions";
+import { ACCOUNT_MAX_FAILURES, blockedFor, consumePoint, getSignInLimiters, minutesUntil } from "@/lib/auth/rate-limit";
+import { openSecret, sealSecret } from "@/lib/auth/secret-box";
+import type { SessionUser } from "@/lib/auth/session";
+import { generateRecoveryCodes, hashRecoveryCode, newTotpSecret, totpEnrollment, verifyTotpCode } from "@/lib/auth/totp";
+import { bumpSessionVersion, findUserById, updateUser } from "@/lib/db/queries/users";
+import type { AuditOutcome, UserRow } from "@/lib/db/schema";
+import {
+  changePasswordSchema,
+  confirmTotpSchema,
+  disableTotpSchema,
+  regenerateRecoveryCodesSchema,
+  startTotpEnrollmentSchema,
+} from "@/lib/validation/account";
+import { formDataToObject, type ActionResult } from "./result";
+import { runAction } from "./safe-action";
+
+/**
+ * The signed-in user's own account: password and two-factor sign-in. Each action acts only on the
+ * caller's own row (the id comes from the session, never from the form).
+ *
+ * Changing the password bumps the session version, which ends every session of the user,
+ * this one included: next-auth v4 keeps sessions in JWTs, and issuing a fresh token from a server
+ * action would mean reaching into its cookie format. So the browser signs out and the user signs
+ * in again with the new password; the result says so.
+ */
+
+export type PasswordChanged = { signedOut: true };
+export type TotpEnrollment = { qrDataUrl: string; secret: string };
+export type RecoveryCodes = { recoveryCodes: string[] };
+
+export async function changeOwnPasswordAction(_previous: unknown, payload: unknown): Promise<ActionResult<PasswordChanged>> {
+  return runAction({ name: "account.password-change", schema: changePasswordSchema }, inputOf(payload), async (input, user) => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (!(await passwordMatches(row, input.currentPassword))) {
+      await auditOwn(user, "account.password-change", "failed", "Password change refused: wrong current password");
+      return { ok: false, message: "Your password was not changed.", fieldErrors: { currentPassword: ["That is not your current password."] } };
+    }
+    await bumpSessionVersion(row.id, { passwordHash: await hashPassword(input.newPassword) });
+    await auditOwn(user, "account.password-change", "ok", "Changed their password; all their sessions were signed out");
+    return {
+      ok: true,
+      data: { signedOut: true },
+      message: "Your password has been changed and you have been signed out everywhere. Sign in again with your new password.",
+    };
+  });
+}
+
+/** Step one of two-factor setup: a new secret, kept sealed and inactive until a code proves the app has it. */
+export async function startTotpEnrollmentAction(_previous: unknown, payload: unknown): Promise<ActionResult<TotpEnrollment>> {
+  return runAction({ name: "account.totp-start", schema: startTotpEnrollmentSchema }, inputOf(payload), async (_input, user) => {
+    requireTwoFactorRole(user);
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on. To move it to another device, turn it off and set it up again.");
+    const secret = newTotpSecret();
+    await updateUser(row.id, { totpSecret: sealSecret(secret), totpEnabled: false, recoveryCodeHashes: [] });
+    const { qrDataUrl } = await totpEnrollment(secret, row.email);
+    return { ok: true, data: { qrDataUrl, secret } };
+  });
+}
+
+/** Step two: the first code from the app turns two-factor sign-in on and yields recovery codes, shown once. */
+export async function confirmTotpEnrollmentAction(_previous: unknown, payload: unknown): Promise<ActionResult<RecoveryCodes>> {
+  return runAction({ name: "account.totp-enable", schema: confirmTotpSchema }, inputOf(payload), async (input, user) => {
+    requireTwoFactorRole(user);
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on.");
+    if (!row.totpSecret) throw new RuleError("Start the setup again: your authenticator app needs a new QR code.");
+    // Not rate-limited: only this session has seen the pending secret, so guessing gains nothing,
+    // and a drifting phone clock should not lock its owner out of signing in.
+    if (!(await verifyTotpCode(openSecret(row.totpSecret), input.code))) {
+      return { ok: false, message: "Two-factor sign-in is still off.", fieldErrors: { code: [WRONG_CODE] } };
+    }
+    const recoveryCodes = generateRecoveryCodes();
+    await updateUser(row.id, { totpEnabled: true, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
+    await auditOwn(user, "account.totp-enable", "ok", `Turned on two-factor sign-in (${recoveryCodes.length} recovery codes issued)`);
+    return { ok: true, data: { recoveryCodes }, message: "Two-factor sign-in is on." };
+  });
+}
+
+/** New recovery codes replace every old one; a current app code proves the device is still in hand. */
+export async function regenerateRecoveryCodesAction(_previous: unknown, payload: unknown): Promise<ActionResult<RecoveryCodes>> {
+  return runAction({ name: "account.recovery-codes", schema: regenerateRecoveryCodesSchema }, inputOf(payload), async (input, user) => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (!row.totpEnabled || !row.totpSecret) throw new RuleError("Two-factor sign-in is off, so there are no recovery codes to replace.");
+    if (!(await totpCodeMatches(row, row.totpSecret, input.code))) {
+      await auditOwn(user, "account.recovery-codes", "failed", "New recovery codes refused: wrong authentication code");
+      return { ok: false, message: "Your recovery codes were not changed.", fieldErrors: { code: [WRONG_CODE] } };
+    }
+    const recoveryCodes = generateRecoveryCodes();
+    await updateUser(row.id, { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
+    await auditOwn(user, "account.recovery-codes", "ok", `Replaced their recovery codes (${recoveryCodes.length} new codes; the old ones no longer work)`);
+    return { ok: true, data: { recoveryCodes }, message: "New recovery codes are ready; the old ones no longer work." };
+  });
+}
+
+export async function disableTotpAction(_previous: unknown, payload: unknown): Promise<ActionResult<undefined>> {
+  return runAction({ name: "account.totp-disable", schema: disableTotpSchema }, inputOf(payload), async (input, user) => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (!row.totpEnabled) throw new RuleError("Two-factor sign-in is already off.");
+    if (!(await passwordMatches(row, input.currentPassword))) {
+      await auditOwn(user, "account.totp-disable", "failed", "Turning off two-factor sign-in refused: wrong current password");
+      return { ok: false, message: "Two-factor sign-in is still on.", fieldErrors: { currentPassword: ["That is not your current password."] } };
+    }
+    await updateUser(row.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [] });
+    await auditOwn(user, "account.totp-disable", "ok", "Turned off two-factor sign-in; their recovery codes no longer work");
+    return { ok: true, data: undefined, message: "Two-factor sign-in is off. Your recovery codes no longer work." };
+  });
+}
+
+const WRONG_CODE = "That code did not match. Enter the newest code from your app, and check that your phone's clock is right.";
+
+/** Forms send FormData; tests and other callers may send a plain object. The schema checks either. */
+function inputOf(payload: unknown): unknown {
+  return payload instanceof FormData ? formDataToObject(payload) : payload;
+}
+
+async function ownRow(user: SessionUser): Promise<UserRow> {
+  const row = await findUserById(user.id);
+  if (!row) throw new NotSignedInError();
+  return row;
+}
+
+function requireTwoFactorRole(user: SessionUser): void {
+  if (!isStaffRole(user.role)) throw new ForbiddenError("Two-factor sign-in is offered to admin and staff accounts.");
+}
+
+/** The demo's logins are shared by everyone trying the demo; one visitor must not lock out the rest. */
+function refuseSharedDemoLogin(row: UserRow): void {
+  if (isDemoEmail(row.email)) {
+    throw new RuleError("The demo's shared logins keep their password and sign-in settings. Create your own user to try this.");
+  }
+}
+
+/**
+ * A wrong password or code here counts as a failed sign-in for the account, so these forms are no
+ * way round the sign-in lockout for someone who has found an open session.
+ */
+async function guardedCheck(row: UserRow, check: () => Promise<boolean>): Promise<boolean> {
+  const limiter = getSignInLimiters().account;
+  const wait = await blockedFor(limiter, row.email, ACCOUNT_MAX_FAILURES);
+  if (wait !== null) {
+    const minutes = minutesUntil(wait);
+    throw new RuleError(`Too many wrong attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
+  if (await check()) return true;
+  await consumePoint(limiter, row.email);
+  return false;
+}
+
+function passwordMatches(row: UserRow, password: string): Promise<boolean> {
+  return guardedCheck(row, () => verifyPassword(row.passwordHash, password));
+}
+
+function totpCodeMatches(row: UserRow, sealedSecret: string, code: string): Promise<boolean> {
+  return guardedCheck(row, () => verifyTotpCode(openSecret(sealedSecret), code));
+}
+
+function auditOwn(user: SessionUser, action: string, outcome: AuditOutcome, summary: string): Promise<void> {
+  return recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action, outcome, summary, targetUserId: user.id });
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { recordAudit, type AuditEntry } from "@/lib/audit";
+import { isDemoEmail } from "@/lib/auth/demo";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
+import { can, isStaffRole } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import { findCustomer } from "@/lib/db/queries/customers";
+import { findUserById, findUserByEmail, insertUserUnlessEmailTaken } from "@/lib/db/queries/users";
+import type { CustomerRow, Role, UserRow } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import type { PasswordMode, TemporaryPasswordResult } from "@/lib/validation/users";
+import type { ActionResult } from "./result";
+
+/** The failing half of ActionResult, so that returning it leaves the success type to the action. */
+export type ActionFailure = Extract<ActionResult, { ok: false }>;
+
+/**
+ * What the user and customer actions share. Not a "use server" file: nothing here may be called
+ * from the browser. Who manages whom:
+ *   - admins manage everyone: staff users, other admins and customers' logins;
+ *   - staff manage customers and their logins, never staff users or admins;
+ *   - a customer's login manages none of this, and is told "not found", as for any staff area.
+ */
+
+export const DUPLICATE_EMAIL = "A user with this email already exists.";
+export const LAST_ADMIN =
+  "This is the last active admin. Make another user an admin first, so that someone can still manage users and settings.";
+
+export function actorOf(user: SessionUser): AuditEntry["actor"] {
+  return { id: user.id, email: user.email, role: user.role };
+}
+
+/** Only admins manage staff users; a customer's login does not learn the page exists. */
+export function requireUserManager(actor: SessionUser): void {
+  if (!isStaffRole(actor.role)) throw new NotFoundError("That page");
+  if (!can(actor, "users.manage")) throw new ForbiddenError("Only an admin can manage staff users.");
+}
+
+/** Admins and staff manage customers; a customer's login sees no customer but itself, and not here. */
+export function requireCustomerManager(actor: SessionUser): void {
+  if (!isStaffRole(actor.role) || !can(actor, "customers.manage")) throw new NotFoundError("That customer");
+}
+
+export async function loadManagedCustomer(actor: SessionUser, customerId: string): Promise<CustomerRow> {
+  requireCustomerManager(actor);
+  const customer = await findCustomer(customerId);
+  if (!customer) throw new NotFoundError("That customer");
+  return customer;
+}
+
+/**
+ * The user an action is about, if the actor may manage them: a customer's login needs
+ * `customers.manage` (admins and staff), a staff user or admin needs `users.manage` (admins).
+ */
+export async function loadManagedUser(actor: SessionUser, userId: string): Promise<UserRow> {
+  if (!isStaffRole(actor.role)) throw new NotFoundError("That user");
+  const target = await findUserById(userId);
+  if (!target) throw new NotFoundError("That user");
+  if (target.role === "customer") requireCustomerManager(actor);
+  else requireUserManager(actor);
+  return target;
+}
+
+/** The pages that show a user: the Users page, or their customer's page and the customer list. */
+export function revalidateUserPages(user: Pick<UserRow, "role" | "customerId">): void {
+  if (user.customerId) {
+    revalidatePath(`/customers/${user.customerId}`);
+    revalidatePath("/customers");
+  } else {
+    revalidatePath("/users");
+  }
+}
+
+/** A change the panel's own rules forbid: recorded as a failed attempt, explained to the user. */
+export async function refuse(
+  actor: SessionUser,
+  entry: Omit<AuditEntry, "actor" | "outcome" | "summary">,
+  message: string,
+): Promise<ActionFailure> {
+  await recordAudit({ ...entry, actor: actorOf(actor), outcome: "failed", summary: `Refused: ${message}` });
+  return { ok: false, message };
+}
+
+export function describeUser(user: Pick<UserRow, "name" | "email">): string {
+  return `${user.name} (${user.email})`;
+}
+
+const ROLE_WORDS: Record<Role, string> = { admin: "admin", staff: "staff user", customer: "customer login" };
+
+/**
+ * Adds a login with a temporary password: generated (and handed back once, to show to whoever
+ * made it) or chosen by them. The password goes nowhere else: not in the audit log, not in logs.
+ */
+export async function createLogin(
+  actor: SessionUser,
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    customer: CustomerRow | null;
+    passwordMode: PasswordMode;
+    password: string;
+  },
+  auditAction: string,
+): Promise<ActionResult<TemporaryPasswordResult>> {
+  const invalid = (message: string): ActionFailure => ({
+    ok: false,
+    message: "Please correct the highlighted fields.",
+    fieldErrors: { email: [message] },
+  });
+  // The demo's addresses sign in only on a demo panel; creating one elsewhere would be a dead login.
+  if (isDemoEmail(input.email) && getEnv().MAILPAK_DEMO !== "1") {
+    return invalid("Addresses at demo.test work only on a demo panel; use a real address.");
+  }
+  if (await findUserByEmail(input.email)) return invalid(DUPLICATE_EMAIL);
+
+  const temporaryPassword = input.passwordMode === "generate" ? generateTemporaryPassword() : null;
+  const row = await insertUserUnlessEmailTaken({
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    customerId: input.customer?.id ?? null,
+    passwordHash: await hashPassword(temporaryPassword ?? input.password),
+  });
+  if (!row) return invalid(DUPLICATE_EMAIL);
+
+  const forCustomer = input.customer ? ` for ${input.customer.name}` : "";
+  await recordAudit({
+    actor: actorOf(actor),
+    action: auditAction,
+    outcome: "ok",
+    summary: `Added ${ROLE_WORDS[input.role]} ${describeUser(row)}${forCustomer}, with a temporary password ${temporaryPassword ? "generated by Mailpak" : "chosen by the creator"}`,
+    targetUserId: row.id,
+    targetCustomerId: input.customer?.id ?? null,
+    details: { email: row.email, role: row.role },
+  });
+  revalidateUserPages(row);
+  return {
+    ok: true,
+    data: { userId: row.id, email: row.email, temporaryPassword },
+    message: temporaryPassword
+      ? `${row.email} can now sign in with the temporary password below. It is shown only this once.`
+      : `${row.email} can now sign in with the password you chose.`,
+  };
+}

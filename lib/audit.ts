@@ -1,0 +1,119 @@
+import "server-only";
+import { and, asc, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { auditLog, type AuditOutcome, type AuditRow } from "@/lib/db/schema";
+import { getRequestContext } from "@/lib/request-context";
+
+export interface AuditActor {
+  id: string | null;
+  email: string;
+  role: string;
+}
+
+export interface AuditEntry {
+  actor: AuditActor;
+  /** Dotted verb, e.g. `mailbox.create`, `user.disable`, `auth.sign-in`. */
+  action: string;
+  outcome: AuditOutcome;
+  /** One line a person reads in the audit page. */
+  summary: string;
+  domain?: string | null;
+  pakId?: string | null;
+  mailbox?: string | null;
+  targetUserId?: string | null;
+  targetCustomerId?: string | null;
+  /** Extra facts; never a password (the keys below are dropped as a safety net). */
+  details?: Record<string, unknown>;
+  enom?: { trackingKey?: string | null; orderId?: string | null; error?: string | null };
+}
+
+const SECRET_KEYS = /pass|pw|secret|token|code/i;
+
+function withoutSecrets(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(details)
+      .filter(([key]) => !SECRET_KEYS.test(key))
+      .map(([key, value]) => [key, value && typeof value === "object" && !Array.isArray(value) ? withoutSecrets(value as Record<string, unknown>) : value]),
+  );
+}
+
+/** Appends one entry to the audit log, with where the request came from. */
+export async function recordAudit(entry: AuditEntry): Promise<void> {
+  const db = await getDb();
+  const { ip, userAgent } = await getRequestContext();
+  await db.insert(auditLog).values({
+    actorId: entry.actor.id,
+    actorEmail: entry.actor.email.slice(0, 254),
+    actorRole: entry.actor.role,
+    ip,
+    userAgent,
+    action: entry.action,
+    domain: entry.domain ?? null,
+    pakId: entry.pakId ?? null,
+    mailbox: entry.mailbox ?? null,
+    targetUserId: entry.targetUserId ?? null,
+    targetCustomerId: entry.targetCustomerId ?? null,
+    outcome: entry.outcome,
+    summary: entry.summary.slice(0, 500),
+    details: withoutSecrets(entry.details ?? {}),
+    enomTrackingKey: entry.enom?.trackingKey ?? null,
+    enomOrderId: entry.enom?.orderId ?? null,
+    enomError: entry.enom?.error?.slice(0, 1000) ?? null,
+  });
+}
+
+export interface AuditFilter {
+  actor?: string;
+  domain?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+}
+
+function conditions(filter: AuditFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filter.actor) parts.push(ilike(auditLog.actorEmail, `%${escapeLike(filter.actor)}%`));
+  if (filter.domain) parts.push(ilike(auditLog.domain, `%${escapeLike(filter.domain)}%`));
+  if (filter.action) {
+    const action = escapeLike(filter.action);
+    const match = or(eq(auditLog.action, filter.action), ilike(auditLog.action, `${action}.%`));
+    if (match) parts.push(match);
+  }
+  if (filter.outcome) parts.push(eq(auditLog.outcome, filter.outcome));
+  if (filter.from) parts.push(gte(auditLog.at, filter.from));
+  if (filter.to) parts.push(lt(auditLog.at, filter.to));
+  return parts.length ? and(...parts) : undefined;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Newest first; `beforeId` pages backwards through the log. */
+export async function listAudit(filter: AuditFilter, options: { limit: number; beforeId?: number }): Promise<AuditRow[]> {
+  const db = await getDb();
+  const where = and(conditions(filter), options.beforeId ? lt(auditLog.id, options.beforeId) : undefined);
+  return db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(options.limit);
+}
+
+/** Every matching entry in batches, for the CSV export; bounded by `max`. */
+export async function* iterateAudit(filter: AuditFilter, max = 100_000): AsyncGenerator<AuditRow> {
+  let beforeId: number | undefined;
+  let sent = 0;
+  while (sent < max) {
+    const batch = await listAudit(filter, { limit: Math.min(1000, max - sent), beforeId });
+    if (batch.length === 0) return;
+    for (const row of batch) yield row;
+    sent += batch.length;
+    beforeId = batch[batch.length - 1]?.id;
+  }
+}
+
+/** Every action name recorded so far, for the audit page's action filter. */
+export async function listAuditActions(): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
+  return rows.map((row) => row.action);
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import Redis from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getEnv } from "@/lib/env";
+
+/**
+ * Brute-force limits on sign-in. In memory by default; in Redis when REDIS_URL is set, so that
+ * every panel instance sees the same counts.
+ */
+export const ACCOUNT_MAX_FAILURES = 5;
+export const ACCOUNT_LOCK_SECONDS = 15 * 60;
+export const IP_MAX_FAILURES = 30;
+export const IP_WINDOW_SECONDS = 15 * 60;
+
+export interface SignInLimiters {
+  /** Failed sign-ins per email address (known or not, so a lockout reveals nothing). */
+  account: RateLimiterAbstract;
+  /** Failed sign-ins per client IP, whatever the email. */
+  ip: RateLimiterAbstract;
+}
+
+const globalForLimits = globalThis as unknown as { mailpakLimiters?: SignInLimiters; mailpakRedis?: Redis };
+
+export function redisClient(url: string): Redis {
+  globalForLimits.mailpakRedis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  return globalForLimits.mailpakRedis;
+}
+
+export function createSignInLimiters(redisUrl?: string): SignInLimiters {
+  const account = { keyPrefix: "mailpak:signin:account", points: ACCOUNT_MAX_FAILURES, duration: ACCOUNT_LOCK_SECONDS, blockDuration: ACCOUNT_LOCK_SECONDS };
+  const ip = { keyPrefix: "mailpak:signin:ip", points: IP_MAX_FAILURES, duration: IP_WINDOW_SECONDS, blockDuration: IP_WINDOW_SECONDS };
+  if (redisUrl) {
+    const storeClient = redisClient(redisUrl);
+    return { account: new RateLimiterRedis({ storeClient, ...account }), ip: new RateLimiterRedis({ storeClient, ...ip }) };
+  }
+  return { account: new RateLimiterMemory(account), ip: new RateLimiterMemory(ip) };
+}
+
+export function getSignInLimiters(): SignInLimiters {
+  globalForLimits.mailpakLimiters ??= createSignInLimiters(getEnv().REDIS_URL);
+  return globalForLimits.mailpakLimiters;
+}
+
+/** Whole minutes until a block ends, at least 1. */
+export function minutesUntil(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 60_000));
+}
+
+/** Consumes one point; returns the wait in ms when the limit is reached, else null. */
+export async function consumePoint(limiter: RateLimiterAbstract, key: string): Promise<number | null> {
+  try {
+    await limiter.consume(key);
+    return null;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection.msBeforeNext;
+    throw rejection;
+  }
+}
+
+/** The wait in ms when `key` is already blocked, else null; consumes nothing. */
+export async function blockedFor(limiter: RateLimiterAbstract, key: string, maxPoints: number): Promise<number | null> {
+  const state = await limiter.get(key);
+  if (state && state.consumedPoints >= maxPoints && state.msBeforeNext > 0) return state.msBeforeNext;
+  return null;
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { findUserByEmail, updateUser } from "@/lib/db/queries/users";
+import type { UserRow } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { signInSchema } from "@/lib/validation/account";
+import { isDemoEmail } from "./demo";
+import { decoyPasswordHash, verifyPassword } from "./password";
+import {
+  ACCOUNT_LOCK_SECONDS,
+  ACCOUNT_MAX_FAILURES,
+  IP_MAX_FAILURES,
+  blockedFor,
+  consumePoint,
+  getSignInLimiters,
+  minutesUntil,
+  type SignInLimiters,
+} from "./rate-limit";
+import { openSecret } from "./secret-box";
+import { consumeRecoveryCode, verifyTotpCode } from "./totp";
+
+export type SignInResult =
+  | { kind: "ok"; user: UserRow }
+  | { kind: "invalid" }
+  | { kind: "locked"; minutes: number }
+  | { kind: "rate-limited"; minutes: number }
+  | { kind: "disabled" }
+  | { kind: "otp-required" }
+  | { kind: "otp-invalid" };
+
+/**
+ * Checks one sign-in attempt. Unknown emails and wrong passwords answer the same, take the same
+ * time and count towards the same lockout, so nobody learns which emails have accounts.
+ */
+export async function authenticate(
+  rawInput: unknown,
+  context: { ip: string },
+  limiters: SignInLimiters = getSignInLimiters(),
+): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(rawInput);
+  if (!parsed.success) return { kind: "invalid" };
+  const { email, password, otp } = parsed.data;
+  const actor = (user?: UserRow) => ({ id: user?.id ?? null, email, role: user?.role ?? "unknown" });
+
+  const ipWait = context.ip ? await blockedFor(limiters.ip, context.ip, IP_MAX_FAILURES) : null;
+  if (ipWait !== null) {
+    await recordAudit({ actor: actor(), action: "auth.sign-in", outcome: "failed", summary: `Sign-in refused: too many failed attempts from ${context.ip}` });
+    return { kind: "rate-limited", minutes: minutesUntil(ipWait) };
+  }
+
+  const lockWait = await blockedFor(limiters.account, email, ACCOUNT_MAX_FAILURES);
+  if (lockWait !== null) {
+    await recordAudit({ actor: actor(), action: "auth.sign-in", outcome: "failed", summary: "Sign-in refused: the account is locked after repeated failures" });
+    return { kind: "locked", minutes: minutesUntil(lockWait) };
+  }
+
+  const user = await findUserByEmail(email);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  if (!user || !passwordOk) return failed(user, "wrong email or password");
+
+  if (user.disabled || (isDemoEmail(user.email) && getEnv().MAILPAK_DEMO !== "1")) {
+    await recordAudit({ actor: actor(user), action: "auth.sign-in", outcome: "failed", summary: "Sign-in refused: the account is disabled", targetUserId: user.id });
+    return { kind: "disabled" };
+  }
+
+  if (user.totpEnabled && user.totpSecret) {
+    if (!otp) return { kind: "otp-required" };
+    const secondFactor = await checkSecondFactor(user, otp);
+    if (!secondFactor) return failed(user, "wrong two-factor code", "otp-invalid");
+  }
+
+  await limiters.account.delete(email);
+  await updateUser(user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date() });
+  await recordAudit({ actor: actor(user), action: "auth.sign-in", outcome: "ok", summary: "Signed in", targetUserId: user.id });
+  return { kind: "ok", user };
+
+  async function failed(user: UserRow | undefined, reason: string, kind: "invalid" | "otp-invalid" = "invalid"): Promise<SignInResult> {
+    if (context.ip) await consumePoint(limiters.ip, context.ip);
+    const wait = await consumePoint(limiters.account, email);
+    const lockedNow = wait !== null || (await blockedFor(limiters.account, email, ACCOUNT_MAX_FAILURES)) !== null;
+    if (user) {
+      await updateUser(user.id, {
+        failedSignIns: user.failedSignIns + 1,
+        lockedUntil: lockedNow ? new Date(Date.now() + ACCOUNT_LOCK_SECONDS * 1000) : user.lockedUntil,
+      });
+    }
+    await recordAudit({
+      actor: actor(user),
+      action: "auth.sign-in",
+      outcome: "failed",
+      summary: lockedNow ? `Sign-in failed (${reason}); the account is now locked for ${ACCOUNT_LOCK_SECONDS / 60} minutes` : `Sign-in failed (${reason})`,
+      targetUserId: user?.id ?? null,
+    });
+    if (lockedNow) return { kind: "locked", minutes: ACCOUNT_LOCK_SECONDS / 60 };
+    return { kind };
+  }
+}
+
+/** A 6-digit app code, or one of the user's unused recovery codes (which is then used up). */
+async function checkSecondFactor(user: UserRow, otp: string): Promise<boolean> {
+  if (!user.totpSecret) return false;
+  if (/^\d{6}$/.test(otp)) return verifyTotpCode(openSecret(user.totpSecret), otp);
+  const remaining = consumeRecoveryCode(user.recoveryCodeHashes, otp);
+  if (!remaining) return false;
+  await updateUser(user.id, { recoveryCodeHashes: remaining });
+  await recordAudit({
+    actor: { id: user.id, email: user.email, role: user.role },
+    action: "auth.recovery-code",
+    outcome: "ok",
+    summary: `Signed in with a recovery code (${remaining.length} left)`,
+    targetUserId: user.id,
+  });
+  return true;
+}

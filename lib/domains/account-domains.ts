@@ -1,0 +1,19 @@
+import "server-only";
+import { getEnomClient } from "@/lib/enom";
+import { logger } from "@/lib/logger";
+
+/**
+ * The eNom account's domain names (`sld.tld`, lower-case, sorted), for assigning domains to
+ * customers. The Customers pages and actions reach eNom only through this function. It throws what
+ * the eNom client throws (EnomError, EnomUnavailable); callers decide what still works without it.
+ */
+export async function listAccountDomainNames(): Promise<string[]> {
+  const { domains, truncated } = await getEnomClient().getDomains();
+  // Only past the client's page limit (hundreds of thousands of domains); the rest cannot be assigned.
+  if (truncated)
+    logger.warn(
+      { listed: domains.length },
+      "eNom's domain list was cut short; later domains cannot be assigned",
+    );
+  return [...new Set(domains.map((domain) => domain.name.toLowerCase()))].sort();
+}

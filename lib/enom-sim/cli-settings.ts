@@ -1,0 +1,52 @@
+import { DEFAULT_PORT, DEFAULT_STATE_PATH } from "./server";
+import { DEFAULT_DOMAIN_COUNT, MAX_DOMAIN_COUNT } from "./seed";
+
+/**
+ * The CLI's settings from its environment and flags, apart from cli.ts so they can be tested
+ * without starting anything.
+ *   ENOM_SIM_PORT (4000) ENOM_SIM_HOST (127.0.0.1) ENOM_SIM_STATE (./data/enom-sim.json)
+ *   ENOM_SIM_DOMAINS (40) ENOM_SIM_LATENCY_MS (0)
+ *   --reset  --port N  --domains N  --memory
+ */
+export const USAGE = "usage: npm run sim -- [--reset] [--port N] [--domains N] [--memory]";
+
+export interface CliSettings {
+  port: number;
+  host: string;
+  statePath: string | null;
+  domainCount: number;
+  latencyMs: number;
+  reset: boolean;
+}
+
+function wholeNumber(text: string, what: string, max: number): number {
+  const number = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(number) || number > max) throw new Error(`${what} must be a whole number from 0 to ${max} (got "${text}")`);
+  return number;
+}
+
+export function settingsFrom(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliSettings {
+  const settings: CliSettings = {
+    port: wholeNumber(env.ENOM_SIM_PORT || String(DEFAULT_PORT), "ENOM_SIM_PORT", 65_535),
+    host: env.ENOM_SIM_HOST || "127.0.0.1",
+    statePath: env.ENOM_SIM_STATE || DEFAULT_STATE_PATH,
+    domainCount: wholeNumber(env.ENOM_SIM_DOMAINS || String(DEFAULT_DOMAIN_COUNT), "ENOM_SIM_DOMAINS", MAX_DOMAIN_COUNT),
+    latencyMs: wholeNumber(env.ENOM_SIM_LATENCY_MS || "0", "ENOM_SIM_LATENCY_MS", 600_000),
+    reset: false,
+  };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index];
+    const next = () => {
+      const value = argv[++index];
+      if (value === undefined) throw new Error(`${flag} needs a value`);
+      return value;
+    };
+    if (flag === "--reset") settings.reset = true;
+    else if (flag === "--memory") settings.statePath = null;
+    else if (flag === "--port") settings.port = wholeNumber(next(), "--port", 65_535);
+    else if (flag === "--domains") settings.domainCount = wholeNumber(next(), "--domains", MAX_DOMAIN_COUNT);
+    else throw new Error(`unknown option ${flag}`);
+  }
+  return settings;
+}
+

@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { redactedParams } from "./calls";
+import { enomErrors } from "./errors";
+import { DEFAULT_FAULT_MESSAGE, faultDelayMs, IIS_500_PAGE, truncatedBody, type Fault } from "./faults";
+import { readBody, sendPlain, sleep } from "./http-io";
+import { answerRequest, commandNameOf, errorAnswer, isBatchCommand, type InterfaceAnswer } from "./interface";
+import type { Simulator } from "./simulator";
+import { boilerFields } from "./wire/boiler";
+import { CONTENT_TYPES, render, responseFormatOf, type ResponseFormat } from "./wire/format";
+import { EnomParams } from "./wire/params";
+
+/**
+ * The HTTP side of interface.asp: read the parameters, apply an armed fault, answer, save before
+ * replying when the world changed, log the call.
+ */
+export async function serveInterface(simulator: Simulator, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  const receivedAt = performance.now();
+  const method = request.method ?? "GET";
+  const body = method === "POST" && isFormBody(request) ? await readBody(request) : "";
+  const params = EnomParams.parse(url.search.slice(1), body);
+  const command = commandNameOf(params);
+  const format = responseFormatOf(params) ?? "text";
+  const fault = simulator.faults.take(command);
+  const logCall = (errCount: number) =>
+    simulator.calls.record(
+      { command, method, format, params: redactedParams(params), errCount, ...(fault ? { fault: fault.mode } : {}) },
+      simulator.now(),
+    );
+
+  if (fault?.mode === "hang") {
+    // Never answered: the client's own timeout (or the socket closing) ends it.
+    logCall(0);
+    return;
+  }
+  const delay = simulator.baselineLatencyMs + (fault?.mode === "latency" ? faultDelayMs(fault) : 0);
+  if (delay > 0) await sleep(delay);
+  if (request.socket.destroyed || simulator.closed) return;
+
+  if (fault?.mode === "reset") {
+    logCall(0);
+    request.socket.resetAndDestroy();
+    return;
+  }
+  if (fault?.mode === "http500") {
+    logCall(0);
+    sendPlain(response, 500, IIS_500_PAGE, "text/html; charset=utf-8");
+    return;
+  }
+  if (fault?.mode === "malformed") {
+    logCall(0);
+    sendPlain(response, 200, truncatedBody(renderAnswer(errorAnswer(params, []), format, receivedAt, simulator.now())), CONTENT_TYPES[format]);
+    return;
+  }
+
+  const answer = answerWithFault(simulator, params, fault);
+  if (answer.changed) {
+    try {
+      simulator.save();
+    } catch (error) {
+      process.stderr.write(`eNom simulator: could not save its state: ${String(error)}\n`);
+      logCall(1);
+      sendPlain(response, 200, renderAnswer(errorAnswer(params, [enomErrors.internal]), format, receivedAt, simulator.now()), CONTENT_TYPES[format]);
+      return;
+    }
+  }
+  logCall(answer.errors.length);
+  if (fault?.mode === "commit-then-drop") {
+    // The change is made and saved; the client only sees the connection die.
+    request.socket.resetAndDestroy();
+    return;
+  }
+  sendPlain(response, 200, renderAnswer(answer, format, receivedAt, simulator.now()), CONTENT_TYPES[format]);
+}
+
+function answerWithFault(simulator: Simulator, params: EnomParams, fault: Fault | undefined): InterfaceAnswer {
+  const message = fault?.message ?? DEFAULT_FAULT_MESSAGE;
+  if (fault?.mode === "error") return errorAnswer(params, [message]);
+  if (fault?.mode === "partial" && !isBatchCommand(commandNameOf(params))) return errorAnswer(params, [message]);
+  return answerRequest(
+    simulator.world,
+    { params, now: simulator.now(), ...(fault?.mode === "partial" ? { failAfterFirst: message } : {}) },
+    (error) => process.stderr.write(`eNom simulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+  );
+}
+
+export function renderAnswer(answer: InterfaceAnswer, format: ResponseFormat, receivedAt: number, now: Date): string {
+  const boiler = boilerFields({
+    command: answer.command,
+    apiType: answer.apiType,
+    errors: answer.errors,
+    execSeconds: (performance.now() - receivedAt) / 1000,
+    trackingKey: randomUUID(),
+    requestedAt: now,
+  });
+  return render(format, [...(answer.errors.length > 0 ? [] : answer.fields), ...boiler]);
+}
+
+/** Like ASP's Request.Form: a form-encoded body (or one sent without a content type) is read. */
+function isFormBody(request: IncomingMessage): boolean {
+  const type = request.headers["content-type"];
+  return type === undefined || type.toLowerCase().startsWith("application/x-www-form-urlencoded");
+}

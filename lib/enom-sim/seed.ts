@@ -1,0 +1,276 @@
+import { CAPACITIES_GB, PROD_TYPE_CLASSIC_POP, PROD_TYPE_MAILBOX, type BillingPeriod } from "../validation/enom-rules";
+import { addDays, type IsoDate } from "./dates";
+import { between, mixSeed, mulberry32, pick, type Random } from "./prng";
+import {
+  NAME_FIRST_WORDS,
+  NAME_SECOND_WORDS,
+  NAME_TLDS,
+  OUTSIDE_MAIL_DOMAINS,
+  PERSON_FIRST_NAMES,
+  PERSON_LAST_NAMES,
+  ROLE_MAILBOXES,
+} from "./seed-names";
+import { World, type Account, type Domain, type DomainStatus, type Mailbox, type Pak, type SeedFacts } from "./world";
+
+/**
+ * The seeded world: the documents' account and domains, ready for their example queries, plus a
+ * reseller's worth of generated domains covering every case a panel must show. Deterministic:
+ * domain i depends only on i and the anchor day, so 10,000 domains build in tens of
+ * milliseconds and a saved state only needs to carry what changed since.
+ */
+
+/** Bumped whenever the generator changes, so an old state file is not replayed on a new seed. */
+export const SEED_GENERATOR = 1;
+export const DEFAULT_DOMAIN_COUNT = 40;
+export const MAX_DOMAIN_COUNT = 100_000;
+
+export const RESELLER = { uid: "resellid", pw: "resellpw" } as const;
+export const RETAIL = { uid: "retailid", pw: "retailpw" } as const;
+export const RESELLER_BALANCE_CENTS = 500_000;
+export const RETAIL_BALANCE_CENTS = 10_000;
+
+/** seeds/002's quick start buys BundleID 1004279 with orderid 161786106: the next ids handed out. */
+export const FIRST_NEW_BUNDLE_ID = 1_004_279;
+export const FIRST_NEW_ORDER_ID = 161_786_106;
+
+/** seeds/001's pak; seeds/004's POPConfig link names DomainNameID 152533676 for resellerdocs.com. */
+export const DOCS_DOMAIN = "resellerdocs.com";
+export const DOCS_BUNDLE_ID = 5134;
+export const DOCS_DOMAIN_NAME_ID = 152_533_676;
+export const QUICK_START_DOMAIN = "enom-email-example-123.com";
+
+/** Generated paks take ids below the documents' next id, so new ids stay increasing and unique. */
+const GENERATED_BUNDLE_BASE = 600_000;
+const GENERATED_DOMAIN_NAME_ID_BASE = 152_600_000;
+const WORLD_SEED = 20141125;
+
+export function seedWorld(facts: SeedFacts): World {
+  if (!Number.isInteger(facts.domainCount) || facts.domainCount < 0 || facts.domainCount > MAX_DOMAIN_COUNT)
+    throw new Error(`domainCount must be a whole number from 0 to ${MAX_DOMAIN_COUNT}`);
+  const accounts: Account[] = [
+    { uid: RESELLER.uid, pw: RESELLER.pw, kind: "reseller", balanceCents: RESELLER_BALANCE_CENTS },
+    { uid: RETAIL.uid, pw: RETAIL.pw, kind: "retail", balanceCents: RETAIL_BALANCE_CENTS },
+  ];
+  const domains = [...documentDomains(facts.anchor), ...retailDomains(facts.anchor)];
+  for (let index = 0; index < facts.domainCount; index++) domains.push(generatedDomain(index, facts.anchor));
+  return new World(facts, accounts, domains, { nextBundleId: FIRST_NEW_BUNDLE_ID, nextOrderId: FIRST_NEW_ORDER_ID });
+}
+
+function documentDomains(anchor: IsoDate): Domain[] {
+  return [
+    {
+      domainNameId: DOCS_DOMAIN_NAME_ID,
+      sld: "resellerdocs",
+      tld: "com",
+      account: RESELLER.uid,
+      status: "Registered",
+      expDate: addDays(anchor, 400),
+      autoRenew: true,
+      catchAll: "",
+      // Free mailboxes and no user `james` yet: seeds/001 creates him.
+      paks: [classicPak(DOCS_BUNDLE_ID, anchor, addDays(anchor, 300))],
+      mailboxes: [],
+    },
+    {
+      domainNameId: DOCS_DOMAIN_NAME_ID + 1,
+      sld: "enom-email-example-123",
+      tld: "com",
+      account: RESELLER.uid,
+      status: "Registered",
+      expDate: addDays(anchor, 365),
+      autoRenew: true,
+      catchAll: "",
+      // No pak: seeds/002's quick start buys one.
+      paks: [],
+      mailboxes: [],
+    },
+  ];
+}
+
+function retailDomains(anchor: IsoDate): Domain[] {
+  return [
+    {
+      domainNameId: DOCS_DOMAIN_NAME_ID + 10,
+      sld: "hilltop-pottery",
+      tld: "com",
+      account: RETAIL.uid,
+      status: "Registered",
+      expDate: addDays(anchor, 200),
+      autoRenew: true,
+      catchAll: "",
+      paks: [{ ...classicPak(5200, anchor, addDays(anchor, 45)), prodType: PROD_TYPE_MAILBOX, version: 3, qtyPurchased: 5 }],
+      mailboxes: [mailbox("hello", "Hilltop Pottery", 5200, true, "", anchor)],
+    },
+    {
+      domainNameId: DOCS_DOMAIN_NAME_ID + 11,
+      sld: "quiet-cove-books",
+      tld: "org",
+      account: RETAIL.uid,
+      status: "Registered",
+      expDate: addDays(anchor, 90),
+      autoRenew: false,
+      catchAll: "",
+      paks: [],
+      mailboxes: [],
+    },
+  ];
+}
+
+function classicPak(bundleId: number, anchor: IsoDate, expDate: IsoDate): Pak {
+  return {
+    bundleId,
+    prodType: PROD_TYPE_CLASSIC_POP,
+    version: 1,
+    qtyPurchased: 10,
+    capacityGb: 1,
+    storageUnits: 0,
+    expDate,
+    autoRenew: true,
+    billingPeriod: "year",
+    createdOn: addDays(anchor, -65),
+  };
+}
+
+function mailbox(userName: string, displayName: string, bundleId: number, isAdmin: boolean, forwardTo: string, anchor: IsoDate): Mailbox {
+  return { userName, displayName, bundleId, isAdmin, forwardTo, passwordSetAt: `${anchor}T00:00:00.000Z` };
+}
+
+// ---- generated domains -------------------------------------------------------------------
+
+const NAME_COMBINATIONS = NAME_FIRST_WORDS.length * NAME_SECOND_WORDS.length * NAME_TLDS.length;
+/**
+ * A step coprime with the number of combinations walks all of them once; near the golden ratio of
+ * it, neighbouring domains get unrelated words.
+ */
+const NAME_STEP = coprimeStep(Math.round(NAME_COMBINATIONS * 0.618034), NAME_COMBINATIONS);
+
+function coprimeStep(start: number, modulus: number): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let step = start;
+  while (gcd(step, modulus) !== 1) step++;
+  return step;
+}
+
+export function generatedDomainName(index: number): { sld: string; tld: string } {
+  const round = Math.floor(index / NAME_COMBINATIONS);
+  const combination = ((index % NAME_COMBINATIONS) * NAME_STEP + 13) % NAME_COMBINATIONS;
+  const tld = NAME_TLDS[combination % NAME_TLDS.length] ?? "com";
+  const rest = Math.floor(combination / NAME_TLDS.length);
+  const second = NAME_SECOND_WORDS[rest % NAME_SECOND_WORDS.length] ?? "studio";
+  const first = NAME_FIRST_WORDS[Math.floor(rest / NAME_SECOND_WORDS.length)] ?? "harbor";
+  return { sld: round === 0 ? `${first}-${second}` : `${first}-${second}-${round + 1}`, tld };
+}
+
+/**
+ * Expiry spreads, in days from the anchor: expired, within 7, 30 and 90 days, and far. Cycled by
+ * index rather than drawn, so even a 10-domain world shows every one.
+ */
+const EXPIRY_SPREADS: ReadonlyArray<readonly [number, number]> = [
+  [-60, -1],
+  [0, 7],
+  [8, 30],
+  [31, 90],
+  [91, 400],
+  [150, 730],
+  [365, 1000],
+];
+
+const MAILBOX_PRODUCT_SIZES = [1, 2, 3, 5, 5, 10, 10, 10, 15, 20, 25, 50] as const;
+
+function statusOf(index: number): DomainStatus {
+  if (index % 25 === 7) return "DNSHosted";
+  if (index % 25 === 19) return "TransferPending";
+  return "Registered";
+}
+
+function hasEmail(index: number, status: DomainStatus): boolean {
+  return status !== "TransferPending" && index % 10 !== 3;
+}
+
+export function generatedDomain(index: number, anchor: IsoDate): Domain {
+  const random = mulberry32(mixSeed(WORLD_SEED, index));
+  const { sld, tld } = generatedDomainName(index);
+  const status = statusOf(index);
+  const paks: Pak[] = [];
+  const mailboxes: Mailbox[] = [];
+  if (hasEmail(index, status)) {
+    const pakCount = index % 6 === 5 ? 2 : 1;
+    for (let slot = 0; slot < pakCount; slot++) {
+      const pak = generatedPak(random, index, slot, anchor);
+      paks.push(pak);
+      addGeneratedMailboxes(random, index, pak, mailboxes, anchor);
+    }
+  }
+  const catchAllRoll = random();
+  const firstMailbox = mailboxes[0];
+  const catchAll = firstMailbox && catchAllRoll < 0.25 ? firstMailbox.userName : firstMailbox && catchAllRoll < 0.3 ? "postmaster@example.org" : "";
+  return {
+    domainNameId: GENERATED_DOMAIN_NAME_ID_BASE + index,
+    sld,
+    tld,
+    account: RESELLER.uid,
+    status,
+    expDate: addDays(anchor, between(random, 20, 900)),
+    autoRenew: random() < 0.7,
+    catchAll,
+    paks,
+    mailboxes,
+  };
+}
+
+function generatedPak(random: Random, index: number, slot: number, anchor: IsoDate): Pak {
+  const [from, to] = EXPIRY_SPREADS[(index * 3 + slot) % EXPIRY_SPREADS.length] ?? [91, 400];
+  const days = between(random, from, to);
+  const classic = random() < 0.15;
+  const billingPeriod: BillingPeriod = !classic && days <= 90 && random() < 0.3 ? "month" : "year";
+  return {
+    bundleId: GENERATED_BUNDLE_BASE + index * 2 + slot,
+    prodType: classic ? PROD_TYPE_CLASSIC_POP : PROD_TYPE_MAILBOX,
+    version: classic ? 1 : 3,
+    qtyPurchased: classic ? 10 : pick(random, MAILBOX_PRODUCT_SIZES),
+    capacityGb: classic ? 1 : (CAPACITIES_GB[(index + slot) % CAPACITIES_GB.length] ?? 1),
+    storageUnits: random() < 0.08 ? between(random, 1, 4) : 0,
+    expDate: addDays(anchor, days),
+    autoRenew: (index + slot) % 3 !== 0,
+    billingPeriod,
+    createdOn: addDays(anchor, Math.min(days, 0) - between(random, 30, 700)),
+  };
+}
+
+function addGeneratedMailboxes(random: Random, index: number, pak: Pak, mailboxes: Mailbox[], anchor: IsoDate): void {
+  const full = index % 9 === 4;
+  const count = full ? pak.qtyPurchased : between(random, 0, Math.min(pak.qtyPurchased, 8));
+  const taken = new Set(mailboxes.map((existing) => existing.userName));
+  for (let made = 0, attempts = 0; made < count; attempts++) {
+    const candidate = generatedMailbox(random, pak.bundleId, mailboxes.length === 0, anchor, taken.size);
+    // Redraw a name already used; after many tries fall back to a numbered one (never loops forever).
+    if (taken.has(candidate.userName) && attempts < 100) continue;
+    if (taken.has(candidate.userName)) candidate.userName = `user${taken.size + 1}`;
+    taken.add(candidate.userName);
+    mailboxes.push(candidate);
+    made++;
+    attempts = 0;
+  }
+}
+
+function generatedMailbox(random: Random, bundleId: number, first: boolean, anchor: IsoDate, serial: number): Mailbox {
+  const firstName = pick(random, PERSON_FIRST_NAMES);
+  const lastName = pick(random, PERSON_LAST_NAMES);
+  const roll = random();
+  const role = pick(random, ROLE_MAILBOXES);
+  // Past a few dozen mailboxes the word lists repeat; a serial keeps big paks' names unique.
+  const suffix = serial >= 40 ? String(serial) : "";
+  const [userName, displayName] =
+    roll < 0.3
+      ? [`${role[0]}${suffix}`, role[1]]
+      : roll < 0.75
+        ? [`${firstName}.${lastName}${suffix}`, `${capitalized(firstName)} ${capitalized(lastName)}`]
+        : [`${firstName}${suffix}`, `${capitalized(firstName)} ${capitalized(lastName)}`];
+  const isAdmin = first ? random() < 0.85 : random() < 0.1;
+  const forwardTo = random() < 0.15 ? `${firstName}.${lastName}@${pick(random, OUTSIDE_MAIL_DOMAINS)}` : "";
+  return mailbox(userName, displayName, bundleId, isAdmin, forwardTo, anchor);
+}
+
+function capitalized(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,141 @@
+import { XMLParser } from "fast-xml-parser";
+import { startEnomSimulator, type RunningSimulator, type SimulatorOptions } from "./server";
+import { isoDateOf } from "./dates";
+import { DEFAULT_DOMAIN_COUNT, RESELLER, seedWorld } from "./seed";
+import type { Domain, World } from "./world";
+
+/**
+ * Helpers for the simulator's own tests (and anyone driving it from a test): start one on an
+ * ephemeral port, send commands, read replies in each format.
+ */
+export type XmlNode = string | XmlObject | XmlNode[];
+export interface XmlObject {
+  [name: string]: XmlNode;
+}
+
+/** Elements that repeat; always arrays after parsing so one item reads like many. */
+const LIST_ITEMS = new Set(["Email", "Pak", "Domain", "Account"]);
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => LIST_ITEMS.has(name),
+});
+
+export function parseXmlReply(body: string): XmlObject {
+  const document: unknown = parser.parse(body, true);
+  const root = typeof document === "object" && document !== null ? (document as XmlObject)["interface-response"] : undefined;
+  if (root === undefined || typeof root !== "object" || Array.isArray(root)) throw new Error(`not an interface-response: ${body.slice(0, 200)}`);
+  return root;
+}
+
+/** `Key=Value` lines, comments skipped. */
+export function parseTextReply(body: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const line of body.split(/\r?\n/)) {
+    if (line === "" || line.startsWith(";")) continue;
+    const at = line.indexOf("=");
+    if (at > 0) fields.set(line.slice(0, at), line.slice(at + 1));
+  }
+  return fields;
+}
+
+/** `<STRONG>Key: </ STRONG>Value<br>` lines. */
+export function parseHtmlReply(body: string): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const match of body.matchAll(/<STRONG>([^:<]+):\s?<\/ STRONG>(.*?)<br>/g)) fields.set(match[1] ?? "", match[2] ?? "");
+  return fields;
+}
+
+export function text(node: XmlNode | undefined): string {
+  if (node === undefined) return "";
+  if (typeof node === "string") return node.trim();
+  throw new Error(`expected text, got ${JSON.stringify(node)}`);
+}
+
+export function items(node: XmlNode | undefined, itemName: string): XmlObject[] {
+  if (node === undefined || node === "") return [];
+  if (typeof node !== "object" || Array.isArray(node)) throw new Error(`expected a list, got ${JSON.stringify(node)}`);
+  const inner = node[itemName];
+  const list = Array.isArray(inner) ? inner : inner === undefined ? [] : [inner];
+  return list.filter((item): item is XmlObject => typeof item === "object" && !Array.isArray(item));
+}
+
+export function errorsOf(reply: XmlObject): string[] {
+  const errors = reply.errors;
+  if (errors === undefined || typeof errors !== "object" || Array.isArray(errors)) return [];
+  return Object.keys(errors)
+    .sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)))
+    .map((key) => text(errors[key]));
+}
+
+export interface TestSimulator {
+  simulator: RunningSimulator;
+  /** A command as XML with the reseller's login unless `uid`/`pw` are given. */
+  call(command: string, params?: Record<string, string | number>): Promise<XmlObject>;
+  /** Same, expecting success: fails the test with eNom's errors otherwise. */
+  ok(command: string, params?: Record<string, string | number>): Promise<XmlObject>;
+  /** Same, expecting failure: returns the error texts. */
+  refused(command: string, params?: Record<string, string | number>): Promise<string[]>;
+  get(query: string): Promise<Response>;
+  control(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; json: unknown }>;
+  /** Moves the simulator's clock (it starts at FIXED_NOW unless `now` was given). */
+  advanceClock(ms: number): void;
+  close(): Promise<void>;
+}
+
+export const FIXED_NOW = new Date("2025-06-15T10:00:00Z");
+
+export async function startTestSimulator(options: SimulatorOptions = {}): Promise<TestSimulator> {
+  let offsetMs = 0;
+  const baseNow = options.now ?? (() => FIXED_NOW);
+  const simulator = await startEnomSimulator({ port: 0, statePath: null, ...options, now: () => new Date(baseNow().getTime() + offsetMs) });
+  const call = async (command: string, params: Record<string, string | number> = {}) => {
+    const query = new URLSearchParams({ command, uid: RESELLER.uid, pw: RESELLER.pw, responsetype: "xml" });
+    for (const [name, value] of Object.entries(params)) query.set(name, String(value));
+    const response = await fetch(`${simulator.url}?${query.toString()}`);
+    return parseXmlReply(await response.text());
+  };
+  return {
+    simulator,
+    call,
+    async ok(command, params) {
+      const reply = await call(command, params);
+      const errors = errorsOf(reply);
+      if (errors.length > 0) throw new Error(`${command} failed: ${errors.join("; ")}`);
+      return reply;
+    },
+    async refused(command, params) {
+      const reply = await call(command, params);
+      if (text(reply.ErrCount) === "0") throw new Error(`${command} succeeded but was expected to fail`);
+      return errorsOf(reply);
+    },
+    get: (query) => fetch(`${simulator.url}?${query}`),
+    async control(path, init = {}) {
+      const response = await fetch(`${simulator.origin}${path}`, {
+        method: init.method ?? "GET",
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
+      });
+      return { status: response.status, json: (await response.json()) as unknown };
+    },
+    advanceClock(ms) {
+      offsetMs += ms;
+    },
+    close: () => simulator.close(),
+  };
+}
+
+/** The world a test simulator starts from, to pick domains with a given shape. */
+export function seededWorld(domainCount = DEFAULT_DOMAIN_COUNT, now = FIXED_NOW): World {
+  return seedWorld({ domainCount, anchor: isoDateOf(now) });
+}
+
+export function findDomain(world: World, wanted: (domain: Domain) => boolean, what = "a matching domain"): Domain {
+  for (const domain of world.domains.values()) if (domain.account === RESELLER.uid && wanted(domain)) return domain;
+  throw new Error(`the seeded world has no ${what}`);
+}
+
+export function domainParamsOf(domain: Domain): { sld: string; tld: string } {
+  return { sld: domain.sld, tld: domain.tld };
+}

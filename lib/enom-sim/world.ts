@@ -1,0 +1,182 @@
+import { z } from "zod";
+import {
+  BILLING_PERIODS,
+  CAPACITIES_GB,
+  PROD_TYPE_CLASSIC_POP,
+  PROD_TYPE_MAILBOX,
+  QUOTA_MB_BY_CAPACITY,
+  STORAGE_UNIT_MB,
+} from "../validation/enom-rules";
+import { isIsoDate, type IsoDate } from "./dates";
+
+/**
+ * The simulator's truth: accounts, their domains, each domain's POP paks and mailboxes. The
+ * schemas double as the state file's format, so what is saved is checked the same way on load.
+ */
+const isoDate = z.string().refine(isIsoDate, "must be a YYYY-MM-DD date");
+
+export const mailboxSchema = z.object({
+  userName: z.string(),
+  displayName: z.string(),
+  bundleId: z.number().int(),
+  isAdmin: z.boolean(),
+  /** Empty: no forwarding. */
+  forwardTo: z.string(),
+  /** The simulator keeps no passwords, only when one was last set (ISO timestamp). */
+  passwordSetAt: z.string(),
+});
+export type Mailbox = z.infer<typeof mailboxSchema>;
+
+export const pakSchema = z.object({
+  bundleId: z.number().int().positive(),
+  /** 2011: the Mailbox product (quick start); 17: a classic 10-mailbox POP pak. */
+  prodType: z.literal([PROD_TYPE_MAILBOX, PROD_TYPE_CLASSIC_POP]),
+  version: z.number().int(),
+  qtyPurchased: z.number().int().positive(),
+  capacityGb: z.literal([...CAPACITIES_GB]),
+  /** Extra storage bought with EmailStorage, in 512 MB units per mailbox. */
+  storageUnits: z.number().int().min(0),
+  expDate: isoDate,
+  autoRenew: z.boolean(),
+  billingPeriod: z.enum(BILLING_PERIODS),
+  createdOn: isoDate,
+});
+export type Pak = z.infer<typeof pakSchema>;
+
+export const DOMAIN_STATUSES = ["Registered", "DNSHosted", "TransferPending"] as const;
+export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
+
+export const domainSchema = z.object({
+  domainNameId: z.number().int().positive(),
+  sld: z.string(),
+  tld: z.string(),
+  account: z.string(),
+  status: z.enum(DOMAIN_STATUSES),
+  expDate: isoDate,
+  autoRenew: z.boolean(),
+  /** A mailbox user name of this domain, an outside address, or empty (catch-all off). */
+  catchAll: z.string(),
+  paks: z.array(pakSchema),
+  mailboxes: z.array(mailboxSchema),
+});
+export type Domain = z.infer<typeof domainSchema>;
+
+export type AccountKind = "reseller" | "retail";
+export interface Account {
+  uid: string;
+  pw: string;
+  kind: AccountKind;
+  balanceCents: number;
+}
+
+export interface Counters {
+  nextBundleId: number;
+  nextOrderId: number;
+}
+
+export interface SeedFacts {
+  /** How many generated domains the reseller account has. */
+  domainCount: number;
+  /** The day the world was seeded; generated expiries are relative to it. */
+  anchor: IsoDate;
+}
+
+export function domainNameOf(domain: Pick<Domain, "sld" | "tld">): string {
+  return `${domain.sld}.${domain.tld}`;
+}
+
+export function quotaMb(pak: Pak): number {
+  return QUOTA_MB_BY_CAPACITY[pak.capacityGb] + pak.storageUnits * STORAGE_UNIT_MB;
+}
+
+export function mailboxesIn(domain: Domain, bundleId: number): number {
+  let count = 0;
+  for (const mailbox of domain.mailboxes) if (mailbox.bundleId === bundleId) count++;
+  return count;
+}
+
+export function freeMailboxes(domain: Domain, pak: Pak): number {
+  return pak.qtyPurchased - mailboxesIn(domain, pak.bundleId);
+}
+
+/** A pak is expired from the day after its expiry date. */
+export function isExpired(pak: Pak, today: IsoDate): boolean {
+  return pak.expDate < today;
+}
+
+export function findMailbox(domain: Domain, userName: string): Mailbox | undefined {
+  const wanted = userName.toLowerCase();
+  return domain.mailboxes.find((mailbox) => mailbox.userName.toLowerCase() === wanted);
+}
+
+/**
+ * The whole world with the indexes the commands need. Domains are never added or removed after
+ * seeding (the simulator sells email, not domains), which keeps the indexes simple; what changes
+ * is tracked so the state file only carries what differs from the seed.
+ */
+export class World {
+  readonly seed: SeedFacts;
+  readonly accounts: Map<string, Account>;
+  readonly domains: Map<string, Domain>;
+  counters: Counters;
+  /** Domains that differ from the seed (saved in the state file). */
+  readonly changedDomains = new Set<string>();
+  /** Domains changed since the last save. */
+  readonly unsavedDomains = new Set<string>();
+  private domainsByAccount: Map<string, Domain[]> | null = null;
+
+  constructor(seed: SeedFacts, accounts: Account[], domains: Domain[], counters: Counters) {
+    this.seed = seed;
+    this.accounts = new Map(accounts.map((account) => [account.uid.toLowerCase(), account]));
+    this.domains = new Map(domains.map((domain) => [domainNameOf(domain), domain]));
+    this.counters = counters;
+  }
+
+  /** eNom's login IDs are case-insensitive; passwords are not. */
+  login(uid: string, pw: string): Account | undefined {
+    const account = this.accounts.get(uid.toLowerCase());
+    return account && account.pw === pw ? account : undefined;
+  }
+
+  domainOf(account: Account, sld: string, tld: string): Domain | undefined {
+    const domain = this.domains.get(`${sld}.${tld}`.toLowerCase());
+    return domain && domain.account === account.uid ? domain : undefined;
+  }
+
+  /** The account's domains, by name. */
+  domainsOf(account: Account): readonly Domain[] {
+    if (!this.domainsByAccount) {
+      const byAccount = new Map<string, Domain[]>();
+      for (const [, domain] of [...this.domains].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const owned = byAccount.get(domain.account) ?? [];
+        owned.push(domain);
+        byAccount.set(domain.account, owned);
+      }
+      this.domainsByAccount = byAccount;
+    }
+    return this.domainsByAccount.get(account.uid) ?? [];
+  }
+
+  /** Replaces a domain wholesale (loading saved state). */
+  restoreDomain(domain: Domain): void {
+    const name = domainNameOf(domain);
+    if (!this.domains.has(name)) throw new Error(`the saved domain ${name} is not in the seeded world`);
+    this.domains.set(name, domain);
+    this.domainsByAccount = null;
+    this.changedDomains.add(name);
+  }
+
+  touch(domain: Domain): void {
+    const name = domainNameOf(domain);
+    this.changedDomains.add(name);
+    this.unsavedDomains.add(name);
+  }
+
+  nextBundleId(): number {
+    return this.counters.nextBundleId++;
+  }
+
+  nextOrderId(): number {
+    return this.counters.nextOrderId++;
+  }
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { createEnomClient, type EnomClient } from "./client";
+
+/**
+ * lib/enom: the only door to eNom. Everything else in Mailpak imports from here.
+ * docs/enom.md, "How Mailpak's client uses it", says how it behaves.
+ */
+export { createEnomClient, type EnomClient, type EnomClientConfig } from "./client";
+export {
+  EnomError,
+  EnomUnavailable,
+  EnomValidationError,
+  isEnomError,
+  isEnomUnavailable,
+  isEnomValidationError,
+  type UnavailableOutcome,
+  type UnavailableReason,
+  type ValidationIssue,
+} from "./errors";
+export { formatEnomDate, parseEnomDate } from "./dates";
+export { formatMoney, parseMoney } from "./money";
+export type * from "./types";
+
+let client: EnomClient | undefined;
+
+/** The app's client, configured from the environment (ENOM_BASE_URL, ENOM_UID, ENOM_PW, …). */
+export function getEnomClient(): EnomClient {
+  if (!client) {
+    const env = getEnv();
+    client = createEnomClient({
+      baseUrl: env.ENOM_BASE_URL,
+      uid: env.ENOM_UID,
+      pw: env.ENOM_PW,
+      timeoutMs: env.ENOM_TIMEOUT_MS,
+      maxConcurrency: env.ENOM_MAX_CONCURRENCY,
+      logger: logger.child({ module: "enom" }),
+    });
+  }
+  return client;
+}

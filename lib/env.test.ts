@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const valid = {
+  ENOM_BASE_URL: "https://resellertest.enom.com/interface.asp",
+  ENOM_UID: "resellid",
+  ENOM_PW: "resellpw",
+  AUTH_SECRET: "x".repeat(32),
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the environment to be refused");
+}
+
+describe("the environment contract", () => {
+  it("accepts the minimal environment and fills the defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+    expect(env.PGLITE_DIR).toBe("./data/pglite");
+    expect(env.ENOM_TIMEOUT_MS).toBe(30_000);
+  });
+
+  it("names every missing variable on its own line", () => {
+    expect(problemsOf({})).toEqual([
+      "ENOM_BASE_URL is missing",
+      "ENOM_UID is missing",
+      "ENOM_PW is missing",
+      "AUTH_SECRET is missing",
+    ]);
+  });
+
+  it("explains what is wrong with a value", () => {
+    const problems = problemsOf({
+      ...valid,
+      ENOM_BASE_URL: "https://resellertest.enom.com/",
+      AUTH_SECRET: "short",
+      DATABASE_URL: "mysql://localhost/x",
+      PORT: "http",
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toBe("ENOM_BASE_URL must end in /interface.asp");
+    expect(problems.some((p) => p.startsWith("AUTH_SECRET must be at least 32 characters"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("DATABASE_URL must be a postgres:// URL"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("PORT "))).toBe(true);
+  });
+
+  it("treats empty optional variables as unset", () => {
+    const env = parseEnv({ ...valid, DATABASE_URL: "", REDIS_URL: "" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.REDIS_URL).toBeUndefined();
+  });
+
+  it("never repeats a secret in its messages", () => {
+    const message = (() => {
+      try {
+        parseEnv({ ...valid, ENOM_PW: "a-very-long-password-over-20", AUTH_SECRET: "tiny-secret" });
+      } catch (error) {
+        return String(error);
+      }
+      return "";
+    })();
+    expect(message).toContain("ENOM_PW has at most 20 characters");
+    expect(message).not.toContain("a-very-long-password-over-20");
+    expect(message).not.toContain("tiny-secret");
+  });
+});

@@ -1,0 +1,70 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * The environment contract (DEVELOPERS.md). The only module that reads `process.env` for the
+ * app's configuration; everything else asks `getEnv()`.
+ */
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    ENOM_BASE_URL: z
+      .url({ message: "must be the full URL of eNom's interface.asp, e.g. https://resellertest.enom.com/interface.asp" })
+      .refine((value) => /\/interface\.asp$/i.test(new URL(value).pathname), {
+        message: "must end in /interface.asp",
+      }),
+    ENOM_UID: z.string().min(1, "is required (your eNom reseller login ID)").max(20, "has at most 20 characters"),
+    ENOM_PW: z.string().min(1, "is required (your eNom API password)").max(20, "has at most 20 characters"),
+    ENOM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
+    ENOM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)")
+        .optional(),
+    ),
+    PGLITE_DIR: z.string().default("./data/pglite"),
+    REDIS_URL: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^rediss?:\/\//, "must be a redis:// URL (leave it unset to keep limits in memory)").optional(),
+    ),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)"),
+    PUBLIC_URL: z.preprocess(
+      emptyAsUndefined,
+      z.url({ message: "must be the panel's public URL, e.g. https://mail.example.com" }).optional(),
+    ),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    MAILPAK_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Mailpak cannot start; fix its environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a whole environment; one line per problem, naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const missing = issue.code === "invalid_type" && source[name] === undefined;
+    return missing ? `${name} is missing` : `${name} ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

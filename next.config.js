@@ -1,0 +1,15 @@
+// @ts-check
+const { version } = require("./package.json");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native and worker-thread packages must stay outside the server bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino"],
+  env: { MAILPAK_VERSION: version },
+  // The type check and lint run in `npm test` as their own steps; the build need not repeat them.
+  typescript: { ignoreBuildErrors: false },
+};
+
+module.exports = nextConfig;

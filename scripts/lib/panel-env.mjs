@@ -1,0 +1,33 @@
+// The environment the demo and the end-to-end tests give the panel: the simulator as eNom.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { root } from "./ensure.mjs";
+
+export const SIM_ACCOUNT = { uid: "resellid", pw: "resellpw" };
+
+/** A random AUTH_SECRET kept in the data folder, so sign-ins survive a restart of the demo. */
+export function localAuthSecret(dataDir) {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function simulatorPanelEnv({ simPort, panelPort, dataDir, demo }) {
+  return {
+    NODE_ENV: "production",
+    PORT: String(panelPort),
+    ENOM_BASE_URL: `http://127.0.0.1:${simPort}/interface.asp`,
+    ENOM_UID: SIM_ACCOUNT.uid,
+    ENOM_PW: SIM_ACCOUNT.pw,
+    PGLITE_DIR: path.join(dataDir, "pglite"),
+    AUTH_SECRET: localAuthSecret(path.resolve(root, dataDir)),
+    MAILPAK_DEMO: demo ? "1" : "0",
+    // Keep the caller's database and Redis choices only when they are set explicitly.
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
+    REDIS_URL: process.env.REDIS_URL ?? "",
+  };
+}

@@ -1,0 +1,46 @@
+// Starting and stopping the simulator and the panel as child processes.
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+import { root } from "./ensure.mjs";
+
+export function startProcess(name, command, args, env, { quiet = false } = {}) {
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"],
+    detached: process.platform !== "win32",
+  });
+  child.on("exit", (code, signal) => {
+    if (!child.stoppedOnPurpose) {
+      process.stderr.write(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).\n`);
+      process.exitCode = 1;
+    }
+  });
+  return child;
+}
+
+export function stopProcess(child) {
+  if (!child || child.exitCode !== null) return;
+  child.stoppedOnPurpose = true;
+  try {
+    // The whole group: `npx`/`tsx` start grandchildren that must go too.
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+}
+
+/** Polls a URL until it answers (any HTTP status) or the time runs out. */
+export async function waitForUrl(url, { timeoutMs = 60_000, okOnly = false } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (!okOnly || response.ok) return response;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+}

@@ -1,0 +1,44 @@
+import { hashPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/session";
+import { insertCustomer, setCustomerDomains } from "@/lib/db/queries/customers";
+import { insertUser } from "@/lib/db/queries/users";
+import type { Role } from "@/lib/db/schema";
+
+/** Users and customers for database tests, made through the same queries the app uses. */
+export async function createTestUser(options: { email: string; role: Role; password?: string; customerId?: string; name?: string }): Promise<SessionUser> {
+  const row = await insertUser({
+    email: options.email,
+    name: options.name ?? options.email.split("@")[0] ?? "Test user",
+    role: options.role,
+    customerId: options.customerId ?? null,
+    passwordHash: await hashPassword(options.password ?? "correct-horse-battery"),
+  });
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    customerId: row.customerId,
+    customerName: null,
+    customer: options.customerId
+      ? { canManageMailboxes: true, canToggleAutoRenew: false, canPurchase: false, canRenew: false }
+      : null,
+    totpEnabled: false,
+  };
+}
+
+export async function createTestCustomer(name: string, domains: string[] = [], allowances: Partial<{ canManageMailboxes: boolean; canToggleAutoRenew: boolean; canPurchase: boolean; canRenew: boolean }> = {}) {
+  const customer = await insertCustomer({
+    name,
+    contactName: "",
+    contactEmail: "",
+    contactPhone: "",
+    notes: "",
+    canManageMailboxes: allowances.canManageMailboxes ?? true,
+    canToggleAutoRenew: allowances.canToggleAutoRenew ?? false,
+    canPurchase: allowances.canPurchase ?? false,
+    canRenew: allowances.canRenew ?? false,
+  });
+  if (domains.length) await setCustomerDomains(customer.id, domains);
+  return customer;
+}
