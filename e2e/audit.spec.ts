@@ -2,7 +2,11 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 
 test.describe("the audit log", () => {
-  test("an admin finds failed sign-ins and downloads them as CSV", async ({ page, signInAs, expectAccessible }) => {
+  test("an admin finds failed sign-ins and downloads them as CSV", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
     // Something to find: a failed sign-in with an email nobody else uses.
     const probe = `audit-probe-${Date.now()}@example.test`;
     await page.goto("/sign-in");
@@ -51,10 +55,18 @@ test.describe("the audit log", () => {
     expect(lines.length).toBeGreaterThanOrEqual(rowCount);
     expect(lines.every((line) => line.includes(",auth.sign-in,failed,"))).toBe(true);
     const probeLine = lines.find((line) => line.includes(probe));
-    expect(probeLine).toMatch(new RegExp(`^\\d+,\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,${probe.replaceAll(".", "\\.")},unknown,auth\\.sign-in,failed,`));
+    expect(probeLine).toMatch(
+      new RegExp(
+        `^\\d+,\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z,${probe.replaceAll(".", "\\.")},unknown,auth\\.sign-in,failed,`,
+      ),
+    );
   });
 
-  test("a filter that matches nothing says so and offers the whole log", async ({ page, signInAs, expectAccessible }) => {
+  test("a filter that matches nothing says so and offers the whole log", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
     await signInAs("staff");
     await page.goto("/audit?actor=nobody-at-all-here&from=2026-02-30");
     await expect(page.getByRole("heading", { name: "No entries match" })).toBeVisible();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AuditRow } from "@/lib/db/schema";
-import { AUDIT_CSV_HEADER, auditCsvChunks, auditCsvFilename, auditCsvLine, csvCell, csvLine } from "./audit-csv";
+import {
+  AUDIT_CSV_HEADER,
+  auditCsvChunks,
+  auditCsvFilename,
+  auditCsvLine,
+  csvCell,
+  csvLine,
+} from "./audit-csv";
 
 function row(overrides: Partial<AuditRow> = {}): AuditRow {
   return {
@@ -78,7 +85,9 @@ describe("the audit CSV", () => {
   });
 
   it("escapes hostile text from eNom or a user in any column", () => {
-    const line = auditCsvLine(row({ summary: "=cmd|' /C calc'!A0", enomError: 'Bad "name", try again', details: { count: 2 } }));
+    const line = auditCsvLine(
+      row({ summary: "=cmd|' /C calc'!A0", enomError: 'Bad "name", try again', details: { count: 2 } }),
+    );
     expect(line).toContain(`"'=cmd|' /C calc'!A0"`);
     expect(line).toContain('"Bad ""name"", try again"');
     expect(line).toContain('"{""count"":2}"');

@@ -57,7 +57,10 @@ export function auditCsvFilename(now: Date = new Date()): string {
  * The whole file, a few hundred rows per chunk, for a streamed response. It starts with a byte
  * order mark so that Excel reads the UTF-8 (accented names, IDN domains) correctly.
  */
-export async function* auditCsvChunks(rows: AsyncIterable<AuditRow>, rowsPerChunk = 200): AsyncGenerator<string> {
+export async function* auditCsvChunks(
+  rows: AsyncIterable<AuditRow>,
+  rowsPerChunk = 200,
+): AsyncGenerator<string> {
   yield `\uFEFF${AUDIT_CSV_HEADER}`;
   let chunk = "";
   let count = 0;

@@ -16,10 +16,34 @@ interface Seed {
 // Written oldest first, so ids grow with time as they do in the real log.
 const seeds: Seed[] = [
   { at: "2026-04-30T23:59:59Z", actorEmail: "ann@reseller.test", action: "auth.sign-in", outcome: "ok" },
-  { at: "2026-05-01T00:00:00Z", actorEmail: "ann@reseller.test", action: "mailbox.create", outcome: "ok", domain: "example.com" },
-  { at: "2026-05-10T12:00:00Z", actorEmail: "bob@reseller.test", action: "mailbox.delete", outcome: "failed", domain: "example.com" },
-  { at: "2026-05-20T08:30:00Z", actorEmail: "Bob@Reseller.test", action: "mailboxes.import", outcome: "unknown", domain: "shop.example.org" },
-  { at: "2026-05-31T23:59:59Z", actorEmail: "carol_x@reseller.test", action: "pak.renew", outcome: "failed", domain: "example.net" },
+  {
+    at: "2026-05-01T00:00:00Z",
+    actorEmail: "ann@reseller.test",
+    action: "mailbox.create",
+    outcome: "ok",
+    domain: "example.com",
+  },
+  {
+    at: "2026-05-10T12:00:00Z",
+    actorEmail: "bob@reseller.test",
+    action: "mailbox.delete",
+    outcome: "failed",
+    domain: "example.com",
+  },
+  {
+    at: "2026-05-20T08:30:00Z",
+    actorEmail: "Bob@Reseller.test",
+    action: "mailboxes.import",
+    outcome: "unknown",
+    domain: "shop.example.org",
+  },
+  {
+    at: "2026-05-31T23:59:59Z",
+    actorEmail: "carol_x@reseller.test",
+    action: "pak.renew",
+    outcome: "failed",
+    domain: "example.net",
+  },
   { at: "2026-06-01T00:00:00Z", actorEmail: "ann@reseller.test", action: "auth.sign-in", outcome: "failed" },
 ];
 
@@ -46,11 +70,16 @@ async function actionsMatching(filter: AuditFilter): Promise<string[]> {
 describe("filtering the audit log", () => {
   it("lists everything newest first without filters", async () => {
     const rows = await listAudit({}, { limit: 100 });
-    expect(rows.map((row) => row.at.toISOString())).toEqual(seeds.map((seed) => new Date(seed.at).toISOString()).reverse());
+    expect(rows.map((row) => row.at.toISOString())).toEqual(
+      seeds.map((seed) => new Date(seed.at).toISOString()).reverse(),
+    );
   });
 
   it("finds an actor by any part of the email, whatever the case", async () => {
-    expect(await actionsMatching({ actor: "BOB@" })).toEqual(["mailboxes.import@2026-05-20", "mailbox.delete@2026-05-10"]);
+    expect(await actionsMatching({ actor: "BOB@" })).toEqual([
+      "mailboxes.import@2026-05-20",
+      "mailbox.delete@2026-05-10",
+    ]);
   });
 
   it("takes % and _ in a filter literally", async () => {
@@ -60,18 +89,28 @@ describe("filtering the audit log", () => {
   });
 
   it("filters by domain", async () => {
-    expect(await actionsMatching({ domain: "example.com" })).toEqual(["mailbox.delete@2026-05-10", "mailbox.create@2026-05-01"]);
+    expect(await actionsMatching({ domain: "example.com" })).toEqual([
+      "mailbox.delete@2026-05-10",
+      "mailbox.create@2026-05-01",
+    ]);
   });
 
   it("matches an action exactly, or a whole group by its first word", async () => {
     expect(await actionsMatching({ action: "mailbox.create" })).toEqual(["mailbox.create@2026-05-01"]);
     // "mailbox" is the group mailbox.*; mailboxes.import is another group.
-    expect(await actionsMatching({ action: "mailbox" })).toEqual(["mailbox.delete@2026-05-10", "mailbox.create@2026-05-01"]);
+    expect(await actionsMatching({ action: "mailbox" })).toEqual([
+      "mailbox.delete@2026-05-10",
+      "mailbox.create@2026-05-01",
+    ]);
     expect(await actionsMatching({ action: "mailbox.cr" })).toEqual([]);
   });
 
   it("filters by outcome", async () => {
-    expect(await actionsMatching({ outcome: "failed" })).toEqual(["auth.sign-in@2026-06-01", "pak.renew@2026-05-31", "mailbox.delete@2026-05-10"]);
+    expect(await actionsMatching({ outcome: "failed" })).toEqual([
+      "auth.sign-in@2026-06-01",
+      "pak.renew@2026-05-31",
+      "mailbox.delete@2026-05-10",
+    ]);
   });
 
   it("takes a date range that includes its start and excludes its end", async () => {
@@ -85,7 +124,9 @@ describe("filtering the audit log", () => {
   });
 
   it("combines filters", async () => {
-    expect(await actionsMatching({ actor: "ann", action: "auth", outcome: "failed" })).toEqual(["auth.sign-in@2026-06-01"]);
+    expect(await actionsMatching({ actor: "ann", action: "auth", outcome: "failed" })).toEqual([
+      "auth.sign-in@2026-06-01",
+    ]);
   });
 });
 
@@ -115,7 +156,13 @@ describe("paging through the audit log", () => {
   });
 
   it("lists the action names recorded so far, once each", async () => {
-    expect(await listAuditActions()).toEqual(["auth.sign-in", "mailbox.create", "mailbox.delete", "mailboxes.import", "pak.renew"]);
+    expect(await listAuditActions()).toEqual([
+      "auth.sign-in",
+      "mailbox.create",
+      "mailbox.delete",
+      "mailboxes.import",
+      "pak.renew",
+    ]);
   });
 });
 

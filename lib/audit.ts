@@ -33,7 +33,12 @@ function withoutSecrets(details: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(
     Object.entries(details)
       .filter(([key]) => !SECRET_KEYS.test(key))
-      .map(([key, value]) => [key, value && typeof value === "object" && !Array.isArray(value) ? withoutSecrets(value as Record<string, unknown>) : value]),
+      .map(([key, value]) => [
+        key,
+        value && typeof value === "object" && !Array.isArray(value)
+          ? withoutSecrets(value as Record<string, unknown>)
+          : value,
+      ]),
   );
 }
 
@@ -92,7 +97,10 @@ function escapeLike(value: string): string {
 }
 
 /** Newest first; `beforeId` pages backwards through the log. */
-export async function listAudit(filter: AuditFilter, options: { limit: number; beforeId?: number }): Promise<AuditRow[]> {
+export async function listAudit(
+  filter: AuditFilter,
+  options: { limit: number; beforeId?: number },
+): Promise<AuditRow[]> {
   const db = await getDb();
   const where = and(conditions(filter), options.beforeId ? lt(auditLog.id, options.beforeId) : undefined);
   return db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(options.limit);
@@ -114,6 +122,9 @@ export async function* iterateAudit(filter: AuditFilter, max = 100_000): AsyncGe
 /** Every action name recorded so far, for the audit page's action filter. */
 export async function listAuditActions(): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action));
+  const rows = await db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(asc(auditLog.action));
   return rows.map((row) => row.action);
 }

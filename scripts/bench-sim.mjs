@@ -81,7 +81,9 @@ function get(agent, url) {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk) => (body += chunk));
-      response.on("end", () => resolve({ ok: response.statusCode === 200 && body.includes("<ErrCount>0</ErrCount>"), body }));
+      response.on("end", () =>
+        resolve({ ok: response.statusCode === 200 && body.includes("<ErrCount>0</ErrCount>"), body }),
+      );
     });
     outgoing.on("error", () => resolve({ ok: false, body: "" }));
     outgoing.end();
@@ -111,14 +113,16 @@ async function load(urlFor, { seconds, concurrency, pid }) {
   const cpuAfter = cpuSeconds(pid);
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
+  const percentile = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
   return {
     requests: latencies.length,
     failures,
     perSecond: Math.round(latencies.length / elapsed),
     p50Ms: Number(percentile(0.5).toFixed(2)),
     p99Ms: Number(percentile(0.99).toFixed(2)),
-    serverCpuPercent: cpuBefore === null || cpuAfter === null ? null : Math.round(((cpuAfter - cpuBefore) / elapsed) * 100),
+    serverCpuPercent:
+      cpuBefore === null || cpuAfter === null ? null : Math.round(((cpuAfter - cpuBefore) / elapsed) * 100),
   };
 }
 
@@ -129,7 +133,10 @@ function query(url, params) {
 async function domainsOf(url) {
   const agent = new Agent({ keepAlive: false });
   const { body } = await get(agent, query(url, { command: "GetDomains" }));
-  return [...body.matchAll(/<SLD>([^<]+)<\/SLD>\s*<TLD>([^<]+)<\/TLD>/g)].map((match) => ({ sld: match[1], tld: match[2] }));
+  return [...body.matchAll(/<SLD>([^<]+)<\/SLD>\s*<TLD>([^<]+)<\/TLD>/g)].map((match) => ({
+    sld: match[1],
+    tld: match[2],
+  }));
 }
 
 function median(values) {
@@ -139,20 +146,51 @@ function median(values) {
 
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), "enom-sim-bench-"));
-  const results = { date: new Date().toISOString().slice(0, 10), node: process.version, cores: cpus().length, cpu: cpus()[0]?.model };
+  const results = {
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model,
+  };
   try {
     // 1. Reads.
     const reader = await startSimulator(["--memory", "--domains", String(DOMAINS)]);
     const domains = await domainsOf(reader.url);
     const urls = domains.map((domain) => query(reader.url, { command: "GetPOP3", ...domain }));
-    await load((index) => urls[index % urls.length], { seconds: 1, concurrency: CONCURRENCY, pid: reader.child.pid });
-    results.getPop3 = { domains: domains.length, concurrency: CONCURRENCY, seconds: SECONDS, ...(await load((index) => urls[index % urls.length], { seconds: SECONDS, concurrency: CONCURRENCY, pid: reader.child.pid })) };
+    await load((index) => urls[index % urls.length], {
+      seconds: 1,
+      concurrency: CONCURRENCY,
+      pid: reader.child.pid,
+    });
+    results.getPop3 = {
+      domains: domains.length,
+      concurrency: CONCURRENCY,
+      seconds: SECONDS,
+      ...(await load((index) => urls[index % urls.length], {
+        seconds: SECONDS,
+        concurrency: CONCURRENCY,
+        pid: reader.child.pid,
+      })),
+    };
     await stop(reader.child);
 
     // 2. Writes, saved to disk before each reply.
-    const writer = await startSimulator(["--reset", "--domains", String(DOMAINS)], { ENOM_SIM_STATE: join(folder, "writes.json") });
-    const toggle = (index) => query(writer.url, { command: "SetPakRenew", sld: "resellerdocs", tld: "com", BundleID: "5134", AutoPakRenew: String(index % 2) });
-    results.writes = { concurrency: 8, seconds: SECONDS, ...(await load(toggle, { seconds: SECONDS, concurrency: 8, pid: writer.child.pid })) };
+    const writer = await startSimulator(["--reset", "--domains", String(DOMAINS)], {
+      ENOM_SIM_STATE: join(folder, "writes.json"),
+    });
+    const toggle = (index) =>
+      query(writer.url, {
+        command: "SetPakRenew",
+        sld: "resellerdocs",
+        tld: "com",
+        BundleID: "5134",
+        AutoPakRenew: String(index % 2),
+      });
+    results.writes = {
+      concurrency: 8,
+      seconds: SECONDS,
+      ...(await load(toggle, { seconds: SECONDS, concurrency: 8, pid: writer.child.pid })),
+    };
     await stop(writer.child);
 
     // 3. Start-up at 10,000 domains: from the seed, then reloading a state file that has changes.
@@ -164,7 +202,10 @@ async function main() {
       if (run === 2) {
         const agent = new Agent({ keepAlive: false });
         for (const domain of (await domainsOf(started.url)).slice(0, 500))
-          await get(agent, query(started.url, { command: "SetCatchAll", ...domain, CatchAll: "postmaster@example.org" }));
+          await get(
+            agent,
+            query(started.url, { command: "SetCatchAll", ...domain, CatchAll: "postmaster@example.org" }),
+          );
       }
       await stop(started.child);
     }

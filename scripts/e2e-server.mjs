@@ -8,7 +8,7 @@ import { startProcess, stopProcess } from "./lib/processes.mjs";
 
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4100);
 const panelPort = Number(process.env.E2E_PANEL_PORT ?? 3100);
-const dataDir = "data/e2e";
+const dataDir = `data/e2e-${panelPort}`;
 rmSync(path.join(root, dataDir, "pglite"), { recursive: true, force: true });
 
 const env = simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true });

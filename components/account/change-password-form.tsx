@@ -42,8 +42,18 @@ export function ChangePasswordForm({ signInPath = "/sign-in" }: { signInPath?: s
   const errors = state?.ok === false ? state.fieldErrors : undefined;
   return (
     <form action={formAction} aria-label="Change your password" className="space-y-4" noValidate>
-      <p className="text-sm text-muted">After the change you are signed out on every device, this one included, and sign in again with the new password.</p>
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={errors?.currentPassword} />
+      <p className="text-sm text-muted">
+        After the change you are signed out on every device, this one included, and sign in again with the new
+        password.
+      </p>
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={errors?.currentPassword}
+      />
       <TextField
         label="New password"
         name="newPassword"
@@ -54,7 +64,14 @@ export function ChangePasswordForm({ signInPath = "/sign-in" }: { signInPath?: s
         hint={`At least ${PANEL_PASSWORD_MIN} characters. A few unrelated words are easy to remember and hard to guess.`}
         errors={errors?.newPassword}
       />
-      <TextField label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <TextField
+        label="Confirm new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors?.confirmPassword}
+      />
       <FormMessage state={state ?? undefined} />
       <Button type="submit" disabled={pending}>
         {pending ? "Changing password…" : "Change password"}

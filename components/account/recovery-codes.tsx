@@ -9,7 +9,15 @@ import { Button } from "@/components/ui/button";
  * Freshly issued recovery codes. The server keeps only their hashes, so this is the one time
  * anyone sees them: the user copies or downloads them, then says so.
  */
-export function RecoveryCodes({ codes, accountEmail, onDone }: { codes: string[]; accountEmail: string; onDone: () => void }) {
+export function RecoveryCodes({
+  codes,
+  accountEmail,
+  onDone,
+}: {
+  codes: string[];
+  accountEmail: string;
+  onDone: () => void;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [notice, setNotice] = useState("");
 
@@ -23,7 +31,9 @@ export function RecoveryCodes({ codes, accountEmail, onDone }: { codes: string[]
       await navigator.clipboard.writeText(codes.join("\n"));
       setNotice("The codes are copied to the clipboard.");
     } catch {
-      setNotice("Copying is not available in this browser. Select the codes and copy them, or download them.");
+      setNotice(
+        "Copying is not available in this browser. Select the codes and copy them, or download them.",
+      );
     }
   }
 
@@ -50,10 +60,13 @@ export function RecoveryCodes({ codes, accountEmail, onDone }: { codes: string[]
         Save your recovery codes
       </h3>
       <Alert tone="warning" title="These codes are shown only this once">
-        If you lose your phone, each code lets you sign in one time instead of an app code. Keep them somewhere safe, such as a
-        password manager. Anyone who has them and your password can sign in as you.
+        If you lose your phone, each code lets you sign in one time instead of an app code. Keep them
+        somewhere safe, such as a password manager. Anyone who has them and your password can sign in as you.
       </Alert>
-      <ol aria-label="Recovery codes" className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border border-line bg-raised p-4 font-mono text-sm sm:w-max">
+      <ol
+        aria-label="Recovery codes"
+        className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border border-line bg-raised p-4 font-mono text-sm sm:w-max"
+      >
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}

@@ -70,7 +70,9 @@ export function TwoFactorSettings({
       />
     );
   } else if (enrollment) {
-    body = <ConfirmEnrollment enrollment={enrollment} onEnabled={showCodes} onCancel={() => setEnrollment(null)} />;
+    body = (
+      <ConfirmEnrollment enrollment={enrollment} onEnabled={showCodes} onCancel={() => setEnrollment(null)} />
+    );
   } else {
     body = (
       <StartEnrollment
@@ -85,7 +87,9 @@ export function TwoFactorSettings({
   return (
     <div className="space-y-4">
       <div aria-live="polite">
-        {notice ? <p className="rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm">{notice}</p> : null}
+        {notice ? (
+          <p className="rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm">{notice}</p>
+        ) : null}
       </div>
       {body}
     </div>
@@ -95,19 +99,23 @@ export function TwoFactorSettings({
 type State<T> = ActionResult<T> | null;
 
 function StartEnrollment({ onStarted }: { onStarted: (enrollment: TotpEnrollment) => void }) {
-  const [state, formAction, pending] = useActionState<State<TotpEnrollment>, FormData>(async (previous, formData) => {
-    const result = await startTotpEnrollmentAction(previous, formData);
-    if (result.ok) onStarted(result.data);
-    return result;
-  }, null);
+  const [state, formAction, pending] = useActionState<State<TotpEnrollment>, FormData>(
+    async (previous, formData) => {
+      const result = await startTotpEnrollmentAction(previous, formData);
+      if (result.ok) onStarted(result.data);
+      return result;
+    },
+    null,
+  );
   return (
     <form action={formAction} aria-label="Set up two-factor sign-in" className="space-y-4">
       <p className="text-sm">
         <Badge tone="warning">Off</Badge> <span className="ml-1">You sign in with your password only.</span>
       </p>
       <p className="text-sm text-muted">
-        With two-factor sign-in, Mailpak also asks for a code from an authenticator app on your phone (such as Google
-        Authenticator, Microsoft Authenticator, 1Password or Aegis), so a stolen password alone is not enough.
+        With two-factor sign-in, Mailpak also asks for a code from an authenticator app on your phone (such as
+        Google Authenticator, Microsoft Authenticator, 1Password or Aegis), so a stolen password alone is not
+        enough.
       </p>
       <FormMessage state={state ?? undefined} />
       <Button type="submit" disabled={pending}>
@@ -126,11 +134,14 @@ function ConfirmEnrollment({
   onEnabled: (codes: string[]) => void;
   onCancel: () => void;
 }) {
-  const [state, formAction, pending] = useActionState<State<RecoveryCodesResult>, FormData>(async (previous, formData) => {
-    const result = await confirmTotpEnrollmentAction(previous, formData);
-    if (result.ok) onEnabled(result.data.recoveryCodes);
-    return result;
-  }, null);
+  const [state, formAction, pending] = useActionState<State<RecoveryCodesResult>, FormData>(
+    async (previous, formData) => {
+      const result = await confirmTotpEnrollmentAction(previous, formData);
+      if (result.ok) onEnabled(result.data.recoveryCodes);
+      return result;
+    },
+    null,
+  );
   const errors = state?.ok === false ? state.fieldErrors : undefined;
 
   return (
@@ -198,16 +209,22 @@ function TwoFactorOn({
 }) {
   const regenerateHeading = useId();
   const disableHeading = useId();
-  const [codesState, regenerate, regenerating] = useActionState<State<RecoveryCodesResult>, FormData>(async (previous, formData) => {
-    const result = await regenerateRecoveryCodesAction(previous, formData);
-    if (result.ok) onNewCodes(result.data.recoveryCodes);
-    return result;
-  }, null);
-  const [disableState, disable, disabling] = useActionState<State<undefined>, FormData>(async (previous, formData) => {
-    const result = await disableTotpAction(previous, formData);
-    if (result.ok) onTurnedOff(result.message ?? "Two-factor sign-in is off.");
-    return result;
-  }, null);
+  const [codesState, regenerate, regenerating] = useActionState<State<RecoveryCodesResult>, FormData>(
+    async (previous, formData) => {
+      const result = await regenerateRecoveryCodesAction(previous, formData);
+      if (result.ok) onNewCodes(result.data.recoveryCodes);
+      return result;
+    },
+    null,
+  );
+  const [disableState, disable, disabling] = useActionState<State<undefined>, FormData>(
+    async (previous, formData) => {
+      const result = await disableTotpAction(previous, formData);
+      if (result.ok) onTurnedOff(result.message ?? "Two-factor sign-in is off.");
+      return result;
+    },
+    null,
+  );
   const codeErrors = codesState?.ok === false ? codesState.fieldErrors : undefined;
   const disableErrors = disableState?.ok === false ? disableState.fieldErrors : undefined;
 
@@ -216,12 +233,20 @@ function TwoFactorOn({
       <p className="text-sm">
         <Badge tone="success">On</Badge>{" "}
         <span className="ml-1">
-          Signing in asks for a code from your authenticator app. You have {recoveryCodesLeft} unused recovery code
+          Signing in asks for a code from your authenticator app. You have {recoveryCodesLeft} unused recovery
+          code
           {recoveryCodesLeft === 1 ? "" : "s"}.
         </span>
       </p>
       {recoveryCodesLeft <= FEW_CODES_LEFT ? (
-        <Alert tone="warning" title={recoveryCodesLeft === 0 ? "You have no recovery codes left" : "You are running out of recovery codes"}>
+        <Alert
+          tone="warning"
+          title={
+            recoveryCodesLeft === 0
+              ? "You have no recovery codes left"
+              : "You are running out of recovery codes"
+          }
+        >
           Make new ones below, so that losing your phone does not lock you out.
         </Alert>
       ) : null}
@@ -230,7 +255,9 @@ function TwoFactorOn({
         <h3 id={regenerateHeading} className="text-base font-semibold">
           New recovery codes
         </h3>
-        <p className="text-sm text-muted">New codes replace all your old ones. Enter a code from your app to confirm.</p>
+        <p className="text-sm text-muted">
+          New codes replace all your old ones. Enter a code from your app to confirm.
+        </p>
         <TextField
           label="Authentication code"
           name="code"
@@ -247,11 +274,18 @@ function TwoFactorOn({
         </Button>
       </form>
 
-      <form action={disable} aria-labelledby={disableHeading} className="space-y-3 border-t border-line pt-6" noValidate>
+      <form
+        action={disable}
+        aria-labelledby={disableHeading}
+        className="space-y-3 border-t border-line pt-6"
+        noValidate
+      >
         <h3 id={disableHeading} className="text-base font-semibold">
           Turn off two-factor sign-in
         </h3>
-        <p className="text-sm text-muted">You will sign in with your password only. Your recovery codes stop working.</p>
+        <p className="text-sm text-muted">
+          You will sign in with your password only. Your recovery codes stop working.
+        </p>
         <TextField
           label="Current password"
           name="currentPassword"

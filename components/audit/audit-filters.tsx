@@ -24,14 +24,39 @@ export function AuditFilters({
   actions: string[];
 }) {
   return (
-    <form method="get" action={path} role="search" aria-label="Filter the audit log" className="mb-6 rounded-lg border border-line bg-surface p-4">
+    <form
+      method="get"
+      action={path}
+      role="search"
+      aria-label="Filter the audit log"
+      className="mb-6 rounded-lg border border-line bg-surface p-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
-        <TextField label="User" name="actor" type="search" defaultValue={search.actor ?? ""} hint="Email, or part of it" errors={errors.actor} />
-        <TextField label="Domain" name="domain" type="search" defaultValue={search.domain ?? ""} hint="Or part of it" errors={errors.domain} />
+        <TextField
+          label="User"
+          name="actor"
+          type="search"
+          defaultValue={search.actor ?? ""}
+          hint="Email, or part of it"
+          errors={errors.actor}
+        />
+        <TextField
+          label="Domain"
+          name="domain"
+          type="search"
+          defaultValue={search.domain ?? ""}
+          hint="Or part of it"
+          errors={errors.domain}
+        />
         <SelectField label="Action" name="action" defaultValue={search.action ?? ""} errors={errors.action}>
           <ActionOptions actions={actions} selected={search.action} />
         </SelectField>
-        <SelectField label="Outcome" name="outcome" defaultValue={search.outcome ?? ""} errors={errors.outcome}>
+        <SelectField
+          label="Outcome"
+          name="outcome"
+          defaultValue={search.outcome ?? ""}
+          errors={errors.outcome}
+        >
           <option value="">Any outcome</option>
           {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
@@ -39,8 +64,22 @@ export function AuditFilters({
             </option>
           ))}
         </SelectField>
-        <TextField label="From" name="from" type="date" defaultValue={search.from ?? ""} hint="Day in UTC" errors={errors.from} />
-        <TextField label="To" name="to" type="date" defaultValue={search.to ?? ""} hint="Day in UTC, included" errors={errors.to} />
+        <TextField
+          label="From"
+          name="from"
+          type="date"
+          defaultValue={search.from ?? ""}
+          hint="Day in UTC"
+          errors={errors.from}
+        />
+        <TextField
+          label="To"
+          name="to"
+          type="date"
+          defaultValue={search.to ?? ""}
+          hint="Day in UTC, included"
+          errors={errors.to}
+        />
       </div>
       <div className="mt-4 flex flex-wrap gap-2">
         <Button type="submit">Apply filters</Button>

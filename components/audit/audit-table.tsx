@@ -4,7 +4,10 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { AuditOutcome, AuditRow } from "@/lib/db/schema";
 import { OUTCOME_LABELS } from "./audit-filters";
 
-const OUTCOME_TONES = { ok: "success", failed: "danger", unknown: "warning" } as const satisfies Record<AuditOutcome, string>;
+const OUTCOME_TONES = { ok: "success", failed: "danger", unknown: "warning" } as const satisfies Record<
+  AuditOutcome,
+  string
+>;
 
 /** Audit entries as the audit page lists them; times in UTC, like the filters. */
 export function AuditTable({ entries }: { entries: AuditRow[] }) {

@@ -5,10 +5,22 @@ import { isDemoEmail } from "@/lib/auth/demo";
 import { ForbiddenError, NotSignedInError, RuleError } from "@/lib/auth/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { isStaffRole } from "@/lib/auth/permissions";
-import { ACCOUNT_MAX_FAILURES, blockedFor, consumePoint, getSignInLimiters, minutesUntil } from "@/lib/auth/rate-limit";
+import {
+  ACCOUNT_MAX_FAILURES,
+  blockedFor,
+  consumePoint,
+  getSignInLimiters,
+  minutesUntil,
+} from "@/lib/auth/rate-limit";
 import { openSecret, sealSecret } from "@/lib/auth/secret-box";
 import type { SessionUser } from "@/lib/auth/session";
-import { generateRecoveryCodes, hashRecoveryCode, newTotpSecret, totpEnrollment, verifyTotpCode } from "@/lib/auth/totp";
+import {
+  generateRecoveryCodes,
+  hashRecoveryCode,
+  newTotpSecret,
+  totpEnrollment,
+  verifyTotpCode,
+} from "@/lib/auth/totp";
 import { bumpSessionVersion, findUserById, updateUser } from "@/lib/db/queries/users";
 import type { AuditOutcome, UserRow } from "@/lib/db/schema";
 import {
@@ -35,91 +47,199 @@ export type PasswordChanged = { signedOut: true };
 export type TotpEnrollment = { qrDataUrl: string; secret: string };
 export type RecoveryCodes = { recoveryCodes: string[] };
 
-export async function changeOwnPasswordAction(_previous: unknown, payload: unknown): Promise<ActionResult<PasswordChanged>> {
-  return runAction({ name: "account.password-change", schema: changePasswordSchema }, inputOf(payload), async (input, user) => {
-    const row = await ownRow(user);
-    refuseSharedDemoLogin(row);
-    if (!(await passwordMatches(row, input.currentPassword))) {
-      await auditOwn(user, "account.password-change", "failed", "Password change refused: wrong current password");
-      return { ok: false, message: "Your password was not changed.", fieldErrors: { currentPassword: ["That is not your current password."] } };
-    }
-    await bumpSessionVersion(row.id, { passwordHash: await hashPassword(input.newPassword) });
-    await auditOwn(user, "account.password-change", "ok", "Changed their password; all their sessions were signed out");
-    return {
-      ok: true,
-      data: { signedOut: true },
-      message: "Your password has been changed and you have been signed out everywhere. Sign in again with your new password.",
-    };
-  });
+export async function changeOwnPasswordAction(
+  _previous: unknown,
+  payload: unknown,
+): Promise<ActionResult<PasswordChanged>> {
+  return runAction(
+    { name: "account.password-change", schema: changePasswordSchema },
+    inputOf(payload),
+    async (input, user) => {
+      const row = await ownRow(user);
+      refuseSharedDemoLogin(row);
+      if (!(await passwordMatches(row, input.currentPassword))) {
+        await auditOwn(
+          user,
+          "account.password-change",
+          "failed",
+          "Password change refused: wrong current password",
+        );
+        return {
+          ok: false,
+          message: "Your password was not changed.",
+          fieldErrors: { currentPassword: ["That is not your current password."] },
+        };
+      }
+      await bumpSessionVersion(row.id, { passwordHash: await hashPassword(input.newPassword) });
+      await auditOwn(
+        user,
+        "account.password-change",
+        "ok",
+        "Changed their password; all their sessions were signed out",
+      );
+      return {
+        ok: true,
+        data: { signedOut: true },
+        message:
+          "Your password has been changed and you have been signed out everywhere. Sign in again with your new password.",
+      };
+    },
+  );
 }
 
 /** Step one of two-factor setup: a new secret, kept sealed and inactive until a code proves the app has it. */
-export async function startTotpEnrollmentAction(_previous: unknown, payload: unknown): Promise<ActionResult<TotpEnrollment>> {
-  return runAction({ name: "account.totp-start", schema: startTotpEnrollmentSchema }, inputOf(payload), async (_input, user) => {
-    requireTwoFactorRole(user);
-    const row = await ownRow(user);
-    refuseSharedDemoLogin(row);
-    if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on. To move it to another device, turn it off and set it up again.");
-    const secret = newTotpSecret();
-    await updateUser(row.id, { totpSecret: sealSecret(secret), totpEnabled: false, recoveryCodeHashes: [] });
-    const { qrDataUrl } = await totpEnrollment(secret, row.email);
-    return { ok: true, data: { qrDataUrl, secret } };
-  });
+export async function startTotpEnrollmentAction(
+  _previous: unknown,
+  payload: unknown,
+): Promise<ActionResult<TotpEnrollment>> {
+  return runAction(
+    { name: "account.totp-start", schema: startTotpEnrollmentSchema },
+    inputOf(payload),
+    async (_input, user) => {
+      requireTwoFactorRole(user);
+      const row = await ownRow(user);
+      refuseSharedDemoLogin(row);
+      if (row.totpEnabled)
+        throw new RuleError(
+          "Two-factor sign-in is already on. To move it to another device, turn it off and set it up again.",
+        );
+      const secret = newTotpSecret();
+      await updateUser(row.id, {
+        totpSecret: sealSecret(secret),
+        totpEnabled: false,
+        recoveryCodeHashes: [],
+      });
+      const { qrDataUrl } = await totpEnrollment(secret, row.email);
+      return { ok: true, data: { qrDataUrl, secret } };
+    },
+  );
 }
 
 /** Step two: the first code from the app turns two-factor sign-in on and yields recovery codes, shown once. */
-export async function confirmTotpEnrollmentAction(_previous: unknown, payload: unknown): Promise<ActionResult<RecoveryCodes>> {
-  return runAction({ name: "account.totp-enable", schema: confirmTotpSchema }, inputOf(payload), async (input, user) => {
-    requireTwoFactorRole(user);
-    const row = await ownRow(user);
-    refuseSharedDemoLogin(row);
-    if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on.");
-    if (!row.totpSecret) throw new RuleError("Start the setup again: your authenticator app needs a new QR code.");
-    // Not rate-limited: only this session has seen the pending secret, so guessing gains nothing,
-    // and a drifting phone clock should not lock its owner out of signing in.
-    if (!(await verifyTotpCode(openSecret(row.totpSecret), input.code))) {
-      return { ok: false, message: "Two-factor sign-in is still off.", fieldErrors: { code: [WRONG_CODE] } };
-    }
-    const recoveryCodes = generateRecoveryCodes();
-    await updateUser(row.id, { totpEnabled: true, recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
-    await auditOwn(user, "account.totp-enable", "ok", `Turned on two-factor sign-in (${recoveryCodes.length} recovery codes issued)`);
-    return { ok: true, data: { recoveryCodes }, message: "Two-factor sign-in is on." };
-  });
+export async function confirmTotpEnrollmentAction(
+  _previous: unknown,
+  payload: unknown,
+): Promise<ActionResult<RecoveryCodes>> {
+  return runAction(
+    { name: "account.totp-enable", schema: confirmTotpSchema },
+    inputOf(payload),
+    async (input, user) => {
+      requireTwoFactorRole(user);
+      const row = await ownRow(user);
+      refuseSharedDemoLogin(row);
+      if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on.");
+      if (!row.totpSecret)
+        throw new RuleError("Start the setup again: your authenticator app needs a new QR code.");
+      // Not rate-limited: only this session has seen the pending secret, so guessing gains nothing,
+      // and a drifting phone clock should not lock its owner out of signing in.
+      if (!(await verifyTotpCode(openSecret(row.totpSecret), input.code))) {
+        return {
+          ok: false,
+          message: "Two-factor sign-in is still off.",
+          fieldErrors: { code: [WRONG_CODE] },
+        };
+      }
+      const recoveryCodes = generateRecoveryCodes();
+      await updateUser(row.id, {
+        totpEnabled: true,
+        recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+      });
+      await auditOwn(
+        user,
+        "account.totp-enable",
+        "ok",
+        `Turned on two-factor sign-in (${recoveryCodes.length} recovery codes issued)`,
+      );
+      return { ok: true, data: { recoveryCodes }, message: "Two-factor sign-in is on." };
+    },
+  );
 }
 
 /** New recovery codes replace every old one; a current app code proves the device is still in hand. */
-export async function regenerateRecoveryCodesAction(_previous: unknown, payload: unknown): Promise<ActionResult<RecoveryCodes>> {
-  return runAction({ name: "account.recovery-codes", schema: regenerateRecoveryCodesSchema }, inputOf(payload), async (input, user) => {
-    const row = await ownRow(user);
-    refuseSharedDemoLogin(row);
-    if (!row.totpEnabled || !row.totpSecret) throw new RuleError("Two-factor sign-in is off, so there are no recovery codes to replace.");
-    if (!(await totpCodeMatches(row, row.totpSecret, input.code))) {
-      await auditOwn(user, "account.recovery-codes", "failed", "New recovery codes refused: wrong authentication code");
-      return { ok: false, message: "Your recovery codes were not changed.", fieldErrors: { code: [WRONG_CODE] } };
-    }
-    const recoveryCodes = generateRecoveryCodes();
-    await updateUser(row.id, { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
-    await auditOwn(user, "account.recovery-codes", "ok", `Replaced their recovery codes (${recoveryCodes.length} new codes; the old ones no longer work)`);
-    return { ok: true, data: { recoveryCodes }, message: "New recovery codes are ready; the old ones no longer work." };
-  });
+export async function regenerateRecoveryCodesAction(
+  _previous: unknown,
+  payload: unknown,
+): Promise<ActionResult<RecoveryCodes>> {
+  return runAction(
+    { name: "account.recovery-codes", schema: regenerateRecoveryCodesSchema },
+    inputOf(payload),
+    async (input, user) => {
+      const row = await ownRow(user);
+      refuseSharedDemoLogin(row);
+      if (!row.totpEnabled || !row.totpSecret)
+        throw new RuleError("Two-factor sign-in is off, so there are no recovery codes to replace.");
+      if (!(await totpCodeMatches(row, row.totpSecret, input.code))) {
+        await auditOwn(
+          user,
+          "account.recovery-codes",
+          "failed",
+          "New recovery codes refused: wrong authentication code",
+        );
+        return {
+          ok: false,
+          message: "Your recovery codes were not changed.",
+          fieldErrors: { code: [WRONG_CODE] },
+        };
+      }
+      const recoveryCodes = generateRecoveryCodes();
+      await updateUser(row.id, { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
+      await auditOwn(
+        user,
+        "account.recovery-codes",
+        "ok",
+        `Replaced their recovery codes (${recoveryCodes.length} new codes; the old ones no longer work)`,
+      );
+      return {
+        ok: true,
+        data: { recoveryCodes },
+        message: "New recovery codes are ready; the old ones no longer work.",
+      };
+    },
+  );
 }
 
-export async function disableTotpAction(_previous: unknown, payload: unknown): Promise<ActionResult<undefined>> {
-  return runAction({ name: "account.totp-disable", schema: disableTotpSchema }, inputOf(payload), async (input, user) => {
-    const row = await ownRow(user);
-    refuseSharedDemoLogin(row);
-    if (!row.totpEnabled) throw new RuleError("Two-factor sign-in is already off.");
-    if (!(await passwordMatches(row, input.currentPassword))) {
-      await auditOwn(user, "account.totp-disable", "failed", "Turning off two-factor sign-in refused: wrong current password");
-      return { ok: false, message: "Two-factor sign-in is still on.", fieldErrors: { currentPassword: ["That is not your current password."] } };
-    }
-    await updateUser(row.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [] });
-    await auditOwn(user, "account.totp-disable", "ok", "Turned off two-factor sign-in; their recovery codes no longer work");
-    return { ok: true, data: undefined, message: "Two-factor sign-in is off. Your recovery codes no longer work." };
-  });
+export async function disableTotpAction(
+  _previous: unknown,
+  payload: unknown,
+): Promise<ActionResult<undefined>> {
+  return runAction(
+    { name: "account.totp-disable", schema: disableTotpSchema },
+    inputOf(payload),
+    async (input, user) => {
+      const row = await ownRow(user);
+      refuseSharedDemoLogin(row);
+      if (!row.totpEnabled) throw new RuleError("Two-factor sign-in is already off.");
+      if (!(await passwordMatches(row, input.currentPassword))) {
+        await auditOwn(
+          user,
+          "account.totp-disable",
+          "failed",
+          "Turning off two-factor sign-in refused: wrong current password",
+        );
+        return {
+          ok: false,
+          message: "Two-factor sign-in is still on.",
+          fieldErrors: { currentPassword: ["That is not your current password."] },
+        };
+      }
+      await updateUser(row.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [] });
+      await auditOwn(
+        user,
+        "account.totp-disable",
+        "ok",
+        "Turned off two-factor sign-in; their recovery codes no longer work",
+      );
+      return {
+        ok: true,
+        data: undefined,
+        message: "Two-factor sign-in is off. Your recovery codes no longer work.",
+      };
+    },
+  );
 }
 
-const WRONG_CODE = "That code did not match. Enter the newest code from your app, and check that your phone's clock is right.";
+const WRONG_CODE =
+  "That code did not match. Enter the newest code from your app, and check that your phone's clock is right.";
 
 /** Forms send FormData; tests and other callers may send a plain object. The schema checks either. */
 function inputOf(payload: unknown): unknown {
@@ -133,13 +253,16 @@ async function ownRow(user: SessionUser): Promise<UserRow> {
 }
 
 function requireTwoFactorRole(user: SessionUser): void {
-  if (!isStaffRole(user.role)) throw new ForbiddenError("Two-factor sign-in is offered to admin and staff accounts.");
+  if (!isStaffRole(user.role))
+    throw new ForbiddenError("Two-factor sign-in is offered to admin and staff accounts.");
 }
 
 /** The demo's logins are shared by everyone trying the demo; one visitor must not lock out the rest. */
 function refuseSharedDemoLogin(row: UserRow): void {
   if (isDemoEmail(row.email)) {
-    throw new RuleError("The demo's shared logins keep their password and sign-in settings. Create your own user to try this.");
+    throw new RuleError(
+      "The demo's shared logins keep their password and sign-in settings. Create your own user to try this.",
+    );
   }
 }
 
@@ -152,7 +275,9 @@ async function guardedCheck(row: UserRow, check: () => Promise<boolean>): Promis
   const wait = await blockedFor(limiter, row.email, ACCOUNT_MAX_FAILURES);
   if (wait !== null) {
     const minutes = minutesUntil(wait);
-    throw new RuleError(`Too many wrong attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    throw new RuleError(
+      `Too many wrong attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    );
   }
   if (await check()) return true;
   await consumePoint(limiter, row.email);
@@ -168,5 +293,11 @@ function totpCodeMatches(row: UserRow, sealedSecret: string, code: string): Prom
 }
 
 function auditOwn(user: SessionUser, action: string, outcome: AuditOutcome, summary: string): Promise<void> {
-  return recordAudit({ actor: { id: user.id, email: user.email, role: user.role }, action, outcome, summary, targetUserId: user.id });
+  return recordAudit({
+    actor: { id: user.id, email: user.email, role: user.role },
+    action,
+    outcome,
+    summary,
+    targetUserId: user.id,
+  });
 }

@@ -51,7 +51,9 @@ export class CallLog {
   list(filter: { command?: string; since?: number } = {}): CallRecord[] {
     const command = filter.command?.toUpperCase();
     const since = filter.since ?? 0;
-    return this.records.filter((record) => record.seq > since && (command === undefined || record.command === command));
+    return this.records.filter(
+      (record) => record.seq > since && (command === undefined || record.command === command),
+    );
   }
 
   /** Sequence numbers keep growing after a clear, so `since` never sees an old number again. */

@@ -21,16 +21,24 @@ export interface CliSettings {
 
 function wholeNumber(text: string, what: string, max: number): number {
   const number = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(number) || number > max) throw new Error(`${what} must be a whole number from 0 to ${max} (got "${text}")`);
+  if (!Number.isSafeInteger(number) || number > max)
+    throw new Error(`${what} must be a whole number from 0 to ${max} (got "${text}")`);
   return number;
 }
 
-export function settingsFrom(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliSettings {
+export function settingsFrom(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliSettings {
   const settings: CliSettings = {
     port: wholeNumber(env.ENOM_SIM_PORT || String(DEFAULT_PORT), "ENOM_SIM_PORT", 65_535),
     host: env.ENOM_SIM_HOST || "127.0.0.1",
     statePath: env.ENOM_SIM_STATE || DEFAULT_STATE_PATH,
-    domainCount: wholeNumber(env.ENOM_SIM_DOMAINS || String(DEFAULT_DOMAIN_COUNT), "ENOM_SIM_DOMAINS", MAX_DOMAIN_COUNT),
+    domainCount: wholeNumber(
+      env.ENOM_SIM_DOMAINS || String(DEFAULT_DOMAIN_COUNT),
+      "ENOM_SIM_DOMAINS",
+      MAX_DOMAIN_COUNT,
+    ),
     latencyMs: wholeNumber(env.ENOM_SIM_LATENCY_MS || "0", "ENOM_SIM_LATENCY_MS", 600_000),
     reset: false,
   };
@@ -49,4 +57,3 @@ export function settingsFrom(argv: readonly string[], env: Readonly<Record<strin
   }
   return settings;
 }
-

@@ -43,7 +43,9 @@ function startCli(args: string[], env: Record<string, string>): Promise<Started>
   });
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
@@ -72,7 +74,8 @@ beforeEach(() => {
   statePath = join(folder, "enom-sim.json");
 });
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -88,7 +91,9 @@ const query = (url: string, params: Record<string, string | number>) =>
 describe("npm run sim", () => {
   it("prints one line with the URL and the account, and stops cleanly on SIGTERM", async () => {
     const { child, url, line } = await start(["--domains", "12"]);
-    expect(line).toMatch(/^eNom simulator at http:\/\/127\.0\.0\.1:\d+\/interface\.asp — account resellid\/resellpw/);
+    expect(line).toMatch(
+      /^eNom simulator at http:\/\/127\.0\.0\.1:\d+\/interface\.asp — account resellid\/resellpw/,
+    );
     expect(line).toContain("16 domains");
     expect(await get(query(url, { command: "GetBalance" }))).toContain("<Balance>5000.00</Balance>");
     const done = exited(child);
@@ -99,30 +104,52 @@ describe("npm run sim", () => {
   it("keeps what it acknowledged across kill -9, even mid-burst, and restarts from a whole file", async () => {
     const first = await start();
     const purchase = parseXmlReply(
-      (await get(query(first.url, { command: "PurchaseServices", service: "pop3", sld: "enom-email-example-123", tld: "com", quantity: 999 }))) ?? "",
+      (await get(
+        query(first.url, {
+          command: "PurchaseServices",
+          service: "pop3",
+          sld: "enom-email-example-123",
+          tld: "com",
+          quantity: 999,
+        }),
+      )) ?? "",
     );
     expect(errorsOf(purchase)).toEqual([]);
     const bundleId = text((purchase.Bundles as Record<string, string>).BundleID);
     // A burst of writes, killed once 30 of them have been answered.
     let answered = 0;
     const writes = Array.from({ length: 300 }, (_, index) =>
-      get(query(first.url, { command: "SetUpPOP3User", sld: "enom-email-example-123", tld: "com", BundleID: bundleId, UserName1: `user${index}`, Password1: "Secret123" })).then(
-        (body) => {
-          if (body !== null) answered++;
-          return body;
-        },
-      ),
+      get(
+        query(first.url, {
+          command: "SetUpPOP3User",
+          sld: "enom-email-example-123",
+          tld: "com",
+          BundleID: bundleId,
+          UserName1: `user${index}`,
+          Password1: "Secret123",
+        }),
+      ).then((body) => {
+        if (body !== null) answered++;
+        return body;
+      }),
     );
     while (answered < 30) await new Promise((resolve) => setTimeout(resolve, 2));
     first.child.kill("SIGKILL");
     const replies = await Promise.all(writes);
-    const acknowledged = replies.flatMap((body, index) => (body !== null && errorsOf(parseXmlReply(body)).length === 0 ? [`user${index}`] : []));
+    const acknowledged = replies.flatMap((body, index) =>
+      body !== null && errorsOf(parseXmlReply(body)).length === 0 ? [`user${index}`] : [],
+    );
     expect(acknowledged.length).toBeGreaterThanOrEqual(30);
-    expect(replies.some((body) => body === null), "some writes were cut off by the kill").toBe(true);
+    expect(
+      replies.some((body) => body === null),
+      "some writes were cut off by the kill",
+    ).toBe(true);
 
     expect(() => JSON.parse(readFileSync(statePath, "utf8")) as unknown).not.toThrow();
     const second = await start();
-    const reply = parseXmlReply((await get(query(second.url, { command: "GetPOP3", sld: "enom-email-example-123", tld: "com" }))) ?? "");
+    const reply = parseXmlReply(
+      (await get(query(second.url, { command: "GetPOP3", sld: "enom-email-example-123", tld: "com" }))) ?? "",
+    );
     const present = new Set(items(reply.Emails, "Email").map((mailbox) => text(mailbox.UserName)));
     for (const userName of acknowledged) expect(present.has(userName), userName).toBe(true);
     expect(text(items(reply.Paks, "Pak")[0]?.BundleId)).toBe(bundleId);
@@ -151,7 +178,14 @@ describe("npm run sim", () => {
 
 describe("settingsFrom", () => {
   it("reads the environment, then the flags", () => {
-    expect(settingsFrom([], {})).toEqual({ port: 4000, host: "127.0.0.1", statePath: "./data/enom-sim.json", domainCount: 40, latencyMs: 0, reset: false });
+    expect(settingsFrom([], {})).toEqual({
+      port: 4000,
+      host: "127.0.0.1",
+      statePath: "./data/enom-sim.json",
+      domainCount: 40,
+      latencyMs: 0,
+      reset: false,
+    });
     expect(
       settingsFrom(["--port", "4100", "--domains", "10000", "--reset", "--memory"], {
         ENOM_SIM_PORT: "4001",
@@ -160,11 +194,20 @@ describe("settingsFrom", () => {
         ENOM_SIM_DOMAINS: "5",
         ENOM_SIM_LATENCY_MS: "150",
       }),
-    ).toEqual({ port: 4100, host: "0.0.0.0", statePath: null, domainCount: 10_000, latencyMs: 150, reset: true });
+    ).toEqual({
+      port: 4100,
+      host: "0.0.0.0",
+      statePath: null,
+      domainCount: 10_000,
+      latencyMs: 150,
+      reset: true,
+    });
   });
 
   it("explains a bad value", () => {
-    expect(() => settingsFrom(["--port", "http"], {})).toThrow('--port must be a whole number from 0 to 65535 (got "http")');
+    expect(() => settingsFrom(["--port", "http"], {})).toThrow(
+      '--port must be a whole number from 0 to 65535 (got "http")',
+    );
     expect(() => settingsFrom([], { ENOM_SIM_DOMAINS: "200000" })).toThrow(/ENOM_SIM_DOMAINS/);
     expect(() => settingsFrom(["--domains"], {})).toThrow("--domains needs a value");
   });

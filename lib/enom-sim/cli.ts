@@ -33,8 +33,13 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof StateFileError) process.stderr.write(`${error.message}\n`);
     else if (error instanceof Error && "code" in error && error.code === "EADDRINUSE")
-      process.stderr.write(`eNom simulator: port ${settings.port} is already in use (set ENOM_SIM_PORT or --port)\n`);
-    else process.stderr.write(`eNom simulator could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `eNom simulator: port ${settings.port} is already in use (set ENOM_SIM_PORT or --port)\n`,
+      );
+    else
+      process.stderr.write(
+        `eNom simulator could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     process.exit(1);
   }
 }

@@ -20,14 +20,36 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const calls = async (query = "") => ((await sim.control(`/_sim/calls${query}`)).json as { calls: Call[] }).calls;
+const calls = async (query = "") =>
+  ((await sim.control(`/_sim/calls${query}`)).json as { calls: Call[] }).calls;
 
 describe("/_sim/calls", () => {
   it("logs each call with its parameters, credentials and passwords redacted", async () => {
-    await sim.call("SetUpPOP3User", { sld: "resellerdocs", tld: "com", BundleID: 5134, UserName1: "james", Password1: "Secret123", password: "x" });
-    await sim.call("RenewPOPBundle", { sld: "resellerdocs", tld: "com", PakID: 5134, Quantity: 1, UseCreditCard: "yes", CreditCardNumber: "4111111111111111", CVV2: "123" });
+    await sim.call("SetUpPOP3User", {
+      sld: "resellerdocs",
+      tld: "com",
+      BundleID: 5134,
+      UserName1: "james",
+      Password1: "Secret123",
+      password: "x",
+    });
+    await sim.call("RenewPOPBundle", {
+      sld: "resellerdocs",
+      tld: "com",
+      PakID: 5134,
+      Quantity: 1,
+      UseCreditCard: "yes",
+      CreditCardNumber: "4111111111111111",
+      CVV2: "123",
+    });
     const [setup, renew] = await calls();
-    expect(setup).toMatchObject({ seq: 1, command: "SETUPPOP3USER", method: "GET", format: "xml", errCount: 0 });
+    expect(setup).toMatchObject({
+      seq: 1,
+      command: "SETUPPOP3USER",
+      method: "GET",
+      format: "xml",
+      errCount: 0,
+    });
     expect(setup?.params).toEqual({
       command: "SetUpPOP3User",
       uid: "[redacted]",
@@ -63,7 +85,9 @@ describe("/_sim/calls", () => {
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "command=GetBalance&uid=resellid&pw=resellpw",
     });
-    expect(await calls()).toMatchObject([{ command: "GETBALANCE", method: "POST", format: "text", params: { uid: "[redacted]" } }]);
+    expect(await calls()).toMatchObject([
+      { command: "GETBALANCE", method: "POST", format: "text", params: { uid: "[redacted]" } },
+    ]);
   });
 });
 
@@ -72,7 +96,10 @@ describe("/_sim/counters", () => {
     await sim.call("GetBalance");
     await sim.call("GetBalance");
     await sim.call("GetPOP3", { sld: "resellerdocs", tld: "com" });
-    expect((await sim.control("/_sim/counters")).json).toEqual({ total: 3, byCommand: { GETBALANCE: 2, GETPOP3: 1 } });
+    expect((await sim.control("/_sim/counters")).json).toEqual({
+      total: 3,
+      byCommand: { GETBALANCE: 2, GETPOP3: 1 },
+    });
     await sim.control("/_sim/counters", { method: "DELETE" });
     expect((await sim.control("/_sim/counters")).json).toEqual({ total: 0, byCommand: {} });
   });
@@ -80,8 +107,17 @@ describe("/_sim/counters", () => {
 
 describe("/_sim/reset", () => {
   it("brings back the seeded world with an empty log and no faults", async () => {
-    await sim.ok("SetUpPOP3User", { sld: "resellerdocs", tld: "com", BundleID: 5134, UserName1: "james", Password1: "Secret123" });
-    await sim.control("/_sim/faults", { method: "POST", body: { command: "*", mode: "latency", latencyMs: 1 } });
+    await sim.ok("SetUpPOP3User", {
+      sld: "resellerdocs",
+      tld: "com",
+      BundleID: 5134,
+      UserName1: "james",
+      Password1: "Secret123",
+    });
+    await sim.control("/_sim/faults", {
+      method: "POST",
+      body: { command: "*", mode: "latency", latencyMs: 1 },
+    });
     const { json } = await sim.control("/_sim/reset", { method: "POST" });
     expect(json).toMatchObject({ ok: true, domains: 44 });
     expect(await calls()).toEqual([]);
@@ -91,30 +127,59 @@ describe("/_sim/reset", () => {
   });
 
   it("can reseed with another number of generated domains", async () => {
-    expect((await sim.control("/_sim/reset", { method: "POST", body: { domainCount: 5 } })).json).toMatchObject({ domains: 9 });
+    expect(
+      (await sim.control("/_sim/reset", { method: "POST", body: { domainCount: 5 } })).json,
+    ).toMatchObject({ domains: 9 });
     expect(await sim.ok("GetDomains")).toMatchObject({ TotalDomainCount: "7" });
-    expect((await sim.control("/_sim/reset", { method: "POST", body: { domainCount: -1 } })).status).toBe(400);
+    expect((await sim.control("/_sim/reset", { method: "POST", body: { domainCount: -1 } })).status).toBe(
+      400,
+    );
   });
 });
 
 describe("/_sim/balance, /_sim/state, /_sim/health", () => {
   it("sets and reads the balance", async () => {
-    expect((await sim.control("/_sim/balance", { method: "POST", body: { balance: 12.5 } })).json).toEqual({ uid: "resellid", balance: "12.50" });
+    expect((await sim.control("/_sim/balance", { method: "POST", body: { balance: 12.5 } })).json).toEqual({
+      uid: "resellid",
+      balance: "12.50",
+    });
     expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "12.50" });
-    expect((await sim.control("/_sim/balance?uid=retailid")).json).toEqual({ uid: "retailid", balance: "100.00" });
+    expect((await sim.control("/_sim/balance?uid=retailid")).json).toEqual({
+      uid: "retailid",
+      balance: "100.00",
+    });
     expect((await sim.control("/_sim/balance", { method: "POST", body: { balance: -1 } })).status).toBe(400);
-    expect((await sim.control("/_sim/balance", { method: "POST", body: { balance: 1, uid: "nobody" } })).status).toBe(404);
+    expect(
+      (await sim.control("/_sim/balance", { method: "POST", body: { balance: 1, uid: "nobody" } })).status,
+    ).toBe(404);
   });
 
   it("tells the truth about one domain, without any password", async () => {
-    await sim.ok("SetUpPOP3User", { sld: "resellerdocs", tld: "com", BundleID: 5134, UserName1: "james", Password1: "Secret123", IsAdmin1: 1 });
+    await sim.ok("SetUpPOP3User", {
+      sld: "resellerdocs",
+      tld: "com",
+      BundleID: 5134,
+      UserName1: "james",
+      Password1: "Secret123",
+      IsAdmin1: 1,
+    });
     const { status, json } = await sim.control("/_sim/state/domain/ResellerDocs.com");
     expect(status).toBe(200);
     expect(json).toMatchObject({
       domain: "resellerdocs.com",
       status: "Registered",
       catchAll: "",
-      paks: [{ bundleId: 5134, qtyPurchased: 10, qtyAvailable: 9, quotaMb: 1024, expDate: "2026-04-11", expired: false, autoRenew: true }],
+      paks: [
+        {
+          bundleId: 5134,
+          qtyPurchased: 10,
+          qtyAvailable: 9,
+          quotaMb: 1024,
+          expDate: "2026-04-11",
+          expired: false,
+          autoRenew: true,
+        },
+      ],
       mailboxes: [{ userName: "james", isAdmin: true, bundleId: 5134, forwardTo: "" }],
     });
     expect(JSON.stringify(json)).not.toContain("Secret123");
@@ -122,7 +187,11 @@ describe("/_sim/balance, /_sim/state, /_sim/health", () => {
   });
 
   it("answers health, and 404 or 400 for what it does not understand", async () => {
-    expect((await sim.control("/_sim/health")).json).toMatchObject({ ok: true, domains: 44, generatedDomains: 40 });
+    expect((await sim.control("/_sim/health")).json).toMatchObject({
+      ok: true,
+      domains: 44,
+      generatedDomains: 40,
+    });
     expect((await sim.control("/_sim/nothing")).status).toBe(404);
     const badJson = await fetch(`${sim.simulator.origin}/_sim/faults`, { method: "POST", body: "{not json" });
     expect(badJson.status).toBe(400);
@@ -143,15 +212,20 @@ describe("loopback only", () => {
     .flat()
     .find((address) => address && address.family === "IPv4" && !address.internal)?.address;
 
-  it.skipIf(outside === undefined)("refuses the control API to a client on another address, still answering interface.asp", async () => {
-    const open = await startEnomSimulator({ port: 0, host: "0.0.0.0", statePath: null });
-    try {
-      const control = await fetch(`http://${outside}:${open.port}/_sim/health`);
-      expect(control.status).toBe(403);
-      const enom = await fetch(`http://${outside}:${open.port}/interface.asp?command=GetBalance&uid=resellid&pw=resellpw`);
-      expect(await enom.text()).toContain("Balance=5000.00");
-    } finally {
-      await open.close();
-    }
-  });
+  it.skipIf(outside === undefined)(
+    "refuses the control API to a client on another address, still answering interface.asp",
+    async () => {
+      const open = await startEnomSimulator({ port: 0, host: "0.0.0.0", statePath: null });
+      try {
+        const control = await fetch(`http://${outside}:${open.port}/_sim/health`);
+        expect(control.status).toBe(403);
+        const enom = await fetch(
+          `http://${outside}:${open.port}/interface.asp?command=GetBalance&uid=resellid&pw=resellpw`,
+        );
+        expect(await enom.text()).toContain("Balance=5000.00");
+      } finally {
+        await open.close();
+      }
+    },
+  );
 });

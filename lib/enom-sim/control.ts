@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
+import { isoDateOf } from "./dates";
 import { faultRequestSchema } from "./faults";
 import { readBody, sendJson } from "./http-io";
 import { balanceAmount } from "./prices";
 import { MAX_DOMAIN_COUNT, RESELLER } from "./seed";
 import type { Simulator } from "./simulator";
 import { domainNameOf, freeMailboxes, isExpired, quotaMb, type Domain } from "./world";
-import { isoDateOf } from "./dates";
 
 /**
  * The control API under /_sim/ (JSON, loopback clients only): the call log, counters, faults,
@@ -15,11 +15,24 @@ import { isoDateOf } from "./dates";
  */
 const resetSchema = z.object({ domainCount: z.number().int().min(0).max(MAX_DOMAIN_COUNT).optional() });
 const balanceSchema = z.object({
-  balance: z.union([z.number(), z.string().regex(/^\d+(\.\d{1,2})?$/).transform(Number)]).pipe(z.number().min(0).max(1e9)),
+  balance: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d+(\.\d{1,2})?$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().min(0).max(1e9)),
   uid: z.string().optional(),
 });
 
-export async function serveControl(simulator: Simulator, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+export async function serveControl(
+  simulator: Simulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = request.method ?? "GET";
   const path = url.pathname.replace(/\/+$/, "");
   const calls = simulator.calls;
@@ -36,7 +49,9 @@ export async function serveControl(simulator: Simulator, request: IncomingMessag
   if (path === "/_sim/calls" && method === "GET") {
     const since = Number(url.searchParams.get("since") ?? "0");
     const command = url.searchParams.get("command") ?? undefined;
-    return sendJson(response, 200, { calls: calls.list({ since: Number.isFinite(since) ? since : 0, ...(command ? { command } : {}) }) });
+    return sendJson(response, 200, {
+      calls: calls.list({ since: Number.isFinite(since) ? since : 0, ...(command ? { command } : {}) }),
+    });
   }
   if (path === "/_sim/calls" && method === "DELETE") {
     calls.clearLog();
@@ -52,7 +67,11 @@ export async function serveControl(simulator: Simulator, request: IncomingMessag
     const body = await jsonBody(request, resetSchema, response);
     if (!body) return;
     simulator.reset(body.domainCount);
-    return sendJson(response, 200, { ok: true, domains: simulator.world.domains.size, anchor: simulator.world.seed.anchor });
+    return sendJson(response, 200, {
+      ok: true,
+      domains: simulator.world.domains.size,
+      anchor: simulator.world.seed.anchor,
+    });
   }
 
   if (path === "/_sim/faults" && method === "POST") {
@@ -60,7 +79,8 @@ export async function serveControl(simulator: Simulator, request: IncomingMessag
     if (!body) return;
     return sendJson(response, 200, { id: simulator.faults.add(body).id });
   }
-  if (path === "/_sim/faults" && method === "GET") return sendJson(response, 200, { faults: simulator.faults.list() });
+  if (path === "/_sim/faults" && method === "GET")
+    return sendJson(response, 200, { faults: simulator.faults.list() });
   if (path === "/_sim/faults" && method === "DELETE") {
     simulator.faults.clear();
     return sendJson(response, 200, { cleared: true });
@@ -68,11 +88,18 @@ export async function serveControl(simulator: Simulator, request: IncomingMessag
   const faultId = /^\/_sim\/faults\/([^/]+)$/.exec(path)?.[1];
   if (faultId !== undefined && method === "DELETE") {
     const removed = simulator.faults.remove(decodeURIComponent(faultId));
-    return sendJson(response, removed ? 200 : 404, removed ? { removed: faultId } : { error: `no fault ${faultId}` });
+    return sendJson(
+      response,
+      removed ? 200 : 404,
+      removed ? { removed: faultId } : { error: `no fault ${faultId}` },
+    );
   }
 
   if (path === "/_sim/balance" && (method === "GET" || method === "POST")) {
-    const body = method === "POST" ? await jsonBody(request, balanceSchema, response, true) : { uid: url.searchParams.get("uid") ?? undefined };
+    const body =
+      method === "POST"
+        ? await jsonBody(request, balanceSchema, response, true)
+        : { uid: url.searchParams.get("uid") ?? undefined };
     if (!body) return;
     const uid = body.uid ?? RESELLER.uid;
     const account = simulator.world.accounts.get(uid.toLowerCase());
@@ -135,7 +162,11 @@ async function jsonBody<T>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    sendJson(response, 400, { error: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ") });
+    sendJson(response, 400, {
+      error: parsed.error.issues
+        .map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`)
+        .join("; "),
+    });
     return null;
   }
   return parsed.data;

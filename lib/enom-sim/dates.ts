@@ -50,7 +50,9 @@ export function addTerm(date: IsoDate, unit: TermUnit, count: number): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   const a = partsOf(from);
   const b = partsOf(to);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
 }
 
 /** `11/25/2015`. */

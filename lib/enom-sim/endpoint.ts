@@ -14,7 +14,12 @@ import { EnomParams } from "./wire/params";
  * The HTTP side of interface.asp: read the parameters, apply an armed fault, answer, save before
  * replying when the world changed, log the call.
  */
-export async function serveInterface(simulator: Simulator, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+export async function serveInterface(
+  simulator: Simulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const receivedAt = performance.now();
   const method = request.method ?? "GET";
   const body = method === "POST" && isFormBody(request) ? await readBody(request) : "";
@@ -24,7 +29,14 @@ export async function serveInterface(simulator: Simulator, request: IncomingMess
   const fault = simulator.faults.take(command);
   const logCall = (errCount: number) =>
     simulator.calls.record(
-      { command, method, format, params: redactedParams(params), errCount, ...(fault ? { fault: fault.mode } : {}) },
+      {
+        command,
+        method,
+        format,
+        params: redactedParams(params),
+        errCount,
+        ...(fault ? { fault: fault.mode } : {}),
+      },
       simulator.now(),
     );
 
@@ -49,7 +61,12 @@ export async function serveInterface(simulator: Simulator, request: IncomingMess
   }
   if (fault?.mode === "malformed") {
     logCall(0);
-    sendPlain(response, 200, truncatedBody(renderAnswer(errorAnswer(params, []), format, receivedAt, simulator.now())), CONTENT_TYPES[format]);
+    sendPlain(
+      response,
+      200,
+      truncatedBody(renderAnswer(errorAnswer(params, []), format, receivedAt, simulator.now())),
+      CONTENT_TYPES[format],
+    );
     return;
   }
 
@@ -60,7 +77,12 @@ export async function serveInterface(simulator: Simulator, request: IncomingMess
     } catch (error) {
       process.stderr.write(`eNom simulator: could not save its state: ${String(error)}\n`);
       logCall(1);
-      sendPlain(response, 200, renderAnswer(errorAnswer(params, [enomErrors.internal]), format, receivedAt, simulator.now()), CONTENT_TYPES[format]);
+      sendPlain(
+        response,
+        200,
+        renderAnswer(errorAnswer(params, [enomErrors.internal]), format, receivedAt, simulator.now()),
+        CONTENT_TYPES[format],
+      );
       return;
     }
   }
@@ -73,18 +95,31 @@ export async function serveInterface(simulator: Simulator, request: IncomingMess
   sendPlain(response, 200, renderAnswer(answer, format, receivedAt, simulator.now()), CONTENT_TYPES[format]);
 }
 
-function answerWithFault(simulator: Simulator, params: EnomParams, fault: Fault | undefined): InterfaceAnswer {
+function answerWithFault(
+  simulator: Simulator,
+  params: EnomParams,
+  fault: Fault | undefined,
+): InterfaceAnswer {
   const message = fault?.message ?? DEFAULT_FAULT_MESSAGE;
   if (fault?.mode === "error") return errorAnswer(params, [message]);
-  if (fault?.mode === "partial" && !isBatchCommand(commandNameOf(params))) return errorAnswer(params, [message]);
+  if (fault?.mode === "partial" && !isBatchCommand(commandNameOf(params)))
+    return errorAnswer(params, [message]);
   return answerRequest(
     simulator.world,
     { params, now: simulator.now(), ...(fault?.mode === "partial" ? { failAfterFirst: message } : {}) },
-    (error) => process.stderr.write(`eNom simulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
+    (error) =>
+      process.stderr.write(
+        `eNom simulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      ),
   );
 }
 
-export function renderAnswer(answer: InterfaceAnswer, format: ResponseFormat, receivedAt: number, now: Date): string {
+export function renderAnswer(
+  answer: InterfaceAnswer,
+  format: ResponseFormat,
+  receivedAt: number,
+  now: Date,
+): string {
   const boiler = boilerFields({
     command: answer.command,
     apiType: answer.apiType,

@@ -26,7 +26,8 @@ export const enomErrors = {
   tooLong: (name: string, max: number) => `Parameter ${name} exceeds its maximum size of ${max} characters`,
   notPermitted: (name: string, permitted: readonly string[]) =>
     `Invalid value for ${name}; permitted values are ${permitted.join(", ")}`,
-  notWholeNumber: (name: string, min: number, max: number) => `${name} must be a whole number from ${min} to ${max}`,
+  notWholeNumber: (name: string, min: number, max: number) =>
+    `${name} must be a whole number from ${min} to ${max}`,
   badEndUserIp: "EndUserIP must use the format NNN.NNN.NNN.NNN",
   controlCharacters: (name: string) => `${name} contains characters that are not allowed`,
   notAnAddress: (name: string) => `${name} is not a valid email address`,
@@ -55,7 +56,8 @@ export const enomErrors = {
   nothingToModify: (index: number) => `UserName${index} needs IsAdmin${index} or Password${index}`,
   emailCountMismatch: (count: number, sent: number) =>
     `EmailCount is ${count} but ${sent} user name${sent === 1 ? " was" : "s were"} sent`,
-  indexGap: (name: string, index: number) => `${name}${index} is missing; indexed parameters start at 1 without gaps`,
+  indexGap: (name: string, index: number) =>
+    `${name}${index} is missing; indexed parameters start at 1 without gaps`,
   tooManyUsers: (max: number) => `At most ${max} users can be sent in one query`,
   oneDomainPerQuery: "All users of one query must be on one domain",
   adminChangeOnExpiredPak: (id: number) => `POP pak ${id} has expired; only a password change is allowed`,

@@ -8,22 +8,32 @@ import { DEFAULT_FAULT_MESSAGE, FaultBook, faultDelayMs } from "./faults";
 import { errorsOf, items, parseXmlReply, startTestSimulator, text, type TestSimulator } from "./testing";
 
 /** A GET on a fresh connection, so a dropped socket is seen as such (no pooled retry). */
-function rawGet(url: string, timeoutMs = 2_000): Promise<{ status: number; body: string } | { error: string }> {
+function rawGet(
+  url: string,
+  timeoutMs = 2_000,
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const outgoing = request(url, { agent: false, timeout: timeoutMs }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
       response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      response.on("error", (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }));
+      response.on("error", (error) =>
+        resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }),
+      );
     });
-    outgoing.on("timeout", () => outgoing.destroy(Object.assign(new Error("timed out"), { code: "TIMEOUT" })));
-    outgoing.on("error", (error) => resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }));
+    outgoing.on("timeout", () =>
+      outgoing.destroy(Object.assign(new Error("timed out"), { code: "TIMEOUT" })),
+    );
+    outgoing.on("error", (error) =>
+      resolve({ error: (error as NodeJS.ErrnoException).code ?? error.message }),
+    );
     outgoing.end();
   });
 }
 
-const SET_RENEW_OFF = "command=SetPakRenew&uid=resellid&pw=resellpw&sld=resellerdocs&tld=com&BundleID=5134&AutoPakRenew=0&responsetype=xml";
+const SET_RENEW_OFF =
+  "command=SetPakRenew&uid=resellid&pw=resellpw&sld=resellerdocs&tld=com&BundleID=5134&AutoPakRenew=0&responsetype=xml";
 
 let sim: TestSimulator;
 let folder: string;
@@ -96,9 +106,13 @@ describe("faults", () => {
 
   it("error: eNom's error form with the given (or a default) message, nothing changes", async () => {
     await arm({ command: "SETPAKRENEW", mode: "error", message: "Domain is locked", times: 1 });
-    expect(errorsOf(parseXmlReply(await (await sim.get(SET_RENEW_OFF)).text()))).toEqual(["Domain is locked"]);
+    expect(errorsOf(parseXmlReply(await (await sim.get(SET_RENEW_OFF)).text()))).toEqual([
+      "Domain is locked",
+    ]);
     await arm({ command: "SETPAKRENEW", mode: "error", times: 1 });
-    expect(errorsOf(parseXmlReply(await (await sim.get(SET_RENEW_OFF)).text()))).toEqual([DEFAULT_FAULT_MESSAGE]);
+    expect(errorsOf(parseXmlReply(await (await sim.get(SET_RENEW_OFF)).text()))).toEqual([
+      DEFAULT_FAULT_MESSAGE,
+    ]);
     expect(await lastCall()).toMatchObject({ errCount: 1, fault: "error" });
     expect(await autoRenew()).toBe("1");
   });
@@ -117,7 +131,10 @@ describe("faults", () => {
       Password3: "Secret123",
     });
     expect(reply).toMatchObject({ AccountsCreated: "1", AccountsFailed: "2" });
-    expect(items(reply.FailedAccounts, "Account").map((failure) => text(failure.Reason))).toEqual([DEFAULT_FAULT_MESSAGE, DEFAULT_FAULT_MESSAGE]);
+    expect(items(reply.FailedAccounts, "Account").map((failure) => text(failure.Reason))).toEqual([
+      DEFAULT_FAULT_MESSAGE,
+      DEFAULT_FAULT_MESSAGE,
+    ]);
     const mailboxes = items((await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).Emails, "Email");
     expect(mailboxes.map((mailbox) => text(mailbox.UserName))).toEqual(["first"]);
     await arm({ command: "GETBALANCE", mode: "partial", message: "Partial outage" });
@@ -126,9 +143,14 @@ describe("faults", () => {
 
   it("commit-then-drop: the purchase is made and saved, the client only sees the connection die", async () => {
     await arm({ command: "PURCHASESERVICES", mode: "commit-then-drop", times: 1 });
-    const purchase = "command=PurchaseServices&uid=resellid&pw=resellpw&service=pop3&sld=enom-email-example-123&tld=com&quantity=15";
+    const purchase =
+      "command=PurchaseServices&uid=resellid&pw=resellpw&service=pop3&sld=enom-email-example-123&tld=com&quantity=15";
     expect(await rawGet(`${sim.simulator.url}?${purchase}`)).toEqual({ error: "ECONNRESET" });
-    expect(await lastCall()).toMatchObject({ command: "PURCHASESERVICES", errCount: 0, fault: "commit-then-drop" });
+    expect(await lastCall()).toMatchObject({
+      command: "PURCHASESERVICES",
+      errCount: 0,
+      fault: "commit-then-drop",
+    });
     await sim.close();
     // A new simulator on the same state file: the dropped purchase is there, paid for.
     sim = await startTestSimulator({ statePath: join(folder, "state.json") });
@@ -151,9 +173,22 @@ describe("faults", () => {
   });
 
   it("refuses a fault it does not know", async () => {
-    expect((await sim.control("/_sim/faults", { method: "POST", body: { command: "GETPOP3", mode: "explode" } })).status).toBe(400);
-    expect((await sim.control("/_sim/faults", { method: "POST", body: { command: "GETPOPP3", mode: "error" } })).status).toBe(400);
-    expect((await sim.control("/_sim/faults", { method: "POST", body: { command: "getpop3", mode: "error", times: 0 } })).status).toBe(400);
+    expect(
+      (await sim.control("/_sim/faults", { method: "POST", body: { command: "GETPOP3", mode: "explode" } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await sim.control("/_sim/faults", { method: "POST", body: { command: "GETPOPP3", mode: "error" } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await sim.control("/_sim/faults", {
+          method: "POST",
+          body: { command: "getpop3", mode: "error", times: 0 },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -163,5 +198,18 @@ describe("FaultBook", () => {
     expect(faultDelayMs(fault, () => 0)).toBe(50);
     expect(faultDelayMs(fault, () => 1)).toBe(150);
     expect(faultDelayMs({ ...fault, latencyMs: 10 }, () => 0)).toBe(0);
+  });
+});
+
+describe("baseline latency (ENOM_SIM_LATENCY_MS)", () => {
+  it("is added to every call", async () => {
+    const slow = await startTestSimulator({ latencyMs: 150 });
+    try {
+      const started = performance.now();
+      await slow.ok("GetBalance");
+      expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -67,7 +67,8 @@ export class FaultBook {
   /** The fault for this call, if any, counting it down. */
   take(command: string): Fault | undefined {
     const fault =
-      this.faults.find((candidate) => candidate.command === command) ?? this.faults.find((candidate) => candidate.command === "*");
+      this.faults.find((candidate) => candidate.command === command) ??
+      this.faults.find((candidate) => candidate.command === "*");
     if (!fault) return undefined;
     if (fault.remaining !== null && --fault.remaining <= 0) this.remove(fault.id);
     return fault;

@@ -19,11 +19,19 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  response.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
-export function sendPlain(response: ServerResponse, status: number, text: string, contentType = "text/plain; charset=utf-8"): void {
+export function sendPlain(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  contentType = "text/plain; charset=utf-8",
+): void {
   response.writeHead(status, { "content-type": contentType, "content-length": Buffer.byteLength(text) });
   response.end(text);
 }

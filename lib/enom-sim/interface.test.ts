@@ -13,7 +13,11 @@ describe("answerRequest", () => {
       throw new Error("disk on fire at /secret/path.ts:12");
     };
     const onInternalError = vi.fn();
-    const answer = answerRequest(world, { params: EnomParams.of({ command: "GetBalance", uid: "resellid", pw: "resellpw" }), now }, onInternalError);
+    const answer = answerRequest(
+      world,
+      { params: EnomParams.of({ command: "GetBalance", uid: "resellid", pw: "resellpw" }), now },
+      onInternalError,
+    );
     expect(answer.errors).toEqual([enomErrors.internal]);
     expect(answer.command).toBe("GETBALANCE");
     expect(answer.changed).toBe(false);
@@ -22,7 +26,15 @@ describe("answerRequest", () => {
   });
 
   it("answers PurchaseServices with APIType API, as seeds/002 shows, errors included", () => {
-    const answer = answerRequest(seededWorld(0), { params: EnomParams.of({ command: "purchaseservices", uid: "x", pw: "y" }), now }, () => {});
-    expect(answer).toMatchObject({ command: "PURCHASESERVICES", apiType: "API", errors: [enomErrors.badLogin] });
+    const answer = answerRequest(
+      seededWorld(0),
+      { params: EnomParams.of({ command: "purchaseservices", uid: "x", pw: "y" }), now },
+      () => {},
+    );
+    expect(answer).toMatchObject({
+      command: "PURCHASESERVICES",
+      apiType: "API",
+      errors: [enomErrors.badLogin],
+    });
   });
 });

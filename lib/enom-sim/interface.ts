@@ -50,7 +50,11 @@ export function errorAnswer(params: EnomParams, errors: string[]): InterfaceAnsw
   };
 }
 
-export function answerRequest(world: World, request: InterfaceRequest, onInternalError: (error: unknown) => void): InterfaceAnswer {
+export function answerRequest(
+  world: World,
+  request: InterfaceRequest,
+  onInternalError: (error: unknown) => void,
+): InterfaceAnswer {
   const { params } = request;
   try {
     return runCommand(world, request);

@@ -13,7 +13,12 @@ export const MAILBOX_PRICE_CENTS: Record<BillingPeriod, Record<CapacityGb, numbe
 /** One 512 MB unit of extra storage for one mailbox, per term. */
 export const STORAGE_UNIT_PRICE_CENTS: Record<BillingPeriod, number> = { year: 50, month: 5 };
 
-export function mailboxTermCents(capacityGb: CapacityGb, period: BillingPeriod, mailboxes: number, terms: number): number {
+export function mailboxTermCents(
+  capacityGb: CapacityGb,
+  period: BillingPeriod,
+  mailboxes: number,
+  terms: number,
+): number {
   return MAILBOX_PRICE_CENTS[period][capacityGb] * mailboxes * terms;
 }
 

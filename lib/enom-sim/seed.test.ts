@@ -25,9 +25,11 @@ describe("the seeded world", () => {
   });
 
   it("gives domain i the same shape whatever the domain count", () => {
-    expect(seedWorld({ domainCount: 400, anchor: ANCHOR }).domains.get(`${generatedDomainName(17).sld}.${generatedDomainName(17).tld}`)).toEqual(
-      generatedDomain(17, ANCHOR),
-    );
+    expect(
+      seedWorld({ domainCount: 400, anchor: ANCHOR }).domains.get(
+        `${generatedDomainName(17).sld}.${generatedDomainName(17).tld}`,
+      ),
+    ).toEqual(generatedDomain(17, ANCHOR));
   });
 
   it("has the documents' domains ready for their examples", () => {
@@ -36,7 +38,9 @@ describe("the seeded world", () => {
     expect(docs?.mailboxes.some((mailbox) => mailbox.userName === "james")).toBe(false);
     expect(world.domains.get(QUICK_START_DOMAIN)?.paks).toEqual([]);
     expect(world.counters).toEqual({ nextBundleId: 1_004_279, nextOrderId: 161_786_106 });
-    expect([...world.accounts.values()].map((account) => [account.uid, account.kind, account.balanceCents])).toEqual([
+    expect(
+      [...world.accounts.values()].map((account) => [account.uid, account.kind, account.balanceCents]),
+    ).toEqual([
       ["resellid", "reseller", 500_000],
       ["retailid", "retail", 10_000],
     ]);
@@ -56,7 +60,9 @@ describe("the seeded world", () => {
     expect(allPaks.some(({ domain, pak }) => freeMailboxes(domain, pak) === 0)).toBe(true);
     expect(generated.some((domain) => domain.paks.length === 0 && domain.status === "Registered")).toBe(true);
     expect(generated.some((domain) => domain.paks.length === 2)).toBe(true);
-    expect(new Set(generated.map((domain) => domain.status))).toEqual(new Set(["Registered", "DNSHosted", "TransferPending"]));
+    expect(new Set(generated.map((domain) => domain.status))).toEqual(
+      new Set(["Registered", "DNSHosted", "TransferPending"]),
+    );
     const mailboxes = generated.flatMap((domain) => domain.mailboxes);
     expect(mailboxes.some((mailbox) => mailbox.isAdmin)).toBe(true);
     expect(mailboxes.some((mailbox) => mailbox.forwardTo !== "")).toBe(true);
@@ -71,14 +77,17 @@ describe("the seeded world", () => {
       if (domain.status === "TransferPending") expect(domain.paks).toEqual([]);
       const names = domain.mailboxes.map((mailbox) => mailbox.userName.toLowerCase());
       expect(new Set(names).size).toBe(names.length);
-      for (const mailbox of domain.mailboxes) expect(userNameProblem(mailbox.userName), mailbox.userName).toBeNull();
+      for (const mailbox of domain.mailboxes)
+        expect(userNameProblem(mailbox.userName), mailbox.userName).toBeNull();
       for (const pak of domain.paks) {
         expect(freeMailboxes(domain, pak)).toBeGreaterThanOrEqual(0);
         expect(pak.bundleId).toBeLessThan(FIRST_NEW_BUNDLE_ID);
         expect(bundleIds.has(pak.bundleId)).toBe(false);
         bundleIds.add(pak.bundleId);
       }
-      expect(domain.mailboxes.every((mailbox) => domain.paks.some((pak) => pak.bundleId === mailbox.bundleId))).toBe(true);
+      expect(
+        domain.mailboxes.every((mailbox) => domain.paks.some((pak) => pak.bundleId === mailbox.bundleId)),
+      ).toBe(true);
     }
     expect(big.domains.size).toBe(20_004);
   });
@@ -94,14 +103,18 @@ describe("the seeded world", () => {
 });
 
 describe("start-up at 10,000 domains", () => {
-  it("builds the world quickly and pages GetDomains 10,000 at a time", async () => {
+  it("builds the world and answers GetDomains for all of it in one page", async () => {
+    // Start-up time is measured by scripts/bench-sim.mjs, not asserted here.
     const simulator = await startEnomSimulator({ port: 0, statePath: null, domainCount: 10_000 });
     try {
-      expect(simulator.startupMs).toBeLessThan(3_000);
-      const first = await (await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw`)).text();
-      expect(first).toContain("DomainCount=10000\r\nTotalDomainCount=10002\r\nStart=1\r\nNextStart=10001");
-      const rest = await (await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw&Start=10001`)).text();
-      expect(rest).toContain("DomainCount=2\r\nTotalDomainCount=10002\r\nStart=10001\r\nNextStart=0");
+      const all = await (
+        await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw`)
+      ).text();
+      expect(all).toContain("DomainCount=10002\r\nTotalDomainCount=10002\r\nStart=1\r\nNextStart=0");
+      const page = await (
+        await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw&Start=10001&Display=5`)
+      ).text();
+      expect(page).toContain("DomainCount=2\r\nTotalDomainCount=10002\r\nStart=10001\r\nNextStart=0");
     } finally {
       await simulator.close();
     }

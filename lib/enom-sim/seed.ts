@@ -1,4 +1,9 @@
-import { CAPACITIES_GB, PROD_TYPE_CLASSIC_POP, PROD_TYPE_MAILBOX, type BillingPeriod } from "../validation/enom-rules";
+import {
+  CAPACITIES_GB,
+  PROD_TYPE_CLASSIC_POP,
+  PROD_TYPE_MAILBOX,
+  type BillingPeriod,
+} from "../validation/enom-rules";
 import { addDays, type IsoDate } from "./dates";
 import { between, mixSeed, mulberry32, pick, type Random } from "./prng";
 import {
@@ -10,7 +15,15 @@ import {
   PERSON_LAST_NAMES,
   ROLE_MAILBOXES,
 } from "./seed-names";
-import { World, type Account, type Domain, type DomainStatus, type Mailbox, type Pak, type SeedFacts } from "./world";
+import {
+  World,
+  type Account,
+  type Domain,
+  type DomainStatus,
+  type Mailbox,
+  type Pak,
+  type SeedFacts,
+} from "./world";
 
 /**
  * The seeded world: the documents' account and domains, ready for their example queries, plus a
@@ -53,7 +66,10 @@ export function seedWorld(facts: SeedFacts): World {
   ];
   const domains = [...documentDomains(facts.anchor), ...retailDomains(facts.anchor)];
   for (let index = 0; index < facts.domainCount; index++) domains.push(generatedDomain(index, facts.anchor));
-  return new World(facts, accounts, domains, { nextBundleId: FIRST_NEW_BUNDLE_ID, nextOrderId: FIRST_NEW_ORDER_ID });
+  return new World(facts, accounts, domains, {
+    nextBundleId: FIRST_NEW_BUNDLE_ID,
+    nextOrderId: FIRST_NEW_ORDER_ID,
+  });
 }
 
 function documentDomains(anchor: IsoDate): Domain[] {
@@ -98,7 +114,14 @@ function retailDomains(anchor: IsoDate): Domain[] {
       expDate: addDays(anchor, 200),
       autoRenew: true,
       catchAll: "",
-      paks: [{ ...classicPak(5200, anchor, addDays(anchor, 45)), prodType: PROD_TYPE_MAILBOX, version: 3, qtyPurchased: 5 }],
+      paks: [
+        {
+          ...classicPak(5200, anchor, addDays(anchor, 45)),
+          prodType: PROD_TYPE_MAILBOX,
+          version: 3,
+          qtyPurchased: 5,
+        },
+      ],
       mailboxes: [mailbox("hello", "Hilltop Pottery", 5200, true, "", anchor)],
     },
     {
@@ -131,7 +154,14 @@ function classicPak(bundleId: number, anchor: IsoDate, expDate: IsoDate): Pak {
   };
 }
 
-function mailbox(userName: string, displayName: string, bundleId: number, isAdmin: boolean, forwardTo: string, anchor: IsoDate): Mailbox {
+function mailbox(
+  userName: string,
+  displayName: string,
+  bundleId: number,
+  isAdmin: boolean,
+  forwardTo: string,
+  anchor: IsoDate,
+): Mailbox {
   return { userName, displayName, bundleId, isAdmin, forwardTo, passwordSetAt: `${anchor}T00:00:00.000Z` };
 }
 
@@ -203,7 +233,12 @@ export function generatedDomain(index: number, anchor: IsoDate): Domain {
   }
   const catchAllRoll = random();
   const firstMailbox = mailboxes[0];
-  const catchAll = firstMailbox && catchAllRoll < 0.25 ? firstMailbox.userName : firstMailbox && catchAllRoll < 0.3 ? "postmaster@example.org" : "";
+  const catchAll =
+    firstMailbox && catchAllRoll < 0.25
+      ? firstMailbox.userName
+      : firstMailbox && catchAllRoll < 0.3
+        ? "postmaster@example.org"
+        : "";
   return {
     domainNameId: GENERATED_DOMAIN_NAME_ID_BASE + index,
     sld,
@@ -237,7 +272,13 @@ function generatedPak(random: Random, index: number, slot: number, anchor: IsoDa
   };
 }
 
-function addGeneratedMailboxes(random: Random, index: number, pak: Pak, mailboxes: Mailbox[], anchor: IsoDate): void {
+function addGeneratedMailboxes(
+  random: Random,
+  index: number,
+  pak: Pak,
+  mailboxes: Mailbox[],
+  anchor: IsoDate,
+): void {
   const full = index % 9 === 4;
   const count = full ? pak.qtyPurchased : between(random, 0, Math.min(pak.qtyPurchased, 8));
   const taken = new Set(mailboxes.map((existing) => existing.userName));
@@ -253,7 +294,13 @@ function addGeneratedMailboxes(random: Random, index: number, pak: Pak, mailboxe
   }
 }
 
-function generatedMailbox(random: Random, bundleId: number, first: boolean, anchor: IsoDate, serial: number): Mailbox {
+function generatedMailbox(
+  random: Random,
+  bundleId: number,
+  first: boolean,
+  anchor: IsoDate,
+  serial: number,
+): Mailbox {
   const firstName = pick(random, PERSON_FIRST_NAMES);
   const lastName = pick(random, PERSON_LAST_NAMES);
   const roll = random();

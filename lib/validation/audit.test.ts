@@ -28,7 +28,14 @@ describe("the audit log's URL filters", () => {
     const parsed = parseAuditSearch({ actor: "", domain: "  ", action: "", outcome: "", from: "", to: "" });
     expect(parsed.errors).toEqual({});
     expect(hasAuditFilters(parsed.search)).toBe(false);
-    expect(parsed.filter).toEqual({ actor: undefined, domain: undefined, action: undefined, outcome: undefined, from: undefined, to: undefined });
+    expect(parsed.filter).toEqual({
+      actor: undefined,
+      domain: undefined,
+      action: undefined,
+      outcome: undefined,
+      from: undefined,
+      to: undefined,
+    });
   });
 
   it("takes the first of a repeated parameter", () => {
@@ -36,7 +43,13 @@ describe("the audit log's URL filters", () => {
   });
 
   it("drops a filter it cannot read, says why, and keeps the others", () => {
-    const parsed = parseAuditSearch({ outcome: "maybe", from: "2026-02-30", to: "31/05/2026", actor: "ann", before: "-4" });
+    const parsed = parseAuditSearch({
+      outcome: "maybe",
+      from: "2026-02-30",
+      to: "31/05/2026",
+      actor: "ann",
+      before: "-4",
+    });
     expect(parsed.search).toEqual({ actor: "ann" });
     expect(parsed.errors.outcome).toEqual(["Choose an outcome from the list."]);
     expect(parsed.errors.from).toEqual(["That date does not exist."]);

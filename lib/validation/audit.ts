@@ -105,7 +105,9 @@ export function auditSearchQuery(search: AuditSearch, options: { before?: number
 }
 
 export function hasAuditFilters(search: AuditSearch): boolean {
-  return Boolean(search.actor || search.domain || search.action || search.outcome || search.from || search.to);
+  return Boolean(
+    search.actor || search.domain || search.action || search.outcome || search.from || search.to,
+  );
 }
 
 /** 2026-02-30 parses as a date in JavaScript (2 March); it is not one. */

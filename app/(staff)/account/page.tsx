@@ -24,8 +24,8 @@ export default async function AccountPage() {
       {isDemoEmail(row.email) ? (
         <div className="mb-6 max-w-3xl">
           <Alert tone="info" title="This is one of the demo's shared logins">
-            Its password and two-factor settings stay as they are, so everyone trying the demo can sign in. Create your own user
-            on the Users page to try these settings.
+            Its password and two-factor settings stay as they are, so everyone trying the demo can sign in.
+            Create your own user on the Users page to try these settings.
           </Alert>
         </div>
       ) : null}
@@ -44,7 +44,11 @@ export default async function AccountPage() {
               <span id="two-factor-heading">Two-factor sign-in</span>
             </CardTitle>
             <div className="mt-4">
-              <TwoFactorSettings enabled={row.totpEnabled} recoveryCodesLeft={row.recoveryCodeHashes.length} accountEmail={row.email} />
+              <TwoFactorSettings
+                enabled={row.totpEnabled}
+                recoveryCodesLeft={row.recoveryCodeHashes.length}
+                accountEmail={row.email}
+              />
             </div>
           </Card>
         ) : null}

@@ -8,7 +8,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAudit, listAuditActions } from "@/lib/audit";
 import { requireStaffPage } from "@/lib/auth/guards";
-import { auditSearchQuery, hasAuditFilters, parseAuditSearch, type AuditSearchParams } from "@/lib/validation/audit";
+import {
+  auditSearchQuery,
+  hasAuditFilters,
+  parseAuditSearch,
+  type AuditSearchParams,
+} from "@/lib/validation/audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -18,7 +23,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireStaffPage("audit.view");
   const { search, filter, beforeId, errors } = parseAuditSearch(await searchParams);
   // One more than a page, to know whether an "older entries" link leads anywhere.
-  const [rows, actions] = await Promise.all([listAudit(filter, { limit: PAGE_SIZE + 1, beforeId }), listAuditActions()]);
+  const [rows, actions] = await Promise.all([
+    listAudit(filter, { limit: PAGE_SIZE + 1, beforeId }),
+    listAuditActions(),
+  ]);
   const entries = rows.slice(0, PAGE_SIZE);
   const olderBeforeId = rows.length > PAGE_SIZE ? entries.at(-1)?.id : undefined;
   const filtered = hasAuditFilters(search);
@@ -29,7 +37,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         title="Audit log"
         description="Every change made in Mailpak: who, when, what and the outcome. Times are in UTC."
         actions={
-          <a href={`/api/audit/export${auditSearchQuery(search)}`} download className={buttonClasses("secondary")}>
+          <a
+            href={`/api/audit/export${auditSearchQuery(search)}`}
+            download
+            className={buttonClasses("secondary")}
+          >
             <Download aria-hidden="true" className="size-4" />
             Download CSV
           </a>
@@ -38,7 +50,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <AuditFilters path="/audit" search={search} errors={errors} actions={actions} />
 
       {entries.length === 0 ? (
-        <EmptyState icon={ScrollText} title={filtered || beforeId ? "No entries match" : "Nothing recorded yet"}>
+        <EmptyState
+          icon={ScrollText}
+          title={filtered || beforeId ? "No entries match" : "Nothing recorded yet"}
+        >
           {filtered || beforeId ? (
             <>
               No audit entries match these filters.{" "}
@@ -68,7 +83,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </Link>
           ) : null}
           {olderBeforeId ? (
-            <Link href={`/audit${auditSearchQuery(search, { before: olderBeforeId })}`} className={buttonClasses("secondary")}>
+            <Link
+              href={`/audit${auditSearchQuery(search, { before: olderBeforeId })}`}
+              className={buttonClasses("secondary")}
+            >
               Older entries
             </Link>
           ) : null}

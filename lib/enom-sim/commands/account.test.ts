@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { enomErrors } from "../errors";
 import { RETAIL } from "../seed";
-import { errorsOf, items, parseTextReply, parseXmlReply, startTestSimulator, text, type TestSimulator } from "../testing";
+import {
+  errorsOf,
+  items,
+  parseTextReply,
+  parseXmlReply,
+  startTestSimulator,
+  text,
+  type TestSimulator,
+} from "../testing";
 
 let sim: TestSimulator;
 beforeEach(async () => {
@@ -16,8 +24,13 @@ describe("GetDomains", () => {
     expect(reply).toMatchObject({ DomainCount: "42", TotalDomainCount: "42", Start: "1", NextStart: "0" });
     const names = domains.map((domain) => `${text(domain.SLD)}.${text(domain.TLD)}`);
     expect([...names].sort()).toEqual(names);
-    expect(domains.find((domain) => text(domain.SLD) === "resellerdocs")).toMatchObject({ DomainNameID: "152533676", Status: "Registered" });
-    expect(new Set(domains.map((domain) => text(domain.Status)))).toEqual(new Set(["Registered", "DNSHosted", "TransferPending"]));
+    expect(domains.find((domain) => text(domain.SLD) === "resellerdocs")).toMatchObject({
+      DomainNameID: "152533676",
+      Status: "Registered",
+    });
+    expect(new Set(domains.map((domain) => text(domain.Status)))).toEqual(
+      new Set(["Registered", "DNSHosted", "TransferPending"]),
+    );
   });
 
   it("pages with Start and Display, NextStart 0 on the last page", async () => {
@@ -25,19 +38,26 @@ describe("GetDomains", () => {
     expect(first).toMatchObject({ DomainCount: "25", NextStart: "26" });
     const second = await sim.ok("GetDomains", { Start: 26, Display: 25 });
     expect(second).toMatchObject({ DomainCount: "17", Start: "26", NextStart: "0" });
-    expect(await sim.refused("GetDomains", { Display: 10_001 })).toEqual([enomErrors.notWholeNumber("Display", 1, 10_000)]);
+    expect(await sim.refused("GetDomains", { Display: 25_001 })).toEqual([
+      enomErrors.notWholeNumber("Display", 1, 25_000),
+    ]);
   });
 
   it("shows a retail account only its own domains", async () => {
     const reply = await sim.ok("GetDomains", { uid: RETAIL.uid, pw: RETAIL.pw });
-    expect(items(reply.Domains, "Domain").map((domain) => text(domain.SLD))).toEqual(["hilltop-pottery", "quiet-cove-books"]);
+    expect(items(reply.Domains, "Domain").map((domain) => text(domain.SLD))).toEqual([
+      "hilltop-pottery",
+      "quiet-cove-books",
+    ]);
   });
 });
 
 describe("GetBalance", () => {
   it("answers the balance with two decimals", async () => {
     expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "5000.00", AvailableBalance: "5000.00" });
-    expect(await sim.ok("GetBalance", { uid: RETAIL.uid, pw: RETAIL.pw })).toMatchObject({ Balance: "100.00" });
+    expect(await sim.ok("GetBalance", { uid: RETAIL.uid, pw: RETAIL.pw })).toMatchObject({
+      Balance: "100.00",
+    });
   });
 });
 
@@ -86,7 +106,13 @@ describe("login and the request itself", () => {
     const response = await fetch(`${sim.simulator.url}?command=GetPOP3&sld=no-such-domain`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ uid: "resellid", pw: "resellpw", sld: "resellerdocs", tld: "com", responsetype: "xml" }).toString(),
+      body: new URLSearchParams({
+        uid: "resellid",
+        pw: "resellpw",
+        sld: "resellerdocs",
+        tld: "com",
+        responsetype: "xml",
+      }).toString(),
     });
     const reply = parseXmlReply(await response.text());
     expect(errorsOf(reply)).toEqual([]);
@@ -96,6 +122,9 @@ describe("login and the request itself", () => {
   it("answers other methods and paths as a web server would, not as eNom", async () => {
     expect((await fetch(sim.simulator.url, { method: "PUT" })).status).toBe(405);
     expect((await fetch(`${sim.simulator.origin}/nothing-here`)).status).toBe(404);
-    expect((await fetch(`${sim.simulator.origin}/Interface.ASP?command=GetBalance&uid=resellid&pw=resellpw`)).status).toBe(200);
+    expect(
+      (await fetch(`${sim.simulator.origin}/Interface.ASP?command=GetBalance&uid=resellid&pw=resellpw`))
+        .status,
+    ).toBe(200);
   });
 });

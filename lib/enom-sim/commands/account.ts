@@ -5,14 +5,19 @@ import type { EnomCommand } from "./context";
 import { wholeNumberParam } from "./inputs";
 
 /** GetDomains: the account's domains by name, 10,000 a page at most; follow NextStart while > 0. */
-export const GET_DOMAINS_PAGE_MAX = 10_000;
+export const GET_DOMAINS_PAGE_MAX = 25_000;
 
 export const getDomains: EnomCommand = {
   name: "GETDOMAINS",
   run({ world, account, params }) {
     const all = world.domainsOf(account);
     const start = wholeNumberParam(params, "Start", { min: 1, max: 9_999_999, maxSize: 7, fallback: 1 });
-    const display = wholeNumberParam(params, "Display", { min: 1, max: GET_DOMAINS_PAGE_MAX, maxSize: 5, fallback: GET_DOMAINS_PAGE_MAX });
+    const display = wholeNumberParam(params, "Display", {
+      min: 1,
+      max: GET_DOMAINS_PAGE_MAX,
+      maxSize: 5,
+      fallback: GET_DOMAINS_PAGE_MAX,
+    });
     const page = all.slice(start - 1, start - 1 + display);
     const nextStart = start - 1 + display < all.length ? start + display : 0;
     const items = page.map((domain) => [

@@ -24,7 +24,10 @@ export function indexedUserNames(params: EnomParams): IndexedUser[] {
   indices.forEach((index, position) => {
     if (index !== position + 1) throw new EnomError(enomErrors.indexGap("UserName", position + 1));
   });
-  return indices.map((index) => ({ index, userName: requiredParam(params, `UserName${index}`, MAX_SIZE.userName) }));
+  return indices.map((index) => ({
+    index,
+    userName: requiredParam(params, `UserName${index}`, MAX_SIZE.userName),
+  }));
 }
 
 export interface UserFailure {
@@ -48,7 +51,10 @@ export class BatchOutcome {
 
   failedAccountsFields(): ReplyField[] {
     if (this.failures.length === 0) return [];
-    const items = this.failures.map((failure) => [value("UserName", failure.userName), value("Reason", failure.reason)]);
+    const items = this.failures.map((failure) => [
+      value("UserName", failure.userName),
+      value("Reason", failure.reason),
+    ]);
     return [list("FailedAccounts", "Account", items, "Failed")];
   }
 }

@@ -18,7 +18,11 @@ export const deletePopPak: EnomCommand = {
     context.world.touch(domain);
     return {
       changed: true,
-      fields: [value("PakDeleted", pak.bundleId), value("AccountsDeleted", mailboxesDeleted), value("Success", true)],
+      fields: [
+        value("PakDeleted", pak.bundleId),
+        value("AccountsDeleted", mailboxesDeleted),
+        value("Success", true),
+      ],
     };
   },
 };
@@ -34,7 +38,11 @@ export const deleteAllPopPaks: EnomCommand = {
     context.world.touch(domain);
     return {
       changed: true,
-      fields: [value("PaksDeleted", paksDeleted), value("AccountsDeleted", mailboxesDeleted), value("Success", true)],
+      fields: [
+        value("PaksDeleted", paksDeleted),
+        value("AccountsDeleted", mailboxesDeleted),
+        value("Success", true),
+      ],
     };
   },
 };

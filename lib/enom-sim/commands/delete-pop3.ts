@@ -20,8 +20,10 @@ export const deletePop3: EnomCommand = {
     const doomed = new Set<string>();
     for (const [position, { userName }] of users.entries()) {
       const mailbox = findMailbox(domain, userName);
-      if (position > 0 && context.failAfterFirst !== undefined) outcome.fail(userName, context.failAfterFirst);
-      else if (!mailbox || doomed.has(mailbox.userName)) outcome.fail(userName, enomErrors.userNotFound(userName));
+      if (position > 0 && context.failAfterFirst !== undefined)
+        outcome.fail(userName, context.failAfterFirst);
+      else if (!mailbox || doomed.has(mailbox.userName))
+        outcome.fail(userName, enomErrors.userNotFound(userName));
       else {
         doomed.add(mailbox.userName);
         outcome.succeeded++;
@@ -32,13 +34,20 @@ export const deletePop3: EnomCommand = {
     context.world.touch(domain);
     return {
       changed: true,
-      fields: [value("AccountsDeleted", outcome.succeeded), value("success", true), ...outcome.failedAccountsFields()],
+      fields: [
+        value("AccountsDeleted", outcome.succeeded),
+        value("success", true),
+        ...outcome.failedAccountsFields(),
+      ],
     };
   },
 };
 
 /** Removes mailboxes and turns off a catch-all that named one of them; returns how many went. */
-export function removeMailboxes(domain: Domain, doomed: (mailbox: Domain["mailboxes"][number]) => boolean): number {
+export function removeMailboxes(
+  domain: Domain,
+  doomed: (mailbox: Domain["mailboxes"][number]) => boolean,
+): number {
   const before = domain.mailboxes.length;
   const catchAll = domain.catchAll.toLowerCase();
   let catchAllGone = false;

@@ -8,7 +8,12 @@ const DOCS = { sld: "resellerdocs", tld: "com" };
 let sim: TestSimulator;
 beforeEach(async () => {
   sim = await startTestSimulator();
-  await sim.ok("SetUpPOP3User", { ...DOCS, BundleID: DOCS_BUNDLE_ID, UserName1: "Info", Password1: "Secret123" });
+  await sim.ok("SetUpPOP3User", {
+    ...DOCS,
+    BundleID: DOCS_BUNDLE_ID,
+    UserName1: "Info",
+    Password1: "Secret123",
+  });
 });
 afterEach(() => sim.close());
 
@@ -32,17 +37,30 @@ describe("GetCatchAll / SetCatchAll", () => {
   });
 
   it("needs a pak on the domain", async () => {
-    expect(await sim.refused("SetCatchAll", { sld: "enom-email-example-123", tld: "com", CatchAll: "a@example.net" })).toEqual([enomErrors.noPaks]);
+    expect(
+      await sim.refused("SetCatchAll", {
+        sld: "enom-email-example-123",
+        tld: "com",
+        CatchAll: "a@example.net",
+      }),
+    ).toEqual([enomErrors.noPaks]);
   });
 });
 
 describe("GetPOPForwarding / SetPOPForwarding", () => {
   it("sets, reads and stops a mailbox's forwarding", async () => {
-    expect(await sim.ok("GetPOPForwarding", { ...DOCS, UserName: "info" })).toMatchObject({ UserName: "Info", ForwardTo: "" });
-    expect(await sim.ok("SetPOPForwarding", { ...DOCS, UserName: "info", ForwardTo: "owner@example.net" })).toMatchObject({
+    expect(await sim.ok("GetPOPForwarding", { ...DOCS, UserName: "info" })).toMatchObject({
+      UserName: "Info",
+      ForwardTo: "",
+    });
+    expect(
+      await sim.ok("SetPOPForwarding", { ...DOCS, UserName: "info", ForwardTo: "owner@example.net" }),
+    ).toMatchObject({
       ForwardTo: "owner@example.net",
     });
-    expect(await sim.ok("GetPOPForwarding", { ...DOCS, UserName: "INFO" })).toMatchObject({ ForwardTo: "owner@example.net" });
+    expect(await sim.ok("GetPOPForwarding", { ...DOCS, UserName: "INFO" })).toMatchObject({
+      ForwardTo: "owner@example.net",
+    });
     await sim.ok("SetPOPForwarding", { ...DOCS, UserName: "info", ForwardTo: "" });
     expect(await sim.ok("GetPOPForwarding", { ...DOCS, UserName: "info" })).toMatchObject({ ForwardTo: "" });
   });

@@ -25,7 +25,10 @@ export const getPopExpirations: EnomCommand = {
       value("ProdType", pak.prodType),
       value("BillingPeriod", pak.billingPeriod),
     ]);
-    return { changed: false, fields: [list("PopExpirations", "Pak", items), value("PakCount", items.length)] };
+    return {
+      changed: false,
+      fields: [list("PopExpirations", "Pak", items), value("PakCount", items.length)],
+    };
   },
 };
 

@@ -85,7 +85,9 @@ export function domainParams(params: EnomParams, fallbackSuffix = ""): { sld: st
 
 /** EndUserIP: NNN.NNN.NNN.NNN, at most 15 characters, checked whenever it is sent. */
 export function endUserIpParam(params: EnomParams, required: boolean): string | undefined {
-  const ip = required ? requiredParam(params, "EndUserIP", MAX_SIZE.endUserIp) : optionalParam(params, "EndUserIP", MAX_SIZE.endUserIp);
+  const ip = required
+    ? requiredParam(params, "EndUserIP", MAX_SIZE.endUserIp)
+    : optionalParam(params, "EndUserIP", MAX_SIZE.endUserIp);
   if (ip === undefined || (ip === "" && !required)) return undefined;
   if (!END_USER_IP_PATTERN.test(ip)) throw new EnomError(enomErrors.badEndUserIp);
   return ip;
@@ -96,6 +98,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 /** Free text (display names) must not carry control characters: they would break the Text format. */
 export function freeTextParam(params: EnomParams, name: string, maxSize: number): string | undefined {
   const text = optionalParam(params, name, maxSize);
-  if (text !== undefined && CONTROL_CHARACTERS.test(text)) throw new EnomError(enomErrors.controlCharacters(name));
+  if (text !== undefined && CONTROL_CHARACTERS.test(text))
+    throw new EnomError(enomErrors.controlCharacters(name));
   return text;
 }

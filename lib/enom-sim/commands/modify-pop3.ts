@@ -1,8 +1,8 @@
-import { MAX_USERS_PER_QUERY, BatchOutcome, indexedUserNames } from "./batch";
 import { passwordProblem } from "../../validation/enom-rules";
 import { EnomError, enomErrors } from "../errors";
 import { value } from "../wire/reply";
 import { findMailbox, isExpired, type Domain } from "../world";
+import { BatchOutcome, indexedUserNames, MAX_USERS_PER_QUERY } from "./batch";
 import type { EnomCommand } from "./context";
 import { permittedParam, wholeNumberParam } from "./inputs";
 import { requireDomain, requirePakParam } from "./rules";
@@ -25,9 +25,14 @@ export const modifyPop3: EnomCommand = {
     const { params, world, today } = context;
     const domain = requireDomain(context);
     const pak = requirePakParam(context, domain, "BundleID");
-    const emailCount = wholeNumberParam(params, "EmailCount", { min: 1, max: MAX_USERS_PER_QUERY, maxSize: 2 });
+    const emailCount = wholeNumberParam(params, "EmailCount", {
+      min: 1,
+      max: MAX_USERS_PER_QUERY,
+      maxSize: 2,
+    });
     const users = indexedUserNames(params);
-    if (emailCount !== users.length) throw new EnomError(enomErrors.emailCountMismatch(emailCount, users.length));
+    if (emailCount !== users.length)
+      throw new EnomError(enomErrors.emailCountMismatch(emailCount, users.length));
     const changes = users.map(({ index, userName }): Change => {
       const adminSetting = params.get(`IsAdmin${index}`);
       const isAdmin =
@@ -35,14 +40,17 @@ export const modifyPop3: EnomCommand = {
           ? undefined
           : permittedParam(params, `IsAdmin${index}`, ["0", "1"] as const, { maxSize: 1 }) === "1";
       const password = params.get(`Password${index}`) || undefined;
-      if (isAdmin === undefined && password === undefined) throw new EnomError(enomErrors.nothingToModify(index));
+      if (isAdmin === undefined && password === undefined)
+        throw new EnomError(enomErrors.nothingToModify(index));
       return { userName, isAdmin, password };
     });
 
     const outcome = new BatchOutcome();
     for (const [position, change] of changes.entries()) {
       const problem =
-        position > 0 && context.failAfterFirst !== undefined ? context.failAfterFirst : applyChange(domain, change, today, context.now);
+        position > 0 && context.failAfterFirst !== undefined
+          ? context.failAfterFirst
+          : applyChange(domain, change, today, context.now);
       if (problem) outcome.fail(change.userName, problem);
       else outcome.succeeded++;
     }
@@ -66,7 +74,8 @@ function applyChange(domain: Domain, change: Change, today: string, now: Date): 
   const mailbox = findMailbox(domain, change.userName);
   if (!mailbox) return enomErrors.userNotFound(change.userName);
   const pak = domain.paks.find((candidate) => candidate.bundleId === mailbox.bundleId);
-  if (change.isAdmin !== undefined && pak && isExpired(pak, today)) return enomErrors.adminChangeOnExpiredPak(pak.bundleId);
+  if (change.isAdmin !== undefined && pak && isExpired(pak, today))
+    return enomErrors.adminChangeOnExpiredPak(pak.bundleId);
   if (change.password !== undefined) {
     const problem = passwordProblem(change.password, { userName: mailbox.userName, strict: false });
     if (problem) return enomErrors.badPassword(mailbox.userName, problem);

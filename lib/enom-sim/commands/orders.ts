@@ -1,4 +1,9 @@
-import { PROD_TYPE_CLASSIC_POP, PROD_TYPE_MAILBOX, type BillingPeriod, type CapacityGb } from "../../validation/enom-rules";
+import {
+  PROD_TYPE_CLASSIC_POP,
+  PROD_TYPE_MAILBOX,
+  type BillingPeriod,
+  type CapacityGb,
+} from "../../validation/enom-rules";
 import { addTerm, enomDate, type IsoDate } from "../dates";
 import { mailboxTermCents, orderAmount, storageCents } from "../prices";
 import { group, value, type ReplyField } from "../wire/reply";
@@ -18,7 +23,10 @@ export function renewedExpiry(pak: Pak, today: IsoDate, unit: BillingPeriod, ter
 
 /** What renewing a pak costs: every mailbox it holds, plus its extra storage, for each term. */
 export function renewalCents(pak: Pak, unit: BillingPeriod, terms: number): number {
-  return mailboxTermCents(pak.capacityGb, unit, pak.qtyPurchased, terms) + storageCents(pak.storageUnits, pak.qtyPurchased, unit, terms);
+  return (
+    mailboxTermCents(pak.capacityGb, unit, pak.qtyPurchased, terms) +
+    storageCents(pak.storageUnits, pak.qtyPurchased, unit, terms)
+  );
 }
 
 /** Whole terms from today to a pak's expiry (at least one): what an addition to a running pak pays for. */
@@ -31,7 +39,13 @@ export function termsLeft(pak: Pak, today: IsoDate): number {
 export function newPak(
   world: World,
   today: IsoDate,
-  spec: { product: "mailbox" | "classic"; mailboxes: number; capacityGb: CapacityGb; unit: BillingPeriod; terms: number },
+  spec: {
+    product: "mailbox" | "classic";
+    mailboxes: number;
+    capacityGb: CapacityGb;
+    unit: BillingPeriod;
+    terms: number;
+  },
 ): Pak {
   return {
     bundleId: world.nextBundleId(),

@@ -17,7 +17,11 @@ import { freeMailboxes, quotaMb } from "../world";
 
 const DOCS = { sld: "resellerdocs", tld: "com" };
 const world = seededWorld();
-const busy = findDomain(world, (domain) => domain.paks.length === 2 && domain.mailboxes.length > 2, "domain with two paks and mailboxes");
+const busy = findDomain(
+  world,
+  (domain) => domain.paks.length === 2 && domain.mailboxes.length > 2,
+  "domain with two paks and mailboxes",
+);
 
 let sim: TestSimulator;
 beforeEach(async () => {
@@ -55,7 +59,14 @@ describe("GetPOP3", () => {
 
   it("answers a domain without email with empty lists, not an error", async () => {
     const reply = await sim.ok("GetPOP3", { sld: "enom-email-example-123", tld: "com" });
-    expect(reply).toMatchObject({ EmailCount: "0", Count: "0", Emails: "", Paks: "", Successful: "True", Success: "True" });
+    expect(reply).toMatchObject({
+      EmailCount: "0",
+      Count: "0",
+      Emails: "",
+      Paks: "",
+      Successful: "True",
+      Success: "True",
+    });
   });
 
   it("answers the same facts in Text and HTML, lists numbered and paks prefixed", async () => {
@@ -109,18 +120,28 @@ describe("DeletePOPPak and DeleteAllPOPPaks", () => {
     const [first, second] = busy.paks;
     const reply = await sim.ok("DeletePOPPak", { ...domainParamsOf(busy), BundleID: first?.bundleId ?? 0 });
     const inFirst = busy.mailboxes.filter((mailbox) => mailbox.bundleId === first?.bundleId).length;
-    expect(reply).toMatchObject({ PakDeleted: String(first?.bundleId), AccountsDeleted: String(inFirst), Success: "True" });
+    expect(reply).toMatchObject({
+      PakDeleted: String(first?.bundleId),
+      AccountsDeleted: String(inFirst),
+      Success: "True",
+    });
     const after = await sim.ok("GetPOP3", domainParamsOf(busy));
     expect(items(after.Paks, "Pak").map((pak) => text(pak.BundleId))).toEqual([String(second?.bundleId)]);
-    expect(items(after.Emails, "Email").every((mailbox) => text(mailbox.BundleId) === String(second?.bundleId))).toBe(true);
-    expect(await sim.refused("DeletePOPPak", { ...domainParamsOf(busy), BundleID: first?.bundleId ?? 0 })).toEqual([
-      enomErrors.bundleNotFound(first?.bundleId ?? 0),
-    ]);
+    expect(
+      items(after.Emails, "Email").every((mailbox) => text(mailbox.BundleId) === String(second?.bundleId)),
+    ).toBe(true);
+    expect(
+      await sim.refused("DeletePOPPak", { ...domainParamsOf(busy), BundleID: first?.bundleId ?? 0 }),
+    ).toEqual([enomErrors.bundleNotFound(first?.bundleId ?? 0)]);
   });
 
   it("deletes every pak of a domain, and refuses when there is none", async () => {
     const reply = await sim.ok("DeleteAllPOPPaks", domainParamsOf(busy));
-    expect(reply).toMatchObject({ PaksDeleted: "2", AccountsDeleted: String(busy.mailboxes.length), Success: "True" });
+    expect(reply).toMatchObject({
+      PaksDeleted: "2",
+      AccountsDeleted: String(busy.mailboxes.length),
+      Success: "True",
+    });
     expect(await sim.ok("GetPOP3", domainParamsOf(busy))).toMatchObject({ EmailCount: "0", Count: "0" });
     expect(await sim.refused("DeleteAllPOPPaks", domainParamsOf(busy))).toEqual([enomErrors.noPaks]);
   });
@@ -130,7 +151,9 @@ describe("GetPOPExpirations", () => {
   it("lists every pak of the account, soonest expiry first", async () => {
     const reply = await sim.ok("GetPOPExpirations");
     const paks = items(reply.PopExpirations, "Pak");
-    const expected = [...world.domains.values()].filter((domain) => domain.account === "resellid").flatMap((domain) => domain.paks);
+    const expected = [...world.domains.values()]
+      .filter((domain) => domain.account === "resellid")
+      .flatMap((domain) => domain.paks);
     expect(text(reply.PakCount)).toBe(String(expected.length));
     expect(paks).toHaveLength(expected.length);
     const dates = paks.map((pak) => new Date(text(pak.ExpDate)).getTime());

@@ -22,7 +22,11 @@ export const getPopForwarding: EnomCommand = {
     const { mailbox } = requireMailbox(context);
     return {
       changed: false,
-      fields: [value("UserName", mailbox.userName), value("ForwardTo", mailbox.forwardTo), value("Success", true)],
+      fields: [
+        value("UserName", mailbox.userName),
+        value("ForwardTo", mailbox.forwardTo),
+        value("Success", true),
+      ],
     };
   },
 };

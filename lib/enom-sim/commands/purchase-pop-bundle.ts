@@ -18,11 +18,22 @@ export const purchasePopBundle: EnomCommand = {
     requireReseller(context.account);
     const domain = requireDomain(context);
     requireEmailAvailable(domain);
-    const paks = wholeNumberParam(context.params, "Quantity", { min: 1, max: PURCHASE_QUANTITY_MAX, maxSize: 10, fallback: 1 });
+    const paks = wholeNumberParam(context.params, "Quantity", {
+      min: 1,
+      max: PURCHASE_QUANTITY_MAX,
+      maxSize: 10,
+      fallback: 1,
+    });
     endUserIpParam(context.params, false);
     const cents = mailboxTermCents(1, "year", paks * 10, 1);
     requireFunds(context.account, cents);
-    const pak = newPak(context.world, context.today, { product: "classic", mailboxes: paks * 10, capacityGb: 1, unit: "year", terms: 1 });
+    const pak = newPak(context.world, context.today, {
+      product: "classic",
+      mailboxes: paks * 10,
+      capacityGb: 1,
+      unit: "year",
+      terms: 1,
+    });
     domain.paks.push(pak);
     charge(context.account, cents);
     context.world.touch(domain);

@@ -10,11 +10,19 @@ import {
   type CapacityGb,
 } from "../../validation/enom-rules";
 import { EnomError, enomErrors } from "../errors";
-import type { Domain, Pak } from "../world";
 import { mailboxTermCents, storageCents } from "../prices";
+import type { Domain, Pak } from "../world";
 import type { CommandContext, CommandResult, EnomCommand } from "./context";
 import { endUserIpParam, pakIdParam, permittedParam, wholeNumberParam } from "./inputs";
-import { charge, newPak, purchaseReply, renewalCents, renewedExpiry, termsLeft, type BundleLine } from "./orders";
+import {
+  charge,
+  newPak,
+  purchaseReply,
+  renewalCents,
+  renewedExpiry,
+  termsLeft,
+  type BundleLine,
+} from "./orders";
 import { requireActivePak, requireDomain, requireEmailAvailable, requireFunds, requirePak } from "./rules";
 
 /**
@@ -34,6 +42,7 @@ export const purchaseServices: EnomCommand = {
   apiType: "API",
   run(context) {
     const { params } = context;
+    // ClearItems empties eNom's cart; purchases here are real time with no cart, so it is only checked.
     permittedParam(params, "ClearItems", ["yes"] as const, { fallback: "yes", maxSize: 3 });
     const service = params.get("Service");
     if (service !== undefined && service !== "") {
@@ -48,7 +57,9 @@ export const purchaseServices: EnomCommand = {
     if (productType === "POP") return classicPaks(context);
     if (productType === "Renew-POP") return renewPop(context);
     if (productType === "EmailStorage") return emailStorage(context);
-    return params.get("ActionType")?.toLowerCase() === "renew" ? renewMailboxPak(context) : createMailboxes(context);
+    return params.get("ActionType")?.toLowerCase() === "renew"
+      ? renewMailboxPak(context)
+      : createMailboxes(context);
   },
 };
 
@@ -69,12 +80,20 @@ function quickStart(context: CommandContext): CommandResult {
   const quantity = wholeNumberParam(params, "Quantity", { min: 1, max: PURCHASE_QUANTITY_MAX, fallback: 10 });
   const unit = permittedParam(params, "QuantityUnit", ["packs", "boxes"] as const, { fallback: "boxes" });
   const capacityGb = capacityParam(context);
-  const billingPeriod = permittedParam(params, "BillingPeriod", ["month", "year"] as const, { fallback: "year" });
+  const billingPeriod = permittedParam(params, "BillingPeriod", ["month", "year"] as const, {
+    fallback: "year",
+  });
   endUserIpParam(params, false);
   const mailboxes = unit === "packs" ? quantity * 10 : quantity;
   const cents = mailboxTermCents(capacityGb, billingPeriod, mailboxes, 1);
   requireFunds(context.account, cents);
-  const pak = newPak(world, today, { product: "mailbox", mailboxes, capacityGb, unit: billingPeriod, terms: 1 });
+  const pak = newPak(world, today, {
+    product: "mailbox",
+    mailboxes,
+    capacityGb,
+    unit: billingPeriod,
+    terms: 1,
+  });
   domain.paks.push(pak);
   return order(context, cents, {
     actionType: "Create",
@@ -91,10 +110,20 @@ function quickStart(context: CommandContext): CommandResult {
 function classicPaks(context: CommandContext): CommandResult {
   const domain = requireDomain(context);
   requireEmailAvailable(domain);
-  const paks = wholeNumberParam(context.params, "Quantity", { min: 1, max: PURCHASE_QUANTITY_MAX, fallback: 1 });
+  const paks = wholeNumberParam(context.params, "Quantity", {
+    min: 1,
+    max: PURCHASE_QUANTITY_MAX,
+    fallback: 1,
+  });
   const cents = mailboxTermCents(1, "year", paks * 10, 1);
   requireFunds(context.account, cents);
-  const pak = newPak(context.world, context.today, { product: "classic", mailboxes: paks * 10, capacityGb: 1, unit: "year", terms: 1 });
+  const pak = newPak(context.world, context.today, {
+    product: "classic",
+    mailboxes: paks * 10,
+    capacityGb: 1,
+    unit: "year",
+    terms: 1,
+  });
   domain.paks.push(pak);
   return order(context, cents, {
     actionType: "Create",
@@ -172,7 +201,11 @@ function createMailboxes(context: CommandContext): CommandResult {
   permittedParam(params, "ActionType", ["Create", "Renew"] as const, { fallback: "Create" });
   const domain = requireDomain(context);
   requireEmailAvailable(domain);
-  const mailboxes = wholeNumberParam(params, "Quantity", { min: 1, max: PURCHASE_QUANTITY_MAX, fallback: 10 });
+  const mailboxes = wholeNumberParam(params, "Quantity", {
+    min: 1,
+    max: PURCHASE_QUANTITY_MAX,
+    fallback: 10,
+  });
   const capacityGb = capacityParam(context);
   const { unit, terms } = mailboxTerm(context);
   if ((params.get("ProductID") ?? "") === "") {
@@ -180,11 +213,20 @@ function createMailboxes(context: CommandContext): CommandResult {
     requireFunds(context.account, cents);
     const pak = newPak(context.world, today, { product: "mailbox", mailboxes, capacityGb, unit, terms });
     domain.paks.push(pak);
-    return order(context, cents, { actionType: "Create", pak, domain, period: terms, billingPeriod: unit, quantity: mailboxes, totalQuantity: mailboxes });
+    return order(context, cents, {
+      actionType: "Create",
+      pak,
+      domain,
+      period: terms,
+      billingPeriod: unit,
+      quantity: mailboxes,
+      totalQuantity: mailboxes,
+    });
   }
   const pak = requireMailboxPak(context, domain);
   requireActivePak(pak, today);
-  if (params.get("Capacity") !== undefined && capacityGb !== pak.capacityGb) throw new EnomError(enomErrors.capacityChange);
+  if (params.get("Capacity") !== undefined && capacityGb !== pak.capacityGb)
+    throw new EnomError(enomErrors.capacityChange);
   const termsPaid = termsLeft(pak, today);
   const cents =
     mailboxTermCents(pak.capacityGb, pak.billingPeriod, mailboxes, termsPaid) +

@@ -28,26 +28,51 @@ afterEach(() => sim.close());
 
 const bundle = (reply: XmlObject) => reply.Bundles as XmlObject;
 const balance = async () => text((await sim.ok("GetBalance")).Balance);
-const paksOf = async (domain: { sld: string; tld: string }) => items((await sim.ok("GetPOP3", domain)).Paks, "Pak");
+const paksOf = async (domain: { sld: string; tld: string }) =>
+  items((await sim.ok("GetPOP3", domain)).Paks, "Pak");
 
 describe("PurchaseServices, the quick start (service=pop3)", () => {
   it("buys 10 boxes of 1 GB for a year by default, for $10 from the balance", async () => {
     const reply = await sim.ok("PurchaseServices", { service: "pop3", ...QUICK_START });
     expect(text(reply.OrderAmount)).toBe("10");
-    expect(bundle(reply)).toMatchObject({ ActionType: "Create", Quantity: "10", Capacity: "1", BillingPeriod: "year", ExpDate: "6/15/2026" });
+    expect(bundle(reply)).toMatchObject({
+      ActionType: "Create",
+      Quantity: "10",
+      Capacity: "1",
+      BillingPeriod: "year",
+      ExpDate: "6/15/2026",
+    });
     expect(await balance()).toBe("4990.00");
   });
 
   it("multiplies packs by 10 and prices by capacity", async () => {
-    const reply = await sim.ok("PurchaseServices", { service: "pop3", ...QUICK_START, quantity: 2, quantityunit: "packs", capacity: 10 });
+    const reply = await sim.ok("PurchaseServices", {
+      service: "pop3",
+      ...QUICK_START,
+      quantity: 2,
+      quantityunit: "packs",
+      capacity: 10,
+    });
     expect(bundle(reply)).toMatchObject({ Quantity: "20", TotalQuantity: "20", Capacity: "10" });
     expect(text(reply.OrderAmount)).toBe("140");
     const [pak] = await paksOf(QUICK_START);
-    expect(pak).toMatchObject({ QtyPurchased: "20", QtyAvailable: "20", Quota: "10240", ProdType: "2011", Version: "3" });
+    expect(pak).toMatchObject({
+      QtyPurchased: "20",
+      QtyAvailable: "20",
+      Quota: "10240",
+      ProdType: "2011",
+      Version: "3",
+    });
   });
 
   it("bills a month at a time when asked, with the expiry a month out", async () => {
-    const reply = await sim.ok("PurchaseServices", { service: "pop3", ...QUICK_START, quantity: 3, capacity: 5, billingperiod: "Month" });
+    const reply = await sim.ok("PurchaseServices", {
+      service: "pop3",
+      ...QUICK_START,
+      quantity: 3,
+      capacity: 5,
+      billingperiod: "Month",
+    });
     expect(bundle(reply)).toMatchObject({ BillingPeriod: "month", ExpDate: "7/15/2025" });
     expect(text(reply.OrderAmount)).toBe("1.20");
   });
@@ -90,37 +115,55 @@ describe("PurchaseServices, the quick start (service=pop3)", () => {
     [{ tld: "c".repeat(16) }, enomErrors.tooLong("TLD", 15)],
     [{ sld: "" }, enomErrors.missing("SLD")],
   ])("refuses %j", async (change, error) => {
-    expect(await sim.refused("PurchaseServices", { service: "pop3", ...QUICK_START, ...change })).toEqual([error]);
+    expect(await sim.refused("PurchaseServices", { service: "pop3", ...QUICK_START, ...change })).toEqual([
+      error,
+    ]);
     expect(await balance()).toBe("5000.00");
   });
 
   it("sells email only for domains registered with the account or on its DNS hosting", async () => {
-    const pending = findDomain(world, (domain) => domain.status === "TransferPending", "transfer-pending domain");
+    const pending = findDomain(
+      world,
+      (domain) => domain.status === "TransferPending",
+      "transfer-pending domain",
+    );
     const hosted = findDomain(world, (domain) => domain.status === "DNSHosted", "DNS-hosted domain");
-    expect(await sim.refused("PurchaseServices", { service: "pop3", ...domainParamsOf(pending) })).toEqual([enomErrors.emailNotAvailable]);
+    expect(await sim.refused("PurchaseServices", { service: "pop3", ...domainParamsOf(pending) })).toEqual([
+      enomErrors.emailNotAvailable,
+    ]);
     await sim.ok("PurchaseServices", { service: "pop3", ...domainParamsOf(hosted) });
   });
 
   it("answers 'Domain name not found' for another account's domain and for unknown ones", async () => {
-    expect(await sim.refused("PurchaseServices", { service: "pop3", sld: "hilltop-pottery", tld: "com" })).toEqual([enomErrors.domainNotFound]);
-    expect(await sim.refused("PurchaseServices", { service: "pop3", sld: "no-such-domain", tld: "com" })).toEqual([enomErrors.domainNotFound]);
+    expect(
+      await sim.refused("PurchaseServices", { service: "pop3", sld: "hilltop-pottery", tld: "com" }),
+    ).toEqual([enomErrors.domainNotFound]);
+    expect(
+      await sim.refused("PurchaseServices", { service: "pop3", sld: "no-such-domain", tld: "com" }),
+    ).toEqual([enomErrors.domainNotFound]);
   });
 });
 
 describe("PurchaseServices, the ProductType form", () => {
   it("requires EndUserIP in NNN.NNN.NNN.NNN form", async () => {
-    expect(await sim.refused("PurchaseServices", { ProductType: "POP", ...DOCS })).toEqual([enomErrors.missing("EndUserIP")]);
-    expect(await sim.refused("PurchaseServices", { ProductType: "POP", ...DOCS, EndUserIP: "localhost" })).toEqual([enomErrors.badEndUserIp]);
+    expect(await sim.refused("PurchaseServices", { ProductType: "POP", ...DOCS })).toEqual([
+      enomErrors.missing("EndUserIP"),
+    ]);
+    expect(
+      await sim.refused("PurchaseServices", { ProductType: "POP", ...DOCS, EndUserIP: "localhost" }),
+    ).toEqual([enomErrors.badEndUserIp]);
   });
 
   it("refuses unknown product types, and ClearItems other than yes or alone", async () => {
     expect(await sim.refused("PurchaseServices", { ProductType: "Domain", ...DOCS, ...IP })).toEqual([
       enomErrors.notPermitted("ProductType", ["POP", "Renew-POP", "EmailStorage", "Mailbox"]),
     ]);
-    expect(await sim.refused("PurchaseServices", { ProductType: "POP", ClearItems: "no", ...DOCS, ...IP })).toEqual([
-      enomErrors.notPermitted("ClearItems", ["yes"]),
+    expect(
+      await sim.refused("PurchaseServices", { ProductType: "POP", ClearItems: "no", ...DOCS, ...IP }),
+    ).toEqual([enomErrors.notPermitted("ClearItems", ["yes"])]);
+    expect(await sim.refused("PurchaseServices", { ClearItems: "yes", ...DOCS, ...IP })).toEqual([
+      enomErrors.clearItemsAlone,
     ]);
-    expect(await sim.refused("PurchaseServices", { ClearItems: "yes", ...DOCS, ...IP })).toEqual([enomErrors.clearItemsAlone]);
     await sim.ok("PurchaseServices", { ProductType: "pop", ClearItems: "yes", ...DOCS, ...IP });
   });
 
@@ -135,7 +178,13 @@ describe("PurchaseServices, the ProductType form", () => {
   it("Renew-POP adds Quantity years from the current expiry while it is ahead", async () => {
     const [before] = await paksOf(DOCS);
     expect(text(before?.ExpDate)).toBe("4/11/2026");
-    const reply = await sim.ok("PurchaseServices", { ProductType: "Renew-POP", ProductID: DOCS_BUNDLE_ID, Quantity: 2, ...DOCS, ...IP });
+    const reply = await sim.ok("PurchaseServices", {
+      ProductType: "Renew-POP",
+      ProductID: DOCS_BUNDLE_ID,
+      Quantity: 2,
+      ...DOCS,
+      ...IP,
+    });
     expect(bundle(reply)).toMatchObject({ ActionType: "Renew", Period: "2", ExpDate: "4/11/2028" });
     expect(text(reply.OrderAmount)).toBe("20");
     const [after] = await paksOf(DOCS);
@@ -143,14 +192,29 @@ describe("PurchaseServices, the ProductType form", () => {
   });
 
   it("renews an expired pak from today", async () => {
-    const expired = findDomain(world, (domain) => domain.paks.some((pak) => isExpired(pak, "2025-06-15")), "expired pak");
+    const expired = findDomain(
+      world,
+      (domain) => domain.paks.some((pak) => isExpired(pak, "2025-06-15")),
+      "expired pak",
+    );
     const pak = expired.paks.find((candidate) => isExpired(candidate, "2025-06-15"));
-    const reply = await sim.ok("PurchaseServices", { ProductType: "Renew-POP", ProductID: pak?.bundleId ?? 0, ...domainParamsOf(expired), ...IP });
+    const reply = await sim.ok("PurchaseServices", {
+      ProductType: "Renew-POP",
+      ProductID: pak?.bundleId ?? 0,
+      ...domainParamsOf(expired),
+      ...IP,
+    });
     expect(text(bundle(reply).ExpDate)).toBe("6/15/2026");
   });
 
   it("EmailStorage adds 512 MB per unit to every mailbox of the pak", async () => {
-    const reply = await sim.ok("PurchaseServices", { ProductType: "EmailStorage", ProductID: DOCS_BUNDLE_ID, Quantity: 2, ...DOCS, ...IP });
+    const reply = await sim.ok("PurchaseServices", {
+      ProductType: "EmailStorage",
+      ProductID: DOCS_BUNDLE_ID,
+      Quantity: 2,
+      ...DOCS,
+      ...IP,
+    });
     expect(bundle(reply)).toMatchObject({ ActionType: "Storage", Quantity: "2", TotalQuantity: "2" });
     // 2 units × 10 mailboxes × $0.50 for the one year left on the pak.
     expect(text(reply.OrderAmount)).toBe("10");
@@ -168,15 +232,33 @@ describe("PurchaseServices, the ProductType form", () => {
       ...QUICK_START,
       ...IP,
     });
-    expect(bundle(reply)).toMatchObject({ ActionType: "Create", Quantity: "4", Capacity: "3", Period: "3", BillingPeriod: "month", ExpDate: "9/15/2025" });
+    expect(bundle(reply)).toMatchObject({
+      ActionType: "Create",
+      Quantity: "4",
+      Capacity: "3",
+      Period: "3",
+      BillingPeriod: "month",
+      ExpDate: "9/15/2025",
+    });
     expect(text(reply.OrderAmount)).toBe("3");
   });
 
   it("Mailbox Create with ProductID adds mailboxes to that pak; Renew extends it", async () => {
     const created = await sim.ok("PurchaseServices", { service: "pop3", ...QUICK_START, quantity: 5 });
     const bundleId = text(bundle(created).BundleID);
-    const grown = await sim.ok("PurchaseServices", { ProductType: "Mailbox", ProductID: bundleId, Quantity: 3, ...QUICK_START, ...IP });
-    expect(bundle(grown)).toMatchObject({ ActionType: "Create", BundleID: bundleId, Quantity: "3", TotalQuantity: "8" });
+    const grown = await sim.ok("PurchaseServices", {
+      ProductType: "Mailbox",
+      ProductID: bundleId,
+      Quantity: 3,
+      ...QUICK_START,
+      ...IP,
+    });
+    expect(bundle(grown)).toMatchObject({
+      ActionType: "Create",
+      BundleID: bundleId,
+      Quantity: "3",
+      TotalQuantity: "8",
+    });
     const renewed = await sim.ok("PurchaseServices", {
       ProductType: "Mailbox",
       ActionType: "Renew",
@@ -185,11 +267,22 @@ describe("PurchaseServices, the ProductType form", () => {
       ...QUICK_START,
       ...IP,
     });
-    expect(bundle(renewed)).toMatchObject({ ActionType: "Renew", Period: "2", ExpDate: "6/15/2028", Quantity: "8" });
+    expect(bundle(renewed)).toMatchObject({
+      ActionType: "Renew",
+      Period: "2",
+      ExpDate: "6/15/2028",
+      Quantity: "8",
+    });
     expect(text(renewed.OrderAmount)).toBe("16");
-    expect(await sim.refused("PurchaseServices", { ProductType: "Mailbox", ActionType: "Renew", ProductID: DOCS_BUNDLE_ID, ...DOCS, ...IP })).toEqual([
-      enomErrors.notMailboxProduct(DOCS_BUNDLE_ID),
-    ]);
+    expect(
+      await sim.refused("PurchaseServices", {
+        ProductType: "Mailbox",
+        ActionType: "Renew",
+        ProductID: DOCS_BUNDLE_ID,
+        ...DOCS,
+        ...IP,
+      }),
+    ).toEqual([enomErrors.notMailboxProduct(DOCS_BUNDLE_ID)]);
   });
 
   it.each([
@@ -201,26 +294,46 @@ describe("PurchaseServices, the ProductType form", () => {
     [{ ProductID: "12345678901" }, enomErrors.tooLong("ProductID", 10)],
     [{ ProductID: 999 }, enomErrors.bundleNotFound(999)],
   ])("Mailbox refuses %j", async (change, error) => {
-    expect(await sim.refused("PurchaseServices", { ProductType: "Mailbox", ...QUICK_START, ...IP, ...change })).toEqual([error]);
+    expect(
+      await sim.refused("PurchaseServices", { ProductType: "Mailbox", ...QUICK_START, ...IP, ...change }),
+    ).toEqual([error]);
   });
 });
 
 describe("PurchasePOPBundle", () => {
   it("buys classic paks for a reseller", async () => {
     const reply = await sim.ok("PurchasePOPBundle", { ...QUICK_START, Quantity: 1 });
-    expect(reply).toMatchObject({ OrderID: "161786106", BundleID: "1004279", BundleCount: "1", OrderAmount: "10", ExpDate: "6/15/2026" });
+    expect(reply).toMatchObject({
+      OrderID: "161786106",
+      BundleID: "1004279",
+      BundleCount: "1",
+      OrderAmount: "10",
+      ExpDate: "6/15/2026",
+    });
     expect(await paksOf(QUICK_START)).toMatchObject([{ QtyPurchased: "10", ProdType: "17" }]);
   });
 
   it("is for reseller accounts only", async () => {
-    expect(await sim.refused("PurchasePOPBundle", { sld: "quiet-cove-books", tld: "org", ...RETAIL_LOGIN })).toEqual([enomErrors.resellerOnly]);
+    expect(
+      await sim.refused("PurchasePOPBundle", { sld: "quiet-cove-books", tld: "org", ...RETAIL_LOGIN }),
+    ).toEqual([enomErrors.resellerOnly]);
   });
 });
 
 describe("RenewPOPBundle", () => {
   it("renews Quantity years from the balance and answers the OrderID", async () => {
-    const reply = await sim.ok("RenewPOPBundle", { ...DOCS, PakID: DOCS_BUNDLE_ID, Quantity: 2, UseCreditCard: "no" });
-    expect(reply).toMatchObject({ OrderID: "161786106", BundleID: "5134", ExpDate: "4/11/2028", OrderAmount: "20" });
+    const reply = await sim.ok("RenewPOPBundle", {
+      ...DOCS,
+      PakID: DOCS_BUNDLE_ID,
+      Quantity: 2,
+      UseCreditCard: "no",
+    });
+    expect(reply).toMatchObject({
+      OrderID: "161786106",
+      BundleID: "5134",
+      ExpDate: "4/11/2028",
+      OrderAmount: "20",
+    });
     expect(await balance()).toBe("4980.00");
   });
 
@@ -238,9 +351,15 @@ describe("RenewPOPBundle", () => {
   });
 
   it("is for reseller accounts only", async () => {
-    expect(await sim.refused("RenewPOPBundle", { sld: "hilltop-pottery", tld: "com", PakID: 5200, Quantity: 1, ...RETAIL_LOGIN })).toEqual([
-      enomErrors.resellerOnly,
-    ]);
+    expect(
+      await sim.refused("RenewPOPBundle", {
+        sld: "hilltop-pottery",
+        tld: "com",
+        PakID: 5200,
+        Quantity: 1,
+        ...RETAIL_LOGIN,
+      }),
+    ).toEqual([enomErrors.resellerOnly]);
   });
 
   it.each([
@@ -251,14 +370,16 @@ describe("RenewPOPBundle", () => {
     [{ PakID: 5200 }, enomErrors.bundleNotFound(5200)],
     [{ UseCreditCard: "y" }, enomErrors.notPermitted("UseCreditCard", ["yes", "no"])],
   ])("refuses %j", async (change, error) => {
-    expect(await sim.refused("RenewPOPBundle", { ...DOCS, PakID: DOCS_BUNDLE_ID, Quantity: 1, ...change })).toEqual([error]);
+    expect(
+      await sim.refused("RenewPOPBundle", { ...DOCS, PakID: DOCS_BUNDLE_ID, Quantity: 1, ...change }),
+    ).toEqual([error]);
   });
 
   it("refuses a renewal the balance cannot pay", async () => {
     await sim.control("/_sim/balance", { method: "POST", body: { balance: "9.99" } });
-    expect(errorsOf(await sim.call("RenewPOPBundle", { ...DOCS, PakID: DOCS_BUNDLE_ID, Quantity: 1 }))).toEqual([
-      enomErrors.insufficientFunds("$10", "$9.99"),
-    ]);
+    expect(
+      errorsOf(await sim.call("RenewPOPBundle", { ...DOCS, PakID: DOCS_BUNDLE_ID, Quantity: 1 })),
+    ).toEqual([enomErrors.insufficientFunds("$10", "$9.99")]);
     const [pak] = await paksOf(DOCS);
     expect(text(pak?.ExpDate)).toBe("4/11/2026");
   });

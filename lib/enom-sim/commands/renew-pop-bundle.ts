@@ -6,7 +6,13 @@ import { value } from "../wire/reply";
 import type { EnomCommand } from "./context";
 import { endUserIpParam, permittedParam, wholeNumberParam } from "./inputs";
 import { charge, renewalCents, renewedExpiry } from "./orders";
-import { requireDomain, requireEmailAvailable, requireFunds, requirePakParam, requireReseller } from "./rules";
+import {
+  requireDomain,
+  requireEmailAvailable,
+  requireFunds,
+  requirePakParam,
+  requireReseller,
+} from "./rules";
 
 /**
  * RenewPOPBundle (seeds/004): Quantity more years on pak PakID, now, from the account balance.
@@ -17,12 +23,19 @@ export const renewPopBundle: EnomCommand = {
   name: "RENEWPOPBUNDLE",
   run(context) {
     requireReseller(context.account);
-    const useCard = permittedParam(context.params, "UseCreditCard", ["yes", "no"] as const, { fallback: "no", maxSize: 3 });
+    const useCard = permittedParam(context.params, "UseCreditCard", ["yes", "no"] as const, {
+      fallback: "no",
+      maxSize: 3,
+    });
     if (useCard === "yes") throw new EnomError(enomErrors.noCardProcessing);
     const domain = requireDomain(context);
     requireEmailAvailable(domain);
     const pak = requirePakParam(context, domain, "PakID");
-    const years = wholeNumberParam(context.params, "Quantity", { min: 1, max: RENEW_YEARS_MAX, maxSize: MAX_SIZE.renewQuantity });
+    const years = wholeNumberParam(context.params, "Quantity", {
+      min: 1,
+      max: RENEW_YEARS_MAX,
+      maxSize: MAX_SIZE.renewQuantity,
+    });
     endUserIpParam(context.params, false);
     const cents = renewalCents(pak, "year", years);
     requireFunds(context.account, cents);

@@ -16,7 +16,8 @@ export function requireDomain(context: CommandContext, fallbackSuffix = ""): Dom
 
 /** "POP Email is available for domain names that are registered with us or use our DNS Hosting." */
 export function requireEmailAvailable(domain: Domain): void {
-  if (domain.status !== "Registered" && domain.status !== "DNSHosted") throw new EnomError(enomErrors.emailNotAvailable);
+  if (domain.status !== "Registered" && domain.status !== "DNSHosted")
+    throw new EnomError(enomErrors.emailNotAvailable);
 }
 
 /** "The POP pak bundle ID must belong to this domain." */
@@ -42,5 +43,7 @@ export function requireReseller(account: Account): void {
 /** Checked before anything changes, so a refused order leaves the world as it was. */
 export function requireFunds(account: Account, cents: number): void {
   if (account.balanceCents < cents)
-    throw new EnomError(enomErrors.insufficientFunds(`$${orderAmount(cents)}`, `$${balanceAmount(account.balanceCents)}`));
+    throw new EnomError(
+      enomErrors.insufficientFunds(`$${orderAmount(cents)}`, `$${balanceAmount(account.balanceCents)}`),
+    );
 }

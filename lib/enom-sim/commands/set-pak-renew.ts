@@ -18,7 +18,12 @@ export const setPakRenew: EnomCommand = {
     }
     return {
       changed,
-      fields: [value("DomainRRP", "E"), value("PakUpdated", pak.bundleId), value("AutoPakRenew", setting), value("success", true)],
+      fields: [
+        value("DomainRRP", "E"),
+        value("PakUpdated", pak.bundleId),
+        value("AutoPakRenew", setting),
+        value("success", true),
+      ],
     };
   },
 };

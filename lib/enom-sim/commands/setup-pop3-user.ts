@@ -1,4 +1,9 @@
-import { EMAIL_ADDRESS_PATTERN, MAX_SIZE, passwordProblem, userNameProblem } from "../../validation/enom-rules";
+import {
+  EMAIL_ADDRESS_PATTERN,
+  MAX_SIZE,
+  passwordProblem,
+  userNameProblem,
+} from "../../validation/enom-rules";
 import { EnomError, enomErrors } from "../errors";
 import { value } from "../wire/reply";
 import { domainNameOf, findMailbox, freeMailboxes, type Domain, type Mailbox } from "../world";
@@ -33,12 +38,15 @@ export const setUpPop3User: EnomCommand = {
     requireActivePak(pak, today);
     const users = indexedUserNames(params).map(({ index, userName }): NewUser => {
       const password = params.get(`Password${index}`);
-      if (password === undefined || password === "") throw new EnomError(enomErrors.missing(`Password${index}`));
+      if (password === undefined || password === "")
+        throw new EnomError(enomErrors.missing(`Password${index}`));
       return {
         index,
         userName,
         password,
-        isAdmin: permittedParam(params, `IsAdmin${index}`, ["0", "1"] as const, { fallback: "0", maxSize: 1 }) === "1",
+        isAdmin:
+          permittedParam(params, `IsAdmin${index}`, ["0", "1"] as const, { fallback: "0", maxSize: 1 }) ===
+          "1",
         displayName: freeTextParam(params, `DisplayName${index}`, MAX_SIZE.displayName) ?? "",
         forwardTo: optionalParam(params, `ForwardTo${index}`, MAX_SIZE.forwardTo) ?? "",
       };
@@ -50,7 +58,9 @@ export const setUpPop3User: EnomCommand = {
     const created: Mailbox[] = [];
     for (const [position, user] of users.entries()) {
       const problem =
-        position > 0 && context.failAfterFirst !== undefined ? context.failAfterFirst : newUserProblem(domain, user, created);
+        position > 0 && context.failAfterFirst !== undefined
+          ? context.failAfterFirst
+          : newUserProblem(domain, user, created);
       if (problem) {
         outcome.fail(user.userName, problem);
         continue;
@@ -84,15 +94,26 @@ function newUserProblem(domain: Domain, user: NewUser, earlier: readonly Mailbox
   const nameProblem = userNameProblem(user.userName);
   if (nameProblem) return enomErrors.badUserName(user.userName, nameProblem);
   const wanted = user.userName.toLowerCase();
-  if (findMailbox(domain, user.userName) || earlier.some((mailbox) => mailbox.userName.toLowerCase() === wanted))
+  if (
+    findMailbox(domain, user.userName) ||
+    earlier.some((mailbox) => mailbox.userName.toLowerCase() === wanted)
+  )
     return enomErrors.nameTaken;
   const passwordIssue = passwordProblem(user.password, { userName: user.userName, strict: false });
   if (passwordIssue) return enomErrors.badPassword(user.userName, passwordIssue);
-  return forwardingProblem(user.forwardTo, `${user.userName}@${domainNameOf(domain)}`, `ForwardTo${user.index}`);
+  return forwardingProblem(
+    user.forwardTo,
+    `${user.userName}@${domainNameOf(domain)}`,
+    `ForwardTo${user.index}`,
+  );
 }
 
 /** Forwarding: empty (none) or an address, never the mailbox's own. */
-export function forwardingProblem(forwardTo: string, ownAddress: string, parameterName: string): string | null {
+export function forwardingProblem(
+  forwardTo: string,
+  ownAddress: string,
+  parameterName: string,
+): string | null {
   if (forwardTo === "") return null;
   if (!EMAIL_ADDRESS_PATTERN.test(forwardTo)) return enomErrors.notAnAddress(parameterName);
   if (forwardTo.toLowerCase() === ownAddress.toLowerCase()) return enomErrors.forwardToSelf;
@@ -105,7 +126,8 @@ function requireSameDomainForAll(context: CommandContext, domain: Domain): void 
     const own = base === "SLD" ? domain.sld : domain.tld;
     for (const index of context.params.indicesOf(base)) {
       const other = context.params.get(`${base}${index}`);
-      if (other !== undefined && other.toLowerCase() !== own) throw new EnomError(enomErrors.oneDomainPerQuery);
+      if (other !== undefined && other.toLowerCase() !== own)
+        throw new EnomError(enomErrors.oneDomainPerQuery);
     }
   }
 }

@@ -9,7 +9,9 @@ import { renderXml } from "./xml";
 
 const sample: ReplyField[] = [
   value("EmailCount", 1),
-  list("Emails", "Email", [[value("UserName", "james"), value("DisplayName", 'James "Jim" <Doe> & Sons'), value("ForwardTo", "")]]),
+  list("Emails", "Email", [
+    [value("UserName", "james"), value("DisplayName", 'James "Jim" <Doe> & Sons'), value("ForwardTo", "")],
+  ]),
   list("Paks", "Pak", [[value("BundleId", 5134), value("ExpDate", "11/25/2015", { cdata: true })]], "Pak"),
   group("Bundles", [value("BundleID", 1004279)]),
   value("Success", true),
@@ -32,7 +34,7 @@ describe("XML", () => {
   });
 
   it("escapes user-controlled text so the document still parses to the same value", () => {
-    expect(xml).toContain("<DisplayName>James \"Jim\" &lt;Doe&gt; &amp; Sons</DisplayName>");
+    expect(xml).toContain('<DisplayName>James "Jim" &lt;Doe&gt; &amp; Sons</DisplayName>');
     const parsed = new XMLParser({ parseTagValue: false }).parse(xml, true) as {
       "interface-response": { Emails: { Email: { DisplayName: string } } };
     };
@@ -54,7 +56,11 @@ describe("Text", () => {
   const textBody = renderText(sample);
 
   it("starts with eNom's comment lines and uses CRLF", () => {
-    expect(textBody.split("\r\n").slice(0, 3)).toEqual([";URL Interface", ";Machine is RESELLERTEST", ";Encoding Type is utf-8"]);
+    expect(textBody.split("\r\n").slice(0, 3)).toEqual([
+      ";URL Interface",
+      ";Machine is RESELLERTEST",
+      ";Encoding Type is utf-8",
+    ]);
   });
 
   it("flattens lists with a 1-based index and the list's prefix, groups without one", () => {
@@ -77,7 +83,9 @@ describe("HTML", () => {
   const html = renderHtml(sample);
 
   it("writes eNom's STRONG lines, malformed closing tag included, inside HTML/BODY", () => {
-    expect(html).toContain(";URL Interface<br>\r\n;Machine is RESELLERTEST<br>\r\n;Encoding Type is utf-8<br>\r\n<HTML><BODY>\r\n");
+    expect(html).toContain(
+      ";URL Interface<br>\r\n;Machine is RESELLERTEST<br>\r\n;Encoding Type is utf-8<br>\r\n<HTML><BODY>\r\n",
+    );
     expect(html).toContain("<STRONG>UserName1: </ STRONG>james<br>");
     expect(html).toContain("</BODY></HTML>");
   });
@@ -87,7 +95,9 @@ describe("HTML", () => {
   });
 
   it("escapes user-controlled text", () => {
-    expect(html).toContain("<STRONG>DisplayName1: </ STRONG>James &quot;Jim&quot; &lt;Doe&gt; &amp; Sons<br>");
+    expect(html).toContain(
+      "<STRONG>DisplayName1: </ STRONG>James &quot;Jim&quot; &lt;Doe&gt; &amp; Sons<br>",
+    );
   });
 });
 
@@ -105,8 +115,23 @@ describe("the boiler", () => {
     const xml = render("xml", fields);
     const names = [...xml.matchAll(/^  <(\w+)/gm)].map((match) => match[1]);
     expect(names).toEqual([
-      "Command", "APIType", "Language", "ErrCount", "errors", "ResponseCount", "MinPeriod", "MaxPeriod", "Server", "Site",
-      "IsLockable", "IsRealTimeTLD", "TimeDifference", "ExecTime", "Done", "TrackingKey", "RequestDateTime",
+      "Command",
+      "APIType",
+      "Language",
+      "ErrCount",
+      "errors",
+      "ResponseCount",
+      "MinPeriod",
+      "MaxPeriod",
+      "Server",
+      "Site",
+      "IsLockable",
+      "IsRealTimeTLD",
+      "TimeDifference",
+      "ExecTime",
+      "Done",
+      "TrackingKey",
+      "RequestDateTime",
     ]);
     expect(xml).toContain("<errors>\r\n    <Err1>Domain name not found</Err1>\r\n  </errors>");
     expect(xml).toContain("<ExecTime>0.078</ExecTime>");

@@ -32,7 +32,11 @@ export interface ReplyList {
 
 export type ReplyField = ReplyValue | ReplyGroup | ReplyList;
 
-export function value(name: string, content: string | number | boolean, options: { cdata?: boolean } = {}): ReplyValue {
+export function value(
+  name: string,
+  content: string | number | boolean,
+  options: { cdata?: boolean } = {},
+): ReplyValue {
   const text = typeof content === "boolean" ? (content ? "True" : "False") : String(content);
   return { kind: "value", name, value: text, ...(options.cdata ? { cdata: true } : {}) };
 }

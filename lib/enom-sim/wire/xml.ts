@@ -7,7 +7,8 @@ import type { ReplyField, ReplyValue } from "./reply";
  */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 
-const NOT_XML_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
   return text
@@ -18,7 +19,8 @@ export function escapeXml(text: string): string {
 }
 
 function valueElement(field: ReplyValue, indent: string): string {
-  if (field.cdata) return `${indent}<${field.name}><![CDATA[ ${field.value.replace(/]]>/g, "]]]]><![CDATA[>")} ]]></${field.name}>`;
+  if (field.cdata)
+    return `${indent}<${field.name}><![CDATA[ ${field.value.replace(/]]>/g, "]]]]><![CDATA[>")} ]]></${field.name}>`;
   if (field.value === "") return `${indent}<${field.name}/>`;
   return `${indent}<${field.name}>${escapeXml(field.value)}</${field.name}>`;
 }

@@ -54,7 +54,7 @@ const domainWire = z
 export const getDomainsPage = defineCommand({
   command: "GetDomains",
   kind: "read",
-  input: z.object({ start: z.number().int().min(1), display: z.number().int().min(1).max(10_000) }),
+  input: z.object({ start: z.number().int().min(1), display: z.number().int().min(1).max(25_000) }),
   params: ({ start, display }) => ({ Start: String(start), Display: String(display) }),
   read: (reply, envelope) => {
     const wire = z

@@ -16,12 +16,42 @@ let customerUser: SessionUser;
 beforeAll(async () => {
   staff = await createTestUser({ email: "auditor@reseller.test", role: "staff" });
   const customer = await createTestCustomer("Bakery Ltd", ["bakery.test"]);
-  customerUser = await createTestUser({ email: "owner@bakery.test", role: "customer", customerId: customer.id });
+  customerUser = await createTestUser({
+    email: "owner@bakery.test",
+    role: "customer",
+    customerId: customer.id,
+  });
   const db = await getDb();
   await db.insert(auditLog).values([
-    { at: new Date("2026-05-01T10:00:00Z"), actorEmail: "ann@reseller.test", actorRole: "staff", action: "mailbox.create", outcome: "ok", domain: "bakery.test", summary: "Created info@bakery.test", enomTrackingKey: "TK-100" },
-    { at: new Date("2026-05-02T10:00:00Z"), actorEmail: "ann@reseller.test", actorRole: "staff", action: "mailbox.delete", outcome: "failed", domain: "bakery.test", summary: "=HYPERLINK(\"http://evil.test\")", enomError: "Domain, \"bakery.test\", is locked" },
-    { at: new Date("2026-05-03T10:00:00Z"), actorEmail: "bob@reseller.test", actorRole: "admin", action: "pak.renew", outcome: "failed", domain: "florist.test", summary: "Renewal failed" },
+    {
+      at: new Date("2026-05-01T10:00:00Z"),
+      actorEmail: "ann@reseller.test",
+      actorRole: "staff",
+      action: "mailbox.create",
+      outcome: "ok",
+      domain: "bakery.test",
+      summary: "Created info@bakery.test",
+      enomTrackingKey: "TK-100",
+    },
+    {
+      at: new Date("2026-05-02T10:00:00Z"),
+      actorEmail: "ann@reseller.test",
+      actorRole: "staff",
+      action: "mailbox.delete",
+      outcome: "failed",
+      domain: "bakery.test",
+      summary: '=HYPERLINK("http://evil.test")',
+      enomError: 'Domain, "bakery.test", is locked',
+    },
+    {
+      at: new Date("2026-05-03T10:00:00Z"),
+      actorEmail: "bob@reseller.test",
+      actorRole: "admin",
+      action: "pak.renew",
+      outcome: "failed",
+      domain: "florist.test",
+      summary: "Renewal failed",
+    },
   ]);
 });
 
@@ -50,7 +80,9 @@ describe("GET /api/audit/export", () => {
     const response = await GET(exportRequest("?domain=bakery.test&from=2026-05-01&to=2026-05-31"));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="mailpak-audit-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="mailpak-audit-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get("cache-control")).toBe("no-store");
 
     const bytes = new Uint8Array(await response.arrayBuffer());
@@ -85,6 +117,10 @@ describe("GET /api/audit/export", () => {
     signInAs(staff);
     await (await GET(exportRequest("?outcome=failed"))).text();
     const [entry] = await listAudit({ actor: staff.email, action: "audit.export" }, { limit: 1 });
-    expect(entry).toMatchObject({ outcome: "ok", actorRole: "staff", summary: "Downloaded the audit log as CSV (outcome=failed)" });
+    expect(entry).toMatchObject({
+      outcome: "ok",
+      actorRole: "staff",
+      summary: "Downloaded the audit log as CSV (outcome=failed)",
+    });
   });
 });

@@ -18,7 +18,10 @@ export async function GET(request: NextRequest): Promise<Response> {
     throw error;
   });
   if (!user) {
-    return NextResponse.json({ error: "Your session has ended. Sign in again to download the audit log." }, { status: 401, headers: NO_STORE });
+    return NextResponse.json(
+      { error: "Your session has ended. Sign in again to download the audit log." },
+      { status: 401, headers: NO_STORE },
+    );
   }
   // For a customer the audit log does not exist, as on the page.
   if (!isStaffRole(user.role) || !can(user, "audit.view")) {
@@ -26,10 +29,14 @@ export async function GET(request: NextRequest): Promise<Response> {
   }
 
   const raw: AuditSearchParams = {};
-  for (const key of new Set(request.nextUrl.searchParams.keys())) raw[key] = request.nextUrl.searchParams.getAll(key);
+  for (const key of new Set(request.nextUrl.searchParams.keys()))
+    raw[key] = request.nextUrl.searchParams.getAll(key);
   const { search, filter, errors } = parseAuditSearch(raw);
   if (Object.keys(errors).length) {
-    return NextResponse.json({ error: "Some filters could not be read.", fieldErrors: errors }, { status: 400, headers: NO_STORE });
+    return NextResponse.json(
+      { error: "Some filters could not be read.", fieldErrors: errors },
+      { status: 400, headers: NO_STORE },
+    );
   }
 
   // Who took a copy of the log, and of what, is itself worth knowing.
