@@ -25,7 +25,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
   if (pathname === "/sign-in") return NextResponse.redirect(new URL("/", request.url));
-  if (pathname === "/" && token.role === "customer") return NextResponse.redirect(new URL("/portal", request.url));
+  if (pathname === "/" && token.role === "customer")
+    return NextResponse.redirect(new URL("/portal", request.url));
   return NextResponse.next();
 }
 

@@ -16,8 +16,11 @@ function postgresListens(): Promise<boolean> {
 
 const withPostgres = await postgresListens();
 if (!withPostgres) {
-  if (process.env.CI) throw new Error(`PostgreSQL does not answer at ${postgresUrl.host}; CI runs every database test on it.`);
-  console.warn(`\n  PostgreSQL does not answer at ${postgresUrl.host}: the database tests run on PGlite only.\n`);
+  if (process.env.CI)
+    throw new Error(`PostgreSQL does not answer at ${postgresUrl.host}; CI runs every database test on it.`);
+  console.warn(
+    `\n  PostgreSQL does not answer at ${postgresUrl.host}: the database tests run on PGlite only.\n`,
+  );
 }
 
 const alias = {
@@ -37,10 +40,35 @@ export default defineConfig({
     setupFiles: ["test/setup-env.ts"],
     // Database suites (`*.db.test.ts`) run once on embedded PGlite and once on the PostgreSQL server.
     projects: [
-      { extends: true, test: { name: "unit", include: ["**/*.test.ts", "**/*.test.tsx"], exclude: [...exclude, "**/*.db.test.ts"] } },
-      { extends: true, test: { name: "db:pglite", include: ["**/*.db.test.ts"], exclude, setupFiles: ["test/setup-db-pglite.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts", "**/*.test.tsx"],
+          exclude: [...exclude, "**/*.db.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db:pglite",
+          include: ["**/*.db.test.ts"],
+          exclude,
+          setupFiles: ["test/setup-db-pglite.ts"],
+        },
+      },
       ...(withPostgres
-        ? [{ extends: true, test: { name: "db:postgres", include: ["**/*.db.test.ts"], exclude, setupFiles: ["test/setup-db-postgres.ts"] } }]
+        ? [
+            {
+              extends: true,
+              test: {
+                name: "db:postgres",
+                include: ["**/*.db.test.ts"],
+                exclude,
+                setupFiles: ["test/setup-db-postgres.ts"],
+              },
+            },
+          ]
         : []),
     ],
   },

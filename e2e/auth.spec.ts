@@ -1,7 +1,10 @@
 import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
 
 test.describe("signing in and out", () => {
-  test("a signed-out visitor is sent to the sign-in page and back after signing in", async ({ page, expectAccessible }) => {
+  test("a signed-out visitor is sent to the sign-in page and back after signing in", async ({
+    page,
+    expectAccessible,
+  }) => {
     await page.goto("/expirations");
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fexpirations$/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -29,12 +32,18 @@ test.describe("signing in and out", () => {
 
   test("only admins see the Users page", async ({ page, signInAs }) => {
     await signInAs("staff");
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }),
+    ).toHaveCount(0);
     const response = await page.goto("/users");
     expect(response?.status()).toBe(404);
   });
 
-  test("a customer lands in the portal, sees only their own domains, and no staff page", async ({ page, signInAs, expectAccessible }) => {
+  test("a customer lands in the portal, sees only their own domains, and no staff page", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
     await signInAs("customer");
     await expect(page).toHaveURL(/\/portal$/);
     const domains = page.getByRole("list", { name: "Your domains" }).getByRole("listitem");
@@ -61,7 +70,10 @@ test.describe("signing in and out", () => {
     }
   });
 
-  test("repeated failures pause sign-in for that email with a clear wait", async ({ page, expectAccessible }) => {
+  test("repeated failures pause sign-in for that email with a clear wait", async ({
+    page,
+    expectAccessible,
+  }) => {
     const email = `lockout-${Date.now()}@example.test`;
     await page.goto("/sign-in");
     for (let attempt = 1; attempt <= 5; attempt += 1) {

@@ -7,39 +7,49 @@ import { z } from "zod";
  */
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    ENOM_BASE_URL: z
-      .url({ message: "must be the full URL of eNom's interface.asp, e.g. https://resellertest.enom.com/interface.asp" })
-      .refine((value) => /\/interface\.asp$/i.test(new URL(value).pathname), {
-        message: "must end in /interface.asp",
-      }),
-    ENOM_UID: z.string().min(1, "is required (your eNom reseller login ID)").max(20, "has at most 20 characters"),
-    ENOM_PW: z.string().min(1, "is required (your eNom API password)").max(20, "has at most 20 characters"),
-    ENOM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
-    ENOM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-    DATABASE_URL: z.preprocess(
-      emptyAsUndefined,
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)")
-        .optional(),
-    ),
-    PGLITE_DIR: z.string().default("./data/pglite"),
-    REDIS_URL: z.preprocess(
-      emptyAsUndefined,
-      z.string().regex(/^rediss?:\/\//, "must be a redis:// URL (leave it unset to keep limits in memory)").optional(),
-    ),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)"),
-    PUBLIC_URL: z.preprocess(
-      emptyAsUndefined,
-      z.url({ message: "must be the panel's public URL, e.g. https://mail.example.com" }).optional(),
-    ),
-    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    MAILPAK_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
-  });
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  ENOM_BASE_URL: z
+    .url({
+      message:
+        "must be the full URL of eNom's interface.asp, e.g. https://resellertest.enom.com/interface.asp",
+    })
+    .refine((value) => /\/interface\.asp$/i.test(new URL(value).pathname), {
+      message: "must end in /interface.asp",
+    }),
+  ENOM_UID: z
+    .string()
+    .min(1, "is required (your eNom reseller login ID)")
+    .max(20, "has at most 20 characters"),
+  ENOM_PW: z.string().min(1, "is required (your eNom API password)").max(20, "has at most 20 characters"),
+  ENOM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
+  ENOM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)")
+      .optional(),
+  ),
+  PGLITE_DIR: z.string().default("./data/pglite"),
+  REDIS_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// URL (leave it unset to keep limits in memory)")
+      .optional(),
+  ),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)"),
+  PUBLIC_URL: z.preprocess(
+    emptyAsUndefined,
+    z.url({ message: "must be the panel's public URL, e.g. https://mail.example.com" }).optional(),
+  ),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  MAILPAK_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
+});
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -5,7 +5,12 @@ export function formatUsd(money: { cents: number }): string {
   return usd.format(money.cents / 100);
 }
 
-const longDate = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const longDate = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  timeZone: "UTC",
+});
 
 /** A calendar date `{ iso: "2026-11-24" }` as "Nov 24, 2026". */
 export function formatCalendarDate(date: { iso: string }): string {

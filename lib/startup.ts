@@ -27,7 +27,10 @@ export async function startServer(): Promise<void> {
         );
       }
     }
-    logger.info({ database: handle.kind, enom: new URL(env.ENOM_BASE_URL).host, demo: env.MAILPAK_DEMO === "1" }, "mailpak ready");
+    logger.info(
+      { database: handle.kind, enom: new URL(env.ENOM_BASE_URL).host, demo: env.MAILPAK_DEMO === "1" },
+      "mailpak ready",
+    );
   } catch (error) {
     // One plain line per problem and no stack trace: these are configuration mistakes, not bugs.
     if (error instanceof EnvError || error instanceof StartupError) console.error(error.message);

@@ -10,7 +10,10 @@ const benchmarks = [["The eNom simulator", "scripts/bench-sim.mjs"]];
 let failed = false;
 for (const [name, script] of benchmarks) {
   log(name);
-  const result = spawnSync(process.execPath, [path.join(root, script), ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [path.join(root, script), ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: "inherit",
+  });
   failed ||= result.status !== 0;
 }
 process.exit(failed ? 1 : 0);

@@ -59,16 +59,27 @@ async function main(): Promise<void> {
     }
   }
 
-  const handle = openDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, pgliteDir: process.env.PGLITE_DIR || "./data/pglite" });
+  const handle = openDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    pgliteDir: process.env.PGLITE_DIR || "./data/pglite",
+  });
   try {
     await handle.migrate();
-    const [existing] = await handle.db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
+    const [existing] = await handle.db
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email}`)
+      .limit(1);
     if (existing) {
       console.error(`A user with the email ${email} already exists.`);
       process.exitCode = 2;
     } else {
-      await handle.db.insert(users).values({ email, name, role: "admin", passwordHash: await hashPassword(password) });
-      console.log(`Created admin ${email} in the ${handle.kind === "postgres" ? "PostgreSQL" : "embedded"} database.`);
+      await handle.db
+        .insert(users)
+        .values({ email, name, role: "admin", passwordHash: await hashPassword(password) });
+      console.log(
+        `Created admin ${email} in the ${handle.kind === "postgres" ? "PostgreSQL" : "embedded"} database.`,
+      );
     }
   } finally {
     await handle.close();

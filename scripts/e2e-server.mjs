@@ -12,6 +12,15 @@ const dataDir = `data/e2e-${panelPort}`;
 rmSync(path.join(root, dataDir, "pglite"), { recursive: true, force: true });
 
 const env = simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true });
-const panel = startProcess("The panel", path.join(root, "node_modules/.bin/next"), ["start", "-p", String(panelPort)], env);
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { stopProcess(panel); process.exit(0); });
+const panel = startProcess(
+  "The panel",
+  path.join(root, "node_modules/.bin/next"),
+  ["start", "-p", String(panelPort)],
+  env,
+);
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    stopProcess(panel);
+    process.exit(0);
+  });
 panel.on("exit", (code) => process.exit(code ?? 0));

@@ -84,7 +84,11 @@ if (run("Production build (next build)", bin("next"), ["build"])) {
 const failedSteps = steps.filter((step) => !step.ok);
 console.log("\nSummary");
 for (const step of steps) console.log(`  ${step.ok ? "✓" : "✗"} ${step.name} (${step.seconds.toFixed(1)} s)`);
-console.log(`  total ${((Date.now() - started) / 1000).toFixed(0)} s${existsSync(resultsDir) ? `, reports in test-results/` : ""}`);
+console.log(
+  `  total ${((Date.now() - started) / 1000).toFixed(0)} s${existsSync(resultsDir) ? `, reports in test-results/` : ""}`,
+);
 if (failedSteps.length > 0 && failedTests === 0) failedTests = failedSteps.length;
-console.log(`\ntests: ${passedTests} passed, ${failedTests} failed${skippedTests ? `, ${skippedTests} skipped` : ""}`);
+console.log(
+  `\ntests: ${passedTests} passed, ${failedTests} failed${skippedTests ? `, ${skippedTests} skipped` : ""}`,
+);
 process.exit(failedSteps.length > 0 || failedTests > 0 ? 1 : 0);

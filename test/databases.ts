@@ -25,7 +25,9 @@ export async function postgresAnswers(): Promise<boolean> {
 export async function shouldTestPostgres(): Promise<boolean> {
   if (await postgresAnswers()) return true;
   if (process.env.CI) throw new Error(`PostgreSQL does not answer at ${TEST_POSTGRES_URL}; CI needs it.`);
-  console.warn(`PostgreSQL does not answer at ${TEST_POSTGRES_URL}: its half of the database tests is skipped.`);
+  console.warn(
+    `PostgreSQL does not answer at ${TEST_POSTGRES_URL}: its half of the database tests is skipped.`,
+  );
   return false;
 }
 

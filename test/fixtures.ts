@@ -5,7 +5,13 @@ import { insertUser } from "@/lib/db/queries/users";
 import type { Role } from "@/lib/db/schema";
 
 /** Users and customers for database tests, made through the same queries the app uses. */
-export async function createTestUser(options: { email: string; role: Role; password?: string; customerId?: string; name?: string }): Promise<SessionUser> {
+export async function createTestUser(options: {
+  email: string;
+  role: Role;
+  password?: string;
+  customerId?: string;
+  name?: string;
+}): Promise<SessionUser> {
   const row = await insertUser({
     email: options.email,
     name: options.name ?? options.email.split("@")[0] ?? "Test user",
@@ -27,7 +33,16 @@ export async function createTestUser(options: { email: string; role: Role; passw
   };
 }
 
-export async function createTestCustomer(name: string, domains: string[] = [], allowances: Partial<{ canManageMailboxes: boolean; canToggleAutoRenew: boolean; canPurchase: boolean; canRenew: boolean }> = {}) {
+export async function createTestCustomer(
+  name: string,
+  domains: string[] = [],
+  allowances: Partial<{
+    canManageMailboxes: boolean;
+    canToggleAutoRenew: boolean;
+    canPurchase: boolean;
+    canRenew: boolean;
+  }> = {},
+) {
   const customer = await insertCustomer({
     name,
     contactName: "",

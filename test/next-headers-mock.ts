@@ -6,5 +6,11 @@ export async function headers(): Promise<Headers> {
 }
 
 export async function cookies() {
-  return { get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined };
+  return {
+    get: () => undefined,
+    getAll: () => [],
+    has: () => false,
+    set: () => undefined,
+    delete: () => undefined,
+  };
 }

@@ -4,7 +4,13 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 
 /** A page failed to render; the shell stays, and the user can try again. */
-export default function StaffError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function StaffError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="max-w-xl">
       <Alert tone="danger" title="This page could not be loaded">

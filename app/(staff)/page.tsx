@@ -13,7 +13,10 @@ export default async function DashboardPage() {
   if (user.role === "customer") redirect("/portal");
   return (
     <>
-      <PageHeader title="Dashboard" description={`Welcome back, ${user.name}. Here is your eNom email account today.`} />
+      <PageHeader
+        title="Dashboard"
+        description={`Welcome back, ${user.name}. Here is your eNom email account today.`}
+      />
       <Suspense fallback={<OverviewSkeleton />}>
         <AccountOverview />
       </Suspense>
@@ -23,7 +26,11 @@ export default async function DashboardPage() {
 
 function OverviewSkeleton() {
   return (
-    <div role="status" aria-label="Loading the account overview" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+    <div
+      role="status"
+      aria-label="Loading the account overview"
+      className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4"
+    >
       {Array.from({ length: 4 }, (_, i) => (
         <Skeleton key={i} className="h-28" />
       ))}

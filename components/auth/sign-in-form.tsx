@@ -36,10 +36,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       password.current = parsed.data.password;
     }
     const otp = step === "otp" ? String(form.get("otp") ?? "").trim() : "";
-    const account = step === "password" ? String(form.get("email") ?? "").trim().toLowerCase() : email;
+    const account =
+      step === "password"
+        ? String(form.get("email") ?? "")
+            .trim()
+            .toLowerCase()
+        : email;
     setPending(true);
     try {
-      const result = await signIn("credentials", { email: account, password: password.current, otp, redirect: false });
+      const result = await signIn("credentials", {
+        email: account,
+        password: password.current,
+        otp,
+        redirect: false,
+      });
       if (result?.ok && !result.error) {
         router.replace(safeCallbackPath(callbackUrl));
         router.refresh();
@@ -62,15 +72,40 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       {step === "password" ? (
         <>
-          <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus errors={fieldErrors.email} defaultValue={email} />
-          <TextField label="Password" name="password" type="password" autoComplete="current-password" required errors={fieldErrors.password} />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            errors={fieldErrors.email}
+            defaultValue={email}
+          />
+          <TextField
+            label="Password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={fieldErrors.password}
+          />
         </>
       ) : (
         <>
           <p className="text-sm text-muted">
-            Enter the 6-digit code from your authenticator app for <strong className="text-fg">{email}</strong>, or one of your recovery codes.
+            Enter the 6-digit code from your authenticator app for{" "}
+            <strong className="text-fg">{email}</strong>, or one of your recovery codes.
           </p>
-          <TextField label="Authentication code" name="otp" inputMode="text" autoComplete="one-time-code" required autoFocus maxLength={20} />
+          <TextField
+            label="Authentication code"
+            name="otp"
+            inputMode="text"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            maxLength={20}
+          />
         </>
       )}
       <div aria-live="assertive">
@@ -84,7 +119,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         {pending ? "Checking…" : step === "password" ? "Sign in" : "Verify"}
       </Button>
       {step === "otp" ? (
-        <Button variant="ghost" onClick={() => { setStep("password"); setError(null); }}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setStep("password");
+            setError(null);
+          }}
+        >
           Use a different account
         </Button>
       ) : null}

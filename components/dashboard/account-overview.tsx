@@ -12,7 +12,9 @@ export async function AccountOverview() {
     const reason = balance.reason;
     return (
       <Alert tone="danger" title="eNom could not be reached">
-        {isEnomError(reason) ? `eNom answered: ${reason.errors.join(" ")}` : "The account's figures will appear when eNom answers again. Nothing has changed."}
+        {isEnomError(reason)
+          ? `eNom answered: ${reason.errors.join(" ")}`
+          : "The account's figures will appear when eNom answers again. Nothing has changed."}
       </Alert>
     );
   }
@@ -32,9 +34,26 @@ export async function AccountOverview() {
       />
       {summary ? (
         <>
-          <StatCard label="Email paks" value={summary.paks} detail={`${summary.domainsWithEmail} domains · ${summary.mailboxesUsed} of ${summary.mailboxesPurchased} mailboxes used`} href="/domains" />
-          <StatCard label="Due within 30 days" value={summary.dueIn30Days} detail={`${summary.autoRenewOff} paks with auto-renew off`} href="/expirations" tone={summary.dueIn30Days ? "warning" : "neutral"} />
-          <StatCard label="Expired paks" value={summary.expired} detail={`${summary.fullPaks} paks are full`} href="/expirations" tone={summary.expired ? "danger" : "neutral"} />
+          <StatCard
+            label="Email paks"
+            value={summary.paks}
+            detail={`${summary.domainsWithEmail} domains · ${summary.mailboxesUsed} of ${summary.mailboxesPurchased} mailboxes used`}
+            href="/domains"
+          />
+          <StatCard
+            label="Due within 30 days"
+            value={summary.dueIn30Days}
+            detail={`${summary.autoRenewOff} paks with auto-renew off`}
+            href="/expirations"
+            tone={summary.dueIn30Days ? "warning" : "neutral"}
+          />
+          <StatCard
+            label="Expired paks"
+            value={summary.expired}
+            detail={`${summary.fullPaks} paks are full`}
+            href="/expirations"
+            tone={summary.expired ? "danger" : "neutral"}
+          />
         </>
       ) : (
         <Alert tone="warning" title="Pak figures are unavailable">

@@ -2,11 +2,31 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
-export function StatCard({ label, value, detail, href, tone = "neutral" }: { label: string; value: ReactNode; detail?: ReactNode; href?: string; tone?: "neutral" | "warning" | "danger" }) {
+export function StatCard({
+  label,
+  value,
+  detail,
+  href,
+  tone = "neutral",
+}: {
+  label: string;
+  value: ReactNode;
+  detail?: ReactNode;
+  href?: string;
+  tone?: "neutral" | "warning" | "danger";
+}) {
   const body = (
     <>
       <p className="text-sm text-muted">{label}</p>
-      <p className={cn("mt-1 text-2xl font-semibold tabular-nums", tone === "warning" && "text-warning", tone === "danger" && "text-danger")}>{value}</p>
+      <p
+        className={cn(
+          "mt-1 text-2xl font-semibold tabular-nums",
+          tone === "warning" && "text-warning",
+          tone === "danger" && "text-danger",
+        )}
+      >
+        {value}
+      </p>
       {detail ? <p className="mt-1 text-xs text-muted">{detail}</p> : null}
     </>
   );

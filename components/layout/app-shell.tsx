@@ -6,7 +6,15 @@ import { MobileNav } from "./mobile-nav";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu, type ShellUser } from "./user-menu";
 
-export function AppShell({ user, permissions, children }: { user: ShellUser; permissions: readonly Permission[]; children: ReactNode }) {
+export function AppShell({
+  user,
+  permissions,
+  children,
+}: {
+  user: ShellUser;
+  permissions: readonly Permission[];
+  children: ReactNode;
+}) {
   return (
     <div className="min-h-dvh">
       <header className="sticky top-0 z-30 border-b border-line bg-surface/95 backdrop-blur">
@@ -24,7 +32,10 @@ export function AppShell({ user, permissions, children }: { user: ShellUser; per
         </div>
       </header>
       <div className="mx-auto flex max-w-screen-2xl">
-        <nav aria-label="Main" className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-56 shrink-0 border-r border-line p-3 lg:block">
+        <nav
+          aria-label="Main"
+          className="sticky top-14 hidden h-[calc(100dvh-3.5rem)] w-56 shrink-0 border-r border-line p-3 lg:block"
+        >
           <MainNav permissions={permissions} />
         </nav>
         <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-6 lg:px-8">

@@ -6,7 +6,13 @@ import type { Permission } from "@/lib/auth/permissions";
 import { cn } from "@/lib/utils";
 import { isActive, visibleNavItems } from "./nav-items";
 
-export function MainNav({ permissions, onNavigate }: { permissions: readonly Permission[]; onNavigate?: () => void }) {
+export function MainNav({
+  permissions,
+  onNavigate,
+}: {
+  permissions: readonly Permission[];
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-col gap-1">

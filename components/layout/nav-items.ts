@@ -1,4 +1,13 @@
-import { CalendarClock, Globe, LayoutDashboard, ScrollText, Settings, UserCog, Users, type LucideIcon } from "lucide-react";
+import {
+  CalendarClock,
+  Globe,
+  LayoutDashboard,
+  ScrollText,
+  Settings,
+  UserCog,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 import type { Permission } from "@/lib/auth/permissions";
 
 export interface NavItem {

@@ -17,11 +17,19 @@ const subscribeNever = () => () => {};
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   // The stored theme is known only in the browser; render neutral on the server.
-  const mounted = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const mounted = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
   const current = mounted ? (theme ?? "system") : undefined;
 
   return (
-    <div role="radiogroup" aria-label="Colour theme" className="inline-flex rounded-md border border-line p-0.5">
+    <div
+      role="radiogroup"
+      aria-label="Colour theme"
+      className="inline-flex rounded-md border border-line p-0.5"
+    >
       {options.map(({ value, label, icon: Icon }) => (
         <button
           key={value}

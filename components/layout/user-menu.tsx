@@ -22,7 +22,12 @@ export function UserMenu({ user, accountHref }: { user: ShellUser; accountHref?:
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !rootRef.current?.contains(event.target as Node)) setOpen(false);
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !rootRef.current?.contains(event.target as Node)
+      )
+        setOpen(false);
     };
     document.addEventListener("mousedown", close);
     document.addEventListener("keydown", close);
@@ -51,12 +56,19 @@ export function UserMenu({ user, accountHref }: { user: ShellUser; accountHref?:
         <span className="sr-only">Account menu for {user.name}</span>
       </button>
       {open ? (
-        <div id={menuId} className="absolute right-0 z-40 mt-1 w-56 rounded-md border border-line bg-surface p-1 shadow-lg">
+        <div
+          id={menuId}
+          className="absolute right-0 z-40 mt-1 w-56 rounded-md border border-line bg-surface p-1 shadow-lg"
+        >
           <p className="px-3 py-2 text-xs text-muted sm:hidden">
             {user.email} · <span className="capitalize">{user.role}</span>
           </p>
           {accountHref ? (
-            <Link href={accountHref} onClick={() => setOpen(false)} className="flex items-center gap-2 rounded px-3 py-2 text-sm hover:bg-raised">
+            <Link
+              href={accountHref}
+              onClick={() => setOpen(false)}
+              className="flex items-center gap-2 rounded px-3 py-2 text-sm hover:bg-raised"
+            >
               <UserRound aria-hidden="true" className="size-4" /> My account
             </Link>
           ) : null}

@@ -11,9 +11,20 @@ const tones: Record<Tone, string> = {
 };
 
 /** A message block; `role="alert"` only for problems, so routine notes are not announced loudly. */
-export function Alert({ tone = "info", title, children }: { tone?: Tone; title: string; children?: ReactNode }) {
+export function Alert({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: Tone;
+  title: string;
+  children?: ReactNode;
+}) {
   return (
-    <div role={tone === "danger" ? "alert" : "status"} className={cn("rounded-md border p-4 text-sm", tones[tone])}>
+    <div
+      role={tone === "danger" ? "alert" : "status"}
+      className={cn("rounded-md border p-4 text-sm", tones[tone])}
+    >
       <p className="font-semibold">{title}</p>
       {children ? <div className="mt-1 text-muted">{children}</div> : null}
     </div>

@@ -2,7 +2,9 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
-  return <section className={cn("rounded-lg border border-line bg-surface p-5 shadow-sm", className)} {...props} />;
+  return (
+    <section className={cn("rounded-lg border border-line bg-surface p-5 shadow-sm", className)} {...props} />
+  );
 }
 
 export function CardTitle({ children, className }: { children: ReactNode; className?: string }) {

@@ -59,7 +59,11 @@ export function Dialog({
                 </div>
               ) : null}
             </div>
-            <button type="button" onClick={onClose} className="rounded-md p-1 text-muted hover:bg-raised hover:text-fg">
+            <button
+              type="button"
+              onClick={onClose}
+              className="rounded-md p-1 text-muted hover:bg-raised hover:text-fg"
+            >
               <X aria-hidden="true" className="size-5" />
               <span className="sr-only">Close</span>
             </button>

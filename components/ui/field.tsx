@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { cn } from "@/lib/utils";
 
 const controlClasses =
@@ -42,21 +48,45 @@ export function FieldFrame({ label, hint, errors, className, children }: FieldFr
 
 type FieldProps = { label: string; hint?: ReactNode; errors?: string[]; className?: string };
 
-export function TextField({ label, hint, errors, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame label={label} hint={hint} errors={errors} className={className}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={controlClasses} {...input} />
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={controlClasses}
+          {...input}
+        />
       )}
     </FieldFrame>
   );
 }
 
-export function TextAreaField({ label, hint, errors, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  hint,
+  errors,
+  className,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldFrame label={label} hint={hint} errors={errors} className={className}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={controlClasses} {...input} />
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={controlClasses}
+          {...input}
+        />
       )}
     </FieldFrame>
   );
@@ -73,7 +103,13 @@ export function SelectField({
   return (
     <FieldFrame label={label} hint={hint} errors={errors} className={className}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={controlClasses} {...select}>
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          className={controlClasses}
+          {...select}
+        >
           {children}
         </select>
       )}
@@ -81,11 +117,22 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ label, hint, className, ...input }: { label: string; hint?: ReactNode; className?: string } & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  label,
+  hint,
+  className,
+  ...input
+}: { label: string; hint?: ReactNode; className?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={cn("flex items-start gap-2", className)}>
-      <input id={id} type="checkbox" className="mt-0.5 size-4 accent-[var(--color-accent)]" aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input
+        id={id}
+        type="checkbox"
+        className="mt-0.5 size-4 accent-[var(--color-accent)]"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
       <div>
         <label htmlFor={id} className="text-sm font-medium">
           {label}

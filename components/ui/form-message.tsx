@@ -2,7 +2,13 @@ import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/utils";
 
 /** The outcome of a form's last submission, announced to screen readers. */
-export function FormMessage({ state, className }: { state: ActionResult<unknown> | undefined; className?: string }) {
+export function FormMessage({
+  state,
+  className,
+}: {
+  state: ActionResult<unknown> | undefined;
+  className?: string;
+}) {
   if (!state || (!state.message && state.ok === false)) return <div aria-live="polite" className="sr-only" />;
   const text = state.ok ? state.message : state.message;
   if (!text) return <div aria-live="polite" className="sr-only" />;

@@ -2,7 +2,11 @@ import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
 
 /** A table that scrolls sideways on narrow screens instead of overflowing the page. */
-export function Table({ className, caption, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
+export function Table({
+  className,
+  caption,
+  ...props
+}: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-line bg-surface">
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props}>
@@ -14,7 +18,13 @@ export function Table({ className, caption, ...props }: HTMLAttributes<HTMLTable
 }
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn("border-b border-line bg-raised px-3 py-2 font-semibold whitespace-nowrap", className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn("border-b border-line bg-raised px-3 py-2 font-semibold whitespace-nowrap", className)}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

@@ -2,8 +2,7 @@
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T; message?: string } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 export const initialActionState = { ok: false, message: "" } as ActionResult<never>;
 

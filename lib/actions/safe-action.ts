@@ -29,7 +29,11 @@ export async function runAction<S extends z.ZodType, T>(
     user = await requireUser();
     const parsed = spec.schema.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      return {
+        ok: false,
+        message: "Please correct the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
     }
     return await handler(parsed.data, user);
   } catch (error) {
@@ -46,7 +50,12 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-async function failureOf(error: unknown, name: string, user: SessionUser | undefined, input: unknown): Promise<ActionResult<never>> {
+async function failureOf(
+  error: unknown,
+  name: string,
+  user: SessionUser | undefined,
+  input: unknown,
+): Promise<ActionResult<never>> {
   if (error instanceof NotSignedInError) return { ok: false, message: error.message };
   if (error instanceof NotFoundError || error instanceof ForbiddenError) {
     if (user) await auditDenied(name, user, input, error);
@@ -55,7 +64,10 @@ async function failureOf(error: unknown, name: string, user: SessionUser | undef
   if (error instanceof RuleError) return { ok: false, message: error.message };
   const reference = crypto.randomUUID().slice(0, 8);
   logger.error({ err: error, action: name, reference }, "server action failed");
-  return { ok: false, message: `Something went wrong on our side; nothing was changed. (Reference ${reference})` };
+  return {
+    ok: false,
+    message: `Something went wrong on our side; nothing was changed. (Reference ${reference})`,
+  };
 }
 
 /** A refused attempt is recorded with what it aimed at, so probing shows in the audit log. */

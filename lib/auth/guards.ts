@@ -27,7 +27,9 @@ export function requireRole(user: SessionUser, ...roles: Role[]): void {
 export function requirePermission(user: SessionUser, permission: Permission): void {
   if (can(user, permission)) return;
   if (user.role === "customer") {
-    throw new ForbiddenError("Your reseller has not enabled this for your account. Contact them to change it.");
+    throw new ForbiddenError(
+      "Your reseller has not enabled this for your account. Contact them to change it.",
+    );
   }
   throw new ForbiddenError("Your role does not allow that.");
 }
@@ -35,7 +37,9 @@ export function requirePermission(user: SessionUser, permission: Permission): vo
 /** A normalised domain name, or null when it is not one. */
 export function normaliseDomain(domain: string): string | null {
   const value = domain.trim().toLowerCase().replace(/\.$/, "");
-  return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(value) ? value : null;
+  return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(value)
+    ? value
+    : null;
 }
 
 /**
@@ -46,7 +50,8 @@ export async function requireDomainAccess(user: SessionUser, domain: string): Pr
   const name = normaliseDomain(domain);
   if (!name) throw new NotFoundError("That domain");
   if (isStaffRole(user.role)) return name;
-  if (user.role === "customer" && user.customerId && (await customerOwnsDomain(user.customerId, name))) return name;
+  if (user.role === "customer" && user.customerId && (await customerOwnsDomain(user.customerId, name)))
+    return name;
   throw new NotFoundError("That domain");
 }
 

@@ -48,7 +48,13 @@ export function authOptions(): NextAuthOptions {
           const result = await authenticate(credentials, requestContextFrom(headerBag));
           if (result.kind !== "ok") throw new Error(signInErrorCode(result));
           const { user } = result;
-          return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            sessionVersion: user.sessionVersion,
+          };
         },
       }),
     ],

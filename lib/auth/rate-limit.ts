@@ -1,6 +1,11 @@
 import "server-only";
 import Redis from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { getEnv } from "@/lib/env";
 
 /**
@@ -27,11 +32,24 @@ export function redisClient(url: string): Redis {
 }
 
 export function createSignInLimiters(redisUrl?: string): SignInLimiters {
-  const account = { keyPrefix: "mailpak:signin:account", points: ACCOUNT_MAX_FAILURES, duration: ACCOUNT_LOCK_SECONDS, blockDuration: ACCOUNT_LOCK_SECONDS };
-  const ip = { keyPrefix: "mailpak:signin:ip", points: IP_MAX_FAILURES, duration: IP_WINDOW_SECONDS, blockDuration: IP_WINDOW_SECONDS };
+  const account = {
+    keyPrefix: "mailpak:signin:account",
+    points: ACCOUNT_MAX_FAILURES,
+    duration: ACCOUNT_LOCK_SECONDS,
+    blockDuration: ACCOUNT_LOCK_SECONDS,
+  };
+  const ip = {
+    keyPrefix: "mailpak:signin:ip",
+    points: IP_MAX_FAILURES,
+    duration: IP_WINDOW_SECONDS,
+    blockDuration: IP_WINDOW_SECONDS,
+  };
   if (redisUrl) {
     const storeClient = redisClient(redisUrl);
-    return { account: new RateLimiterRedis({ storeClient, ...account }), ip: new RateLimiterRedis({ storeClient, ...ip }) };
+    return {
+      account: new RateLimiterRedis({ storeClient, ...account }),
+      ip: new RateLimiterRedis({ storeClient, ...ip }),
+    };
   }
   return { account: new RateLimiterMemory(account), ip: new RateLimiterMemory(ip) };
 }
@@ -58,7 +76,11 @@ export async function consumePoint(limiter: RateLimiterAbstract, key: string): P
 }
 
 /** The wait in ms when `key` is already blocked, else null; consumes nothing. */
-export async function blockedFor(limiter: RateLimiterAbstract, key: string, maxPoints: number): Promise<number | null> {
+export async function blockedFor(
+  limiter: RateLimiterAbstract,
+  key: string,
+  maxPoints: number,
+): Promise<number | null> {
   const state = await limiter.get(key);
   if (state && state.consumedPoints >= maxPoints && state.msBeforeNext > 0) return state.msBeforeNext;
   return null;

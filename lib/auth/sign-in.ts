@@ -44,13 +44,23 @@ export async function authenticate(
 
   const ipWait = context.ip ? await blockedFor(limiters.ip, context.ip, IP_MAX_FAILURES) : null;
   if (ipWait !== null) {
-    await recordAudit({ actor: actor(), action: "auth.sign-in", outcome: "failed", summary: `Sign-in refused: too many failed attempts from ${context.ip}` });
+    await recordAudit({
+      actor: actor(),
+      action: "auth.sign-in",
+      outcome: "failed",
+      summary: `Sign-in refused: too many failed attempts from ${context.ip}`,
+    });
     return { kind: "rate-limited", minutes: minutesUntil(ipWait) };
   }
 
   const lockWait = await blockedFor(limiters.account, email, ACCOUNT_MAX_FAILURES);
   if (lockWait !== null) {
-    await recordAudit({ actor: actor(), action: "auth.sign-in", outcome: "failed", summary: "Sign-in refused: the account is locked after repeated failures" });
+    await recordAudit({
+      actor: actor(),
+      action: "auth.sign-in",
+      outcome: "failed",
+      summary: "Sign-in refused: the account is locked after repeated failures",
+    });
     return { kind: "locked", minutes: minutesUntil(lockWait) };
   }
 
@@ -59,7 +69,13 @@ export async function authenticate(
   if (!user || !passwordOk) return failed(user, "wrong email or password");
 
   if (user.disabled || (isDemoEmail(user.email) && getEnv().MAILPAK_DEMO !== "1")) {
-    await recordAudit({ actor: actor(user), action: "auth.sign-in", outcome: "failed", summary: "Sign-in refused: the account is disabled", targetUserId: user.id });
+    await recordAudit({
+      actor: actor(user),
+      action: "auth.sign-in",
+      outcome: "failed",
+      summary: "Sign-in refused: the account is disabled",
+      targetUserId: user.id,
+    });
     return { kind: "disabled" };
   }
 
@@ -71,13 +87,24 @@ export async function authenticate(
 
   await limiters.account.delete(email);
   await updateUser(user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date() });
-  await recordAudit({ actor: actor(user), action: "auth.sign-in", outcome: "ok", summary: "Signed in", targetUserId: user.id });
+  await recordAudit({
+    actor: actor(user),
+    action: "auth.sign-in",
+    outcome: "ok",
+    summary: "Signed in",
+    targetUserId: user.id,
+  });
   return { kind: "ok", user };
 
-  async function failed(user: UserRow | undefined, reason: string, kind: "invalid" | "otp-invalid" = "invalid"): Promise<SignInResult> {
+  async function failed(
+    user: UserRow | undefined,
+    reason: string,
+    kind: "invalid" | "otp-invalid" = "invalid",
+  ): Promise<SignInResult> {
     if (context.ip) await consumePoint(limiters.ip, context.ip);
     const wait = await consumePoint(limiters.account, email);
-    const lockedNow = wait !== null || (await blockedFor(limiters.account, email, ACCOUNT_MAX_FAILURES)) !== null;
+    const lockedNow =
+      wait !== null || (await blockedFor(limiters.account, email, ACCOUNT_MAX_FAILURES)) !== null;
     if (user) {
       await updateUser(user.id, {
         failedSignIns: user.failedSignIns + 1,
@@ -88,7 +115,9 @@ export async function authenticate(
       actor: actor(user),
       action: "auth.sign-in",
       outcome: "failed",
-      summary: lockedNow ? `Sign-in failed (${reason}); the account is now locked for ${ACCOUNT_LOCK_SECONDS / 60} minutes` : `Sign-in failed (${reason})`,
+      summary: lockedNow
+        ? `Sign-in failed (${reason}); the account is now locked for ${ACCOUNT_LOCK_SECONDS / 60} minutes`
+        : `Sign-in failed (${reason})`,
       targetUserId: user?.id ?? null,
     });
     if (lockedNow) return { kind: "locked", minutes: ACCOUNT_LOCK_SECONDS / 60 };

@@ -22,7 +22,16 @@ function daysUntil(iso: string, today: Date): number {
 
 /** The account at a glance, from GetPOPExpirations alone (one eNom call for any account size). */
 export function summarisePaks(paks: readonly PopExpiration[], today = new Date()): PakSummary {
-  const summary: PakSummary = { paks: paks.length, domainsWithEmail: 0, mailboxesPurchased: 0, mailboxesUsed: 0, expired: 0, dueIn30Days: 0, autoRenewOff: 0, fullPaks: 0 };
+  const summary: PakSummary = {
+    paks: paks.length,
+    domainsWithEmail: 0,
+    mailboxesPurchased: 0,
+    mailboxesUsed: 0,
+    expired: 0,
+    dueIn30Days: 0,
+    autoRenewOff: 0,
+    fullPaks: 0,
+  };
   const domains = new Set<string>();
   for (const pak of paks) {
     domains.add(pak.domainName.toLowerCase());

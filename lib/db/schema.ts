@@ -71,7 +71,10 @@ export const users = pgTable(
     uniqueIndex("users_email_lower_unique").on(sql`lower(${table.email})`),
     index("users_customer_idx").on(table.customerId),
     // A customer's user always belongs to a customer; staff never do.
-    check("users_customer_matches_role", sql`(${table.role} = 'customer') = (${table.customerId} is not null)`),
+    check(
+      "users_customer_matches_role",
+      sql`(${table.role} = 'customer') = (${table.customerId} is not null)`,
+    ),
   ],
 );
 

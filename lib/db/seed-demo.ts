@@ -41,11 +41,20 @@ export async function seedDemo(db: Database): Promise<void> {
     .values([
       { email: "admin@demo.test", name: "Ada Admin", role: "admin", passwordHash },
       { email: "staff@demo.test", name: "Sam Staff", role: "staff", passwordHash },
-      { email: "customer@demo.test", name: "Nancy Davolio", role: "customer", customerId: customer.id, passwordHash },
+      {
+        email: "customer@demo.test",
+        name: "Nancy Davolio",
+        role: "customer",
+        customerId: customer.id,
+        passwordHash,
+      },
     ])
     .onConflictDoNothing();
 
-  const [assigned] = await db.select({ n: count() }).from(customerDomains).where(eq(customerDomains.customerId, customer.id));
+  const [assigned] = await db
+    .select({ n: count() })
+    .from(customerDomains)
+    .where(eq(customerDomains.customerId, customer.id));
   if ((assigned?.n ?? 0) > 0) return;
   try {
     const { paks } = await getEnomClient().getPopExpirations();
@@ -54,7 +63,10 @@ export async function seedDemo(db: Database): Promise<void> {
       .sort()
       .slice(0, DEMO_CUSTOMER_DOMAIN_COUNT);
     if (withEmail.length) {
-      await db.insert(customerDomains).values(withEmail.map((domain) => ({ domain, customerId: customer.id }))).onConflictDoNothing();
+      await db
+        .insert(customerDomains)
+        .values(withEmail.map((domain) => ({ domain, customerId: customer.id })))
+        .onConflictDoNothing();
     }
   } catch (error) {
     // The demo customer gets its domains at the next start when eNom answers.

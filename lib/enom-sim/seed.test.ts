@@ -107,9 +107,7 @@ describe("start-up at 10,000 domains", () => {
     // Start-up time is measured by scripts/bench-sim.mjs, not asserted here.
     const simulator = await startEnomSimulator({ port: 0, statePath: null, domainCount: 10_000 });
     try {
-      const all = await (
-        await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw`)
-      ).text();
+      const all = await (await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw`)).text();
       expect(all).toContain("DomainCount=10002\r\nTotalDomainCount=10002\r\nStart=1\r\nNextStart=0");
       const page = await (
         await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw&Start=10001&Display=5`)

@@ -129,7 +129,7 @@ describe("failures", () => {
       client({ timeoutMs: 10_000 }).setPakRenew({ domain, bundleId: 5134, autoRenew: true, timeoutMs: 80 }),
     );
     expect(quick).toMatchObject({ reason: "timeout" });
-    expect(quick.message).toContain("within 80 ms");
+    expect(String((quick as Error).message)).toContain("within 80 ms");
   });
 
   it("HTTP 500: reads retry (bounded), writes do not", async () => {

@@ -33,7 +33,9 @@ describe("mailbox passwords", () => {
     expect(passwordProblem("Ab1")).toContain("6 to 30");
     expect(passwordProblem("A1" + "b".repeat(29))).toContain("6 to 30");
     expect(passwordProblem("Abcdef1!")).toBe("A password may use only letters and digits.");
-    expect(passwordProblem("James12", { userName: "JAMES12" })).toBe("A password cannot be the mailbox name.");
+    expect(passwordProblem("James12", { userName: "JAMES12" })).toBe(
+      "A password cannot be the mailbox name.",
+    );
   });
 });
 

@@ -54,7 +54,8 @@ export const USER_NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,28}[A-Za-z0-9]
 
 export function userNameProblem(userName: string): string | null {
   if (userName.length === 0) return "Enter a mailbox name.";
-  if (userName.length > MAX_SIZE.userName) return `A mailbox name has at most ${MAX_SIZE.userName} characters.`;
+  if (userName.length > MAX_SIZE.userName)
+    return `A mailbox name has at most ${MAX_SIZE.userName} characters.`;
   if (!USER_NAME_PATTERN.test(userName))
     return "Use letters, digits, dots, hyphens and underscores, starting and ending with a letter or digit.";
   if (userName.includes("..")) return "A mailbox name cannot have two dots in a row.";
@@ -90,7 +91,8 @@ export function passwordProblem(
 }
 
 /** An address outside the domain, for forwarding and catch-all. */
-export const EMAIL_ADDRESS_PATTERN = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const EMAIL_ADDRESS_PATTERN =
+  /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** Domain labels: SLD at most 63, TLD at most 15 (seeds). */
 export const SLD_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;

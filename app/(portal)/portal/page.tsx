@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "Your domains" };
 
 export default async function PortalHome() {
   const user = await requirePageUser();
-  const domains = user.role === "customer" && user.customerId ? await listCustomerDomains(user.customerId) : [];
+  const domains =
+    user.role === "customer" && user.customerId ? await listCustomerDomains(user.customerId) : [];
   return (
     <>
       <PageHeader title="Your domains" description="The domains whose email you manage here." />
