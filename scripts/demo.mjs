@@ -39,17 +39,25 @@ log(`Starting the eNom simulator on port ${simPort}…`);
 const simArgs = ["lib/enom-sim/cli.ts", "--port", String(simPort)];
 if (args.has("--reset")) simArgs.push("--reset");
 children.push(
-  startProcess("The eNom simulator", bin("tsx"), simArgs, {
-    ENOM_SIM_STATE: path.join(dataDir, "enom-sim.json"),
-    ENOM_SIM_LATENCY_MS: process.env.ENOM_SIM_LATENCY_MS ?? "150",
-  }),
+  startProcess(
+    "The eNom simulator",
+    bin("tsx"),
+    simArgs,
+    {
+      ENOM_SIM_STATE: path.join(dataDir, "enom-sim.json"),
+      ENOM_SIM_LATENCY_MS: process.env.ENOM_SIM_LATENCY_MS ?? "150",
+    },
+    { group: true },
+  ),
 );
 
 try {
   await waitForUrl(`http://127.0.0.1:${simPort}/_sim/health`, { timeoutMs: 60_000, okOnly: true });
   log(`Starting the panel on port ${panelPort}…`);
   const env = simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true });
-  children.push(startProcess("The panel", bin("next"), ["start", "-p", String(panelPort)], env));
+  children.push(
+    startProcess("The panel", bin("next"), ["start", "-p", String(panelPort)], env, { group: true }),
+  );
   await waitForUrl(`http://127.0.0.1:${panelPort}/api/health`, { timeoutMs: 90_000 });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -45,3 +45,8 @@ export interface DomainCapabilities {
 
 /** The JSON of GET /api/domains/[domain]/email. */
 export type DomainEmailResponse = { ok: true; data: DomainEmailView } | { ok: false; message: string };
+
+/** The JSON of GET /api/domains/[domain]/catch-all: a mailbox name, an address, or null (off). */
+export type DomainCatchAllResponse =
+  | { ok: true; data: { catchAll: string | null } }
+  | { ok: false; message: string };

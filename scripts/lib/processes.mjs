@@ -3,13 +3,19 @@ import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { root } from "./ensure.mjs";
 
-export function startProcess(name, command, args, env, { quiet = false } = {}) {
+/**
+ * `group: true` starts the child in its own process group so that stopProcess can end it with
+ * its grandchildren (the demo, stopped by Ctrl-C). Without it the child stays in our group, so
+ * whoever ends us (Playwright ends its web servers' groups) ends it too.
+ */
+export function startProcess(name, command, args, env, { quiet = false, group = false } = {}) {
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"],
-    detached: process.platform !== "win32",
+    detached: group && process.platform !== "win32",
   });
+  child.inGroup = group;
   child.on("exit", (code, signal) => {
     if (!child.stoppedOnPurpose) {
       process.stderr.write(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}).\n`);
@@ -24,7 +30,8 @@ export function stopProcess(child) {
   child.stoppedOnPurpose = true;
   try {
     // The whole group: `npx`/`tsx` start grandchildren that must go too.
-    process.kill(-child.pid, "SIGTERM");
+    if (child.inGroup) process.kill(-child.pid, "SIGTERM");
+    else child.kill("SIGTERM");
   } catch {
     child.kill("SIGTERM");
   }

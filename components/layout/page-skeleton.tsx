@@ -1,6 +1,11 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function Loading() {
+/**
+ * The placeholder of a page while it loads. Used by route-level `loading.tsx` files only where
+ * the page cannot answer 404: a loading boundary sends the status before the page runs, so a
+ * `notFound()` below it would arrive as a 200.
+ */
+export function PageSkeleton() {
   return (
     <div role="status" aria-label="Loading">
       <Skeleton className="mb-2 h-8 w-56" />

@@ -1,0 +1,162 @@
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { Table, Td, Th } from "@/components/ui/table";
+import {
+  domainListHref,
+  type DomainListQuery,
+  type DomainListRow,
+  type DomainSort,
+} from "@/lib/domains/domain-list";
+import { formatCalendarDate } from "@/lib/format";
+import { ExpiryBadge } from "./expiry-badge";
+import { AUTO_RENEW_LABELS, formatQuota } from "./format";
+
+/** One page of the domain list; server-rendered, so 10,000 domains never reach the browser at once. */
+export function DomainListTable({
+  rows,
+  query,
+  showCustomers,
+  canPurchase,
+}: {
+  rows: DomainListRow[];
+  query: DomainListQuery;
+  showCustomers: boolean;
+  canPurchase: boolean;
+}) {
+  return (
+    <Table caption="Domains with their email paks and mailboxes">
+      <thead>
+        <tr>
+          <SortableTh sort="domain" query={query}>
+            Domain
+          </SortableTh>
+          {showCustomers ? (
+            <SortableTh sort="customer" query={query}>
+              Customer
+            </SortableTh>
+          ) : null}
+          <SortableTh sort="paks" query={query} numeric>
+            Paks
+          </SortableTh>
+          <SortableTh sort="mailboxes" query={query} numeric>
+            Mailboxes used
+          </SortableTh>
+          <Th>Capacity</Th>
+          <SortableTh sort="expiry" query={query}>
+            Nearest expiry
+          </SortableTh>
+          <Th>Auto-renew</Th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.domain}>
+            <Td className="font-medium">
+              <Link href={`/domains/${encodeURIComponent(row.domain)}`} className="text-accent hover:underline">
+                {row.domain}
+              </Link>
+            </Td>
+            {showCustomers ? (
+              <Td>
+                {row.customer ? (
+                  <Link href={`/customers/${row.customer.id}`} className="hover:underline">
+                    {row.customer.name}
+                  </Link>
+                ) : (
+                  <span className="text-muted">Unassigned</span>
+                )}
+              </Td>
+            ) : null}
+            {row.paks === 0 ? <NoEmailCells row={row} canPurchase={canPurchase} /> : <EmailCells row={row} />}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}
+
+function EmailCells({ row }: { row: DomainListRow }) {
+  return (
+    <>
+      <Td className="tabular-nums">{row.paks}</Td>
+      <Td className="whitespace-nowrap tabular-nums">
+        {row.mailboxesUsed} / {row.mailboxesPurchased}
+        {row.fullPaks > 0 ? (
+          <Badge tone="warning" className="ml-2">
+            {row.paks === 1 ? "Full" : `${row.fullPaks} full`}
+          </Badge>
+        ) : null}
+      </Td>
+      <Td className="whitespace-nowrap">{row.quotasMb.length ? row.quotasMb.map(formatQuota).join(", ") : "—"}</Td>
+      <Td className="whitespace-nowrap">
+        {row.nearestExpiry ? (
+          <span className="flex items-center gap-2">
+            {formatCalendarDate(row.nearestExpiry)}
+            <ExpiryBadge state={row.nearestExpiry.state} days={row.nearestExpiry.days} />
+          </span>
+        ) : (
+          "—"
+        )}
+      </Td>
+      <Td>
+        {row.autoRenew ? (
+          <Badge tone={row.autoRenew === "on" ? "success" : row.autoRenew === "off" ? "danger" : "warning"}>
+            {AUTO_RENEW_LABELS[row.autoRenew]}
+          </Badge>
+        ) : (
+          "—"
+        )}
+      </Td>
+    </>
+  );
+}
+
+function NoEmailCells({ row, canPurchase }: { row: DomainListRow; canPurchase: boolean }) {
+  return (
+    <Td colSpan={5}>
+      <span className="flex flex-wrap items-center gap-3">
+        <span className="text-muted">
+          {row.emailAvailable ? "No email yet" : "Email cannot be added while the domain is being transferred"}
+        </span>
+        {row.emailAvailable && canPurchase ? (
+          <Link
+            href={`/purchase?domain=${encodeURIComponent(row.domain)}`}
+            className={buttonClasses("secondary", "sm")}
+            aria-label={`Buy email for ${row.domain}`}
+          >
+            Buy email
+          </Link>
+        ) : null}
+      </span>
+    </Td>
+  );
+}
+
+/** A column header that sorts the list; a second click reverses the order. */
+function SortableTh({
+  sort,
+  query,
+  numeric = false,
+  children,
+}: {
+  sort: DomainSort;
+  query: DomainListQuery;
+  numeric?: boolean;
+  children: string;
+}) {
+  const active = query.sort === sort;
+  // Counts first show the biggest; names and expiry dates start from A and the soonest.
+  const firstDir = numeric ? "desc" : "asc";
+  const dir = active ? (query.dir === "asc" ? "desc" : "asc") : firstDir;
+  const Icon = !active ? ArrowUpDown : query.dir === "asc" ? ArrowUp : ArrowDown;
+  return (
+    <Th aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={domainListHref(query, { sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
+        {children}
+        <Icon aria-hidden="true" className={active ? "size-3.5" : "size-3.5 text-muted"} />
+      </Link>
+    </Th>
+  );
+}

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import type { ExpiryState } from "./expiry";
+
+/**
+ * The domains list as it travels in the URL (`/domains?q=cafe&filter=expiring&sort=expiry&page=2`)
+ * and as the server hands it to the page. Pure, so the page, its form and the server read the same
+ * names; lib/domains/account-overview.ts applies it.
+ */
+
+export const DOMAIN_FILTERS = ["expiring", "expired", "autoRenewOff", "full", "noEmail"] as const;
+export type DomainFilter = (typeof DOMAIN_FILTERS)[number];
+
+export const DOMAIN_FILTER_LABELS: Record<DomainFilter, string> = {
+  expiring: "Expiring within 30 days",
+  expired: "Expired",
+  autoRenewOff: "Auto-renew off",
+  full: "A pak is full",
+  noEmail: "Without email",
+};
+
+export const DOMAIN_SORTS = ["domain", "customer", "paks", "mailboxes", "expiry"] as const;
+export type DomainSort = (typeof DOMAIN_SORTS)[number];
+export type SortDirection = "asc" | "desc";
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+export const SEARCH_MAX = 253;
+
+export interface DomainListQuery {
+  /** Part of a domain name or a customer's name, as typed. */
+  q: string;
+  /** Every ticked filter must hold. */
+  filters: DomainFilter[];
+  sort: DomainSort;
+  dir: SortDirection;
+  /** 1-based; past the last page shows the last page. */
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_DOMAIN_LIST_QUERY: DomainListQuery = {
+  q: "",
+  filters: [],
+  sort: "domain",
+  dir: "asc",
+  page: 1,
+  pageSize: DEFAULT_PAGE_SIZE,
+};
+
+type SearchValue = string | string[] | undefined;
+export type DomainListSearchParams = Record<string, SearchValue>;
+
+const first = (value: SearchValue): string | undefined => (Array.isArray(value) ? value[0] : value);
+const all = (value: SearchValue): string[] => (Array.isArray(value) ? value : value ? [value] : []);
+
+const querySchema = {
+  q: z.string().trim().max(SEARCH_MAX),
+  filter: z.enum(DOMAIN_FILTERS),
+  sort: z.enum(DOMAIN_SORTS),
+  dir: z.enum(["asc", "desc"]),
+  page: z.coerce.number().int().min(1).max(1_000_000),
+  size: z.coerce.number().pipe(z.literal(PAGE_SIZES)),
+};
+
+/**
+ * Reads the URL's list settings. Never throws: a value that does not fit (an old link, a hand-typed
+ * URL) falls back to the default for that setting alone.
+ */
+export function parseDomainListSearch(raw: DomainListSearchParams): DomainListQuery {
+  const pick = <T>(schema: z.ZodType<T>, value: SearchValue, fallback: T): T => {
+    const parsed = schema.safeParse(first(value));
+    return parsed.success ? parsed.data : fallback;
+  };
+  const filters = all(raw.filter).flatMap((value) => {
+    const parsed = querySchema.filter.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const defaults = DEFAULT_DOMAIN_LIST_QUERY;
+  return {
+    q: pick(querySchema.q, raw.q, defaults.q),
+    filters: DOMAIN_FILTERS.filter((filter) => filters.includes(filter)),
+    sort: pick(querySchema.sort, raw.sort, defaults.sort),
+    dir: pick(querySchema.dir, raw.dir, defaults.dir),
+    page: pick(querySchema.page, raw.page, defaults.page),
+    pageSize: pick(querySchema.size, raw.size, defaults.pageSize),
+  };
+}
+
+/** The list's URL with some settings changed; defaults are left out to keep links short. */
+export function domainListHref(query: DomainListQuery, changes: Partial<DomainListQuery> = {}): string {
+  const next = { ...query, ...changes };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  for (const filter of next.filters) params.append("filter", filter);
+  if (next.sort !== DEFAULT_DOMAIN_LIST_QUERY.sort) params.set("sort", next.sort);
+  if (next.dir !== DEFAULT_DOMAIN_LIST_QUERY.dir) params.set("dir", next.dir);
+  if (next.pageSize !== DEFAULT_DOMAIN_LIST_QUERY.pageSize) params.set("size", String(next.pageSize));
+  if (next.page > 1) params.set("page", String(next.page));
+  const search = params.toString();
+  return search ? `/domains?${search}` : "/domains";
+}
+
+export function hasDomainListFilters(query: DomainListQuery): boolean {
+  return Boolean(query.q) || query.filters.length > 0;
+}
+
+export type AutoRenewSummary = "on" | "off" | "mixed";
+
+/** One domain in the list: plain data, safe for the browser. */
+export interface DomainListRow {
+  domain: string;
+  /** Email can be bought: the domain is registered with the account or on its DNS hosting. */
+  emailAvailable: boolean;
+  /** The owning customer; null for the reseller's own domains (and always null for a customer's view). */
+  customer: { id: string; name: string } | null;
+  paks: number;
+  mailboxesUsed: number;
+  mailboxesPurchased: number;
+  /** Each pak's storage per mailbox in MB, distinct, smallest first. */
+  quotasMb: number[];
+  nearestExpiry: { iso: string; state: ExpiryState; days: number } | null;
+  autoRenew: AutoRenewSummary | null;
+  fullPaks: number;
+}
+
+export interface DomainListPage {
+  rows: DomainListRow[];
+  /** Domains matching the search and filters. */
+  total: number;
+  /** Every domain this user can see. */
+  accountTotal: number;
+  /** How many of the user's domains each filter alone would show. */
+  counts: Record<DomainFilter, number>;
+  page: number;
+  pageCount: number;
+  pageSize: number;
+  /** When the data was read (ISO instant). */
+  fetchedAt: string;
+  /** The latest read failed; this is the last good data. */
+  stale: boolean;
+  /** The account has more domains than one listing holds; some are missing. */
+  truncated: boolean;
+}
