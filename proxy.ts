@@ -24,7 +24,7 @@ export async function proxy(request: NextRequest) {
     if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   }
-  if (pathname === "/sign-in") return NextResponse.redirect(new URL("/", request.url));
+  // A token is not proof of a live session (it may be revoked), so /sign-in decides for itself.
   if (pathname === "/" && token.role === "customer")
     return NextResponse.redirect(new URL("/portal", request.url));
   return NextResponse.next();

@@ -3,31 +3,7 @@
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
 import { ALLOWANCES, CUSTOMER_NAME_MAX, CUSTOMER_NOTES_MAX } from "@/lib/validation/customers";
 import { textOf } from "@/components/users/form-state";
-
-export type FormValues = Record<string, string | string[]>;
-
-/** A customer as form values: ticked allowances are "on", as the browser sends them. */
-export function customerFormValues(customer: {
-  name: string;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string;
-  notes: string;
-  canManageMailboxes: boolean;
-  canToggleAutoRenew: boolean;
-  canPurchase: boolean;
-  canRenew: boolean;
-}): FormValues {
-  const values: FormValues = {
-    name: customer.name,
-    contactName: customer.contactName,
-    contactEmail: customer.contactEmail,
-    contactPhone: customer.contactPhone,
-    notes: customer.notes,
-  };
-  for (const { key } of ALLOWANCES) if (customer[key]) values[key] = "on";
-  return values;
-}
+import type { FormValues } from "./customer-values";
 
 /** The customer's details and what it may do in the portal, for both adding and editing. */
 export function CustomerFields({

@@ -7,7 +7,8 @@ import { checkInBrowser, fieldErrorsOf, keptValues, type FormState } from "@/com
 import { updateCustomerAction } from "@/lib/actions/customers";
 import { formDataToObject } from "@/lib/actions/result";
 import { updateCustomerSchema } from "@/lib/validation/customers";
-import { CustomerFields, type FormValues } from "./customer-fields";
+import { CustomerFields } from "./customer-fields";
+import type { FormValues } from "./customer-values";
 
 /** Details and allowances of one customer; a change of allowance applies at the customer's next click. */
 export function EditCustomerForm({ customerId, saved }: { customerId: string; saved: FormValues }) {

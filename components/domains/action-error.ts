@@ -4,7 +4,9 @@ import type { ActionResult } from "@/lib/actions/result";
 export class ActionError extends Error {}
 
 /** The action's result, or an ActionError with its message; a lost connection gets a message too. */
-export async function unwrapAction<T>(call: () => Promise<ActionResult<T>>): Promise<Extract<ActionResult<T>, { ok: true }>> {
+export async function unwrapAction<T>(
+  call: () => Promise<ActionResult<T>>,
+): Promise<Extract<ActionResult<T>, { ok: true }>> {
   let result: ActionResult<T>;
   try {
     result = await call();

@@ -74,7 +74,10 @@ export function AutoRenewSwitch({ domain, pak }: { domain: string; pak: PakView 
       </div>
       <div aria-live="polite" className="mt-1 text-xs">
         {notice ? (
-          <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "text-success" : "font-medium text-danger"}>
+          <p
+            role={notice.ok ? "status" : "alert"}
+            className={notice.ok ? "text-success" : "font-medium text-danger"}
+          >
             {notice.text}
           </p>
         ) : null}

@@ -42,9 +42,7 @@ export function DeletePakDialog({
       title={pak ? `Delete pak ${pak.bundleId}?` : "Delete pak"}
       description={pak ? <WhatIsLost domain={domain} pak={pak} mailboxes={mailboxes} /> : null}
     >
-      {pak ? (
-        <DeletePakForm domain={domain} pak={pak} onCancel={onClose} onDeleted={onDeleted} />
-      ) : null}
+      {pak ? <DeletePakForm domain={domain} pak={pak} onCancel={onClose} onDeleted={onDeleted} /> : null}
     </Dialog>
   );
 }
@@ -56,13 +54,13 @@ function WhatIsLost({ domain, pak, mailboxes }: { domain: string; pak: PakView; 
     <>
       {mailboxes.length === 0 ? (
         <p>
-          Pak {pak.bundleId} of {domain} has no mailboxes in use. Its {plural(pak.purchased, "mailbox", "mailboxes")}{" "}
-          are given up.
+          Pak {pak.bundleId} of {domain} has no mailboxes in use. Its{" "}
+          {plural(pak.purchased, "mailbox", "mailboxes")} are given up.
         </p>
       ) : (
         <p>
-          Its {plural(mailboxes.length, "mailbox", "mailboxes")} {mailboxes.length === 1 ? "is" : "are"} deleted
-          with it: {shown.join(", ")}
+          Its {plural(mailboxes.length, "mailbox", "mailboxes")} {mailboxes.length === 1 ? "is" : "are"}{" "}
+          deleted with it: {shown.join(", ")}
           {more > 0 ? ` and ${more} more` : ""}.{" "}
           <strong className="font-semibold text-fg">
             Their mail, calendars and contacts are lost for good and cannot be recovered.
@@ -93,7 +91,8 @@ function DeletePakForm({
       if (checked) return { result: checked, values: input };
       const result = await deletePakAction(input).catch(() => ({
         ok: false as const,
-        message: "The panel did not answer, so the pak may or may not be deleted. The page now shows the current state.",
+        message:
+          "The panel did not answer, so the pak may or may not be deleted. The page now shows the current state.",
       }));
       // Deleted or not, show what eNom has now.
       await queryClient.invalidateQueries({ queryKey: queryKeys.domainEmail(domain) });
@@ -115,7 +114,9 @@ function DeletePakForm({
         defaultValue={textOf(state.values, "confirmation")}
         errors={fieldErrorsOf(state.result)?.confirmation}
       />
-      <FormMessage state={state.result && !state.result.ok && !fieldErrorsOf(state.result) ? state.result : undefined} />
+      <FormMessage
+        state={state.result && !state.result.ok && !fieldErrorsOf(state.result) ? state.result : undefined}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" variant="danger" disabled={pending}>
           {pending ? "Deleting…" : "Delete pak for good"}

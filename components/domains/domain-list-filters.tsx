@@ -8,7 +8,6 @@ import {
   DEFAULT_DOMAIN_LIST_QUERY,
   PAGE_SIZES,
   SEARCH_MAX,
-  type DomainFilter,
   type DomainListQuery,
 } from "@/lib/domains/domain-list";
 
@@ -18,11 +17,9 @@ import {
  */
 export function DomainListFilters({
   query,
-  counts,
   showCustomers,
 }: {
   query: DomainListQuery;
-  counts: Record<DomainFilter, number> | null;
   /** Staff search customers' names too; a customer's own view has none. */
   showCustomers: boolean;
 }) {
@@ -51,7 +48,7 @@ export function DomainListFilters({
         </SelectField>
       </div>
       <fieldset className="mt-4">
-        <legend className="text-sm font-medium">Show only domains with</legend>
+        <legend className="text-sm font-medium">Show only (each ticked box must apply)</legend>
         <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
           {DOMAIN_FILTERS.map((filter) => (
             <CheckboxField
@@ -59,14 +56,18 @@ export function DomainListFilters({
               name="filter"
               value={filter}
               defaultChecked={query.filters.includes(filter)}
-              label={counts ? `${DOMAIN_FILTER_LABELS[filter]} (${counts[filter].toLocaleString("en-US")})` : DOMAIN_FILTER_LABELS[filter]}
+              label={DOMAIN_FILTER_LABELS[filter]}
             />
           ))}
         </div>
       </fieldset>
       {/* The chosen order survives a new search. */}
-      {query.sort !== DEFAULT_DOMAIN_LIST_QUERY.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-      {query.dir !== DEFAULT_DOMAIN_LIST_QUERY.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+      {query.sort !== DEFAULT_DOMAIN_LIST_QUERY.sort ? (
+        <input type="hidden" name="sort" value={query.sort} />
+      ) : null}
+      {query.dir !== DEFAULT_DOMAIN_LIST_QUERY.dir ? (
+        <input type="hidden" name="dir" value={query.dir} />
+      ) : null}
       <div className="mt-4 flex flex-wrap gap-2">
         <Button type="submit">Apply</Button>
         <Link href="/domains" className={buttonClasses("ghost")}>

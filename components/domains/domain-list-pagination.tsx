@@ -14,11 +14,18 @@ export function DomainListPagination({
   if (pageCount <= 1) return null;
   const link = (target: number, label: string, rel?: "prev" | "next") =>
     target >= 1 && target <= pageCount ? (
-      <Link href={domainListHref(query, { page: target })} rel={rel} className={buttonClasses("secondary", "sm")}>
+      <Link
+        href={domainListHref(query, { page: target })}
+        rel={rel}
+        className={buttonClasses("secondary", "sm")}
+      >
         {label}
       </Link>
     ) : (
-      <span aria-disabled="true" className={buttonClasses("secondary", "sm", "pointer-events-none opacity-50")}>
+      <span
+        aria-disabled="true"
+        className={buttonClasses("secondary", "sm", "pointer-events-none opacity-50")}
+      >
         {label}
       </span>
     );

@@ -54,7 +54,10 @@ export function DomainListTable({
         {rows.map((row) => (
           <tr key={row.domain}>
             <Td className="font-medium">
-              <Link href={`/domains/${encodeURIComponent(row.domain)}`} className="text-accent hover:underline">
+              <Link
+                href={`/domains/${encodeURIComponent(row.domain)}`}
+                className="text-accent hover:underline"
+              >
                 {row.domain}
               </Link>
             </Td>
@@ -89,7 +92,9 @@ function EmailCells({ row }: { row: DomainListRow }) {
           </Badge>
         ) : null}
       </Td>
-      <Td className="whitespace-nowrap">{row.quotasMb.length ? row.quotasMb.map(formatQuota).join(", ") : "—"}</Td>
+      <Td className="whitespace-nowrap">
+        {row.quotasMb.length ? row.quotasMb.map(formatQuota).join(", ") : "—"}
+      </Td>
       <Td className="whitespace-nowrap">
         {row.nearestExpiry ? (
           <span className="flex items-center gap-2">
@@ -118,7 +123,9 @@ function NoEmailCells({ row, canPurchase }: { row: DomainListRow; canPurchase: b
     <Td colSpan={5}>
       <span className="flex flex-wrap items-center gap-3">
         <span className="text-muted">
-          {row.emailAvailable ? "No email yet" : "Email cannot be added while the domain is being transferred"}
+          {row.emailAvailable
+            ? "No email yet"
+            : "Email cannot be added while the domain is being transferred"}
         </span>
         {row.emailAvailable && canPurchase ? (
           <Link
@@ -153,7 +160,10 @@ function SortableTh({
   const Icon = !active ? ArrowUpDown : query.dir === "asc" ? ArrowUp : ArrowDown;
   return (
     <Th aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={domainListHref(query, { sort, dir, page: 1 })} className="inline-flex items-center gap-1 hover:underline">
+      <Link
+        href={domainListHref(query, { sort, dir, page: 1 })}
+        className="inline-flex items-center gap-1 hover:underline"
+      >
         {children}
         <Icon aria-hidden="true" className={active ? "size-3.5" : "size-3.5 text-muted"} />
       </Link>

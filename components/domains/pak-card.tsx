@@ -93,7 +93,13 @@ export function PakCard({
             </Link>
           ) : null}
           {capabilities.deletePaks ? (
-            <Button variant="ghost" size="sm" className="text-danger" onClick={onDelete} aria-label={`Delete pak ${pak.bundleId}`}>
+            <Button
+              variant="ghost"
+              size="sm"
+              className="text-danger"
+              onClick={onDelete}
+              aria-label={`Delete pak ${pak.bundleId}`}
+            >
               <Trash2 aria-hidden="true" className="size-4" />
               Delete pak
             </Button>

@@ -46,7 +46,10 @@ export function PaksPanel({
 
       <div aria-live="polite">
         {notice ? (
-          <div role="status" className="mb-4 rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm">
+          <div
+            role="status"
+            className="mb-4 rounded-md border border-success/40 bg-success-soft px-3 py-2 text-sm"
+          >
             {notice}
           </div>
         ) : null}
@@ -68,9 +71,11 @@ export function PaksPanel({
         <>
           {email.isError ? (
             <div className="mb-4 flex flex-col items-start gap-3">
-              <Alert tone="warning" title={`Showing the paks as they were at ${formatReadAt(data.fetchedAt)}`}>
-                The email service did not answer the last refresh, so this may be out of date. (
-                {email.error.message})
+              <Alert
+                tone="warning"
+                title={`Showing the paks as they were at ${formatReadAt(data.fetchedAt)}`}
+              >
+                The last refresh failed, so this may be out of date: {email.error.message}
               </Alert>
               <RefetchButton pending={email.isFetching} onClick={() => email.refetch()} />
             </div>
@@ -79,7 +84,10 @@ export function PaksPanel({
             <div className="flex flex-col items-start gap-3 text-sm">
               <p className="text-muted">This domain has no email yet.</p>
               {capabilities.purchase ? (
-                <Link href={`/purchase?domain=${encodeURIComponent(domain)}`} className={buttonClasses("primary", "sm")}>
+                <Link
+                  href={`/purchase?domain=${encodeURIComponent(domain)}`}
+                  className={buttonClasses("primary", "sm")}
+                >
                   <PackagePlus aria-hidden="true" className="size-4" />
                   Buy email
                 </Link>
@@ -106,7 +114,9 @@ export function PaksPanel({
             <DeletePakDialog
               domain={domain}
               pak={deleting}
-              mailboxes={deleting ? data.mailboxes.filter((mailbox) => mailbox.bundleId === deleting.bundleId) : []}
+              mailboxes={
+                deleting ? data.mailboxes.filter((mailbox) => mailbox.bundleId === deleting.bundleId) : []
+              }
               onClose={() => setDeleting(null)}
               onDeleted={(message) => {
                 setDeleting(null);

@@ -40,7 +40,11 @@ async function loadPakOfDomain(
   try {
     email = await getEnomClient().getPop3({ domain: context.domain });
   } catch (error) {
-    return enomFailure(context, error, `Could not read pak ${bundleId} of ${context.domain}; nothing was changed`);
+    return enomFailure(
+      context,
+      error,
+      `Could not read pak ${bundleId} of ${context.domain}; nothing was changed`,
+    );
   }
   const pak = email.paks.find((candidate) => candidate.bundleId === bundleId);
   if (!pak) throw new NotFoundError("That pak");
@@ -98,7 +102,11 @@ export async function setPakAutoRenewAction(
           message: `Auto-renew is ${state} for pak ${bundleId}.`,
         };
       } catch (error) {
-        return enomFailure(context, error, `Could not turn auto-renew ${state} for pak ${bundleId} of ${name}`);
+        return enomFailure(
+          context,
+          error,
+          `Could not turn auto-renew ${state} for pak ${bundleId} of ${name}`,
+        );
       }
     },
   );
@@ -107,79 +115,89 @@ export async function setPakAutoRenewAction(
 export async function deletePakAction(
   input: unknown,
 ): Promise<ActionResult<{ bundleId: number; mailboxesDeleted: number }>> {
-  return runAction({ name: "pak.delete", schema: deletePakSchema }, input, async ({ domain, bundleId }, user) => {
-    const name = await requireDomainAccess(user, domain);
-    requirePermission(user, "paks.delete");
-    const context = { user, action: "pak.delete", domain: name, pakId: String(bundleId) };
-    const found = await loadPakOfDomain(context, bundleId);
-    if (!found.ok) return found;
-    const mailboxes = found.email.mailboxes
-      .filter((mailbox) => mailbox.bundleId === bundleId)
-      .map((mailbox) => mailbox.userName);
-    try {
-      const result = await getEnomClient().deletePopPak({ domain: name, bundleId });
-      const deleted = result.accountsDeleted ?? mailboxes.length;
-      await recordAudit({
-        actor: actorOf(user),
-        action: context.action,
-        outcome: "ok",
-        summary: `Deleted pak ${bundleId} of ${name} with ${plural(deleted, "mailbox", "mailboxes")}`,
-        domain: name,
-        pakId: context.pakId,
-        details: {
-          mailboxes: mailboxes.slice(0, 200),
-          purchased: found.pak.qtyPurchased,
-          capacityGb: found.pak.capacityGb,
-          expires: found.pak.expires.iso,
-        },
-        enom: { trackingKey: result.trackingKey },
-      });
-      invalidateAccountOverview();
-      return {
-        ok: true,
-        data: { bundleId, mailboxesDeleted: deleted },
-        message: `Pak ${bundleId} is deleted, with ${plural(deleted, "mailbox", "mailboxes")}.`,
-      };
-    } catch (error) {
-      return enomFailure(context, error, `Could not delete pak ${bundleId} of ${name}`);
-    }
-  });
+  return runAction(
+    { name: "pak.delete", schema: deletePakSchema },
+    input,
+    async ({ domain, bundleId }, user) => {
+      const name = await requireDomainAccess(user, domain);
+      requirePermission(user, "paks.delete");
+      const context = { user, action: "pak.delete", domain: name, pakId: String(bundleId) };
+      const found = await loadPakOfDomain(context, bundleId);
+      if (!found.ok) return found;
+      const mailboxes = found.email.mailboxes
+        .filter((mailbox) => mailbox.bundleId === bundleId)
+        .map((mailbox) => mailbox.userName);
+      try {
+        const result = await getEnomClient().deletePopPak({ domain: name, bundleId });
+        const deleted = result.accountsDeleted ?? mailboxes.length;
+        await recordAudit({
+          actor: actorOf(user),
+          action: context.action,
+          outcome: "ok",
+          summary: `Deleted pak ${bundleId} of ${name} with ${plural(deleted, "mailbox", "mailboxes")}`,
+          domain: name,
+          pakId: context.pakId,
+          details: {
+            mailboxes: mailboxes.slice(0, 200),
+            purchased: found.pak.qtyPurchased,
+            capacityGb: found.pak.capacityGb,
+            expires: found.pak.expires.iso,
+          },
+          enom: { trackingKey: result.trackingKey },
+        });
+        invalidateAccountOverview();
+        return {
+          ok: true,
+          data: { bundleId, mailboxesDeleted: deleted },
+          message: `Pak ${bundleId} is deleted, with ${plural(deleted, "mailbox", "mailboxes")}.`,
+        };
+      } catch (error) {
+        return enomFailure(context, error, `Could not delete pak ${bundleId} of ${name}`);
+      }
+    },
+  );
 }
 
 export async function setCatchAllAction(input: unknown): Promise<ActionResult<{ catchAll: string | null }>> {
-  return runAction({ name: "domain.catchAll", schema: setCatchAllSchema }, input, async ({ domain, catchAll }, user) => {
-    const name = await requireDomainAccess(user, domain);
-    requirePermission(user, "mailboxes.manage");
-    const context = { user, action: "domain.catchAll", domain: name };
-    const wanted = catchAll === "" ? null : catchAll;
-    try {
-      const result = await getEnomClient().setCatchAll({ domain: name, catchAll: wanted });
-      const now = result.catchAll;
-      await recordAudit({
-        actor: actorOf(user),
-        action: context.action,
-        outcome: "ok",
-        summary: now ? `Set the catch-all of ${name} to ${now}` : `Turned off the catch-all of ${name}`,
-        domain: name,
-        details: { catchAll: now },
-        enom: { trackingKey: result.trackingKey },
-      });
-      // The domains list shows no catch-all, so its copy stays valid.
-      return {
-        ok: true,
-        data: { catchAll: now },
-        message: now
-          ? `Mail to unknown addresses now goes to ${now}.`
-          : "Catch-all is off: mail to unknown addresses is returned to the sender.",
-      };
-    } catch (error) {
-      return enomFailure(
-        context,
-        error,
-        wanted ? `Could not set the catch-all of ${name} to ${wanted}` : `Could not turn off the catch-all of ${name}`,
-      );
-    }
-  });
+  return runAction(
+    { name: "domain.catchAll", schema: setCatchAllSchema },
+    input,
+    async ({ domain, catchAll }, user) => {
+      const name = await requireDomainAccess(user, domain);
+      requirePermission(user, "mailboxes.manage");
+      const context = { user, action: "domain.catchAll", domain: name };
+      const wanted = catchAll === "" ? null : catchAll;
+      try {
+        const result = await getEnomClient().setCatchAll({ domain: name, catchAll: wanted });
+        const now = result.catchAll;
+        await recordAudit({
+          actor: actorOf(user),
+          action: context.action,
+          outcome: "ok",
+          summary: now ? `Set the catch-all of ${name} to ${now}` : `Turned off the catch-all of ${name}`,
+          domain: name,
+          details: { catchAll: now },
+          enom: { trackingKey: result.trackingKey },
+        });
+        // The domains list shows no catch-all, so its copy stays valid.
+        return {
+          ok: true,
+          data: { catchAll: now },
+          message: now
+            ? `Mail to unknown addresses now goes to ${now}.`
+            : "Catch-all is off: mail to unknown addresses is returned to the sender.",
+        };
+      } catch (error) {
+        return enomFailure(
+          context,
+          error,
+          wanted
+            ? `Could not set the catch-all of ${name} to ${wanted}`
+            : `Could not turn off the catch-all of ${name}`,
+        );
+      }
+    },
+  );
 }
 
 function plural(n: number, one: string, many: string): string {

@@ -37,7 +37,10 @@ interface Entry<T> {
   generation: number;
 }
 
-export function createSnapshotCache<T>(load: () => Promise<T>, options: SnapshotCacheOptions): SnapshotCache<T> {
+export function createSnapshotCache<T>(
+  load: () => Promise<T>,
+  options: SnapshotCacheOptions,
+): SnapshotCache<T> {
   const now = options.now ?? Date.now;
   const staleForMs = options.staleForMs ?? 60 * 60 * 1000;
   let generation = 0;
@@ -46,14 +49,12 @@ export function createSnapshotCache<T>(load: () => Promise<T>, options: Snapshot
 
   function startLoad(): Promise<Entry<T>> {
     const started = generation;
-    const loading: Promise<Entry<T>> = load().then(
-      (value) => {
-        const entry = { value, at: now(), generation: started };
-        // A write happened while this was loading: it may predate the write, so it is not kept.
-        if (started === generation) last = entry;
-        return entry;
-      },
-    );
+    const loading: Promise<Entry<T>> = load().then((value) => {
+      const entry = { value, at: now(), generation: started };
+      // A write happened while this was loading: it may predate the write, so it is not kept.
+      if (started === generation) last = entry;
+      return entry;
+    });
     const settle = () => {
       if (inFlight === loading) inFlight = undefined;
     };

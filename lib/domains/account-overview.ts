@@ -64,7 +64,11 @@ export function mergeAccountDomains(
     .sort((a, b) => compareText(a.domain, b.domain));
 }
 
-function summarise(domain: string, emailAvailable: boolean, paks: readonly PopExpiration[]): DomainEmailSummary {
+function summarise(
+  domain: string,
+  emailAvailable: boolean,
+  paks: readonly PopExpiration[],
+): DomainEmailSummary {
   let mailboxesUsed = 0;
   let mailboxesPurchased = 0;
   let fullPaks = 0;

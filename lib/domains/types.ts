@@ -48,5 +48,4 @@ export type DomainEmailResponse = { ok: true; data: DomainEmailView } | { ok: fa
 
 /** The JSON of GET /api/domains/[domain]/catch-all: a mailbox name, an address, or null (off). */
 export type DomainCatchAllResponse =
-  | { ok: true; data: { catchAll: string | null } }
-  | { ok: false; message: string };
+  { ok: true; data: { catchAll: string | null } } | { ok: false; message: string };

@@ -56,7 +56,8 @@ export const catchAllTargetSchema = z
   .max(MAX_SIZE.forwardTo, `At most ${MAX_SIZE.forwardTo} characters.`)
   .refine(
     (value) =>
-      value === "" || (value.includes("@") ? EMAIL_ADDRESS_PATTERN.test(value) : userNameProblem(value) === null),
+      value === "" ||
+      (value.includes("@") ? EMAIL_ADDRESS_PATTERN.test(value) : userNameProblem(value) === null),
     "Enter a mailbox name such as info, a full address such as someone@example.com, or leave it empty.",
   );
 

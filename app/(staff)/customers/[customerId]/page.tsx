@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { customerFormValues } from "@/components/customers/customer-fields";
+import { customerFormValues } from "@/components/customers/customer-values";
 import { CreateCustomerLoginForm } from "@/components/customers/create-customer-login-form";
 import { DeleteCustomer } from "@/components/customers/delete-customer";
 import { DomainPicker } from "@/components/customers/domain-picker";

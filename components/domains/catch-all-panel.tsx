@@ -1,0 +1,168 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { RotateCw } from "lucide-react";
+import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { Skeleton } from "@/components/ui/skeleton";
+import { checkInBrowser, fieldErrorsOf } from "@/components/users/form-state";
+import { setCatchAllAction } from "@/lib/actions/paks";
+import type { ActionResult } from "@/lib/actions/result";
+import type { DomainEmailView } from "@/lib/domains/types";
+import { queryKeys } from "@/lib/query-keys";
+import { CATCH_ALL_HINT, setCatchAllSchema } from "@/lib/validation/paks";
+import { useCatchAll } from "./use-catch-all";
+import { useDomainEmail } from "./use-domain-email";
+
+/**
+ * Where mail to unknown addresses of the domain goes: one of its mailboxes, an outside address,
+ * or nowhere (returned to the sender). What was typed stays in the field when saving fails.
+ */
+export function CatchAllPanel({
+  domain,
+  initialCatchAll,
+  initialEmail,
+  canManage,
+}: {
+  domain: string;
+  initialCatchAll?: { catchAll: string | null };
+  initialEmail?: DomainEmailView;
+  canManage: boolean;
+}) {
+  const catchAll = useCatchAll(domain, initialCatchAll);
+  const email = useDomainEmail(domain, initialEmail);
+  const current = catchAll.data?.catchAll ?? null;
+  const hasPaks = (email.data?.paks.length ?? 0) > 0;
+
+  return (
+    <Card aria-labelledby="catch-all-title">
+      <h2 id="catch-all-title" className="text-base font-semibold">
+        Catch-all
+      </h2>
+      <p className="mt-1 text-sm text-muted">Mail sent to an address of {domain} that has no mailbox.</p>
+      <div className="mt-4">
+        {catchAll.isPending ? (
+          <div role="status" aria-label="Loading the catch-all">
+            <Skeleton className="h-10 max-w-md" />
+          </div>
+        ) : catchAll.isError && !catchAll.data ? (
+          <div className="flex flex-col items-start gap-3">
+            <Alert tone="danger" title="The catch-all could not be loaded">
+              {catchAll.error.message}
+            </Alert>
+            <Button variant="secondary" size="sm" onClick={() => catchAll.refetch()}>
+              <RotateCw aria-hidden="true" className="size-4" />
+              Try again
+            </Button>
+          </div>
+        ) : (
+          <>
+            <p className="text-sm" aria-live="polite">
+              {current ? (
+                <>
+                  Now: mail to unknown addresses goes to <strong className="font-semibold">{current}</strong>.
+                </>
+              ) : (
+                <>Now: off. Mail to unknown addresses is returned to the sender.</>
+              )}
+            </p>
+            {catchAll.isError ? (
+              <p className="mt-1 text-xs text-warning">
+                The last refresh failed, so this may be out of date: {catchAll.error.message}
+              </p>
+            ) : null}
+            {canManage && hasPaks ? (
+              <CatchAllForm
+                domain={domain}
+                current={current}
+                mailboxes={email.data?.mailboxes.map((mailbox) => mailbox.userName) ?? []}
+              />
+            ) : canManage && email.data ? (
+              <p className="mt-3 text-sm text-muted">A catch-all needs email on the domain first.</p>
+            ) : null}
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+type State = { result: ActionResult<{ catchAll: string | null }> | null };
+
+function CatchAllForm({
+  domain,
+  current,
+  mailboxes,
+}: {
+  domain: string;
+  current: string | null;
+  mailboxes: string[];
+}) {
+  const queryClient = useQueryClient();
+  const listId = useId();
+  // Controlled, so what was typed stays after a failure and the new value shows after a success.
+  const [value, setValue] = useState(current ?? "");
+  const [state, save, pending] = useActionState<State, string>(
+    async (_previous, target) => {
+      const input = { domain, catchAll: target };
+      const checked = checkInBrowser(setCatchAllSchema, input);
+      if (checked) return { result: checked };
+      const result = await setCatchAllAction(input).catch(() => ({
+        ok: false as const,
+        message:
+          "The panel did not answer, so the catch-all may not have changed. It now shows the current setting.",
+      }));
+      if (result.ok) {
+        queryClient.setQueryData(queryKeys.domainCatchAll(domain), { catchAll: result.data.catchAll });
+        setValue(result.data.catchAll ?? "");
+      }
+      // Either way, read the true setting again.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.domainCatchAll(domain) });
+      return { result };
+    },
+    { result: null },
+  );
+
+  const submit = (target: string) => startTransition(() => save(target));
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit(value);
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Catch-all" className="mt-4 flex max-w-xl flex-col gap-3">
+      <TextField
+        label="Send mail for unknown addresses to"
+        name="catchAll"
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        list={listId}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+        hint={CATCH_ALL_HINT}
+        errors={fieldErrorsOf(state.result)?.catchAll}
+      />
+      <datalist id={listId}>
+        {mailboxes.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
+      <FormMessage state={state.result && !fieldErrorsOf(state.result) ? state.result : undefined} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save catch-all"}
+        </Button>
+        {current ? (
+          <Button variant="secondary" disabled={pending} onClick={() => submit("")}>
+            Turn off
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,213 @@
+"use client";
+
+import {
+  createMailboxesAction,
+  deleteMailboxesAction,
+  resetMailboxPasswordsAction,
+  setMailboxAdminAction,
+  setMailboxForwardingAction,
+} from "@/lib/actions/mailboxes";
+import type { DomainEmailView, MailboxView, PakView } from "@/lib/domains/types";
+import { MAILBOX_BATCH_MAX, type NewMailbox } from "@/lib/validation/mailboxes";
+import { useMailboxWrites, type Activity } from "./use-mailbox-writes";
+
+/**
+ * Every change the grid makes, each as one write spec for `useMailboxWrites`: which action, what
+ * the rows show meanwhile, and how the cached domain changes when eNom confirms.
+ */
+
+export interface CreateDraftRow extends NewMailbox {
+  /** Why the row failed last time, shown beside it when the user fixes it. */
+  error?: string;
+}
+
+function plural(count: number): string {
+  return `${count} mailbox${count === 1 ? "" : "es"}`;
+}
+
+function withPakCounts(paks: PakView[], bundleOf: (bundleId: number) => number): PakView[] {
+  return paks.map((pak) => {
+    const change = bundleOf(pak.bundleId);
+    if (!change) return pak;
+    const used = Math.max(0, Math.min(pak.purchased, pak.used + change));
+    return { ...pak, used, available: pak.purchased - used };
+  });
+}
+
+function patchMailboxes(
+  view: DomainEmailView,
+  names: readonly { userName: string }[],
+  patch: Partial<MailboxView>,
+): DomainEmailView {
+  const wanted = new Set(names.map((item) => item.userName.toLowerCase()));
+  return {
+    ...view,
+    mailboxes: view.mailboxes.map((mailbox) =>
+      wanted.has(mailbox.userName.toLowerCase()) ? { ...mailbox, ...patch } : mailbox,
+    ),
+  };
+}
+
+/** Lists longer than eNom takes at once are sent in parts; the results say so. */
+function partsNote(count: number): string {
+  const parts = Math.ceil(count / MAILBOX_BATCH_MAX);
+  return parts > 1 ? ` (in ${parts} parts of at most ${MAILBOX_BATCH_MAX}: the email service takes no more at once)` : "";
+}
+
+export function useMailboxOperations(
+  domain: string,
+  view: DomainEmailView | undefined,
+  options: { onFixCreate: (bundleId: number, rows: CreateDraftRow[]) => void },
+) {
+  const writes = useMailboxWrites(domain);
+
+  /**
+   * ModifyPOP3 needs a pak of the domain and finds each mailbox in any of the domain's paks, so
+   * one call covers a selection across paks: the first mailbox's pak is sent.
+   */
+  function modifyPakOf(mailboxes: readonly MailboxView[]): number | null {
+    return mailboxes.find((mailbox) => mailbox.bundleId !== null)?.bundleId ?? view?.paks[0]?.bundleId ?? null;
+  }
+
+  function setAdmin(mailboxes: readonly MailboxView[], isAdmin: boolean) {
+    const bundleId = modifyPakOf(mailboxes);
+    if (bundleId === null || mailboxes.length === 0) return;
+    const role = isAdmin ? "an administrator" : "a regular user";
+    const before = isAdmin ? "a regular user" : "an administrator";
+    return writes.run({
+      title:
+        mailboxes.length === 1
+          ? `Make ${mailboxes[0]?.address} ${role}`
+          : `Make ${plural(mailboxes.length)} ${isAdmin ? "administrators" : "regular users"}${partsNote(mailboxes.length)}`,
+      items: mailboxes.map((mailbox) => ({ userName: mailbox.userName })),
+      pendingLabel: "Saving…",
+      patch: { isAdmin },
+      listKey: "userNames",
+      send: (chunk) =>
+        setMailboxAdminAction({ domain, bundleId, userNames: chunk.map((item) => item.userName), isAdmin }),
+      apply: (current, done) => patchMailboxes(current, done, { isAdmin }),
+      wording: { done: isAdmin ? "Made administrator:" : "Made regular user:" },
+      failedOne: (address, reason) => `Could not make ${address} ${role}: ${reason} It is still ${before}.`,
+    });
+  }
+
+  function resetPasswords(
+    items: { userName: string; password: string }[],
+    showPasswords: () => boolean,
+  ) {
+    const mailboxes = view?.mailboxes.filter((mailbox) =>
+      items.some((item) => item.userName.toLowerCase() === mailbox.userName.toLowerCase()),
+    );
+    const bundleId = modifyPakOf(mailboxes ?? []);
+    if (bundleId === null || items.length === 0) return Promise.resolve([]);
+    return writes.run({
+      title:
+        items.length === 1
+          ? `New password for ${items[0]?.userName}@${domain}`
+          : `New passwords for ${plural(items.length)}${partsNote(items.length)}`,
+      items,
+      pendingLabel: "Setting password…",
+      listKey: "items",
+      send: (chunk) => resetMailboxPasswordsAction({ domain, bundleId, items: chunk }),
+      wording: { done: "New password set for" },
+      failedOne: (address, reason) => `Could not set the new password of ${address}: ${reason} The old one still works.`,
+      showPasswords,
+    });
+  }
+
+  function deleteMailboxes(mailboxes: readonly MailboxView[]) {
+    if (mailboxes.length === 0) return;
+    const pakOf = new Map(mailboxes.map((mailbox) => [mailbox.userName.toLowerCase(), mailbox.bundleId]));
+    return writes.run({
+      title:
+        mailboxes.length === 1
+          ? `Delete ${mailboxes[0]?.address}`
+          : `Delete ${plural(mailboxes.length)}${partsNote(mailboxes.length)}`,
+      items: mailboxes.map((mailbox) => ({ userName: mailbox.userName })),
+      pendingLabel: "Deleting…",
+      listKey: "userNames",
+      send: (chunk) => deleteMailboxesAction({ domain, userNames: chunk.map((item) => item.userName) }),
+      apply: (current, done) => {
+        const gone = new Set(done.map((item) => item.userName.toLowerCase()));
+        const freed = new Map<number, number>();
+        for (const item of done) {
+          const bundleId = pakOf.get(item.userName.toLowerCase());
+          if (bundleId) freed.set(bundleId, (freed.get(bundleId) ?? 0) + 1);
+        }
+        return {
+          ...current,
+          mailboxes: current.mailboxes.filter((mailbox) => !gone.has(mailbox.userName.toLowerCase())),
+          paks: withPakCounts(current.paks, (bundleId) => -(freed.get(bundleId) ?? 0)),
+        };
+      },
+      wording: { done: "Deleted" },
+      failedOne: (address, reason) => `Could not delete ${address}: ${reason} It is still there.`,
+    });
+  }
+
+  function setForwarding(mailbox: MailboxView, forwardTo: string) {
+    return writes.run({
+      title: forwardTo ? `Forward ${mailbox.address}` : `Stop forwarding ${mailbox.address}`,
+      items: [{ userName: mailbox.userName }],
+      pendingLabel: "Saving…",
+      listKey: "userName",
+      send: () => setMailboxForwardingAction({ domain, userName: mailbox.userName, forwardTo }),
+      apply: (current, done) => patchMailboxes(current, done, { forwardTo: forwardTo || null }),
+      wording: { done: "Changed forwarding of" },
+      failedOne: (address, reason) =>
+        `Could not change the forwarding of ${address}: ${reason} ${
+          mailbox.forwardTo ? `It still forwards to ${mailbox.forwardTo}.` : "It still does not forward."
+        }`,
+    });
+  }
+
+  function createMailboxes(bundleId: number, mailboxes: NewMailbox[], source?: string) {
+    const ghosts: MailboxView[] = mailboxes.map((mailbox) => ({
+      userName: mailbox.userName,
+      address: `${mailbox.userName}@${domain}`,
+      displayName: mailbox.displayName,
+      bundleId,
+      isAdmin: mailbox.isAdmin,
+      forwardTo: mailbox.forwardTo || null,
+    }));
+    const what = mailboxes.length === 1 ? `${mailboxes[0]?.userName}@${domain}` : plural(mailboxes.length);
+    return writes.run({
+      title: `${source ? `Import ${what} from ${source}` : `Create ${what}`}${partsNote(mailboxes.length)}`,
+      items: mailboxes,
+      pendingLabel: "Creating…",
+      ghosts,
+      listKey: "mailboxes",
+      send: (chunk) => createMailboxesAction({ domain, bundleId, mailboxes: chunk }),
+      apply: (current, done) => {
+        const made = new Set(done.map((item) => item.userName.toLowerCase()));
+        return {
+          ...current,
+          mailboxes: [...current.mailboxes, ...ghosts.filter((ghost) => made.has(ghost.userName.toLowerCase()))],
+          paks: withPakCounts(current.paks, (id) => (id === bundleId ? done.length : 0)),
+        };
+      },
+      wording: { done: "Created" },
+      failedOne: (address, reason) => `Could not create ${address}: ${reason}`,
+      // The passwords were typed or generated here and exist nowhere else: shown once with the results.
+      showPasswords: () => true,
+      retry: (failed, messages): Activity["retry"] => ({
+        label: `Fix the ${plural(failed.length)} that failed`,
+        run: () =>
+          options.onFixCreate(
+            bundleId,
+            failed.map((mailbox) => ({ ...mailbox, error: messages.get(mailbox.userName.toLowerCase()) })),
+          ),
+      }),
+    });
+  }
+
+  return {
+    ...writes,
+    toggleAdmin: (mailbox: MailboxView) => setAdmin([mailbox], !mailbox.isAdmin),
+    setAdmin,
+    resetPasswords,
+    deleteMailboxes,
+    setForwarding,
+    createMailboxes,
+  };
+}
