@@ -1,10 +1,16 @@
-import { expect, test } from "./fixtures";
+import { expect, SIM_ORIGIN, test } from "./fixtures";
 
 /**
  * A staff member sets up a new customer from scratch: details, what it may do in the portal, a
  * domain and a login; then the customer signs in. The customer is new, so the demo's data stays
  * as it is (only a domain nobody owns is assigned).
  */
+/** The simulator's control API: here, to make GetDomains fail as an unreachable eNom would. */
+async function sim(path: string, init?: RequestInit): Promise<void> {
+  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+}
+
 test.describe("customers", () => {
   test("staff add a customer, set what it may do, give it a domain and a login, and the customer signs in", async ({
     page,
@@ -75,6 +81,8 @@ test.describe("customers", () => {
     ).toContainText("Active");
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expectAccessible();
+    // From the top, so the sticky header sits where it belongs in the full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: "docs/screenshots/customer-detail.png", fullPage: true });
 
     // The list shows the customer with its domain and login.
@@ -139,5 +147,46 @@ test.describe("customers", () => {
     await expect(page).toHaveURL(/\/customers$/);
     await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
     await expect(page.getByRole("link", { name })).toHaveCount(0);
+  });
+
+  test("while eNom is unreachable, a customer's page still lists its domains and can remove them", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
+    const name = `Offline ${Date.now()}`;
+    await signInAs("staff");
+    await page.goto("/customers");
+    await page.getByRole("button", { name: "Add a customer" }).click();
+    const adding = page.getByRole("dialog", { name: "Add a customer" });
+    await adding.getByLabel("Customer name").fill(name);
+    await adding.getByRole("button", { name: "Add customer" }).click();
+    await adding.getByRole("link", { name: `Set up ${name}` }).click();
+    const domainsForm = page.getByRole("form", { name: `Domains of ${name}` });
+    const domain = await domainsForm
+      .getByRole("checkbox", { checked: false, disabled: false })
+      .first()
+      .getAttribute("value");
+    await domainsForm.getByLabel(domain ?? "", { exact: true }).check();
+    await domainsForm.getByRole("button", { name: "Save domains" }).click();
+    await expect(domainsForm.getByRole("status")).toContainText(`Assigned ${domain}`);
+
+    await sim("/_sim/faults", {
+      method: "POST",
+      body: JSON.stringify({ command: "GetDomains", mode: "http500" }),
+    });
+    try {
+      await page.reload();
+      await expect(page.getByText("eNom could not be reached")).toBeVisible({ timeout: 30_000 });
+      await expect(domainsForm.getByRole("checkbox")).toHaveCount(1);
+      await expect(domainsForm.getByLabel(domain ?? "", { exact: true })).toBeChecked();
+      await expectAccessible();
+      await domainsForm.getByLabel(domain ?? "", { exact: true }).uncheck();
+      await domainsForm.getByRole("button", { name: "Save domains" }).click();
+      await expect(domainsForm.getByRole("status")).toContainText(`Removed ${domain}`);
+      await expect(page.getByText("0 domains · 0 logins")).toBeVisible();
+    } finally {
+      await sim("/_sim/faults", { method: "DELETE" });
+    }
   });
 });

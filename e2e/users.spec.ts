@@ -130,6 +130,34 @@ test.describe("staff users", () => {
     await theirs.context().close();
   });
 
+  test("disabling a user ends the session they have open", async ({ page, browser, baseURL, signInAs }) => {
+    const email = `open-session-${Date.now()}@example.test`;
+    await signInAs("admin");
+    await page.goto("/users");
+    await page.getByRole("button", { name: "Add a staff user" }).click();
+    const dialog = page.getByRole("dialog", { name: "Add a staff user" });
+    await dialog.getByLabel("Name").fill("Owen Open");
+    await dialog.getByLabel("Email").fill(email);
+    await dialog.getByRole("button", { name: "Add user" }).click();
+    const password = await dialog.getByLabel("Temporary password").inputValue();
+    await dialog.getByRole("button", { name: "Done" }).click();
+
+    const theirs = await openFreshBrowser(browser, baseURL);
+    await signInOn(theirs, email, password);
+    await expect(theirs.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+
+    await page.getByRole("button", { name: `Manage ${email}` }).click();
+    const manage = page.getByRole("dialog", { name: "Manage Owen Open" });
+    await manage.getByRole("button", { name: "Disable" }).click();
+    await expect(manage.getByRole("status")).toContainText("is disabled");
+
+    // Their next click finds them signed out.
+    await theirs.goto("/expirations");
+    await expect(theirs).toHaveURL(/\/sign-in/);
+    await expect(theirs.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await theirs.context().close();
+  });
+
   test("staff do not see the Users page", async ({ page, signInAs }) => {
     await signInAs("staff");
     await expect(

@@ -53,7 +53,7 @@ export function DomainListTable({
       <tbody>
         {rows.map((row) => (
           <tr key={row.domain}>
-            <Td className="font-medium">
+            <Td className="font-medium whitespace-nowrap">
               <Link
                 href={`/domains/${encodeURIComponent(row.domain)}`}
                 className="text-accent hover:underline"

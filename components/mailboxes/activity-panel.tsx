@@ -54,8 +54,8 @@ function Waiting({ activity }: { activity: Activity }) {
   const elapsed = useElapsedSeconds(activity);
   return (
     <p className="text-xs text-muted">
-      Waiting for the email service{elapsed > 0 ? ` (${elapsed} s)` : ""}. It can take several seconds; you can keep
-      working meanwhile.
+      Waiting for the email service{elapsed > 0 ? ` (${elapsed} s)` : ""}. It can take several seconds; you
+      can keep working meanwhile.
     </p>
   );
 }
@@ -65,7 +65,7 @@ function DismissButton({ title, onDismiss }: { title: string; onDismiss: () => v
     <button
       type="button"
       onClick={onDismiss}
-      className="shrink-0 rounded-md p-1 text-muted hover:bg-raised hover:text-fg"
+      className="shrink-0 rounded-md p-1.5 text-muted hover:bg-raised hover:text-fg"
     >
       <X aria-hidden="true" className="size-4" />
       <span className="sr-only">Dismiss: {title}</span>
@@ -77,7 +77,10 @@ function SingleChange({ activity, onDismiss }: { activity: Activity; onDismiss: 
   const row = activity.rows[0];
   if (activity.running)
     return (
-      <div role="status" className="flex items-start gap-2 rounded-md border border-line bg-surface p-3 text-sm">
+      <div
+        role="status"
+        className="flex items-start gap-2 rounded-md border border-line bg-surface p-3 text-sm"
+      >
         <Loader2 aria-hidden="true" className="mt-0.5 size-4 animate-spin" />
         <div>
           <p className="font-medium">{activity.title}…</p>
@@ -108,9 +111,12 @@ function SingleChange({ activity, onDismiss }: { activity: Activity; onDismiss: 
 }
 
 function OutcomeIcon({ state }: { state: ActivityRow["state"] }) {
-  if (state === "pending") return <Loader2 aria-hidden="true" className="mt-0.5 size-4 shrink-0 animate-spin" />;
-  if (state === "ok") return <CircleCheck aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-success" />;
-  if (state === "failed") return <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-danger" />;
+  if (state === "pending")
+    return <Loader2 aria-hidden="true" className="mt-0.5 size-4 shrink-0 animate-spin" />;
+  if (state === "ok")
+    return <CircleCheck aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-success" />;
+  if (state === "failed")
+    return <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-danger" />;
   return <CircleHelp aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-warning" />;
 }
 
@@ -126,7 +132,8 @@ function BatchChange({ activity, onDismiss }: { activity: Activity; onDismiss: (
   const total = activity.rows.length;
   const passwords = activity.rows.filter((row) => row.password);
   // One call in flight says nothing about how far it is: the bar moves without a value until it answers.
-  const indeterminate = activity.running && activity.requestsTotal - activity.requestsDone >= 1 && settled === 0;
+  const indeterminate =
+    activity.running && activity.requestsTotal - activity.requestsDone >= 1 && settled === 0;
   return (
     <section
       aria-label={activity.title}
@@ -142,7 +149,9 @@ function BatchChange({ activity, onDismiss }: { activity: Activity; onDismiss: (
           <p role="status" className="mt-0.5">
             {activity.running
               ? `${settled} of ${total} done${
-                  activity.requestsTotal > 1 ? `, part ${activity.requestsDone + 1} of ${activity.requestsTotal}` : ""
+                  activity.requestsTotal > 1
+                    ? `, part ${activity.requestsDone + 1} of ${activity.requestsTotal}`
+                    : ""
                 }.`
               : activity.summary}
           </p>
@@ -159,8 +168,8 @@ function BatchChange({ activity, onDismiss }: { activity: Activity; onDismiss: (
       {passwords.length ? (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning-soft p-3">
           <p className="flex-1">
-            The new passwords are shown below only this once. Copy them now and pass them on by another channel than
-            email.
+            The new passwords are shown below only this once. Copy them now and pass them on by another
+            channel than email.
           </p>
           <CopyButton
             label="Copy all new passwords"
@@ -204,7 +213,9 @@ function BatchChange({ activity, onDismiss }: { activity: Activity; onDismiss: (
                   </span>
                 </td>
                 {passwords.length ? (
-                  <td className="border-b border-line px-3 py-1.5 align-top font-mono">{row.password ?? ""}</td>
+                  <td className="border-b border-line px-3 py-1.5 align-top font-mono">
+                    {row.password ?? ""}
+                  </td>
                 ) : null}
               </tr>
             ))}

@@ -231,7 +231,9 @@ function CreateMailboxesForm({
                     <Button
                       variant="ghost"
                       size="sm"
-                      onClick={() => onDraftChange({ bundleId, rows: rows.filter((other) => other.key !== row.key) })}
+                      onClick={() =>
+                        onDraftChange({ bundleId, rows: rows.filter((other) => other.key !== row.key) })
+                      }
                     >
                       <Trash2 aria-hidden="true" className="size-4" />
                       Remove<span className="sr-only"> mailbox {index + 1}</span>
@@ -270,7 +272,11 @@ function CreateMailboxesForm({
         </p>
       ) : null}
       <FormMessage
-        state={attempted && !canSend && !tooMany ? { ok: false, message: "Please correct the highlighted fields." } : undefined}
+        state={
+          attempted && !canSend && !tooMany
+            ? { ok: false, message: "Please correct the highlighted fields." }
+            : undefined
+        }
       />
 
       <div className="flex justify-end gap-2 border-t border-line pt-4">

@@ -61,10 +61,12 @@ export function PasswordInput({
         <Button
           variant="secondary"
           onClick={() => onChange(generateMailboxPassword(userName))}
+          aria-label={generateLabel}
+          title={generateLabel}
           className={compact ? "px-2" : undefined}
         >
           <Dices aria-hidden="true" className="size-4" />
-          {compact ? <span className="sr-only">{generateLabel}</span> : <span aria-label={generateLabel}>Generate</span>}
+          {compact ? null : "Generate"}
         </Button>
       </div>
       {compact ? (
@@ -76,9 +78,16 @@ export function PasswordInput({
               : "Meets the password rules."}
         </p>
       ) : (
-        <ul id={rulesId} aria-label="Password rules" className="grid grid-cols-1 gap-x-4 gap-y-0.5 text-xs sm:grid-cols-2">
+        <ul
+          id={rulesId}
+          aria-label="Password rules"
+          className="grid grid-cols-1 gap-x-4 gap-y-0.5 text-xs sm:grid-cols-2"
+        >
           {checks.map((check) => (
-            <li key={check.id} className={cn("flex items-center gap-1", check.met ? "text-success" : "text-muted")}>
+            <li
+              key={check.id}
+              className={cn("flex items-center gap-1", check.met ? "text-success" : "text-muted")}
+            >
               {check.met ? (
                 <Check aria-hidden="true" className="size-3.5" />
               ) : (

@@ -5,7 +5,15 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Copies text to the clipboard and says so; tells the user how to copy by hand if it cannot. */
-export function CopyButton({ text, label, size = "sm" }: { text: string; label: string; size?: "sm" | "md" }) {
+export function CopyButton({
+  text,
+  label,
+  size = "sm",
+}: {
+  text: string;
+  label: string;
+  size?: "sm" | "md";
+}) {
   const [notice, setNotice] = useState<"" | "copied" | "failed">("");
 
   async function copy() {
@@ -28,7 +36,11 @@ export function CopyButton({ text, label, size = "sm" }: { text: string; label: 
         {label}
       </Button>
       <span aria-live="polite" className="text-xs">
-        {notice === "copied" ? "Copied." : notice === "failed" ? "Copying is not available here; select the text and copy it." : ""}
+        {notice === "copied"
+          ? "Copied."
+          : notice === "failed"
+            ? "Copying is not available here; select the text and copy it."
+            : ""}
       </span>
     </span>
   );
@@ -49,8 +61,8 @@ export function PasswordShownOnce({ address, password }: { address: string; pass
         <CopyButton text={password} label="Copy password" size="md" />
       </div>
       <p>
-        It is shown only this once. Pass it on by another channel than email to this mailbox, and set it in the mail
-        programs that use the mailbox.
+        It is shown only this once. Pass it on by another channel than email to this mailbox, and set it in
+        the mail programs that use the mailbox.
       </p>
     </div>
   );

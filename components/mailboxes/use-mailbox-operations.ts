@@ -51,13 +51,18 @@ function patchMailboxes(
 /** Lists longer than eNom takes at once are sent in parts; the results say so. */
 function partsNote(count: number): string {
   const parts = Math.ceil(count / MAILBOX_BATCH_MAX);
-  return parts > 1 ? ` (in ${parts} parts of at most ${MAILBOX_BATCH_MAX}: the email service takes no more at once)` : "";
+  return parts > 1
+    ? ` (in ${parts} parts of at most ${MAILBOX_BATCH_MAX}: the email service takes no more at once)`
+    : "";
 }
 
 export function useMailboxOperations(
   domain: string,
   view: DomainEmailView | undefined,
-  options: { onFixCreate: (bundleId: number, rows: CreateDraftRow[]) => void },
+  options: {
+    onFixCreate: (bundleId: number, rows: CreateDraftRow[]) => void;
+    onFixForwarding: (mailbox: MailboxView, forwardTo: string) => void;
+  },
 ) {
   const writes = useMailboxWrites(domain);
 
@@ -66,7 +71,9 @@ export function useMailboxOperations(
    * one call covers a selection across paks: the first mailbox's pak is sent.
    */
   function modifyPakOf(mailboxes: readonly MailboxView[]): number | null {
-    return mailboxes.find((mailbox) => mailbox.bundleId !== null)?.bundleId ?? view?.paks[0]?.bundleId ?? null;
+    return (
+      mailboxes.find((mailbox) => mailbox.bundleId !== null)?.bundleId ?? view?.paks[0]?.bundleId ?? null
+    );
   }
 
   function setAdmin(mailboxes: readonly MailboxView[], isAdmin: boolean) {
@@ -91,10 +98,7 @@ export function useMailboxOperations(
     });
   }
 
-  function resetPasswords(
-    items: { userName: string; password: string }[],
-    showPasswords: () => boolean,
-  ) {
+  function resetPasswords(items: { userName: string; password: string }[], showPasswords: () => boolean) {
     const mailboxes = view?.mailboxes.filter((mailbox) =>
       items.some((item) => item.userName.toLowerCase() === mailbox.userName.toLowerCase()),
     );
@@ -110,7 +114,8 @@ export function useMailboxOperations(
       listKey: "items",
       send: (chunk) => resetMailboxPasswordsAction({ domain, bundleId, items: chunk }),
       wording: { done: "New password set for" },
-      failedOne: (address, reason) => `Could not set the new password of ${address}: ${reason} The old one still works.`,
+      failedOne: (address, reason) =>
+        `Could not set the new password of ${address}: ${reason} The old one still works.`,
       showPasswords,
     });
   }
@@ -158,6 +163,10 @@ export function useMailboxOperations(
         `Could not change the forwarding of ${address}: ${reason} ${
           mailbox.forwardTo ? `It still forwards to ${mailbox.forwardTo}.` : "It still does not forward."
         }`,
+      retry: () => ({
+        label: "Edit the forwarding again",
+        run: () => options.onFixForwarding(mailbox, forwardTo),
+      }),
     });
   }
 
@@ -182,7 +191,10 @@ export function useMailboxOperations(
         const made = new Set(done.map((item) => item.userName.toLowerCase()));
         return {
           ...current,
-          mailboxes: [...current.mailboxes, ...ghosts.filter((ghost) => made.has(ghost.userName.toLowerCase()))],
+          mailboxes: [
+            ...current.mailboxes,
+            ...ghosts.filter((ghost) => made.has(ghost.userName.toLowerCase())),
+          ],
           paks: withPakCounts(current.paks, (id) => (id === bundleId ? done.length : 0)),
         };
       },

@@ -5,11 +5,7 @@ import { useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { DomainEmailView, MailboxView } from "@/lib/domains/types";
 import { queryKeys } from "@/lib/query-keys";
-import {
-  MAILBOX_BATCH_MAX,
-  type MailboxBatchResult,
-  type MailboxOutcome,
-} from "@/lib/validation/mailboxes";
+import { MAILBOX_BATCH_MAX, type MailboxBatchResult, type MailboxOutcome } from "@/lib/validation/mailboxes";
 
 /**
  * Runs the grid's writes so that the page stays usable while eNom takes its seconds: the rows
@@ -101,7 +97,9 @@ function summaryOf(rows: readonly ActivityRow[], done: string): { summary: strin
   const parts = [`${done} ${counts.ok} of ${plural(total)}.`];
   if (counts.failed) parts.push(`${plural(counts.failed)} failed.`);
   if (counts.unknown)
-    parts.push(`${counts.unknown} not confirmed: the list shows the current state; check it before trying again.`);
+    parts.push(
+      `${counts.unknown} not confirmed: the list shows the current state; check it before trying again.`,
+    );
   return { summary: parts.join(" "), tone: counts.ok === 0 && counts.unknown === 0 ? "danger" : "warning" };
 }
 
@@ -116,7 +114,9 @@ function outcomesOf<Item extends WriteItem>(
     const byName = new Map(result.data.results.map((entry) => [entry.userName.toLowerCase(), entry]));
     return chunk.map((item) => {
       const entry = byName.get(item.userName.toLowerCase());
-      return entry ? { state: entry.outcome, message: entry.message } : { state: "unknown", message: PANEL_SILENT };
+      return entry
+        ? { state: entry.outcome, message: entry.message }
+        : { state: "unknown", message: PANEL_SILENT };
     });
   }
   const errors = result.fieldErrors ?? {};
@@ -196,14 +196,19 @@ export function useMailboxWrites(domain: string) {
         if (outcome.state === "ok") done.push(item);
       });
       const snapshot = rows.map((row) => ({ ...row }));
-      updateActivity(id, (activity) => ({ ...activity, rows: snapshot, requestsDone: activity.requestsDone + 1 }));
+      updateActivity(id, (activity) => ({
+        ...activity,
+        rows: snapshot,
+        requestsDone: activity.requestsDone + 1,
+      }));
     }
 
     const showPasswords = spec.showPasswords?.() ?? false;
     const passwords = new Map(spec.items.map((item) => [item.userName.toLowerCase(), item.password ?? null]));
     const finalRows = rows.map((row) => ({
       ...row,
-      password: showPasswords && row.state === "ok" ? (passwords.get(row.userName.toLowerCase()) ?? null) : null,
+      password:
+        showPasswords && row.state === "ok" ? (passwords.get(row.userName.toLowerCase()) ?? null) : null,
     }));
     let { summary, tone } = summaryOf(finalRows, spec.wording.done);
     const only = finalRows.length === 1 ? finalRows[0] : undefined;
@@ -236,7 +241,14 @@ export function useMailboxWrites(domain: string) {
       const gone = new Set(keys);
       setGhosts((current) => current.filter((ghost) => !gone.has(ghost.userName.toLowerCase())));
     }
-    updateActivity(id, (activity) => ({ ...activity, rows: finalRows, running: false, summary, tone, retry }));
+    updateActivity(id, (activity) => ({
+      ...activity,
+      rows: finalRows,
+      running: false,
+      summary,
+      tone,
+      retry,
+    }));
     void queryClient.invalidateQueries({ queryKey });
     return finalRows;
   }

@@ -74,6 +74,10 @@ async function failureOf(
 async function auditDenied(name: string, user: SessionUser, input: unknown, error: Error): Promise<void> {
   const target = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   const text = (key: string) => (typeof target[key] === "string" ? String(target[key]).slice(0, 255) : null);
+  const uuid = (key: string) => {
+    const value = text(key);
+    return value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : null;
+  };
   await recordAudit({
     actor: { id: user.id, email: user.email, role: user.role },
     action: name,
@@ -82,6 +86,8 @@ async function auditDenied(name: string, user: SessionUser, input: unknown, erro
     domain: text("domain"),
     pakId: text("pakId") ?? text("bundleId"),
     mailbox: text("mailbox") ?? text("userName"),
+    targetUserId: uuid("userId"),
+    targetCustomerId: uuid("customerId"),
     details: { refused: true },
   }).catch((auditError: unknown) => logger.error({ err: auditError }, "could not audit a refused action"));
 }

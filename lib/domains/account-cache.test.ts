@@ -124,4 +124,67 @@ describe("createSnapshotCache", () => {
     fail = true;
     expect(await cache.get()).toMatchObject({ value: "before the write", stale: true });
   });
+
+  describe("with refreshInBackgroundMs", () => {
+    it("serves the old copy at once past the time-to-live and loads the new one in the background", async () => {
+      const time = clock();
+      const { load, pending } = controlledLoads<string>();
+      const cache = createSnapshotCache(load, { ttlMs: 1_000, refreshInBackgroundMs: 10_000, now: time.now });
+      const first = cache.get();
+      pending[0]?.resolve("first");
+      await first;
+
+      time.advance(1_000);
+      const served = await cache.get(); // does not wait for the load it starts
+      expect(served).toMatchObject({ value: "first", stale: false });
+      expect(pending).toHaveLength(2);
+      expect((await cache.get()).value).toBe("first"); // one background load at a time
+      expect(pending).toHaveLength(2);
+
+      pending[1]?.resolve("second");
+      await Promise.resolve();
+      await Promise.resolve();
+      expect((await cache.get()).value).toBe("second");
+    });
+
+    it("marks the copy stale while background loads fail, and waits once the window has passed", async () => {
+      const time = clock();
+      let fail = false;
+      let loads = 0;
+      const cache = createSnapshotCache(
+        async () => {
+          loads += 1;
+          if (fail) throw new Error("down");
+          return `value ${loads}`;
+        },
+        { ttlMs: 1_000, refreshInBackgroundMs: 5_000, now: time.now },
+      );
+      await cache.get();
+      fail = true;
+      time.advance(1_000);
+      expect(await cache.get()).toMatchObject({ value: "value 1", stale: false });
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the background load fails
+      expect(await cache.get()).toMatchObject({ value: "value 1", stale: true });
+      await new Promise((resolve) => setTimeout(resolve, 0)); // and the one that read started
+
+      fail = false;
+      time.advance(5_000); // past the window: readers wait for a fresh load
+      expect(await cache.get()).toMatchObject({ value: expect.stringMatching(/^value \d$/), stale: false });
+      expect(loads).toBeGreaterThanOrEqual(3);
+    });
+
+    it("never serves a copy invalidated by a write", async () => {
+      const time = clock();
+      let loads = 0;
+      const cache = createSnapshotCache(async () => `value ${(loads += 1)}`, {
+        ttlMs: 1_000,
+        refreshInBackgroundMs: 60_000,
+        now: time.now,
+      });
+      await cache.get();
+      time.advance(2_000);
+      cache.invalidate();
+      expect((await cache.get()).value).toBe("value 2");
+    });
+  });
 });

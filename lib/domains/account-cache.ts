@@ -4,6 +4,10 @@
  * calls `invalidate()` so the next reader loads afresh; when a load fails, the last good copy is
  * still served for a while, marked stale, so the page can say so instead of going blank.
  *
+ * Past its time-to-live, a copy can also be served at once while a new one loads in the background
+ * (`refreshInBackgroundMs`), so that readers rarely wait for the slow read; a copy invalidated by a
+ * write is never served that way.
+ *
  * Per process: several panel instances each keep their own copy (each sees its own writes at once,
  * the others' within the time-to-live).
  */
@@ -20,6 +24,8 @@ export interface CachedRead<T> {
 export interface SnapshotCacheOptions {
   /** How long a value is served without loading again. */
   ttlMs: number;
+  /** After the time-to-live, how long the value is still served while a new one loads (default 0: readers wait). */
+  refreshInBackgroundMs?: number;
   /** How long the last good value may stand in when a load fails (default: 1 hour). */
   staleForMs?: number;
   now?: () => number;
@@ -43,18 +49,30 @@ export function createSnapshotCache<T>(
 ): SnapshotCache<T> {
   const now = options.now ?? Date.now;
   const staleForMs = options.staleForMs ?? 60 * 60 * 1000;
+  const refreshInBackgroundMs = options.refreshInBackgroundMs ?? 0;
   let generation = 0;
   let last: Entry<T> | undefined;
+  /** The latest load of this generation failed (cleared by the next success). */
+  let failure: { error: unknown } | undefined;
   let inFlight: Promise<Entry<T>> | undefined;
 
   function startLoad(): Promise<Entry<T>> {
     const started = generation;
-    const loading: Promise<Entry<T>> = load().then((value) => {
-      const entry = { value, at: now(), generation: started };
-      // A write happened while this was loading: it may predate the write, so it is not kept.
-      if (started === generation) last = entry;
-      return entry;
-    });
+    const loading: Promise<Entry<T>> = load().then(
+      (value) => {
+        const entry = { value, at: now(), generation: started };
+        // A write happened while this was loading: it may predate the write, so it is not kept.
+        if (started === generation) {
+          last = entry;
+          failure = undefined;
+        }
+        return entry;
+      },
+      (error: unknown) => {
+        if (started === generation) failure = { error };
+        throw error;
+      },
+    );
     const settle = () => {
       if (inFlight === loading) inFlight = undefined;
     };
@@ -63,11 +81,23 @@ export function createSnapshotCache<T>(
     return loading;
   }
 
+  const served = (entry: Entry<T>): CachedRead<T> =>
+    failure
+      ? { value: entry.value, fetchedAt: new Date(entry.at), stale: true, error: failure.error }
+      : { value: entry.value, fetchedAt: new Date(entry.at), stale: false };
+
   return {
     async get() {
       const current = last;
-      if (current && current.generation === generation && now() - current.at < options.ttlMs)
-        return { value: current.value, fetchedAt: new Date(current.at), stale: false };
+      const age = current ? now() - current.at : Infinity;
+      if (current && current.generation === generation) {
+        if (age < options.ttlMs) return served(current);
+        if (age < options.ttlMs + refreshInBackgroundMs) {
+          // Readers get the copy now; the next ones get the new one. A failure is reported as stale.
+          if (!inFlight) startLoad().catch(() => undefined);
+          return served(current);
+        }
+      }
       try {
         const entry = await (inFlight ?? startLoad());
         return { value: entry.value, fetchedAt: new Date(entry.at), stale: false };
@@ -81,6 +111,7 @@ export function createSnapshotCache<T>(
     invalidate() {
       generation += 1;
       inFlight = undefined;
+      failure = undefined;
     },
   };
 }

@@ -18,8 +18,9 @@ import { daysUntil, expiryState, EXPIRING_WITHIN_DAYS } from "./expiry";
 /**
  * The domains page's data: every domain of the eNom account with its email, from exactly two
  * account-wide eNom calls (GetDomains and GetPOPExpirations), never one GetPOP3 per domain. The
- * merged list is kept for a minute and shared by concurrent page loads; search, filters, sorting
- * and paging run on the server over that copy, so the browser only ever receives one page.
+ * merged list is kept for a minute (then refreshed behind the readers for a few more) and shared
+ * by concurrent page loads; the panel's own writes drop it at once. Search, filters, sorting and
+ * paging run on the server over that copy, so the browser only ever receives one page.
  */
 
 /** A domain's email, merged from the two account-wide lists; does not depend on the day. */
@@ -42,7 +43,9 @@ export interface AccountSnapshot {
   truncated: boolean;
 }
 
+/** A copy is served for a minute; for four more, at once while a new one loads behind it. */
 export const OVERVIEW_TTL_MS = 60_000;
+export const OVERVIEW_REFRESH_IN_BACKGROUND_MS = 4 * 60_000;
 
 /** Merges GetDomains and GetPOPExpirations per domain, sorted by name. */
 export function mergeAccountDomains(
@@ -251,7 +254,10 @@ type CacheHolder = { [CACHE]?: SnapshotCache<AccountSnapshot> };
 
 function accountCache(): SnapshotCache<AccountSnapshot> {
   const holder = globalThis as CacheHolder;
-  holder[CACHE] ??= createSnapshotCache(loadAccountSnapshot, { ttlMs: OVERVIEW_TTL_MS });
+  holder[CACHE] ??= createSnapshotCache(loadAccountSnapshot, {
+    ttlMs: OVERVIEW_TTL_MS,
+    refreshInBackgroundMs: OVERVIEW_REFRESH_IN_BACKGROUND_MS,
+  });
   return holder[CACHE];
 }
 

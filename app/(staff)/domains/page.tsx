@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { DomainList, DomainListUnavailable } from "@/components/domains/domain-list";
 import { DomainListFilters } from "@/components/domains/domain-list-filters";
+import { RemountOnChange } from "@/components/domains/remount-on-change";
 import { DomainListSkeleton } from "@/components/domains/skeletons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/guards";
@@ -36,8 +37,9 @@ export default async function DomainsPage({
         title="Domains"
         description="Every domain of your eNom account with its email paks, mailboxes and expiries."
       />
-      {/* Keyed, so "Clear" and the quick filters also reset what the form shows. */}
-      <DomainListFilters key={domainListHref(query)} query={query} showCustomers />
+      <RemountOnChange value={domainListHref(query)}>
+        <DomainListFilters query={query} showCustomers />
+      </RemountOnChange>
       {/* A new search shows the skeleton while a cold list loads; the access check ran above. */}
       <Suspense key={domainListHref(query)} fallback={<DomainListSkeleton />}>
         <DomainsSection user={user} query={query} />

@@ -30,7 +30,9 @@ export async function listDomainOwners(): Promise<Map<string, { customerId: stri
     .select({ domain: customerDomains.domain, customerId: customers.id, customerName: customers.name })
     .from(customerDomains)
     .innerJoin(customers, eq(customerDomains.customerId, customers.id));
-  return new Map(rows.map((row) => [row.domain, { customerId: row.customerId, customerName: row.customerName }]));
+  return new Map(
+    rows.map((row) => [row.domain, { customerId: row.customerId, customerName: row.customerName }]),
+  );
 }
 
 export async function findCustomer(id: string): Promise<CustomerRow | undefined> {
@@ -65,7 +67,15 @@ export async function listCustomersWithCounts() {
 
 export type CustomerFields = Pick<
   CustomerRow,
-  "name" | "contactName" | "contactEmail" | "contactPhone" | "notes" | "canManageMailboxes" | "canToggleAutoRenew" | "canPurchase" | "canRenew"
+  | "name"
+  | "contactName"
+  | "contactEmail"
+  | "contactPhone"
+  | "notes"
+  | "canManageMailboxes"
+  | "canToggleAutoRenew"
+  | "canPurchase"
+  | "canRenew"
 >;
 
 export async function insertCustomer(values: CustomerFields): Promise<CustomerRow> {
@@ -77,7 +87,10 @@ export async function insertCustomer(values: CustomerFields): Promise<CustomerRo
 
 export async function updateCustomer(id: string, values: CustomerFields): Promise<void> {
   const db = await getDb();
-  await db.update(customers).set({ ...values, updatedAt: new Date() }).where(eq(customers.id, id));
+  await db
+    .update(customers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(customers.id, id));
 }
 
 export async function deleteCustomer(id: string): Promise<void> {
@@ -89,7 +102,10 @@ export async function deleteCustomer(id: string): Promise<void> {
  * Sets exactly which domains a customer owns. A domain that another customer owns is refused
  * (returned in `taken`), never moved silently.
  */
-export async function setCustomerDomains(customerId: string, domains: string[]): Promise<{ added: string[]; removed: string[]; taken: string[] }> {
+export async function setCustomerDomains(
+  customerId: string,
+  domains: string[],
+): Promise<{ added: string[]; removed: string[]; taken: string[] }> {
   const db = await getDb();
   const wanted = [...new Set(domains.map((domain) => domain.toLowerCase()))];
   return db.transaction(async (tx) => {
@@ -98,14 +114,20 @@ export async function setCustomerDomains(customerId: string, domains: string[]):
       : [];
     const taken = owned.filter((row) => row.customerId !== customerId).map((row) => row.domain);
     if (taken.length) return { added: [], removed: [], taken };
-    const current = await tx.select({ domain: customerDomains.domain }).from(customerDomains).where(eq(customerDomains.customerId, customerId));
+    const current = await tx
+      .select({ domain: customerDomains.domain })
+      .from(customerDomains)
+      .where(eq(customerDomains.customerId, customerId));
     const currentSet = new Set(current.map((row) => row.domain));
     const added = wanted.filter((domain) => !currentSet.has(domain));
     const removed = [...currentSet].filter((domain) => !wanted.includes(domain));
     if (removed.length) {
-      await tx.delete(customerDomains).where(and(eq(customerDomains.customerId, customerId), inArray(customerDomains.domain, removed)));
+      await tx
+        .delete(customerDomains)
+        .where(and(eq(customerDomains.customerId, customerId), inArray(customerDomains.domain, removed)));
     }
-    if (added.length) await tx.insert(customerDomains).values(added.map((domain) => ({ domain, customerId })));
+    if (added.length)
+      await tx.insert(customerDomains).values(added.map((domain) => ({ domain, customerId })));
     return { added, removed, taken: [] };
   });
 }

@@ -6,8 +6,8 @@ import { ArrowLeft } from "lucide-react";
 import { CatchAllPanel } from "@/components/domains/catch-all-panel";
 import { PaksPanel } from "@/components/domains/paks-panel";
 import { DomainEmailSkeleton } from "@/components/domains/skeletons";
+import { MailboxGrid } from "@/components/mailboxes/mailbox-grid";
 import { buttonClasses } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requireDomainAccess, requireStaffPage } from "@/lib/auth/guards";
@@ -67,13 +67,9 @@ async function DomainEmailSections({ user, domain }: { user: SessionUser; domain
   return (
     <div className="flex flex-col gap-6">
       <PaksPanel domain={domain} initialData={initialEmail} capabilities={capabilities} />
-      {/* Part B's mailbox grid (components/mailboxes/mailbox-grid) goes here once it exists. */}
-      <Card aria-labelledby="mailboxes-title">
-        <h2 id="mailboxes-title" className="text-base font-semibold">
-          Mailboxes
-        </h2>
-        <p className="mt-1 text-sm text-muted">The mailbox list arrives with the mailbox grid.</p>
-      </Card>
+      <div className="rounded-lg border border-line bg-surface p-5 shadow-sm">
+        <MailboxGrid domain={domain} initialData={initialEmail} capabilities={capabilities} />
+      </div>
       <CatchAllPanel
         domain={domain}
         initialCatchAll={initialCatchAll}

@@ -1,0 +1,393 @@
+"use client";
+
+import { Download, Inbox, Plus, RefreshCw, Upload } from "lucide-react";
+import { useId, useMemo, useRef, useState } from "react";
+import { formatReadAt } from "@/components/domains/format";
+import { useDomainEmail } from "@/components/domains/use-domain-email";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
+import type { DomainCapabilities, DomainEmailView, MailboxView } from "@/lib/domains/types";
+import { generateMailboxPassword } from "@/lib/validation/mailboxes";
+import { ActivityPanel } from "./activity-panel";
+import { BulkResetDialog } from "./bulk-reset-dialog";
+import { CreateMailboxesDialog, defaultPak, newDraftRow, type CreateDraft } from "./create-mailboxes-dialog";
+import { CsvImportDialog } from "./csv-import-dialog";
+import { DeleteMailboxesDialog } from "./delete-mailboxes-dialog";
+import { ForwardingDialog } from "./forwarding-dialog";
+import { exportFileName, mailboxesToCsv } from "./mailbox-csv";
+import {
+  MailboxTable,
+  useMailboxTable,
+  type GridFilters,
+  type GridRow,
+  type RoleFilter,
+} from "./mailbox-table";
+import { isPakExpired, pakName, paksWithRoom, todayIso } from "./paks";
+import { ResetPasswordDialog } from "./reset-password-dialog";
+import { useMailboxOperations } from "./use-mailbox-operations";
+
+/**
+ * A domain's mailboxes: the grid with its toolbar, bulk actions and dialogs. Reads go through
+ * React Query (`useDomainEmail`, cached per domain); every write goes through a server action
+ * that checks the caller again, and is followed by a fresh read so the grid shows eNom's true
+ * state. The same component serves staff and, later, the customer portal: no staff-only
+ * assumptions, no prices, and the provider is called "the email service".
+ */
+export function MailboxGrid({
+  domain,
+  initialData,
+  capabilities,
+}: {
+  domain: string;
+  initialData?: DomainEmailView;
+  capabilities: DomainCapabilities;
+}) {
+  const query = useDomainEmail(domain, initialData);
+  const view = query.data;
+  const manage = capabilities.manageMailboxes;
+  const today = todayIso();
+  const headingId = useId();
+
+  const [createOpen, setCreateOpen] = useState(false);
+  const [createDraft, setCreateDraft] = useState<CreateDraft>({ bundleId: null, rows: [] });
+  const [importOpen, setImportOpen] = useState(false);
+  const [resetFor, setResetFor] = useState<MailboxView | null>(null);
+  const [resetPassword, setResetPassword] = useState("");
+  // Which mailbox's reset dialog is open, read when eNom answers: a closed dialog cannot show the password.
+  const resetShownFor = useRef<string | null>(null);
+  const [forwardingFor, setForwardingFor] = useState<MailboxView | null>(null);
+  const [forwardingDraft, setForwardingDraft] = useState<string | null>(null);
+  const [deleteTargets, setDeleteTargets] = useState<readonly MailboxView[]>([]);
+  const [bulkResetTargets, setBulkResetTargets] = useState<readonly MailboxView[]>([]);
+  const [filters, setFilters] = useState<GridFilters>({ text: "", role: "all", pak: "all" });
+
+  const operations = useMailboxOperations(domain, view, {
+    onFixCreate: (bundleId, rows) => {
+      setCreateDraft({ bundleId, rows: rows.map((row) => newDraftRow(row)) });
+      setCreateOpen(true);
+    },
+    onFixForwarding: (mailbox, forwardTo) => openForwarding(mailbox, forwardTo),
+  });
+
+  const paks = useMemo(() => view?.paks ?? [], [view]);
+  const known = useMemo(
+    () => new Set((view?.mailboxes ?? []).map((mailbox) => mailbox.userName.toLowerCase())),
+    [view],
+  );
+  // A stable array while nothing changes, so the table does not recompute on every render.
+  const rows = useMemo((): GridRow[] => {
+    const expiredPaks = new Set(paks.filter((pak) => isPakExpired(pak, today)).map((pak) => pak.bundleId));
+    return [
+      ...(view?.mailboxes ?? []).map((mailbox) => {
+        const change = operations.changes.get(mailbox.userName.toLowerCase());
+        return {
+          ...mailbox,
+          ...change?.patch,
+          pending: change?.label ?? null,
+          ghost: false,
+          pakExpired: mailbox.bundleId !== null && expiredPaks.has(mailbox.bundleId),
+        };
+      }),
+      ...operations.ghosts
+        .filter((ghost) => !known.has(ghost.userName.toLowerCase()))
+        .map((ghost) => ({ ...ghost, pending: "Creating…", ghost: true, pakExpired: false })),
+    ];
+  }, [view, paks, known, operations.changes, operations.ghosts, today]);
+  const existingNames = known;
+
+  const table = useMailboxTable(
+    rows,
+    paks,
+    {
+      manage,
+      onToggleAdmin: (row) => void operations.toggleAdmin(row),
+      onResetPassword: (row) => {
+        resetShownFor.current = row.userName.toLowerCase();
+        setResetPassword(generateMailboxPassword(row.userName));
+        setResetFor(row);
+      },
+      onForwarding: (row) => openForwarding(row, null),
+      onDelete: (row) => setDeleteTargets([row]),
+    },
+    filters,
+  );
+  const selected = table.getFilteredSelectedRowModel().rows.map((row) => row.original);
+
+  function openForwarding(mailbox: MailboxView, draft: string | null) {
+    setForwardingDraft(draft);
+    setForwardingFor(mailbox);
+  }
+
+  function closeReset() {
+    resetShownFor.current = null;
+    setResetFor(null);
+  }
+
+  function openCreate() {
+    const rowsToKeep = createDraft.rows.length ? createDraft.rows : [newDraftRow()];
+    setCreateDraft({ bundleId: defaultPak(paks, createDraft.bundleId), rows: rowsToKeep });
+    setCreateOpen(true);
+  }
+
+  function exportShown() {
+    const shown = table
+      .getRowModel()
+      .rows.map((row) => row.original)
+      .filter((row) => !row.ghost);
+    const blob = new Blob([mailboxesToCsv(shown)], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = exportFileName(domain);
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  if (!view) {
+    if (query.isError)
+      return (
+        <section aria-label={`Mailboxes of ${domain}`} className="flex flex-col gap-3">
+          <Alert tone="danger" title="The mailboxes could not be loaded">
+            <p>{query.error.message}</p>
+            <Button variant="secondary" size="sm" className="mt-2" onClick={() => void query.refetch()}>
+              <RefreshCw aria-hidden="true" className="size-4" />
+              Try again
+            </Button>
+          </Alert>
+        </section>
+      );
+    return <GridSkeleton domain={domain} />;
+  }
+
+  const roomy = paksWithRoom(paks, today);
+  const expired = paks.filter((pak) => isPakExpired(pak, today));
+  const cannotAdd =
+    paks.length === 0
+      ? "This domain has no email pak, so mailboxes cannot be added yet."
+      : roomy.length === 0
+        ? "No pak of this domain has a free mailbox: add mailboxes to a pak, delete one, or renew an expired pak."
+        : null;
+
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 id={headingId} className="text-base font-semibold">
+            Mailboxes
+          </h2>
+          <p className="text-sm text-muted">
+            {view.mailboxes.length} mailbox{view.mailboxes.length === 1 ? "" : "es"}
+            {paks.length === 1 && paks[0] ? ` in ${pakName(paks[0])}` : ` in ${paks.length} paks`}.
+            <span aria-live="polite">{query.isFetching ? " Updating…" : ""}</span>
+          </p>
+        </div>
+      </div>
+
+      {query.isError ? (
+        <Alert tone="warning" title="This list may be out of date">
+          <p>
+            The last refresh failed: {query.error.message} The mailboxes are shown as they were at{" "}
+            {formatReadAt(view.fetchedAt)}.
+          </p>
+          <Button variant="secondary" size="sm" className="mt-2" onClick={() => void query.refetch()}>
+            <RefreshCw aria-hidden="true" className="size-4" />
+            Try again
+          </Button>
+        </Alert>
+      ) : null}
+
+      <ActivityPanel activities={operations.activities} onDismiss={operations.dismiss} />
+
+      <div role="group" aria-label="Mailbox tools" className="flex flex-wrap items-end gap-3">
+        <TextField
+          label="Filter"
+          type="search"
+          placeholder="Address, name or forwarding"
+          value={filters.text}
+          onChange={(event) => setFilters({ ...filters, text: event.target.value })}
+          className="w-full sm:w-64"
+        />
+        <SelectField
+          label="Show"
+          value={filters.role}
+          onChange={(event) => setFilters({ ...filters, role: event.target.value as RoleFilter })}
+          className="w-44"
+        >
+          <option value="all">All mailboxes</option>
+          <option value="admin">Administrators</option>
+          <option value="regular">Regular users</option>
+          <option value="forwarding">Forwarding</option>
+        </SelectField>
+        {paks.length > 1 ? (
+          <SelectField
+            label="Pak"
+            value={String(filters.pak)}
+            onChange={(event) =>
+              setFilters({
+                ...filters,
+                pak: event.target.value === "all" ? "all" : Number(event.target.value),
+              })
+            }
+            className="w-48"
+          >
+            <option value="all">All paks</option>
+            {paks.map((pak) => (
+              <option key={pak.bundleId} value={pak.bundleId}>
+                {pakName(pak)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <div className="flex flex-wrap gap-2 sm:ml-auto">
+          {manage ? (
+            <>
+              <Button onClick={openCreate} disabled={cannotAdd !== null}>
+                <Plus aria-hidden="true" className="size-4" />
+                Add mailboxes
+              </Button>
+              <Button variant="secondary" onClick={() => setImportOpen(true)} disabled={cannotAdd !== null}>
+                <Upload aria-hidden="true" className="size-4" />
+                Import CSV
+              </Button>
+            </>
+          ) : null}
+          <Button variant="secondary" onClick={exportShown} disabled={view.mailboxes.length === 0}>
+            <Download aria-hidden="true" className="size-4" />
+            Export CSV
+          </Button>
+        </div>
+      </div>
+      {manage && cannotAdd ? <p className="text-sm text-muted">{cannotAdd}</p> : null}
+      {expired.length ? (
+        <p className="text-sm text-warning">
+          {expired.map((pak) => pakName(pak)).join(", ")} {expired.length === 1 ? "has" : "have"} expired.
+          Until renewed, {expired.length === 1 ? "its" : "their"} mailboxes take only password changes, and no
+          new mailbox can be added to {expired.length === 1 ? "it" : "them"}.
+        </p>
+      ) : null}
+
+      {manage && selected.length > 0 ? (
+        <div
+          role="group"
+          aria-label="Actions on the selected mailboxes"
+          className="flex flex-wrap items-center gap-2 rounded-md border border-accent/40 bg-accent-soft px-3 py-2"
+        >
+          <p className="mr-2 text-sm font-medium" aria-live="polite">
+            {selected.length} selected
+          </p>
+          <Button size="sm" variant="secondary" onClick={() => void operations.setAdmin(selected, true)}>
+            Make administrator
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => void operations.setAdmin(selected, false)}>
+            Make regular user
+          </Button>
+          <Button size="sm" variant="secondary" onClick={() => setBulkResetTargets(selected)}>
+            New passwords
+          </Button>
+          <Button size="sm" variant="danger" onClick={() => setDeleteTargets(selected)}>
+            Delete
+          </Button>
+          <Button size="sm" variant="ghost" onClick={() => table.resetRowSelection()}>
+            Clear selection
+          </Button>
+        </div>
+      ) : null}
+
+      {rows.length === 0 ? (
+        <EmptyState icon={Inbox} title="No mailboxes yet">
+          {manage && !cannotAdd ? "Add mailboxes one by one or import them from a CSV file." : cannotAdd}
+        </EmptyState>
+      ) : (
+        <MailboxTable table={table} caption={`Mailboxes of ${domain}`} />
+      )}
+
+      {manage ? (
+        <>
+          <CreateMailboxesDialog
+            open={createOpen}
+            onClose={() => setCreateOpen(false)}
+            domain={domain}
+            paks={paks}
+            existingNames={existingNames}
+            draft={createDraft}
+            onDraftChange={setCreateDraft}
+            onSubmit={(bundleId, mailboxes) => {
+              setCreateOpen(false);
+              setCreateDraft({ bundleId, rows: [] });
+              void operations.createMailboxes(bundleId, mailboxes);
+            }}
+          />
+          <CsvImportDialog
+            open={importOpen}
+            onClose={() => setImportOpen(false)}
+            domain={domain}
+            paks={paks}
+            existingNames={existingNames}
+            onSubmit={(bundleId, mailboxes, fileName) => {
+              setImportOpen(false);
+              void operations.createMailboxes(bundleId, mailboxes, fileName);
+            }}
+          />
+          <ResetPasswordDialog
+            mailbox={resetFor}
+            initialPassword={resetPassword}
+            onClose={closeReset}
+            onSubmit={(mailbox, password) =>
+              operations.resetPasswords(
+                [{ userName: mailbox.userName, password }],
+                () => resetShownFor.current !== mailbox.userName.toLowerCase(),
+              )
+            }
+          />
+          <ForwardingDialog
+            domain={domain}
+            mailbox={forwardingFor}
+            initialForwardTo={forwardingDraft}
+            onClose={() => setForwardingFor(null)}
+            onSubmit={(mailbox, forwardTo) => operations.setForwarding(mailbox, forwardTo)}
+          />
+          <DeleteMailboxesDialog
+            mailboxes={deleteTargets}
+            onClose={() => setDeleteTargets([])}
+            onConfirm={(mailboxes) => {
+              setDeleteTargets([]);
+              table.resetRowSelection();
+              void operations.deleteMailboxes(mailboxes);
+            }}
+          />
+          <BulkResetDialog
+            mailboxes={bulkResetTargets}
+            onClose={() => setBulkResetTargets([])}
+            onConfirm={(mailboxes) => {
+              setBulkResetTargets([]);
+              void operations.resetPasswords(
+                mailboxes.map((mailbox) => ({
+                  userName: mailbox.userName,
+                  password: generateMailboxPassword(mailbox.userName),
+                })),
+                () => true,
+              );
+            }}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function GridSkeleton({ domain }: { domain: string }) {
+  return (
+    <section aria-label={`Mailboxes of ${domain}`} aria-busy="true" className="flex flex-col gap-3">
+      <p className="sr-only" role="status">
+        Loading the mailboxes…
+      </p>
+      <Skeleton className="h-10 w-full max-w-xl" />
+      {Array.from({ length: 6 }, (_, index) => (
+        <Skeleton key={index} className="h-9 w-full" />
+      ))}
+    </section>
+  );
+}
