@@ -42,6 +42,14 @@ const armFault = (fault: {
 }) => sim("/_sim/faults", { method: "POST", body: JSON.stringify(fault) });
 const clearFaults = () => sim("/_sim/faults", { method: "DELETE" });
 
+interface SimCall {
+  seq: number;
+  command: string;
+  params: Record<string, string>;
+}
+const callsSince = async (seq: number) => (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls;
+const lastCallSeq = async () => (await callsSince(0)).reduce((max, call) => Math.max(max, call.seq), 0);
+
 async function mailboxOf(domain: string, userName: string): Promise<SimMailbox | undefined> {
   return (await truth(domain)).mailboxes.find((mailbox) => mailbox.userName === userName);
 }
@@ -179,7 +187,9 @@ test.describe("mailboxes", () => {
     for (const userName of several) await expect(rowOf(page, domain, `${userName}@${domain}`)).toBeVisible();
     expect(await mailboxOf(domain, several[2] ?? "")).toMatchObject({ isAdmin: true });
     await created.getByRole("button", { name: "Dismiss: Create 3 mailboxes" }).click();
-    await results(page).getByRole("button", { name: `Dismiss: Create ${one}@${domain}` }).click();
+    await results(page)
+      .getByRole("button", { name: `Dismiss: Create ${one}@${domain}` })
+      .click();
     await expect(results(page)).toHaveCount(0);
     await settle(page);
     await page.screenshot({ path: "docs/screenshots/mailbox-grid.png", fullPage: true });
@@ -311,10 +321,14 @@ test.describe("mailboxes", () => {
     await settle(page);
     await expectAccessible();
 
-    // Bulk administrators: one call for the three.
+    // Bulk administrators: one call to the email service for the three.
+    const seq = await lastCallSeq();
     await bulk.getByRole("button", { name: "Make administrator" }).click();
     const promoted = results(page).getByRole("region", { name: "Make 3 mailboxes administrators" });
     await expect(promoted.getByRole("status")).toHaveText("Made administrator: 3 mailboxes.");
+    const writes = (await callsSince(seq)).filter((call) => call.command.toUpperCase() === "MODIFYPOP3");
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.params).toMatchObject({ EmailCount: "3" });
     for (const userName of names) expect(await mailboxOf(domain, userName)).toMatchObject({ isAdmin: true });
     for (const userName of names)
       await expect(
@@ -348,6 +362,20 @@ test.describe("mailboxes", () => {
       await expect(
         grid(page, domain).getByRole("switch", { name: `Administrator: ${mailbox.userName}@${domain}` }),
       ).toHaveAttribute("aria-checked", String(mailbox.isAdmin));
+
+    // New generated passwords for the three, shown once with the results.
+    await bulk.getByRole("button", { name: "New passwords" }).click();
+    const renewing = page.getByRole("dialog", { name: "New passwords for 3 mailboxes?" });
+    await expect(renewing).toContainText("The old passwords stop working at once");
+    await expectAccessible();
+    await renewing.getByRole("button", { name: "Set 3 new passwords" }).click();
+    const renewed = results(page).getByRole("region", { name: "New passwords for 3 mailboxes" });
+    await expect(renewed.getByRole("status")).toHaveText("New password set for 3 mailboxes.");
+    const passwordCells = renewed.getByRole("cell").filter({ hasText: /^[A-Za-z0-9]{16}$/ });
+    await expect(passwordCells).toHaveCount(3);
+    await expect(renewed.getByRole("button", { name: "Copy all new passwords" })).toBeVisible();
+    await renewed.getByRole("button", { name: "Dismiss: New passwords for 3 mailboxes" }).click();
+    await expect(renewed).toHaveCount(0);
 
     // Bulk delete, after ticking that mail, calendars and contacts are lost for good.
     await expect(bulk).toContainText("3 selected");

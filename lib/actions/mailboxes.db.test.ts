@@ -63,6 +63,10 @@ async function writesSince(seq: number): Promise<SimCall[]> {
   return (await simCalls(seq)).filter((call) => WRITES.has(call.command.toUpperCase()));
 }
 
+async function commandsSince(seq: number): Promise<string[]> {
+  return (await simCalls(seq)).map((call) => call.command.toUpperCase());
+}
+
 async function arm(fault: { command: string; mode: string; message?: string; times?: number }) {
   const response = await fetch(`${sim.origin}/_sim/faults`, { method: "POST", body: JSON.stringify(fault) });
   expect(response.ok).toBe(true);
@@ -353,7 +357,8 @@ describe("one eNom call per batch", () => {
       }),
     );
     expect(created).toMatchObject({ ok: true, message: "Created 25 mailboxes.", data: { requests: 1 } });
-    expect((await writesSince(seq)).map((call) => call.command.toUpperCase())).toEqual(["SETUPPOP3USER"]);
+    // Everything sent to eNom: one read of the domain (the checks), then one write for all 25.
+    expect(await commandsSince(seq)).toEqual(["GETPOP3", "SETUPPOP3USER"]);
     expect(await mailboxNames(domain)).toEqual([...userNames].sort());
 
     seq = await lastSeq();
@@ -361,6 +366,7 @@ describe("one eNom call per batch", () => {
     expect(promoted).toMatchObject({ ok: true, data: { requests: 1 } });
     const modify = await writesSince(seq);
     expect(modify.map((call) => call.command.toUpperCase())).toEqual(["MODIFYPOP3"]);
+    expect(await commandsSince(seq)).toEqual(["GETPOP3", "MODIFYPOP3"]);
     expect(modify[0]?.params).toMatchObject({ EmailCount: "25", UserName25: userNames[24], IsAdmin25: "1" });
     expect((await truth(domain)).mailboxes.every((mailbox) => mailbox.isAdmin)).toBe(true);
 
@@ -373,12 +379,12 @@ describe("one eNom call per batch", () => {
       }),
     );
     expect(reset).toMatchObject({ ok: true, data: { requests: 1 } });
-    expect((await writesSince(seq)).map((call) => call.command.toUpperCase())).toEqual(["MODIFYPOP3"]);
+    expect(await commandsSince(seq)).toEqual(["GETPOP3", "MODIFYPOP3"]);
 
     seq = await lastSeq();
     const deleted = await act(deleteMailboxesAction({ domain, userNames }));
     expect(deleted).toMatchObject({ ok: true, message: "Deleted 25 mailboxes.", data: { requests: 1 } });
-    expect((await writesSince(seq)).map((call) => call.command.toUpperCase())).toEqual(["DELETEPOP3"]);
+    expect(await commandsSince(seq)).toEqual(["GETPOP3", "DELETEPOP3"]);
     expect(await mailboxNames(domain)).toEqual([]);
   });
 

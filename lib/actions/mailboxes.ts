@@ -123,8 +123,6 @@ interface SentBatch {
   /** eNom's own words per mailbox and per call, for the audit log only. */
   enomReasons: Map<string, string>;
   trackingKeys: string[];
-  /** The message of a call that failed as a whole (refused, lost or not sent). */
-  wholeFailures: string[];
 }
 
 /**
@@ -143,7 +141,6 @@ async function sendInBatches<T>(
     requests: 0,
     enomReasons: new Map(),
     trackingKeys: [],
-    wholeFailures: [],
   };
   const set = (name: string, result: Omit<MailboxResult, "userName">) =>
     outcome.set(name.toLowerCase(), { userName: name, ...result });
@@ -175,7 +172,6 @@ async function sendInBatches<T>(
         set(name, { outcome: failure.outcome === "unknown" ? "unknown" : "failed", message });
         sent.enomReasons.set(name.toLowerCase(), failure.enomError);
       }
-      sent.wholeFailures.push(failure.outcome === "unknown" ? UNCONFIRMED : failure.message);
       if (isEnomUnavailable(error)) stopped = true;
     }
   }

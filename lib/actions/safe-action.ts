@@ -76,7 +76,9 @@ async function auditDenied(name: string, user: SessionUser, input: unknown, erro
   const text = (key: string) => (typeof target[key] === "string" ? String(target[key]).slice(0, 255) : null);
   const uuid = (key: string) => {
     const value = text(key);
-    return value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value) ? value : null;
+    return value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+      ? value
+      : null;
   };
   await recordAudit({
     actor: { id: user.id, email: user.email, role: user.role },
