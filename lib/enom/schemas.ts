@@ -3,7 +3,6 @@ import { z } from "zod";
 import {
   BILLING_PERIODS,
   CAPACITIES_GB,
-  EMAIL_ADDRESS_PATTERN,
   END_USER_IP_PATTERN,
   MAX_SIZE,
   passwordProblem,
@@ -14,8 +13,8 @@ import {
   TERM_MAX,
   TERM_MIN,
   TLD_PATTERN,
-  userNameProblem,
 } from "@/lib/validation/enom-rules";
+import { displayNameSchema, emailAddressSchema, userNameSchema } from "@/lib/validation/mailbox-fields";
 
 /**
  * What Mailpak may ask of eNom (input schemas) and what it gets back (output schemas, the app's
@@ -61,26 +60,7 @@ export const enomIdSchema = z
   ])
   .pipe(z.number().int().min(1).max(9_999_999_999));
 
-export const userNameSchema = z
-  .string()
-  .trim()
-  .superRefine((value, ctx) => {
-    const problem = userNameProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
-
-/** Display names go into webmail's From; no line breaks (they would split eNom's Text format). */
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .max(MAX_SIZE.displayName, `A display name has at most ${MAX_SIZE.displayName} characters.`)
-  .regex(/^[^\p{Cc}]*$/u, "A display name cannot contain control characters.");
-
-export const emailAddressSchema = z
-  .string()
-  .trim()
-  .max(MAX_SIZE.forwardTo, `An address has at most ${MAX_SIZE.forwardTo} characters.`)
-  .regex(EMAIL_ADDRESS_PATTERN, "Enter an address such as someone@example.com.");
+export { displayNameSchema, emailAddressSchema, userNameSchema };
 
 export const endUserIpSchema = z
   .string()

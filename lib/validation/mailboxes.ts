@@ -7,8 +7,8 @@ import {
   PASSWORD_MIN,
   passwordProblem,
   PURCHASE_QUANTITY_MAX,
-  userNameProblem,
 } from "./enom-rules";
+import { displayNameSchema, userNameSchema } from "./mailbox-fields";
 
 /**
  * The mailbox grid's inputs: the same schemas check the dialogs in the browser and the server
@@ -50,19 +50,8 @@ export const bundleIdSchema = z
       .max(9_999_999_999, "Choose a pak."),
   );
 
-export const mailboxUserNameSchema = z
-  .string("Enter a mailbox name.")
-  .trim()
-  .superRefine((value, ctx) => {
-    const problem = userNameProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
-
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .max(MAX_SIZE.displayName, `A display name has at most ${MAX_SIZE.displayName} characters.`)
-  .regex(/^[^\p{Cc}]*$/u, "A display name cannot contain line breaks or control characters.");
+export const mailboxUserNameSchema = userNameSchema;
+export { displayNameSchema };
 
 /** Where a mailbox's mail is also sent: an address, or empty for none. */
 export const forwardToSchema = z
