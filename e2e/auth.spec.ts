@@ -58,6 +58,11 @@ test.describe("signing in and out", () => {
     }
     await page.goto("/");
     await expect(page).toHaveURL(/\/portal$/);
+    await page.getByRole("button", { name: /Account menu/ }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto("/portal");
+    await expect(page).toHaveURL(/\/sign-in/);
   });
 
   test("a wrong password says so without revealing whether the email exists", async ({ page }) => {

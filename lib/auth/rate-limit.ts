@@ -27,7 +27,9 @@ export interface SignInLimiters {
 const globalForLimits = globalThis as unknown as { mailpakLimiters?: SignInLimiters; mailpakRedis?: Redis };
 
 export function redisClient(url: string): Redis {
-  globalForLimits.mailpakRedis ??= new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  // Commands wait while the connection opens (the first sign-in after a start must not fail);
+  // one retry, so a Redis outage shows quickly and the in-memory insurance limiter takes over.
+  globalForLimits.mailpakRedis ??= new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
   return globalForLimits.mailpakRedis;
 }
 
@@ -46,9 +48,15 @@ export function createSignInLimiters(redisUrl?: string): SignInLimiters {
   };
   if (redisUrl) {
     const storeClient = redisClient(redisUrl);
+    // While Redis is unreachable each instance keeps counting on its own rather than letting
+    // every attempt through or refusing every sign-in.
     return {
-      account: new RateLimiterRedis({ storeClient, ...account }),
-      ip: new RateLimiterRedis({ storeClient, ...ip }),
+      account: new RateLimiterRedis({
+        storeClient,
+        ...account,
+        insuranceLimiter: new RateLimiterMemory(account),
+      }),
+      ip: new RateLimiterRedis({ storeClient, ...ip, insuranceLimiter: new RateLimiterMemory(ip) }),
     };
   }
   return { account: new RateLimiterMemory(account), ip: new RateLimiterMemory(ip) };
