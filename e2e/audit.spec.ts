@@ -13,7 +13,7 @@ test.describe("the audit log", () => {
     await page.getByLabel("Email").fill(probe);
     await page.getByLabel("Password").fill("not-a-real-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("The email or password is incorrect.");
 
     await signInAs("admin");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
