@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { auditLog } from "@/lib/db/schema";
-import type { EnomClient } from "@/lib/enom";
 import { createEnomClient } from "@/lib/enom/client";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { logger } from "@/lib/logger";
@@ -16,22 +15,13 @@ import {
   setMailboxAdminAction,
   setMailboxForwardingAction,
 } from "./mailboxes";
+import { testEnom as enom } from "@/test/enom-mock";
 
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
 
 /** The actions reach eNom through getEnomClient(); here it is a client of the simulator below. */
-const enom = vi.hoisted(() => ({ client: null as EnomClient | null }));
-vi.mock("@/lib/enom", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/enom")>();
-  return {
-    ...actual,
-    getEnomClient: () => {
-      if (!enom.client) throw new Error("the test's eNom client is not ready");
-      return enom.client;
-    },
-  };
-});
+vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).withTestClient(original));
 
 const WRITES = new Set(["SETUPPOP3USER", "MODIFYPOP3", "DELETEPOP3", "SETPOPFORWARDING"]);
 /** Every password a test sends; none may show up in the audit log, a result or a log line. */

@@ -5,11 +5,12 @@ import { getDb } from "@/lib/db";
 import { auditLog, type AuditRow } from "@/lib/db/schema";
 import { getAccountOverview, invalidateAccountOverview } from "@/lib/domains/account-overview";
 import { DEFAULT_DOMAIN_LIST_QUERY } from "@/lib/domains/domain-list";
-import { createEnomClient, type EnomClient } from "@/lib/enom";
+import { createEnomClient } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
 import { deletePakAction, setCatchAllAction, setPakAutoRenewAction } from "./paks";
+import { testEnom as enom } from "@/test/enom-mock";
 
 /**
  * The pak and catch-all actions against a real simulator: who may do what, on which domain; what
@@ -17,17 +18,9 @@ import { deletePakAction, setCatchAllAction, setPakAutoRenewAction } from "./pak
  * says no or does not answer.
  */
 
-const enom = vi.hoisted(() => ({ client: undefined as EnomClient | undefined }));
-
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
-vi.mock("@/lib/enom", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/enom")>()),
-  getEnomClient: () => {
-    if (!enom.client) throw new Error("The simulator is not running yet.");
-    return enom.client;
-  },
-}));
+vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).withTestClient(original));
 
 const WRITES = ["SETPAKRENEW", "DELETEPOPPAK", "SETCATCHALL"];
 /** A timeout short enough for the tests, long enough for a loaded machine. */

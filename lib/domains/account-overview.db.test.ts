@@ -1,26 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
-import { createEnomClient, type EnomClient } from "@/lib/enom";
+import { createEnomClient } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { getAccountOverview, invalidateAccountOverview } from "./account-overview";
 import { DEFAULT_DOMAIN_LIST_QUERY } from "./domain-list";
+import { testEnom as enom } from "@/test/enom-mock";
 
 /**
  * The domains page at scale: a 10,000-domain account is listed with at most two eNom calls (the
  * account-wide GetDomains and GetPOPExpirations), never one GetPOP3 per domain.
  */
 
-const enom = vi.hoisted(() => ({ client: undefined as EnomClient | undefined }));
-
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
-vi.mock("@/lib/enom", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/enom")>()),
-  getEnomClient: () => {
-    if (!enom.client) throw new Error("The simulator is not running yet.");
-    return enom.client;
-  },
-}));
+vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).withTestClient(original));
 
 let sim: RunningSimulator;
 let staff: SessionUser;

@@ -1,25 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DomainCatchAllResponse, DomainEmailResponse } from "@/lib/domains/types";
-import { createEnomClient, type EnomClient } from "@/lib/enom";
+import { createEnomClient } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs, type SessionUser } from "@/test/session-mock";
 import { GET as getCatchAll } from "../catch-all/route";
 import { GET as getEmail } from "./route";
+import { testEnom as enom } from "@/test/enom-mock";
 
 /** The GET routes behind React Query: the caller is checked like in an action; eNom is asked only then. */
 
-const enom = vi.hoisted(() => ({ client: undefined as EnomClient | undefined }));
-
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
-vi.mock("@/lib/enom", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/enom")>()),
-  getEnomClient: () => {
-    if (!enom.client) throw new Error("The simulator is not running yet.");
-    return enom.client;
-  },
-}));
+vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).withTestClient(original));
 
 let sim: RunningSimulator;
 let staff: SessionUser;
