@@ -1,11 +1,11 @@
-import { desc, eq, gt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findCustomer, listCustomerDomains } from "@/lib/db/queries/customers";
 import { findUserById, listCustomerUsers } from "@/lib/db/queries/users";
-import { auditLog, customers, type CustomerRow } from "@/lib/db/schema";
+import { customers, type CustomerRow } from "@/lib/db/schema";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
@@ -19,6 +19,7 @@ import {
 import { DUPLICATE_EMAIL } from "./logins";
 import type { ActionResult } from "./result";
 import { disableUserAction, resetUserPasswordAction } from "./users";
+import { auditAfter, lastAuditId } from "@/test/audit";
 
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
@@ -43,17 +44,6 @@ const email = (name: string) => `${unique(name)}@customer.test`;
 
 let admin: SessionUser;
 let staff: SessionUser;
-
-async function lastAuditId(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  return row?.id ?? 0;
-}
-
-async function auditAfter(id: number) {
-  const db = await getDb();
-  return db.select().from(auditLog).where(gt(auditLog.id, id)).orderBy(auditLog.id);
-}
 
 async function customerState(id: string) {
   return {

@@ -1,4 +1,3 @@
-import { desc, gt } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -16,6 +15,7 @@ import {
   setMailboxForwardingAction,
 } from "./mailboxes";
 import { testEnom as enom } from "@/test/enom-mock";
+import { auditAfter, lastAuditId } from "@/test/audit";
 
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
@@ -80,17 +80,6 @@ async function truth(domain: string): Promise<DomainTruth> {
 
 async function mailboxNames(domain: string): Promise<string[]> {
   return (await truth(domain)).mailboxes.map((mailbox) => mailbox.userName).sort();
-}
-
-async function lastAuditId(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  return row?.id ?? 0;
-}
-
-async function auditAfter(id: number) {
-  const db = await getDb();
-  return db.select().from(auditLog).where(gt(auditLog.id, id)).orderBy(auditLog.id);
 }
 
 /** A password that meets the rules, remembered so the leak check can look for it. */

@@ -1,11 +1,11 @@
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { ACCOUNT_MAX_FAILURES, getSignInLimiters } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findUserById, updateUser } from "@/lib/db/queries/users";
-import { auditLog, users, type UserRow } from "@/lib/db/schema";
+import { users, type UserRow } from "@/lib/db/schema";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
 import { DUPLICATE_EMAIL, LAST_ADMIN } from "./logins";
@@ -19,6 +19,7 @@ import {
   signOutEverywhereAction,
   unlockUserAction,
 } from "./users";
+import { auditAfter, lastAuditId } from "@/test/audit";
 
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
@@ -39,17 +40,6 @@ let admin: SessionUser;
 let staff: SessionUser;
 let customerLogin: SessionUser;
 let otherCustomerLogin: SessionUser;
-
-async function auditAfter(id: number) {
-  const db = await getDb();
-  return db.select().from(auditLog).where(gt(auditLog.id, id)).orderBy(auditLog.id);
-}
-
-async function lastAuditId(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  return row?.id ?? 0;
-}
 
 async function row(id: string): Promise<UserRow> {
   const found = await findUserById(id);
