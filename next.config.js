@@ -4,6 +4,8 @@ const { version } = require("./package.json");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two builds coexist on one machine (parallel e2e runs, benchmarks); `.next` by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native and worker-thread packages must stay outside the server bundle.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino"],

@@ -48,6 +48,22 @@ export const envSchema = z.object({
   ),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** SMTP server for the portal's emails, e.g. smtp://user:pass@mail.example.com:587. */
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (leave it unset to write emails to MAIL_CAPTURE_DIR)")
+      .optional(),
+  ),
+  MAIL_FROM: z.string().min(3).default("Mailpak <no-reply@localhost>"),
+  /** Where emails are written as files instead of sent (the demo and the tests read them there). */
+  MAIL_CAPTURE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Bearer token for GET /api/metrics; unset, the endpoint answers 404. */
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, "must be at least 16 characters").optional(),
+  ),
   MAILPAK_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
 });
 

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -64,6 +65,8 @@ export const users = pgTable(
     totpEnabled: boolean("totp_enabled").notNull().default(false),
     // SHA-256 hashes of unused recovery codes.
     recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default([]),
+    // A customer's administrator may invite and remove colleagues of the same customer.
+    customerAdmin: boolean("customer_admin").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -130,6 +133,115 @@ export const appSettings = pgTable("app_settings", {
   updatedAt: updatedAt(),
 });
 
+/**
+ * A purchase, growth or renewal submitted from a wizard, keyed by the idempotency key the wizard
+ * generated. The row is written before eNom is called, so a repeated submit (double click, second
+ * tab, retry, another panel instance) finds it and gets the first attempt's result instead of
+ * buying again. `unknown` means eNom's answer was lost after it may have acted: the attempt is
+ * reconciled by reading eNom before anything else is allowed.
+ */
+export const PURCHASE_KINDS = ["purchase", "add-mailboxes", "add-storage", "renew"] as const;
+export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
+export const PURCHASE_STATUSES = ["pending", "ok", "failed", "unknown"] as const;
+export type PurchaseStatus = (typeof PURCHASE_STATUSES)[number];
+
+export const purchaseAttempts = pgTable(
+  "purchase_attempts",
+  {
+    /** The wizard's idempotency key (one per pak for a bulk renewal: `<key>:<bundleId>`). */
+    key: text("key").primaryKey(),
+    /** Groups the attempts of one bulk renewal. */
+    batchKey: text("batch_key"),
+    kind: text("kind", { enum: PURCHASE_KINDS }).notNull(),
+    status: text("status", { enum: PURCHASE_STATUSES }).notNull().default("pending"),
+    actorId: uuid("actor_id").notNull(),
+    actorEmail: text("actor_email").notNull(),
+    actorRole: text("actor_role").notNull(),
+    customerId: uuid("customer_id"),
+    domain: text("domain").notNull(),
+    pakId: text("pak_id"),
+    /** What was asked for, normalised (never a secret). */
+    request: jsonb("request").$type<Record<string, unknown>>().notNull(),
+    /** What eNom showed before the call, to reconcile an unknown outcome. */
+    before: jsonb("before").$type<Record<string, unknown>>().notNull().default({}),
+    /** What the user is shown: order id, bundle id, new expiry, amounts. */
+    result: jsonb("result").$type<Record<string, unknown>>().notNull().default({}),
+    message: text("message").notNull().default(""),
+    /** How an unknown outcome was settled: eNom showed it made, or not made. */
+    reconciliation: text("reconciliation", { enum: ["made", "not-made"] }),
+    costCents: integer("cost_cents"),
+    retailCents: integer("retail_cents"),
+    enomOrderId: text("enom_order_id"),
+    enomTrackingKey: text("enom_tracking_key"),
+    enomError: text("enom_error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("purchase_attempts_domain_idx").on(table.domain),
+    index("purchase_attempts_status_idx").on(table.status),
+    index("purchase_attempts_batch_idx").on(table.batchKey),
+  ],
+);
+
+/** An invitation for a colleague to join a customer's portal; only the token's hash is kept. */
+export const customerInvitations = pgTable(
+  "customer_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    name: text("name").notNull().default(""),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("customer_invitations_token_unique").on(table.tokenHash),
+    index("customer_invitations_customer_idx").on(table.customerId),
+  ],
+);
+
+/** A one-time password reset link; only the token's hash is kept. */
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("password_reset_tokens_token_unique").on(table.tokenHash)],
+);
+
+/** Renewal reminders already sent, so each (pak, expiry, days before) is mailed once. */
+export const renewalReminders = pgTable(
+  "renewal_reminders",
+  {
+    domain: text("domain").notNull(),
+    bundleId: text("bundle_id").notNull(),
+    expires: text("expires").notNull(),
+    daysBefore: integer("days_before").notNull(),
+    customerId: uuid("customer_id"),
+    recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.domain, table.bundleId, table.expires, table.daysBefore] }),
+  ],
+);
+
+export type PurchaseAttemptRow = typeof purchaseAttempts.$inferSelect;
+export type CustomerInvitationRow = typeof customerInvitations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -26,6 +26,9 @@ export function simulatorPanelEnv({ simPort, panelPort, dataDir, demo }) {
     PGLITE_DIR: path.join(dataDir, "pglite"),
     AUTH_SECRET: localAuthSecret(path.resolve(root, dataDir)),
     MAILPAK_DEMO: demo ? "1" : "0",
+    // No SMTP server here: the portal's emails are written as files that the demo and e2e read.
+    MAIL_CAPTURE_DIR: path.resolve(root, dataDir, "mail"),
+    SMTP_URL: "",
     // Keep the caller's database and Redis choices only when they are set explicitly.
     DATABASE_URL: process.env.DATABASE_URL ?? "",
     REDIS_URL: process.env.REDIS_URL ?? "",

@@ -1,0 +1,61 @@
+/**
+ * What the purchase and renewal actions return to the browser (lib/actions/purchases.ts). Plain
+ * data, no server imports. Customers never receive cost prices, the eNom balance or TrackingKeys:
+ * those fields are null for them.
+ */
+import type { PurchaseKind, PurchaseStatus } from "@/lib/db/schema";
+
+export interface QuoteLine {
+  /** e.g. "25 mailboxes, 5 GB each, 1 year" */
+  label: string;
+  retailCents: number;
+  /** What eNom debits from the account balance; null for customers. */
+  costCents: number | null;
+}
+
+export interface Quote {
+  lines: QuoteLine[];
+  retailCents: number;
+  costCents: number | null;
+  /** The eNom account balance (GetBalance) now; null for customers, or when it could not be read. */
+  balanceCents: number | null;
+  /** balance - cost; null when either is unknown. */
+  balanceAfterCents: number | null;
+  /** False when the balance is known and cannot cover the cost: the wizard says so and will not submit. */
+  sufficient: boolean;
+  /** Renewals and growth: each pak's expiry now and after (ISO calendar dates). */
+  expiries: { domain: string; bundleId: number; from: string; to: string }[];
+  /** Why the balance could not be read, when it could not (the purchase is still allowed). */
+  balanceProblem: string | null;
+}
+
+export interface AttemptView {
+  key: string;
+  kind: PurchaseKind;
+  /** pending: in flight; ok: done; failed: eNom refused, nothing bought; unknown: eNom's answer was lost. */
+  status: PurchaseStatus;
+  /** How an unknown outcome was settled by reading eNom, if it was. */
+  reconciliation: "made" | "not-made" | null;
+  domain: string;
+  bundleId: number | null;
+  orderId: string | null;
+  /** eNom's TrackingKey; null for customers. */
+  trackingKey: string | null;
+  /** A sentence for the user, in plain words, never naming the upstream provider to customers. */
+  message: string;
+  /** A short description of what was asked for, e.g. "New pak: 25 mailboxes, 5 GB, 1 year". */
+  summary: string;
+  retailCents: number | null;
+  /** eNom's OrderAmount, or the quoted cost; null for customers. */
+  costCents: number | null;
+  /** A renewal's new expiry (ISO calendar date). */
+  newExpiry: string | null;
+  createdAt: string;
+  /** True when the same key had already been submitted: this is the first attempt's result. */
+  replayed: boolean;
+}
+
+export interface RenewalBatchView {
+  batchKey: string;
+  attempts: AttemptView[];
+}
