@@ -28,7 +28,7 @@ const alias = {
   // `server-only` throws outside React Server Components; tests are server code.
   "server-only": fileURLToPath(new URL("./test/server-only-stub.ts", import.meta.url)),
 };
-const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
+const exclude = ["node_modules/**", ".next/**", ".next-*/**", "e2e/**", "data/**"];
 
 export default defineConfig({
   resolve: { alias },
