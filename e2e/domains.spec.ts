@@ -181,7 +181,7 @@ test.describe("domains", () => {
     );
     await expect(
       keptPak.getByRole("link", { name: `Add mailboxes to pak ${kept.bundleId}` }),
-    ).toHaveAttribute("href", `/purchase?domain=${own.domain}&pak=${kept.bundleId}`);
+    ).toHaveAttribute("href", `/purchase?domain=${own.domain}&pak=${kept.bundleId}&grow=mailboxes`);
     await expectAccessible();
     await page.screenshot({ path: "docs/screenshots/domain.png", fullPage: true });
 

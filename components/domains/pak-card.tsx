@@ -76,7 +76,7 @@ export function PakCard({
         <div className="mt-4 flex flex-wrap gap-2">
           {capabilities.renew ? (
             <Link
-              href={`/renew?${query}`}
+              href={`${capabilities.basePath}/renew?${query}`}
               className={buttonClasses("secondary", "sm")}
               aria-label={`Renew pak ${pak.bundleId}`}
             >
@@ -84,13 +84,22 @@ export function PakCard({
             </Link>
           ) : null}
           {capabilities.purchase ? (
-            <Link
-              href={`/purchase?${query}`}
-              className={buttonClasses("secondary", "sm")}
-              aria-label={`Add mailboxes to pak ${pak.bundleId}`}
-            >
-              Add mailboxes
-            </Link>
+            <>
+              <Link
+                href={`${capabilities.basePath}/purchase?${query}&grow=mailboxes`}
+                className={buttonClasses("secondary", "sm")}
+                aria-label={`Add mailboxes to pak ${pak.bundleId}`}
+              >
+                Add mailboxes
+              </Link>
+              <Link
+                href={`${capabilities.basePath}/purchase?${query}&grow=storage`}
+                className={buttonClasses("secondary", "sm")}
+                aria-label={`Add storage to pak ${pak.bundleId}`}
+              >
+                Add storage
+              </Link>
+            </>
           ) : null}
           {capabilities.deletePaks ? (
             <Button

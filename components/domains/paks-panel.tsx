@@ -85,7 +85,7 @@ export function PaksPanel({
               <p className="text-muted">This domain has no email yet.</p>
               {capabilities.purchase ? (
                 <Link
-                  href={`/purchase?domain=${encodeURIComponent(domain)}`}
+                  href={`${capabilities.basePath}/purchase?domain=${encodeURIComponent(domain)}`}
                   className={buttonClasses("primary", "sm")}
                 >
                   <PackagePlus aria-hidden="true" className="size-4" />

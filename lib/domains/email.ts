@@ -63,5 +63,6 @@ export function domainCapabilities(user: SessionUser): DomainCapabilities {
     purchase: can(user, "paks.purchase"),
     renew: can(user, "paks.renew"),
     deletePaks: can(user, "paks.delete"),
+    basePath: user.role === "customer" ? "/portal" : "",
   };
 }

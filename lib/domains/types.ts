@@ -41,6 +41,8 @@ export interface DomainCapabilities {
   purchase: boolean;
   renew: boolean;
   deletePaks: boolean;
+  /** Where this user's pages live: "" for staff, "/portal" for customers (links to wizards). */
+  basePath: "" | "/portal";
 }
 
 /** The JSON of GET /api/domains/[domain]/email. */

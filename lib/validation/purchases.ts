@@ -19,7 +19,10 @@ import { bundleIdSchema, domainNameSchema } from "./paks";
 
 export const idempotencyKeySchema = z
   .string("This form has expired; reload the page.")
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "This form has expired; reload the page.");
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    "This form has expired; reload the page.",
+  );
 
 /** eNom's extra storage: units of 512 MB per mailbox; the simulator caps a pak at 20 units (10 GB). */
 export const STORAGE_UNITS_MAX = 20;
@@ -100,5 +103,9 @@ export const renewSubmitSchema = z.object({
 });
 
 export const attemptKeySchema = z.object({
-  key: z.string().min(36).max(60).regex(/^[0-9a-f-]+(?::\d{1,10})?$/i, "That is not a purchase reference."),
+  key: z
+    .string()
+    .min(36)
+    .max(60)
+    .regex(/^[0-9a-f-]+(?::\d{1,10})?$/i, "That is not a purchase reference."),
 });
