@@ -45,6 +45,11 @@ function form(values: Record<string, string>): FormData {
 }
 
 /** A 6-digit code that is not the current one (nor, almost surely, a neighbour's). */
+/** The authenticator's next code: each code is accepted once, so a second use needs a later one. */
+function nextCode(secret: string): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+}
+
 function wrongCode(right: string): string {
   return String((Number(right) + 500_000) % 1_000_000).padStart(6, "0");
 }
@@ -242,7 +247,11 @@ describe("two-factor sign-in", () => {
     expect(await authenticate({ email: user.email, password: PASSWORD }, { ip: "" }, limiters)).toEqual({
       kind: "otp-required",
     });
-    const fresh = await generate({ secret: started.data.secret });
+    // The enrolment's code was used up; sign-in takes the next one.
+    expect(
+      await authenticate({ email: user.email, password: PASSWORD, otp: code }, { ip: "" }, limiters),
+    ).toEqual({ kind: "otp-invalid" });
+    const fresh = await nextCode(started.data.secret);
     expect(
       await authenticate({ email: user.email, password: PASSWORD, otp: fresh }, { ip: "" }, limiters),
     ).toMatchObject({ kind: "ok" });
@@ -268,7 +277,7 @@ describe("two-factor sign-in", () => {
   it("makes new recovery codes only with a current app code, and the old ones stop working", async () => {
     const user = await signedInUser();
     const { secret, recoveryCodes: old } = await enrol();
-    const code = await generate({ secret });
+    const code = await nextCode(secret);
     const refused = await regenerateRecoveryCodesAction(null, form({ code: wrongCode(code) }));
     expect(refused).toMatchObject({
       ok: false,
@@ -385,7 +394,7 @@ describe("secrets stay secret", () => {
     );
     const { secret } = await enrol();
     results.push(await disableTotpAction(null, form({ currentPassword: "Tr0ub4dor-wrong" })));
-    results.push(await regenerateRecoveryCodesAction(null, form({ code: await generate({ secret }) })));
+    results.push(await regenerateRecoveryCodesAction(null, form({ code: await nextCode(secret) })));
     results.push(await disableTotpAction(null, form({ currentPassword: PASSWORD })));
     results.push(
       await changeOwnPasswordAction(

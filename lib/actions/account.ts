@@ -12,14 +12,14 @@ import {
   getSignInLimiters,
   minutesUntil,
 } from "@/lib/auth/rate-limit";
-import { openSecret, sealSecret } from "@/lib/auth/secret-box";
+import { sealSecret } from "@/lib/auth/secret-box";
 import type { SessionUser } from "@/lib/auth/session";
 import {
   generateRecoveryCodes,
   hashRecoveryCode,
   newTotpSecret,
   totpEnrollment,
-  verifyTotpCode,
+  acceptTotpCode,
 } from "@/lib/auth/totp";
 import { bumpSessionVersion, findUserById, updateUser } from "@/lib/db/queries/users";
 import type { AuditOutcome, UserRow } from "@/lib/db/schema";
@@ -132,7 +132,7 @@ export async function confirmTotpEnrollmentAction(
         throw new RuleError("Start the setup again: your authenticator app needs a new QR code.");
       // Not rate-limited: only this session has seen the pending secret, so guessing gains nothing,
       // and a drifting phone clock should not lock its owner out of signing in.
-      if (!(await verifyTotpCode(openSecret(row.totpSecret), input.code))) {
+      if (!(await acceptTotpCode(row, row.totpSecret, input.code))) {
         return {
           ok: false,
           message: "Two-factor sign-in is still off.",
@@ -289,7 +289,7 @@ function passwordMatches(row: UserRow, password: string): Promise<boolean> {
 }
 
 function totpCodeMatches(row: UserRow, sealedSecret: string, code: string): Promise<boolean> {
-  return guardedCheck(row, () => verifyTotpCode(openSecret(sealedSecret), code));
+  return guardedCheck(row, () => acceptTotpCode(row, sealedSecret, code));
 }
 
 function auditOwn(user: SessionUser, action: string, outcome: AuditOutcome, summary: string): Promise<void> {

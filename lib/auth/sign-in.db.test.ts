@@ -7,6 +7,7 @@ import { createTestUser } from "@/test/fixtures";
 import { ACCOUNT_MAX_FAILURES, createSignInLimiters, type SignInLimiters } from "./rate-limit";
 import { sealSecret } from "./secret-box";
 import { authenticate } from "./sign-in";
+import { generate } from "otplib";
 import { generateRecoveryCodes, hashRecoveryCode, newTotpSecret } from "./totp";
 
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
@@ -106,6 +107,23 @@ describe("signing in", () => {
     expect(await authenticate({ ...input, otp: codes[3] }, ip, limiters)).toMatchObject({ kind: "ok" });
     expect(await authenticate({ ...input, otp: codes[3] }, ip, limiters)).toEqual({ kind: "otp-invalid" });
     expect((await findUserByEmail("eve@reseller.test"))?.recoveryCodeHashes).toHaveLength(9);
+  });
+
+  it("takes an authenticator code once: the same code again is refused, even inside its window", async () => {
+    const user = await createTestUser({
+      email: "fay@reseller.test",
+      role: "staff",
+      password: "right-password-1",
+    });
+    const secret = newTotpSecret();
+    await updateUser(user.id, { totpEnabled: true, totpSecret: sealSecret(secret) });
+    const input = { email: "fay@reseller.test", password: "right-password-1" };
+    const code = await generate({ secret });
+    expect(await authenticate({ ...input, otp: code }, ip, limiters)).toMatchObject({ kind: "ok" });
+    expect(await authenticate({ ...input, otp: code }, ip, limiters)).toEqual({ kind: "otp-invalid" });
+    // An older code of the window is refused too once a newer one was used.
+    const earlier = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 });
+    expect(await authenticate({ ...input, otp: earlier }, ip, limiters)).toEqual({ kind: "otp-invalid" });
   });
 
   it("limits failures per client address across emails", async () => {

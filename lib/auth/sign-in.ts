@@ -16,8 +16,7 @@ import {
   minutesUntil,
   type SignInLimiters,
 } from "./rate-limit";
-import { openSecret } from "./secret-box";
-import { consumeRecoveryCode, verifyTotpCode } from "./totp";
+import { acceptTotpCode, consumeRecoveryCode } from "./totp";
 
 export type SignInResult =
   | { kind: "ok"; user: UserRow }
@@ -128,7 +127,7 @@ export async function authenticate(
 /** A 6-digit app code, or one of the user's unused recovery codes (which is then used up). */
 async function checkSecondFactor(user: UserRow, otp: string): Promise<boolean> {
   if (!user.totpSecret) return false;
-  if (/^\d{6}$/.test(otp)) return verifyTotpCode(openSecret(user.totpSecret), otp);
+  if (/^\d{6}$/.test(otp)) return acceptTotpCode(user, user.totpSecret, otp);
   const remaining = consumeRecoveryCode(user.recoveryCodeHashes, otp);
   if (!remaining) return false;
   await updateUser(user.id, { recoveryCodeHashes: remaining });

@@ -2,6 +2,9 @@ import "server-only";
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
+import { claimTotpStep } from "@/lib/db/queries/users";
+import type { UserRow } from "@/lib/db/schema";
+import { openSecret } from "./secret-box";
 
 export const TOTP_ISSUER = "Mailpak";
 const RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -18,15 +21,38 @@ export async function totpEnrollment(secret: string, accountEmail: string) {
   return { uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString("base64")}` };
 }
 
-/** Accepts the current code and the one either side of it, for clocks that drift a little. */
-export async function verifyTotpCode(secret: string, code: string): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * Accepts the current code and the one either side of it, for clocks that drift a little, but only
+ * a time step later than `afterTimeStep` (the last one used), so no code works twice. Returns the
+ * code's time step, or null.
+ */
+export async function verifyTotpCode(
+  secret: string,
+  code: string,
+  afterTimeStep?: number | null,
+): Promise<number | null> {
+  if (!/^\d{6}$/.test(code)) return null;
   try {
-    const result = await verify({ secret, token: code, epochTolerance: 30 });
-    return result.valid;
+    const result = await verify({
+      secret,
+      token: code,
+      epochTolerance: 30,
+      ...(afterTimeStep != null ? { afterTimeStep } : {}),
+    });
+    return result.valid && "timeStep" in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** A user's code, checked and then claimed, so the same code cannot be used a second time. */
+export async function acceptTotpCode(
+  user: Pick<UserRow, "id" | "totpLastStep">,
+  sealedSecret: string,
+  code: string,
+): Promise<boolean> {
+  const step = await verifyTotpCode(openSecret(sealedSecret), code, user.totpLastStep);
+  return step !== null && (await claimTotpStep(user.id, step));
 }
 
 export function generateRecoveryCodes(): string[] {

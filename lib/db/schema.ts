@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -63,6 +64,8 @@ export const users = pgTable(
     // TOTP secret, encrypted with a key derived from AUTH_SECRET; null until enrolled.
     totpSecret: text("totp_secret"),
     totpEnabled: boolean("totp_enabled").notNull().default(false),
+    // The time step of the last code accepted: a code is good once, even inside its 30 s window.
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     // SHA-256 hashes of unused recovery codes.
     recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default([]),
     // A customer's administrator may invite and remove colleagues of the same customer.

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { customers, users, type Role, type UserRow } from "@/lib/db/schema";
 
@@ -50,6 +50,20 @@ export async function updateUser(
     .update(users)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(users.id, id));
+}
+
+/**
+ * Records that a TOTP code of `step` was used, unless one of that step or later already was:
+ * false means the code is a replay (also when two sign-ins race with the same code).
+ */
+export async function claimTotpStep(id: string, step: number): Promise<boolean> {
+  const db = await getDb();
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length === 1;
 }
 
 export async function insertUser(values: {
