@@ -6,6 +6,7 @@ import { users } from "@/lib/db/schema";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { startReminderSchedule } from "@/lib/reminders/schedule";
 
 class StartupError extends Error {}
 
@@ -27,6 +28,8 @@ export async function startServer(): Promise<void> {
         );
       }
     }
+    // Hourly renewal reminders; each is claimed in the database, so several instances are safe.
+    if (env.NODE_ENV !== "test") startReminderSchedule();
     logger.info(
       { database: handle.kind, enom: new URL(env.ENOM_BASE_URL).host, demo: env.MAILPAK_DEMO === "1" },
       "mailpak ready",

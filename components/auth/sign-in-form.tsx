@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -118,6 +119,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <Button type="submit" disabled={pending}>
         {pending ? "Checking…" : step === "password" ? "Sign in" : "Verify"}
       </Button>
+      {step === "password" ? (
+        <Link
+          href="/reset-password"
+          className="self-start text-sm font-medium text-accent underline underline-offset-4"
+        >
+          Forgot your password?
+        </Link>
+      ) : null}
       {step === "otp" ? (
         <Button
           variant="ghost"

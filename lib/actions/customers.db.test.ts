@@ -379,7 +379,8 @@ describe("a customer's logins", () => {
     if (!result.ok) return;
     const password = result.data.temporaryPassword ?? "";
     const login = await findUserById(result.data.userId);
-    expect(login).toMatchObject({ role: "customer", customerId: customer.id });
+    // The reseller's login for a customer administers that customer's team (invites colleagues).
+    expect(login).toMatchObject({ role: "customer", customerId: customer.id, customerAdmin: true });
     expect(await verifyPassword(login?.passwordHash ?? "", password)).toBe(true);
     expect(JSON.stringify(await auditAfter(auditMark))).not.toContain(password);
   });

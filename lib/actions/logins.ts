@@ -123,6 +123,8 @@ export async function createLogin(
     role: input.role,
     customerId: input.customer?.id ?? null,
     passwordHash: await hashPassword(temporaryPassword ?? input.password),
+    // Logins the reseller makes for a customer run that customer's team; colleagues join by invitation.
+    customerAdmin: input.role === "customer",
   });
   if (!row) return invalid(DUPLICATE_EMAIL);
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { DEMO_PASSWORD } from "@/lib/auth/demo";
 import { hashPassword } from "@/lib/auth/password";
 import { getEnomClient } from "@/lib/enom";
@@ -8,6 +8,7 @@ import type { Database } from "./client";
 import { customerDomains, customers, users } from "./schema";
 
 export const DEMO_CUSTOMER_NAME = "Northwind Traders";
+const DEMO_CUSTOMER_EMAIL = "customer@demo.test";
 const DEMO_CUSTOMER_DOMAIN_COUNT = 4;
 // eNom's own example domains stay with the reseller, so the documents' examples keep working.
 const DOCUMENT_DOMAINS = new Set(["resellerdocs.com", "enom-email-example-123.com"]);
@@ -42,14 +43,21 @@ export async function seedDemo(db: Database): Promise<void> {
       { email: "admin@demo.test", name: "Ada Admin", role: "admin", passwordHash },
       { email: "staff@demo.test", name: "Sam Staff", role: "staff", passwordHash },
       {
-        email: "customer@demo.test",
+        email: DEMO_CUSTOMER_EMAIL,
         name: "Nancy Davolio",
         role: "customer",
         customerId: customer.id,
         passwordHash,
+        // The customer's administrator: invites and removes colleagues under Team.
+        customerAdmin: true,
       },
     ])
     .onConflictDoNothing();
+  // Databases seeded before customer administrators existed get the flag too.
+  await db
+    .update(users)
+    .set({ customerAdmin: true })
+    .where(and(eq(users.email, DEMO_CUSTOMER_EMAIL), eq(users.customerId, customer.id)));
 
   const [assigned] = await db
     .select({ n: count() })

@@ -72,6 +72,8 @@ export async function insertUser(values: {
   role: Role;
   customerId?: string | null;
   passwordHash: string;
+  /** A customer's administrator (invites and removes colleagues); meaningless for staff. */
+  customerAdmin?: boolean;
 }): Promise<UserRow> {
   const db = await getDb();
   const [row] = await db

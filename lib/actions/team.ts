@@ -1,0 +1,305 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { recordAudit } from "@/lib/audit";
+import { isDemoEmail } from "@/lib/auth/demo";
+import { NotFoundError } from "@/lib/auth/errors";
+import { hashPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/session";
+import { findUserByEmail } from "@/lib/db/queries/users";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import { requireTeamAdmin, type TeamAdmin } from "@/lib/team/access";
+import { sendInvitationEmail } from "@/lib/team/emails";
+import {
+  acceptInvitation,
+  createInvitation,
+  deleteInvitation,
+  findLiveInvitation,
+  findOpenInvitation,
+  lookUpInvitation,
+  renewInvitation,
+  restoreInvitation,
+  revokeInvitation,
+} from "@/lib/team/invitations";
+import { removeColleague } from "@/lib/team/members";
+import {
+  acceptInvitationSchema,
+  colleagueTargetSchema,
+  invitationTargetSchema,
+  inviteColleagueSchema,
+} from "@/lib/validation/team";
+import { formDataToObject, type ActionResult } from "./result";
+import { fieldErrorsOf, runAction } from "./safe-action";
+
+/**
+ * The portal's Team page: a customer's administrator invites colleagues of the same customer
+ * (an emailed link with an expiry) and removes them. Every action re-reads the caller's rights
+ * (`requireTeamAdmin`) and touches only rows of the caller's own customer; anything else is
+ * "not found", refused and audited by the envelope.
+ */
+
+const TEAM_PATH = "/portal/team";
+
+export type InvitationSent = { invitationId: string; email: string; expiresAt: string };
+
+export async function inviteColleagueAction(input: unknown): Promise<ActionResult<InvitationSent>> {
+  return runAction(
+    { name: "team.invite", schema: inviteColleagueSchema },
+    inputOf(input),
+    async (data, user): Promise<ActionResult<InvitationSent>> => {
+      const team = await requireTeamAdmin(user);
+      const emailProblem = await emailProblemOf(team, data.email);
+      if (emailProblem) {
+        return {
+          ok: false,
+          message: "Please correct the highlighted fields.",
+          fieldErrors: { email: [emailProblem] },
+        };
+      }
+      const { invitation, token } = await createInvitation({
+        customerId: team.customer.id,
+        email: data.email,
+        name: data.name,
+        invitedBy: team.admin.id,
+      });
+      const audit = auditOf(user, team, { action: "team.invite" });
+      try {
+        await sendInvitationEmail(invitation, token, {
+          inviterName: team.admin.name,
+          customerName: team.customer.name,
+        });
+      } catch (error) {
+        // Without its email the invitation is useless; keep nothing the admin cannot see working.
+        await deleteInvitation(invitation.id);
+        logger.error({ err: error, action: "team.invite" }, "invitation email failed");
+        await recordAudit({
+          ...audit,
+          outcome: "failed",
+          summary: `Invitation of ${data.email} not made: the email could not be sent`,
+          details: { email: data.email },
+        });
+        return {
+          ok: false,
+          message: "The invitation email could not be sent, so nobody was invited. Try again in a moment.",
+        };
+      }
+      await recordAudit({
+        ...audit,
+        outcome: "ok",
+        summary: `Invited ${data.email} to the portal of ${team.customer.name}`,
+        details: {
+          email: data.email,
+          invitationId: invitation.id,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+      });
+      revalidatePath(TEAM_PATH);
+      return {
+        ok: true,
+        data: {
+          invitationId: invitation.id,
+          email: invitation.email,
+          expiresAt: invitation.expiresAt.toISOString(),
+        },
+        message: `Invitation sent to ${invitation.email}.`,
+      };
+    },
+  );
+}
+
+/** A new link for an open invitation (also one that expired); the previous link stops working. */
+export async function resendInvitationAction(input: unknown): Promise<ActionResult<InvitationSent>> {
+  return runAction(
+    { name: "team.invite-resend", schema: invitationTargetSchema },
+    inputOf(input),
+    async ({ invitationId }, user): Promise<ActionResult<InvitationSent>> => {
+      const team = await requireTeamAdmin(user);
+      const before = await findOpenInvitation(team.customer.id, invitationId);
+      if (!before) throw new NotFoundError("That invitation");
+      if (await findUserByEmail(before.email)) {
+        await revokeInvitation(team.customer.id, before.id);
+        revalidatePath(TEAM_PATH);
+        return {
+          ok: false,
+          message: `${before.email} already has a sign-in, so the invitation was withdrawn.`,
+        };
+      }
+      const renewed = await renewInvitation(team.customer.id, invitationId);
+      if (!renewed) throw new NotFoundError("That invitation");
+      const audit = auditOf(user, team, { action: "team.invite-resend" });
+      try {
+        await sendInvitationEmail(renewed.invitation, renewed.token, {
+          inviterName: team.admin.name,
+          customerName: team.customer.name,
+        });
+      } catch (error) {
+        await restoreInvitation(before);
+        logger.error({ err: error, action: "team.invite-resend" }, "invitation email failed");
+        await recordAudit({
+          ...audit,
+          outcome: "failed",
+          summary: `Invitation of ${before.email} not resent: the email could not be sent`,
+          details: { email: before.email, invitationId },
+        });
+        return {
+          ok: false,
+          message: "The email could not be sent; the invitation is unchanged. Try again in a moment.",
+        };
+      }
+      await recordAudit({
+        ...audit,
+        outcome: "ok",
+        summary: `Sent the invitation of ${before.email} again, with a new link`,
+        details: { email: before.email, invitationId, expiresAt: renewed.invitation.expiresAt.toISOString() },
+      });
+      revalidatePath(TEAM_PATH);
+      return {
+        ok: true,
+        data: {
+          invitationId,
+          email: renewed.invitation.email,
+          expiresAt: renewed.invitation.expiresAt.toISOString(),
+        },
+        message: `A new invitation was sent to ${renewed.invitation.email}; the earlier link no longer works.`,
+      };
+    },
+  );
+}
+
+export async function revokeInvitationAction(input: unknown): Promise<ActionResult> {
+  return runAction(
+    { name: "team.invite-revoke", schema: invitationTargetSchema },
+    inputOf(input),
+    async ({ invitationId }, user) => {
+      const team = await requireTeamAdmin(user);
+      const invitation = await findOpenInvitation(team.customer.id, invitationId);
+      if (!invitation || !(await revokeInvitation(team.customer.id, invitationId)))
+        throw new NotFoundError("That invitation");
+      await recordAudit({
+        ...auditOf(user, team, { action: "team.invite-revoke" }),
+        outcome: "ok",
+        summary: `Withdrew the invitation of ${invitation.email}`,
+        details: { email: invitation.email, invitationId },
+      });
+      revalidatePath(TEAM_PATH);
+      return { ok: true, data: undefined, message: `The invitation of ${invitation.email} was withdrawn.` };
+    },
+  );
+}
+
+/** Deletes a colleague's login; their sessions end at their next request. */
+export async function removeColleagueAction(input: unknown): Promise<ActionResult> {
+  return runAction(
+    { name: "team.remove", schema: colleagueTargetSchema },
+    inputOf(input),
+    async ({ userId }, user) => {
+      const team = await requireTeamAdmin(user);
+      const outcome = await removeColleague(team.customer.id, team.admin.id, userId);
+      if (outcome.kind === "not-found") throw new NotFoundError("That colleague");
+      const audit = { ...auditOf(user, team, { action: "team.remove" }), targetUserId: userId };
+      if (outcome.kind === "self" || outcome.kind === "last-admin") {
+        const message =
+          outcome.kind === "self"
+            ? "You cannot remove yourself. Ask another administrator of your team."
+            : "This is your team's last administrator; it cannot be removed.";
+        await recordAudit({ ...audit, outcome: "failed", summary: `Refused: ${message}` });
+        return { ok: false, message };
+      }
+      const removed = outcome.user;
+      await recordAudit({
+        ...audit,
+        outcome: "ok",
+        summary: `Removed ${removed.name} (${removed.email}) from the portal of ${team.customer.name}; their sessions ended`,
+        details: { email: removed.email, name: removed.name, wasAdmin: removed.customerAdmin },
+      });
+      revalidatePath(TEAM_PATH);
+      return {
+        ok: true,
+        data: undefined,
+        message: `${removed.name} (${removed.email}) was removed and signed out.`,
+      };
+    },
+  );
+}
+
+export type InvitationAccepted = { email: string };
+
+/**
+ * The invitee sets their name and password from the emailed link. Public (the invitee has no
+ * session yet): the link's token is the only credential, checked and used up here.
+ */
+export async function acceptInvitationAction(input: unknown): Promise<ActionResult<InvitationAccepted>> {
+  const parsed = acceptInvitationSchema.safeParse(inputOf(input));
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    if (fieldErrors.token) return { ok: false, message: INVALID_LINK };
+    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
+  }
+  const { token, name, password } = parsed.data;
+  // A dead link costs no password hash: the public endpoint cannot be used to burn CPU.
+  const { state } = await lookUpInvitation(token);
+  const outcome =
+    state === "pending"
+      ? await acceptInvitation(token, { name, passwordHash: await hashPassword(password) })
+      : { kind: state === "accepted" ? ("accepted-before" as const) : state };
+  if (outcome.kind !== "accepted") {
+    await recordAudit({
+      actor: { id: null, email: "(invitation link)", role: "unknown" },
+      action: "team.invite-accept",
+      outcome: "failed",
+      summary: `Invitation not accepted: ${outcome.kind}`,
+    });
+    return { ok: false, message: ACCEPT_REFUSED[outcome.kind] };
+  }
+  const { user, invitation } = outcome;
+  await recordAudit({
+    actor: { id: user.id, email: user.email, role: user.role },
+    action: "team.invite-accept",
+    outcome: "ok",
+    summary: `Accepted the invitation and joined the customer's portal as ${user.name}`,
+    targetUserId: user.id,
+    targetCustomerId: invitation.customerId,
+    details: { invitationId: invitation.id },
+  });
+  return { ok: true, data: { email: user.email }, message: "Welcome! Your sign-in is ready." };
+}
+
+const INVALID_LINK = "This invitation link is not valid. Ask for a new invitation.";
+
+const ACCEPT_REFUSED: Record<
+  Exclude<Awaited<ReturnType<typeof acceptInvitation>>["kind"], "accepted">,
+  string
+> = {
+  unknown: INVALID_LINK,
+  expired: "This invitation has expired. Ask whoever invited you to send a new one.",
+  "accepted-before": "This invitation was already used. Sign in with the password you chose.",
+  revoked: "This invitation was withdrawn. Ask whoever invited you if you still need access.",
+  "email-taken": "This email address already has a sign-in. Sign in with it, or reset its password.",
+};
+
+/** Why an email cannot be invited, in words for the admin; null when it can. */
+async function emailProblemOf(team: TeamAdmin, email: string): Promise<string | null> {
+  // The demo's addresses sign in only on a demo panel.
+  if (isDemoEmail(email) && getEnv().MAILPAK_DEMO !== "1")
+    return "Addresses at demo.test work only on a demo panel; use a real address.";
+  const existing = await findUserByEmail(email);
+  if (existing?.customerId === team.customer.id) return "This colleague is already on your team.";
+  if (existing) return "This email address already has a sign-in here; use another address.";
+  if (await findLiveInvitation(team.customer.id, email))
+    return "This address already has an invitation waiting. Send it again from the list below.";
+  return null;
+}
+
+function auditOf(user: SessionUser, team: TeamAdmin, entry: { action: string }) {
+  return {
+    actor: { id: user.id, email: user.email, role: user.role },
+    action: entry.action,
+    targetCustomerId: team.customer.id,
+  };
+}
+
+/** Forms send FormData; tests and other callers may send a plain object. The schema checks either. */
+function inputOf(payload: unknown): unknown {
+  return payload instanceof FormData ? formDataToObject(payload) : payload;
+}

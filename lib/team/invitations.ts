@@ -1,0 +1,269 @@
+import "server-only";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import {
+  customerInvitations,
+  customers,
+  users,
+  type CustomerInvitationRow,
+  type UserRow,
+} from "@/lib/db/schema";
+import { hashOneTimeToken, looksLikeOneTimeToken, newOneTimeToken } from "@/lib/one-time-token";
+import { INVITATION_DAYS } from "@/lib/validation/team";
+
+/**
+ * Invitations to a customer's portal. The token is in the emailed link only; the table keeps its
+ * hash. An invitation is pending until accepted, revoked or expired; resending gives it a new
+ * token and a new expiry (the old link stops working).
+ */
+const DAY_MS = 86_400_000;
+
+export function invitationExpiry(now = new Date()): Date {
+  return new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
+}
+
+export type InvitationState = "pending" | "expired" | "accepted" | "revoked";
+
+export function invitationState(invitation: CustomerInvitationRow, now = new Date()): InvitationState {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  return invitation.expiresAt.getTime() <= now.getTime() ? "expired" : "pending";
+}
+
+/** Invitations not yet accepted or revoked (expired ones too: they can be sent again). */
+export async function listOpenInvitations(customerId: string): Promise<CustomerInvitationRow[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(customerInvitations)
+    .where(
+      and(
+        eq(customerInvitations.customerId, customerId),
+        isNull(customerInvitations.acceptedAt),
+        isNull(customerInvitations.revokedAt),
+      ),
+    )
+    .orderBy(asc(customerInvitations.createdAt));
+}
+
+/** A live invitation of this customer for this email, if one is waiting to be accepted. */
+export async function findLiveInvitation(
+  customerId: string,
+  email: string,
+): Promise<CustomerInvitationRow | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(customerInvitations)
+    .where(
+      and(
+        eq(customerInvitations.customerId, customerId),
+        eq(sql`lower(${customerInvitations.email})`, email.toLowerCase()),
+        isNull(customerInvitations.acceptedAt),
+        isNull(customerInvitations.revokedAt),
+        gt(customerInvitations.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** An open invitation of this customer, or undefined (another customer's is "not found" too). */
+export async function findOpenInvitation(
+  customerId: string,
+  invitationId: string,
+): Promise<CustomerInvitationRow | undefined> {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(customerInvitations)
+    .where(
+      and(
+        eq(customerInvitations.id, invitationId),
+        eq(customerInvitations.customerId, customerId),
+        isNull(customerInvitations.acceptedAt),
+        isNull(customerInvitations.revokedAt),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** A new invitation; expired, unaccepted ones for the same email are revoked (replaced by it). */
+export async function createInvitation(values: {
+  customerId: string;
+  email: string;
+  name: string;
+  invitedBy: string;
+}): Promise<{ invitation: CustomerInvitationRow; token: string }> {
+  const db = await getDb();
+  const { token, hash } = newOneTimeToken();
+  const invitation = await db.transaction(async (tx) => {
+    await tx
+      .update(customerInvitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(customerInvitations.customerId, values.customerId),
+          eq(sql`lower(${customerInvitations.email})`, values.email.toLowerCase()),
+          isNull(customerInvitations.acceptedAt),
+          isNull(customerInvitations.revokedAt),
+        ),
+      );
+    const [row] = await tx
+      .insert(customerInvitations)
+      .values({
+        ...values,
+        email: values.email.toLowerCase(),
+        tokenHash: hash,
+        expiresAt: invitationExpiry(),
+      })
+      .returning();
+    return row;
+  });
+  if (!invitation) throw new Error("The invitation was not created.");
+  return { invitation, token };
+}
+
+/** Gives an open invitation a new link and a new expiry; the old link stops working. */
+export async function renewInvitation(
+  customerId: string,
+  invitationId: string,
+): Promise<{ invitation: CustomerInvitationRow; token: string } | null> {
+  const db = await getDb();
+  const { token, hash } = newOneTimeToken();
+  const [invitation] = await db
+    .update(customerInvitations)
+    .set({ tokenHash: hash, expiresAt: invitationExpiry() })
+    .where(
+      and(
+        eq(customerInvitations.id, invitationId),
+        eq(customerInvitations.customerId, customerId),
+        isNull(customerInvitations.acceptedAt),
+        isNull(customerInvitations.revokedAt),
+      ),
+    )
+    .returning();
+  return invitation ? { invitation, token } : null;
+}
+
+/** Puts an invitation back as it was (a resend whose email could not be sent). */
+export async function restoreInvitation(invitation: CustomerInvitationRow): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(customerInvitations)
+    .set({ tokenHash: invitation.tokenHash, expiresAt: invitation.expiresAt })
+    .where(eq(customerInvitations.id, invitation.id));
+}
+
+export async function deleteInvitation(id: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(customerInvitations).where(eq(customerInvitations.id, id));
+}
+
+/** Revokes an open invitation of this customer; false when there is none to revoke. */
+export async function revokeInvitation(customerId: string, invitationId: string): Promise<boolean> {
+  const db = await getDb();
+  const revoked = await db
+    .update(customerInvitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(customerInvitations.id, invitationId),
+        eq(customerInvitations.customerId, customerId),
+        isNull(customerInvitations.acceptedAt),
+        isNull(customerInvitations.revokedAt),
+      ),
+    )
+    .returning({ id: customerInvitations.id });
+  return revoked.length === 1;
+}
+
+export interface InvitationLookup {
+  state: InvitationState | "unknown";
+  invitation?: CustomerInvitationRow;
+  customerName?: string;
+}
+
+/** What an invitation link leads to, for the accept page. */
+export async function lookUpInvitation(token: string): Promise<InvitationLookup> {
+  if (!looksLikeOneTimeToken(token)) return { state: "unknown" };
+  const db = await getDb();
+  const [row] = await db
+    .select({ invitation: customerInvitations, customerName: customers.name })
+    .from(customerInvitations)
+    .innerJoin(customers, eq(customers.id, customerInvitations.customerId))
+    .where(eq(customerInvitations.tokenHash, hashOneTimeToken(token)))
+    .limit(1);
+  if (!row) return { state: "unknown" };
+  return {
+    state: invitationState(row.invitation),
+    invitation: row.invitation,
+    customerName: row.customerName,
+  };
+}
+
+export type AcceptOutcome =
+  | { kind: "accepted"; user: UserRow; invitation: CustomerInvitationRow }
+  | { kind: "unknown" | "expired" | "accepted-before" | "revoked" | "email-taken" };
+
+/**
+ * Turns a live invitation into a login of its customer, once: the invitation row is locked, so
+ * two submits of the same link cannot both create a login. The email is the invitation's; the
+ * unique index on emails settles a race with any other way of adding that address.
+ */
+export async function acceptInvitation(
+  token: string,
+  values: { name: string; passwordHash: string },
+): Promise<AcceptOutcome> {
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx): Promise<AcceptOutcome> => {
+      const [invitation] = await tx
+        .select()
+        .from(customerInvitations)
+        .where(eq(customerInvitations.tokenHash, hashOneTimeToken(token)))
+        .for("update")
+        .limit(1);
+      if (!invitation) return { kind: "unknown" };
+      const state = invitationState(invitation);
+      if (state === "accepted") return { kind: "accepted-before" };
+      if (state !== "pending") return { kind: state };
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, invitation.email.toLowerCase()))
+        .limit(1);
+      if (taken) return { kind: "email-taken" };
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: invitation.email.toLowerCase(),
+          name: values.name,
+          role: "customer",
+          customerId: invitation.customerId,
+          passwordHash: values.passwordHash,
+          customerAdmin: false,
+        })
+        .returning();
+      if (!user) throw new Error("The login was not created.");
+      await tx
+        .update(customerInvitations)
+        .set({ acceptedAt: new Date() })
+        .where(eq(customerInvitations.id, invitation.id));
+      return { kind: "accepted", user, invitation };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { kind: "email-taken" };
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth += 1) {
+    if ("code" in current && current.code === "23505") return true;
+    current = "cause" in current ? current.cause : undefined;
+  }
+  return false;
+}
