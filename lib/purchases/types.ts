@@ -27,6 +27,8 @@ export interface Quote {
   expiries: { domain: string; bundleId: number; from: string; to: string }[];
   /** Why the balance could not be read, when it could not (the purchase is still allowed). */
   balanceProblem: string | null;
+  /** A new pak's expiry (ISO calendar date); null for growth and renewals (see `expiries`). */
+  newPakExpires: string | null;
 }
 
 export interface AttemptView {

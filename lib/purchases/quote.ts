@@ -1,0 +1,228 @@
+import { RuleError } from "@/lib/auth/errors";
+import {
+  mailboxesPrice,
+  renewalPrice,
+  storagePrice,
+  type PriceList,
+  type Prices,
+} from "@/lib/pricing/price-list";
+import type { PurchaseRequest } from "@/lib/validation/purchases";
+import { MAILBOXES_PER_PACK, PROD_TYPE_MAILBOX, type BillingPeriod } from "@/lib/validation/enom-rules";
+import { addTerm, renewedExpiry, termsLeft } from "./dates";
+import type { PakShape } from "./pak-shape";
+import type { Quote } from "./types";
+
+/**
+ * What a purchase, growth or renewal costs, with eNom's rules for terms and expiries (pure: the
+ * caller reads the paks and the price list). Cost is what eNom debits from the balance at the
+ * reseller's cost prices; retail is what the reseller charges its customer.
+ */
+
+/** A pak as eNom lists it, reduced to what pricing needs. */
+export interface PakFacts {
+  domain: string;
+  bundleId: number;
+  qtyPurchased: number;
+  expires: string;
+  /** GetPOPExpirations' BillingPeriod; null when eNom did not say (priced as yearly). */
+  billingPeriod: BillingPeriod | null;
+  prodType: number | null;
+  shape: PakShape;
+}
+
+export interface PricedLine {
+  label: string;
+  costCents: number;
+  retailCents: number;
+}
+
+export interface Priced {
+  lines: PricedLine[];
+  costCents: number;
+  retailCents: number;
+  expiries: Quote["expiries"];
+  newPakExpires: string | null;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export function termLabel(unit: BillingPeriod, terms: number): string {
+  return plural(terms, unit, `${unit}s`);
+}
+
+function priced(lines: PricedLine[], rest: Omit<Priced, "lines" | "costCents" | "retailCents">): Priced {
+  return {
+    lines,
+    costCents: lines.reduce((sum, line) => sum + line.costCents, 0),
+    retailCents: lines.reduce((sum, line) => sum + line.retailCents, 0),
+    ...rest,
+  };
+}
+
+function both(list: PriceList, price: (prices: Prices) => number) {
+  return { costCents: price(list.cost), retailCents: price(list.retail) };
+}
+
+/** Growth needs a running Mailbox pak (eNom refuses the rest): said before asking, in plain words. */
+function requireGrowable(pak: PakFacts, today: string, what: "mailboxes" | "storage"): void {
+  if (pak.expires < today)
+    throw new RuleError(`Pak ${pak.bundleId} expired on ${pak.expires}. Renew it first, then add ${what}.`);
+  if (what === "mailboxes" && pak.prodType !== null && pak.prodType !== PROD_TYPE_MAILBOX)
+    throw new RuleError(
+      `Pak ${pak.bundleId} is a classic pak: mailboxes cannot be added to it. Buy a new pak instead.`,
+    );
+}
+
+export function mailboxCountOf(request: Extract<PurchaseRequest, { kind: "purchase" }>): number {
+  return request.quantityUnit === "packs" ? request.quantity * MAILBOXES_PER_PACK : request.quantity;
+}
+
+/** Prices a new pak or growth of `pak` (the pak is required for growth). */
+export function pricePurchase(
+  list: PriceList,
+  request: PurchaseRequest,
+  pak: PakFacts | null,
+  today: string,
+): Priced {
+  if (request.kind === "purchase") {
+    const mailboxes = mailboxCountOf(request);
+    const term = {
+      capacityGb: request.capacityGb,
+      billingPeriod: request.billingPeriod,
+      mailboxes,
+      terms: request.terms,
+    };
+    return priced(
+      [
+        {
+          label: `${plural(mailboxes, "mailbox", "mailboxes")}, ${request.capacityGb} GB each, ${termLabel(request.billingPeriod, request.terms)}`,
+          ...both(list, (prices) => mailboxesPrice(prices, term)),
+        },
+      ],
+      { expiries: [], newPakExpires: addTerm(today, request.billingPeriod, request.terms) },
+    );
+  }
+  if (!pak || pak.bundleId !== request.bundleId) throw new Error("pricing growth needs its pak");
+  const unit = pak.billingPeriod ?? "year";
+  const expiries = [{ domain: pak.domain, bundleId: pak.bundleId, from: pak.expires, to: pak.expires }];
+  if (request.kind === "add-mailboxes") {
+    requireGrowable(pak, today, "mailboxes");
+    const terms = termsLeft(pak.expires, unit, today);
+    const until = `until ${pak.expires} (${termLabel(unit, terms)})`;
+    const lines: PricedLine[] = [
+      {
+        label: `${plural(request.quantity, "more mailbox", "more mailboxes")}, ${pak.shape.capacityGb} GB each, ${until}`,
+        ...both(list, (prices) =>
+          mailboxesPrice(prices, {
+            capacityGb: pak.shape.capacityGb,
+            billingPeriod: unit,
+            mailboxes: request.quantity,
+            terms,
+          }),
+        ),
+      },
+    ];
+    // The pak's extra storage comes with every new mailbox, and eNom charges for it.
+    if (pak.shape.storageUnits > 0)
+      lines.push({
+        label: `The pak's extra storage (${pak.shape.storageUnits} × 512 MB) for the new mailboxes, ${until}`,
+        ...both(list, (prices) =>
+          storagePrice(prices, {
+            units: pak.shape.storageUnits,
+            mailboxes: request.quantity,
+            billingPeriod: unit,
+            terms,
+          }),
+        ),
+      });
+    return priced(lines, { expiries, newPakExpires: null });
+  }
+  requireGrowable(pak, today, "storage");
+  const terms = termsLeft(pak.expires, unit, today);
+  return priced(
+    [
+      {
+        label: `${request.units} × 512 MB more for each of ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, until ${pak.expires} (${termLabel(unit, terms)})`,
+        ...both(list, (prices) =>
+          storagePrice(prices, {
+            units: request.units,
+            mailboxes: pak.qtyPurchased,
+            billingPeriod: unit,
+            terms,
+          }),
+        ),
+      },
+    ],
+    { expiries, newPakExpires: null },
+  );
+}
+
+/** Renewing paks for `years` (RenewPOPBundle: every mailbox and the extra storage, per year). */
+export function priceRenewal(list: PriceList, paks: PakFacts[], years: number, today: string): Priced {
+  const lines = paks.map((pak) => {
+    const term = {
+      capacityGb: pak.shape.capacityGb,
+      billingPeriod: "year" as const,
+      mailboxes: pak.qtyPurchased,
+      terms: years,
+      storageUnits: pak.shape.storageUnits,
+    };
+    const storage = pak.shape.storageUnits > 0 ? ` + ${pak.shape.storageUnits} × 512 MB` : "";
+    return {
+      label: `Pak ${pak.bundleId} of ${pak.domain}: ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, ${pak.shape.capacityGb} GB${storage}, ${termLabel("year", years)}`,
+      ...both(list, (prices) => renewalPrice(prices, term)),
+    };
+  });
+  return priced(lines, {
+    expiries: paks.map((pak) => ({
+      domain: pak.domain,
+      bundleId: pak.bundleId,
+      from: pak.expires,
+      to: renewedExpiry(pak.expires, today, years),
+    })),
+    newPakExpires: null,
+  });
+}
+
+export type BalanceReading = { cents: number } | { problem: string };
+
+/**
+ * The quote a viewer may see. Staff see cost and the balance; a customer sees retail prices only
+ * (`balance` is ignored for them).
+ */
+export function quoteFor(priced: Priced, staff: boolean, balance: BalanceReading | null): Quote {
+  if (!staff)
+    return {
+      lines: priced.lines.map((line) => ({
+        label: line.label,
+        retailCents: line.retailCents,
+        costCents: null,
+      })),
+      retailCents: priced.retailCents,
+      costCents: null,
+      balanceCents: null,
+      balanceAfterCents: null,
+      sufficient: true,
+      expiries: priced.expiries,
+      balanceProblem: null,
+      newPakExpires: priced.newPakExpires,
+    };
+  const balanceCents = balance && "cents" in balance ? balance.cents : null;
+  return {
+    lines: priced.lines,
+    retailCents: priced.retailCents,
+    costCents: priced.costCents,
+    balanceCents,
+    balanceAfterCents: balanceCents === null ? null : balanceCents - priced.costCents,
+    sufficient: balanceCents === null || balanceCents >= priced.costCents,
+    expiries: priced.expiries,
+    balanceProblem: balance && "problem" in balance ? balance.problem : null,
+    newPakExpires: priced.newPakExpires,
+  };
+}
+
+export function dollars(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}$${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")}`;
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { RuleError } from "@/lib/auth/errors";
+import { isStaffRole } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import type { PurchaseAttemptRow } from "@/lib/db/schema";
+import { getEnomClient, type PakRenewal } from "@/lib/enom";
+import { getPriceList } from "@/lib/pricing/settings";
+import type { RenewRequest } from "@/lib/validation/purchases";
+import { CHANGED_CHOICES, claimAttempts, findBatch, requireOwnAttempt } from "./attempts";
+import { renewedExpiry, todayIso } from "./dates";
+import { readBalance, readPakFacts } from "./enom-reads";
+import { recordOrderDone, recordOrderFailure } from "./outcome";
+import { priceRenewal, quoteFor, type PakFacts } from "./quote";
+import { canonicalRequest, normaliseRequest, summaryOf, type RenewOneRequest } from "./request";
+import { refuseUnaffordable, replayOf, type Refusal } from "./purchase";
+import type { Quote, RenewalBatchView } from "./types";
+import { attemptView } from "./view";
+
+/**
+ * Renewing one pak or several (RenewPOPBundle, paid from the account balance), once per
+ * idempotency key: each pak is its own attempt (`<key>:<bundleId>`) in a batch (`<key>`), renewed
+ * one after another, each with its own outcome. The caller has checked the user's right to every
+ * domain and the permission; the domains are normalised.
+ */
+
+/** The paks asked for, each once, in the order given. */
+export function distinctItems(request: RenewRequest): RenewRequest["items"] {
+  const seen = new Set<string>();
+  return request.items.filter((item) => {
+    const id = `${item.domain}/${item.bundleId}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+export async function quoteRenewal(user: SessionUser, request: RenewRequest): Promise<Quote> {
+  const staff = isStaffRole(user.role);
+  const paks = await readPakFacts(distinctItems(request));
+  const priced = priceRenewal(await getPriceList(), paks, request.years, todayIso());
+  return quoteFor(priced, staff, staff ? await readBalance() : null);
+}
+
+export const attemptKeyOf = (batchKey: string, bundleId: number) => `${batchKey}:${bundleId}`;
+
+function oneRequest(item: { domain: string; bundleId: number }, years: number): RenewOneRequest {
+  return { kind: "renew", domain: item.domain, bundleId: item.bundleId, years };
+}
+
+async function batchView(rows: PurchaseAttemptRow[], user: SessionUser, batchKey: string, mine: Set<string>) {
+  const attempts = [];
+  for (const row of rows)
+    attempts.push(
+      mine.has(row.key) ? attemptView(row, isStaffRole(user.role), false) : await replayOf(row, user),
+    );
+  return { batchKey, attempts } satisfies RenewalBatchView;
+}
+
+export async function submitRenewal(
+  user: SessionUser,
+  batchKey: string,
+  request: RenewRequest,
+): Promise<{ ok: true; data: RenewalBatchView } | Refusal> {
+  const items = distinctItems(request);
+  const wanted = items.map((item) => normaliseRequest(oneRequest(item, request.years)));
+
+  const existing = await findBatch(batchKey);
+  if (existing.length > 0) {
+    for (const row of existing) requireOwnAttempt(row, user);
+    const asked = new Set(wanted.map(canonicalRequest));
+    if (
+      existing.length !== wanted.length ||
+      existing.some((row) => !asked.has(canonicalRequest(row.request)))
+    )
+      throw new RuleError(CHANGED_CHOICES);
+    return { ok: true, data: await batchView(ordered(existing, items, batchKey), user, batchKey, new Set()) };
+  }
+
+  // Every pak must be eNom's pak of the domain named with it, before anything is written.
+  const paks = await readPakFacts(items);
+  const today = todayIso();
+  const priced = priceRenewal(await getPriceList(), paks, request.years, today);
+  const refusal = await refuseUnaffordable(user, priced, await readBalance(), {
+    action: "pak.renew",
+    domain: items.length === 1 ? (items[0]?.domain ?? null) : null,
+    pakId: items.length === 1 ? String(items[0]?.bundleId) : null,
+    key: batchKey,
+    request: { items, years: request.years },
+  });
+  if (refusal) return refusal;
+
+  const claimed = await claimAttempts(
+    paks.map((pak, index) => ({
+      key: attemptKeyOf(batchKey, pak.bundleId),
+      batchKey,
+      kind: "renew" as const,
+      status: "pending" as const,
+      actorId: user.id,
+      actorEmail: user.email,
+      actorRole: user.role,
+      customerId: user.customerId,
+      domain: pak.domain,
+      pakId: String(pak.bundleId),
+      request: wanted[index] ?? {},
+      before: {
+        paks: [
+          { bundleId: pak.bundleId, qtyPurchased: pak.qtyPurchased, quotaMb: null, expires: pak.expires },
+        ],
+      },
+      costCents: priced.lines[index]?.costCents ?? null,
+      retailCents: priced.lines[index]?.retailCents ?? null,
+      message: "This renewal is being processed.",
+    })),
+  );
+  const mine = new Set(claimed.map((row) => row.key));
+  const done = new Map<string, PurchaseAttemptRow>();
+  for (const pak of paks) {
+    const row = claimed.find((candidate) => candidate.key === attemptKeyOf(batchKey, pak.bundleId));
+    if (!row) continue;
+    done.set(row.key, await renewOne(row, user, pak, request.years, today));
+  }
+  // Rows written by a concurrent submit of the same key are that submit's to finish.
+  const rows = ordered(await findBatch(batchKey), items, batchKey).map((row) => done.get(row.key) ?? row);
+  for (const row of rows) if (!mine.has(row.key)) requireOwnAttempt(row, user);
+  return { ok: true, data: await batchView(rows, user, batchKey, mine) };
+}
+
+/** A batch's rows in the order the paks were asked for. */
+function ordered(rows: PurchaseAttemptRow[], items: RenewRequest["items"], batchKey: string) {
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return items
+    .map((item) => byKey.get(attemptKeyOf(batchKey, item.bundleId)))
+    .filter((row): row is PurchaseAttemptRow => row !== undefined);
+}
+
+async function renewOne(
+  row: PurchaseAttemptRow,
+  user: SessionUser,
+  pak: PakFacts,
+  years: number,
+  today: string,
+): Promise<PurchaseAttemptRow> {
+  const summary = summaryOf(oneRequest(pak, years));
+  let renewal: PakRenewal;
+  try {
+    renewal = await getEnomClient().renewPopBundle({ domain: pak.domain, pakId: pak.bundleId, years });
+  } catch (error) {
+    return recordOrderFailure(row, user, error, `${summary}: not renewed`);
+  }
+  const expires = renewal.expires?.iso ?? renewedExpiry(pak.expires, today, years);
+  return recordOrderDone(row, user, {
+    orderId: renewal.orderId,
+    trackingKey: renewal.trackingKey,
+    bundleId: pak.bundleId,
+    expires,
+    orderAmountCents: renewal.orderAmount?.cents ?? null,
+    message: `Pak ${pak.bundleId} of ${pak.domain} now expires on ${expires}.`,
+    summary: `Renewed pak ${pak.bundleId} of ${pak.domain} for ${years} ${years === 1 ? "year" : "years"} until ${expires}: order ${renewal.orderId}`,
+  });
+}
