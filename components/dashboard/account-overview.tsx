@@ -1,65 +1,120 @@
+import { Suspense } from "react";
 import { Alert } from "@/components/ui/alert";
-import { summarisePaks } from "@/lib/dashboard/summary";
-import { getEnomClient, isEnomError } from "@/lib/enom";
+import { Skeleton } from "@/components/ui/skeleton";
+import { RenewalsFunding } from "@/components/expirations/renewals-funding";
+import type { AccountBalance } from "@/lib/dashboard/balance";
+import type { DashboardPaks } from "@/lib/dashboard/overview";
 import { formatUsd } from "@/lib/format";
+import { formatReadAt, plural } from "@/components/domains/format";
 import { StatCard } from "./stat-card";
 
-/** The eNom account at a glance: two eNom calls (GetBalance, GetPOPExpirations), side by side. */
-export async function AccountOverview() {
-  const client = getEnomClient();
-  const [balance, expirations] = await Promise.allSettled([client.getBalance(), client.getPopExpirations()]);
-  if (balance.status === "rejected" && expirations.status === "rejected") {
-    const reason = balance.reason;
-    return (
-      <Alert tone="danger" title="eNom could not be reached">
-        {isEnomError(reason)
-          ? `eNom answered: ${reason.errors.join(" ")}`
-          : "The account's figures will appear when eNom answers again. Nothing has changed."}
-      </Alert>
-    );
-  }
-  const summary = expirations.status === "fulfilled" ? summarisePaks(expirations.value.paks) : null;
+/**
+ * The eNom account at a glance. The balance and the pak figures are read side by side, each in its
+ * own Suspense boundary, so a slow or failed balance never holds back the paks (nor the reverse);
+ * the renewals warning waits for both.
+ */
+export function AccountOverview({
+  balance,
+  paks,
+}: {
+  balance: Promise<AccountBalance>;
+  paks: Promise<DashboardPaks>;
+}) {
+  const due = paks.then((data) => (data.ok ? data.expirations.dueSoon : null));
   return (
-    <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+    <div className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Suspense fallback={<CardSkeleton label="Loading the account balance" />}>
+          <BalanceCard balance={balance} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="Loading the paks" count={3} />}>
+          <PakCards paks={paks} />
+        </Suspense>
+      </div>
+      <Suspense fallback={null}>
+        <RenewalsFunding balance={balance} due={due} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function BalanceCard({ balance }: { balance: Promise<AccountBalance> }) {
+  const account = await balance;
+  if (!account.ok)
+    return (
       <StatCard
         label="eNom account balance"
-        value={balance.status === "fulfilled" ? formatUsd(balance.value.balance) : "Unavailable"}
-        detail={
-          balance.status !== "fulfilled"
-            ? "eNom did not answer"
-            : balance.value.availableBalance
-              ? `${formatUsd(balance.value.availableBalance)} available`
-              : undefined
-        }
+        value="Unavailable"
+        detail="eNom did not answer; try again later"
       />
-      {summary ? (
-        <>
-          <StatCard
-            label="Email paks"
-            value={summary.paks}
-            detail={`${summary.domainsWithEmail} domains · ${summary.mailboxesUsed} of ${summary.mailboxesPurchased} mailboxes used`}
-            href="/domains"
-          />
-          <StatCard
-            label="Due within 30 days"
-            value={summary.dueIn30Days}
-            detail={`${summary.autoRenewOff} paks with auto-renew off`}
-            href="/expirations"
-            tone={summary.dueIn30Days ? "warning" : "neutral"}
-          />
-          <StatCard
-            label="Expired paks"
-            value={summary.expired}
-            detail={`${summary.fullPaks} paks are full`}
-            href="/expirations"
-            tone={summary.expired ? "danger" : "neutral"}
-          />
-        </>
-      ) : (
+    );
+  return (
+    <StatCard
+      label="eNom account balance"
+      value={formatUsd({ cents: account.balanceCents })}
+      detail={
+        account.availableCents !== null && account.availableCents !== account.balanceCents
+          ? `${formatUsd({ cents: account.availableCents })} available`
+          : undefined
+      }
+    />
+  );
+}
+
+async function PakCards({ paks }: { paks: Promise<DashboardPaks> }) {
+  const data = await paks;
+  if (!data.ok) {
+    return (
+      <div className="sm:col-span-1 xl:col-span-3">
         <Alert tone="warning" title="Pak figures are unavailable">
           eNom did not return the account&apos;s paks. Try again in a moment.
         </Alert>
-      )}
-    </div>
+      </div>
+    );
+  }
+  const { paks: summary, expirations } = data;
+  const due = expirations.dueSoon;
+  return (
+    <>
+      <StatCard
+        label="Email paks"
+        value={summary.paks.toLocaleString("en-US")}
+        detail={`${plural(summary.domainsWithEmail, "domain")} · ${summary.mailboxesUsed.toLocaleString("en-US")} of ${summary.mailboxesPurchased.toLocaleString("en-US")} mailboxes used`}
+        href="/domains"
+      />
+      <StatCard
+        label="Renewals due within 30 days"
+        value={due.paks.toLocaleString("en-US")}
+        detail={
+          <>
+            {formatUsd({ cents: due.costCents })} at cost
+            {due.expired ? `, ${due.expired} already expired` : ""} ·{" "}
+            {plural(expirations.autoRenewOff, "pak")} with auto-renew off
+            {data.stale ? ` · as of ${formatReadAt(data.fetchedAt)}` : ""}
+          </>
+        }
+        href="/expirations?filter=30"
+        tone={due.paks ? "warning" : "neutral"}
+      />
+      <StatCard
+        label="Expired paks"
+        value={summary.expired.toLocaleString("en-US")}
+        detail={`${plural(summary.fullPaks, "pak")} full`}
+        href="/expirations?filter=expired"
+        tone={summary.expired ? "danger" : "neutral"}
+      />
+    </>
+  );
+}
+
+function CardSkeleton({ label, count = 1 }: { label: string; count?: number }) {
+  return (
+    <>
+      {Array.from({ length: count }, (_, i) => (
+        <div key={i} role={i === 0 ? "status" : undefined} aria-label={i === 0 ? label : undefined}>
+          <Skeleton className="h-28" />
+        </div>
+      ))}
+    </>
   );
 }

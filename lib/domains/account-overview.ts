@@ -41,6 +41,8 @@ export interface AccountSnapshot {
   domains: DomainEmailSummary[];
   /** GetDomains stopped before the end of the account's list. */
   truncated: boolean;
+  /** Every pak as GetPOPExpirations listed it, for the expirations dashboard (hand-built copies may omit it). */
+  paks?: readonly PopExpiration[];
 }
 
 /** A copy is served for a minute; for four more, at once while a new one loads behind it. */
@@ -244,7 +246,11 @@ function isoDay(date: Date): string {
 async function loadAccountSnapshot(): Promise<AccountSnapshot> {
   const client = getEnomClient();
   const [domains, expirations] = await Promise.all([client.getDomains(), client.getPopExpirations()]);
-  return { domains: mergeAccountDomains(domains.domains, expirations.paks), truncated: domains.truncated };
+  return {
+    domains: mergeAccountDomains(domains.domains, expirations.paks),
+    truncated: domains.truncated,
+    paks: expirations.paks,
+  };
 }
 
 // On globalThis, so that every route bundle of this process (pages, route handlers, server
@@ -297,4 +303,33 @@ export async function getAccountOverview(
   ]);
   const page = queryDomainList(snapshot.value, query, { owners, visible, today });
   return { ...page, fetchedAt: snapshot.fetchedAt.toISOString(), stale: snapshot.stale };
+}
+
+export interface AccountPaks {
+  paks: readonly PopExpiration[];
+  /** When eNom was read (ISO instant). */
+  fetchedAt: string;
+  /** The latest read failed; this is the last good list. */
+  stale: boolean;
+}
+
+/**
+ * Every pak this user may see, from the same shared copy as the domains list (no extra eNom call):
+ * staff get the whole account, a customer only the paks of its own domains. Throws what the eNom
+ * client throws when eNom cannot be read and no earlier copy is at hand.
+ */
+export async function getAccountPaks(user: SessionUser): Promise<AccountPaks> {
+  requirePermission(user, "domains.view");
+  const visible =
+    user.role === "customer"
+      ? new Set(user.customerId ? await listCustomerDomains(user.customerId) : [])
+      : null;
+  if (visible && visible.size === 0) return { paks: [], fetchedAt: new Date().toISOString(), stale: false };
+  const snapshot = await accountCache().get();
+  const paks = snapshot.value.paks ?? [];
+  return {
+    paks: visible ? paks.filter((pak) => visible.has(pak.domainName.toLowerCase())) : paks,
+    fetchedAt: snapshot.fetchedAt.toISOString(),
+    stale: snapshot.stale,
+  };
 }

@@ -1,19 +1,155 @@
 import type { Metadata } from "next";
-import { CalendarClock } from "lucide-react";
+import { CalendarCheck, SearchX } from "lucide-react";
+import Link from "next/link";
+import { Suspense } from "react";
+import { RemountOnChange } from "@/components/domains/remount-on-change";
+import { RetryButton } from "@/components/domains/retry-button";
+import { formatReadAt, plural } from "@/components/domains/format";
+import { ExpirationCards } from "@/components/expirations/expiration-cards";
+import { ExpirationFilters } from "@/components/expirations/expiration-filters";
+import { ExpirationsPagination } from "@/components/expirations/expirations-pagination";
+import { ExpirationsSkeleton } from "@/components/expirations/expirations-skeleton";
+import { ExpirationsTable } from "@/components/expirations/expirations-table";
+import { RenewalsChart } from "@/components/expirations/renewals-chart";
+import { RenewalsFunding } from "@/components/expirations/renewals-funding";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import { readAccountBalance, type AccountBalance } from "@/lib/dashboard/balance";
+import { isUpstreamFailure } from "@/lib/domains/read-errors";
+import {
+  expirationsHref,
+  pageOfExpirations,
+  parseExpirationSearch,
+  type ExpirationQuery,
+  type ExpirationSearchParams,
+} from "@/lib/expirations/list";
+import { loadExpirations, type ExpirationsData } from "@/lib/expirations/load";
 
 export const metadata: Metadata = { title: "Expirations" };
 
-export default async function Page() {
-  await requireStaffPage("domains.view");
+/**
+ * Every pak of the account by expiry: what has expired, what is due and when, what it costs, and
+ * the tools to act on many at once. Read from the shared account copy (two account-wide eNom
+ * calls a minute at most), paged on the server so 10,000 paks never reach the browser at once.
+ */
+export default async function ExpirationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<ExpirationSearchParams>;
+}) {
+  const user = await requireStaffPage("domains.view");
+  const query = parseExpirationSearch(await searchParams);
+  const balance = readAccountBalance();
   return (
     <>
-      <PageHeader title="Expirations" description="Paks that have expired or are due for renewal." />
-      <EmptyState icon={CalendarClock} title="Not available yet">
-        The expirations dashboard arrives with the renewal feature.
-      </EmptyState>
+      <PageHeader
+        title="Expirations"
+        description="Paks that have expired or are due for renewal, what renewing them costs, and their auto-renew."
+      />
+      <Suspense fallback={<ExpirationsSkeleton />}>
+        <ExpirationsDashboard user={user} query={query} balance={balance} />
+      </Suspense>
     </>
+  );
+}
+
+async function ExpirationsDashboard({
+  user,
+  query,
+  balance,
+}: {
+  user: SessionUser;
+  query: ExpirationQuery;
+  balance: Promise<AccountBalance>;
+}) {
+  let data: ExpirationsData;
+  try {
+    data = await loadExpirations(user);
+  } catch (error) {
+    if (!isUpstreamFailure(error)) throw error;
+    return <ExpirationsUnavailable />;
+  }
+  const page = pageOfExpirations(data.rows, query);
+  const href = expirationsHref(query);
+  return (
+    <div className="space-y-6">
+      {data.stale ? (
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+          <div className="flex-1">
+            <Alert tone="warning" title={`Showing the paks as they were at ${formatReadAt(data.fetchedAt)}`}>
+              eNom did not answer just now, so this may be out of date.
+            </Alert>
+          </div>
+          <RetryButton />
+        </div>
+      ) : null}
+      <ExpirationCards summary={data.summary} balance={balance} />
+      <Suspense fallback={null}>
+        <RenewalsFunding balance={balance} due={Promise.resolve(data.summary.dueSoon)} />
+      </Suspense>
+      <RenewalsChart months={data.summary.months} />
+
+      <section aria-labelledby="paks-heading">
+        <h2 id="paks-heading" className="mb-3 text-lg font-semibold">
+          Paks
+        </h2>
+        <RemountOnChange value={href}>
+          <ExpirationFilters query={query} />
+        </RemountOnChange>
+        {page.rows.length === 0 ? (
+          data.summary.total === 0 ? (
+            <EmptyState icon={CalendarCheck} title="No paks yet">
+              Paks bought for the account&apos;s domains are listed here by expiry.
+            </EmptyState>
+          ) : (
+            <EmptyState icon={SearchX} title="No paks match">
+              No pak matches this search and filter.{" "}
+              <Link href="/expirations" className="font-medium text-accent underline">
+                Show every pak
+              </Link>
+            </EmptyState>
+          )
+        ) : (
+          <>
+            <p className="mb-2 text-sm text-muted">
+              Showing {((page.page - 1) * page.pageSize + 1).toLocaleString("en-US")}–
+              {((page.page - 1) * page.pageSize + page.rows.length).toLocaleString("en-US")} of{" "}
+              {plural(page.total, "pak")}
+              {page.total !== data.summary.total
+                ? ` matching (${data.summary.total.toLocaleString("en-US")} in all)`
+                : ""}
+              . Read at {formatReadAt(data.fetchedAt)}.
+            </p>
+            <ExpirationsTable
+              key={href}
+              rows={page.rows}
+              query={query}
+              canAutoRenew={can(user, "paks.autoRenew")}
+              canRenew={can(user, "paks.renew")}
+            />
+            <ExpirationsPagination query={query} page={page.page} pageCount={page.pageCount} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** eNom could not be read and no earlier copy is at hand. */
+function ExpirationsUnavailable() {
+  return (
+    <div className="max-w-2xl">
+      <Alert tone="danger" title="The paks could not be loaded">
+        eNom is not answering right now, so the expirations cannot be listed. Nothing has changed. Try again
+        in a moment.
+      </Alert>
+      <div className="mt-4">
+        <RetryButton />
+      </div>
+    </div>
   );
 }

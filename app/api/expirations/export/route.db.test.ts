@@ -1,0 +1,94 @@
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseCsv } from "@/lib/csv";
+import { invalidateAccountOverview } from "@/lib/domains/account-overview";
+import { createEnomClient } from "@/lib/enom";
+import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
+import { EXPIRATIONS_CSV_HEADER } from "@/lib/expirations/csv";
+import { createTestCustomer, createTestUser } from "@/test/fixtures";
+import { testEnom as enom } from "@/test/enom-mock";
+import { signInAs, type SessionUser } from "@/test/session-mock";
+import { GET } from "./route";
+
+vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
+vi.mock("next/headers", () => import("@/test/next-headers-mock"));
+vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).withTestClient(original));
+
+let sim: RunningSimulator;
+let staff: SessionUser;
+let customerUser: SessionUser;
+let owned: string;
+
+beforeAll(async () => {
+  sim = await startEnomSimulator({ port: 0, statePath: null, reset: true });
+  enom.client = createEnomClient({ baseUrl: sim.url, uid: "resellid", pw: "resellpw", timeoutMs: 1_500 });
+  const { paks } = await enom.client.getPopExpirations();
+  owned = paks[0]?.domainName ?? "";
+  staff = await createTestUser({ email: "exporter@reseller.test", role: "staff" });
+  const customer = await createTestCustomer("=Evil Co", [owned]);
+  customerUser = await createTestUser({
+    email: "owner@evil.test",
+    role: "customer",
+    customerId: customer.id,
+  });
+});
+
+afterAll(async () => {
+  await sim?.close();
+});
+
+beforeEach(async () => {
+  await fetch(`${sim.origin}/_sim/faults`, { method: "DELETE" });
+  invalidateAccountOverview();
+  signInAs(null);
+});
+
+const exportRequest = (query = "") => new NextRequest(`http://panel.test/api/expirations/export${query}`);
+
+describe("GET /api/expirations/export", () => {
+  it("downloads every pak matching the filter as CSV, customers' names neutralised", async () => {
+    signInAs(staff);
+    const all = await GET(exportRequest());
+    expect(all.status).toBe(200);
+    expect(all.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(all.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="pak-expirations-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const { records } = parseCsv(await all.text());
+    const [header, ...rows] = records;
+    expect(header).toEqual([...EXPIRATIONS_CSV_HEADER]);
+    const { paks } = await createEnomClient({
+      baseUrl: sim.url,
+      uid: "resellid",
+      pw: "resellpw",
+    }).getPopExpirations();
+    expect(rows).toHaveLength(paks.length);
+    expect(rows.find((row) => row[0] === owned)?.[1]).toBe("'=Evil Co");
+
+    const expired = await GET(exportRequest("?filter=expired&page=2"));
+    expect(expired.headers.get("content-disposition")).toMatch(/paks-expired-/);
+    const expiredRows = parseCsv(await expired.text()).records.slice(1);
+    expect(expiredRows.length).toBeGreaterThan(0);
+    expect(expiredRows.length).toBeLessThan(rows.length);
+    for (const row of expiredRows) expect(row[6]).toBe("Expired");
+  });
+
+  it("is not found for a customer and asks a signed-out caller to sign in", async () => {
+    signInAs(customerUser);
+    expect((await GET(exportRequest())).status).toBe(404);
+    signInAs(null);
+    expect((await GET(exportRequest())).status).toBe(401);
+  });
+
+  it("says plainly when the email service cannot be read and no earlier list is at hand", async () => {
+    signInAs(staff);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for("mailpak.accountOverview")];
+    await fetch(`${sim.origin}/_sim/faults`, {
+      method: "POST",
+      body: JSON.stringify({ command: "*", mode: "http500" }),
+    });
+    const response = await GET(exportRequest());
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as { error: string }).error).toMatch(/not answering/);
+  });
+});
