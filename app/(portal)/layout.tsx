@@ -1,30 +1,38 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { ThemeToggle } from "@/components/layout/theme-toggle";
-import { UserMenu } from "@/components/layout/user-menu";
+import { PortalShell } from "@/components/portal/portal-shell";
 import { requirePageUser } from "@/lib/auth/guards";
+import { logoUrl } from "@/lib/branding/branding";
+import { getBranding } from "@/lib/branding/settings";
+import { portalNav } from "@/lib/portal/nav";
+import { isCustomerAdmin } from "@/lib/portal/customer-admin";
 
-/** The customers' self-service portal: its own shell, no staff navigation. */
+/** Every tab title names the reseller's product, never the panel's own name. */
+export async function generateMetadata(): Promise<Metadata> {
+  const branding = await getBranding();
+  const logo = logoUrl(branding);
+  return {
+    title: { default: branding.productName, template: `%s · ${branding.productName}` },
+    description: `${branding.productName}: the email of your domains.`,
+    applicationName: branding.productName,
+    ...(logo ? { icons: { icon: logo } } : {}),
+  };
+}
+
+/** The customers' self-service portal, under the reseller's brand; no staff navigation. */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   if (user.role !== "customer") notFound();
+  const [branding, admin] = await Promise.all([getBranding(), isCustomerAdmin(user)]);
   return (
-    <div className="min-h-dvh">
-      <header className="sticky top-0 z-30 border-b border-line bg-surface/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-4">
-          <Link href="/portal" className="font-semibold">
-            {user.customerName ?? "Your email"}
-          </Link>
-          <div className="ml-auto flex items-center gap-3">
-            <ThemeToggle />
-            <UserMenu user={{ name: user.name, email: user.email, role: "customer" }} />
-          </div>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none">
-        {children}
-      </main>
-    </div>
+    <PortalShell
+      branding={branding}
+      user={{ name: user.name, email: user.email, role: user.customerName ?? "customer" }}
+      nav={portalNav("/portal", { team: admin })}
+      base="/portal"
+    >
+      {children}
+    </PortalShell>
   );
 }

@@ -55,9 +55,14 @@ export default async function CustomerPage({ params }: Props) {
         title={customer.name}
         description={`${domains.length} ${domains.length === 1 ? "domain" : "domains"} · ${logins.length} ${logins.length === 1 ? "login" : "logins"}`}
         actions={
-          <Link href="/customers" className={buttonClasses("secondary")}>
-            All customers
-          </Link>
+          <>
+            <Link href={`/customers/${customer.id}/preview`} className={buttonClasses("secondary")}>
+              Preview portal
+            </Link>
+            <Link href="/customers" className={buttonClasses("secondary")}>
+              All customers
+            </Link>
+          </>
         }
       />
       <div className="flex flex-col gap-6">

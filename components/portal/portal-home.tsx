@@ -1,0 +1,74 @@
+import { Globe } from "lucide-react";
+import { formatReadAt } from "@/components/domains/format";
+import { Alert } from "@/components/ui/alert";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import type { SessionUser } from "@/lib/auth/session";
+import { isUpstreamFailure } from "@/lib/domains/read-errors";
+import { getPortalHome } from "@/lib/portal/home";
+import { AttentionList } from "./attention-list";
+import { DomainCards } from "./domain-cards";
+
+/**
+ * The customer's home: what needs attention, then every domain as a card. Shared by the portal
+ * and the staff preview (which passes a customer's view and its own base address).
+ */
+export async function PortalHomeContent({
+  user,
+  base,
+  hasDomains,
+}: {
+  user: SessionUser;
+  base: string;
+  /** Whether any domain is assigned at all (read from the database, so no upstream call is needed to know). */
+  hasDomains: boolean;
+}) {
+  if (!hasDomains) {
+    return (
+      <>
+        <PageHeader title="Your domains" />
+        <EmptyState icon={Globe} title="No domains yet">
+          No domains have been added to your account yet. Once they are, their email appears here.
+        </EmptyState>
+      </>
+    );
+  }
+  const home = await getPortalHome(user).catch((error: unknown) => {
+    if (isUpstreamFailure(error)) return null;
+    throw error;
+  });
+  if (!home) {
+    return (
+      <>
+        <PageHeader title="Your domains" />
+        <Alert tone="danger" title="Your domains could not be loaded">
+          The email service is not answering right now. Reload the page in a moment to try again; nothing has
+          changed.
+        </Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Your domains"
+        description={
+          <>
+            Mailboxes, renewals and storage of your domains.{" "}
+            <span className="whitespace-nowrap">
+              {home.stale ? "Being refreshed; read" : "Read"} at {formatReadAt(home.fetchedAt)}.
+            </span>
+          </>
+        }
+      />
+      <AttentionList items={home.attention} base={base} />
+      {home.domains.length ? (
+        <DomainCards domains={home.domains} base={base} />
+      ) : (
+        <EmptyState icon={Globe} title="Your domains are not available right now">
+          Your domains were not found with the email service. Contact support if this persists.
+        </EmptyState>
+      )}
+    </>
+  );
+}
