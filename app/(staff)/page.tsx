@@ -1,39 +1,36 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Suspense } from "react";
 import { AccountOverview } from "@/components/dashboard/account-overview";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
 import { requirePageUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { readAccountBalance } from "@/lib/dashboard/balance";
+import { loadDashboardPaks } from "@/lib/dashboard/overview";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requirePageUser();
   if (user.role === "customer") redirect("/portal");
+  // Both reads start now and run side by side; each part of the page waits only for its own.
+  const balance = readAccountBalance();
+  const paks = loadDashboardPaks(user);
   return (
     <>
       <PageHeader
         title="Dashboard"
         description={`Welcome back, ${user.name}. Here is your eNom email account today.`}
+        actions={
+          can(user, "paks.purchase") ? (
+            <Link href="/purchase" className={buttonClasses("primary")}>
+              Buy email
+            </Link>
+          ) : null
+        }
       />
-      <Suspense fallback={<OverviewSkeleton />}>
-        <AccountOverview />
-      </Suspense>
+      <AccountOverview balance={balance} paks={paks} />
     </>
-  );
-}
-
-function OverviewSkeleton() {
-  return (
-    <div
-      role="status"
-      aria-label="Loading the account overview"
-      className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4"
-    >
-      {Array.from({ length: 4 }, (_, i) => (
-        <Skeleton key={i} className="h-28" />
-      ))}
-    </div>
   );
 }

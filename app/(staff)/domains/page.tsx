@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { DomainList, DomainListUnavailable } from "@/components/domains/domain-list";
 import { DomainListFilters } from "@/components/domains/domain-list-filters";
 import { RemountOnChange } from "@/components/domains/remount-on-change";
 import { DomainListSkeleton } from "@/components/domains/skeletons";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
@@ -36,6 +38,13 @@ export default async function DomainsPage({
       <PageHeader
         title="Domains"
         description="Every domain of your eNom account with its email paks, mailboxes and expiries."
+        actions={
+          can(user, "paks.purchase") ? (
+            <Link href="/purchase" className={buttonClasses("primary")}>
+              Buy email
+            </Link>
+          ) : null
+        }
       />
       <RemountOnChange value={domainListHref(query)}>
         <DomainListFilters query={query} showCustomers />

@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
-import { Settings } from "lucide-react";
-import { EmptyState } from "@/components/ui/empty-state";
+import { PriceListForm } from "@/components/settings/price-list-form";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { getPriceList } from "@/lib/pricing/settings";
 
-export const metadata: Metadata = { title: "Settings" };
+export const metadata: Metadata = { title: "Pricing" };
 
-export default async function Page() {
+/** Admins only: the price list the wizards quote from, cost and retail side by side. */
+export default async function PricingSettingsPage() {
   await requireStaffPage("settings.manage");
+  const prices = await getPriceList();
   return (
     <>
-      <PageHeader title="Settings" description="Branding, prices and your eNom connection." />
-      <EmptyState icon={Settings} title="Not available yet">
-        Settings arrive with the features that use them.
-      </EmptyState>
+      <PageHeader
+        title="Settings"
+        description="What eNom debits from your account for each product, and what you charge your customers."
+      />
+      <SettingsNav current="/settings" />
+      <PriceListForm initial={prices} />
     </>
   );
 }

@@ -1,0 +1,370 @@
+"use client";
+
+import { X } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { formatQuota } from "@/components/domains/format";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
+import { Skeleton } from "@/components/ui/skeleton";
+import { quoteRenewalAction, renewAction } from "@/lib/actions/purchases";
+import { formatCalendarDate, formatUsd } from "@/lib/format";
+import type { Quote } from "@/lib/purchases/types";
+import { RENEW_YEARS_MAX } from "@/lib/validation/enom-rules";
+import { renewRequestSchema } from "@/lib/validation/purchases";
+import { rememberAttemptOrigin, useIdempotencyKey } from "./idempotency";
+import { InsufficientBalance, QuoteSummary, type Audience } from "./quote-summary";
+import { StepHeading } from "./step-heading";
+import { Stepper } from "./stepper";
+import { renewRequestOf, renewWizardHref, type RenewItem } from "./wizard-choices";
+import { fieldErrorsByName, withReassurance, WizardStepForm } from "./wizard-frame";
+
+export interface RenewWizardProps {
+  audience: Audience;
+  basePath: "" | "/portal";
+  initialItems: RenewItem[];
+  initialYears: number;
+  /** Paks asked for that could not be offered (not found, or not readable), in plain words. */
+  notices: string[];
+}
+
+type Problem = { title: string; message: string } | null;
+
+const PAKS = 0;
+const TERM = 1;
+const REVIEW = 2;
+const CONFIRM = 3;
+const STEPS = ["Paks", "Term", "Review", "Confirm"] as const;
+
+const years = (count: number) => `${count} ${count === 1 ? "year" : "years"}`;
+
+/** Adds whole years to an ISO calendar date (Feb 29 becomes Feb 28 in a common year). */
+function addYears(iso: string, count: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y + count, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Renewing one pak or several: the paks, the term in years, the review with every pak's new expiry,
+ * and the confirmation. Renewals are paid from the account balance; no card is ever asked for.
+ */
+export function RenewWizard({ audience, basePath, initialItems, initialYears, notices }: RenewWizardProps) {
+  const router = useRouter();
+  const [items, setItems] = useState(initialItems);
+  const [term, setTerm] = useState(initialYears);
+  const [step, setStep] = useState(PAKS);
+  const [moved, setMoved] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
+  const [problem, setProblem] = useState<Problem>(null);
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const [quoting, setQuoting] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const inFlight = useRef(false);
+  const quoteRequest = useRef(0);
+  const { keyFor, forget, init } = useIdempotencyKey("renew");
+  useEffect(() => init(), [init]);
+
+  const request = renewRequestOf(items, term);
+  const fingerprint = JSON.stringify(request);
+
+  const goTo = (next: number) => {
+    setMoved(true);
+    setProblem(null);
+    setStep(next);
+  };
+
+  const loadQuote = useCallback(async () => {
+    const asked = ++quoteRequest.current;
+    setQuoting(true);
+    setProblem(null);
+    const result = await quoteRenewalAction(request);
+    if (asked !== quoteRequest.current) return;
+    setQuoting(false);
+    if (result.ok) setQuote(result.data);
+    else {
+      setQuote(null);
+      setErrors(fieldErrorsByName(result.fieldErrors));
+      setProblem({ title: "The price could not be worked out", message: result.message });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fingerprint]);
+
+  const remove = (item: RenewItem) => {
+    setItems((current) => current.filter((other) => other !== item));
+    setQuote(null);
+  };
+
+  const checkPaks = () => {
+    if (items.length === 0) {
+      setErrors({ items: ["Choose at least one pak to renew."] });
+      return;
+    }
+    setErrors({});
+    goTo(TERM);
+  };
+
+  const checkTerm = () => {
+    const parsed = renewRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      const found: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0] ?? "form");
+        found[name] = [...(found[name] ?? []), issue.message];
+      }
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    goTo(REVIEW);
+    void loadQuote();
+  };
+
+  const renew = async () => {
+    if (inFlight.current || !quote?.sufficient) return;
+    inFlight.current = true;
+    setSubmitting(true);
+    setProblem(null);
+    const idempotencyKey = keyFor(fingerprint);
+    const result = await renewAction({ idempotencyKey, request });
+    if (result.ok && result.data.attempts.some((attempt) => attempt.status !== "failed")) {
+      const batch = result.data;
+      rememberAttemptOrigin(batch.batchKey, renewWizardHref(basePath, items, term));
+      // Stays "submitting" while the result page loads: nothing to click twice.
+      const replayed = batch.attempts.some((attempt) => attempt.replayed) ? "?replayed=1" : "";
+      router.push(`${basePath}/purchases/${encodeURIComponent(batch.batchKey)}${replayed}`);
+      return;
+    }
+    // Nothing was renewed: the next try gets a fresh key.
+    forget(fingerprint);
+    inFlight.current = false;
+    setSubmitting(false);
+    if (result.ok) {
+      setProblem({
+        title: result.data.attempts.length === 1 ? "The renewal did not go through" : "No pak was renewed",
+        message: withReassurance(
+          result.data.attempts
+            .map((attempt) =>
+              result.data.attempts.length === 1
+                ? attempt.message
+                : `Pak ${attempt.bundleId}: ${attempt.message}`,
+            )
+            .join(" "),
+          "renewed",
+        ),
+      });
+      return;
+    }
+    setErrors(fieldErrorsByName(result.fieldErrors));
+    setProblem({
+      title: "The renewal did not go through",
+      message: withReassurance(result.message, "renewed"),
+    });
+  };
+
+  const estimateNote = items.length === 1 ? "the pak" : `${items.length} paks`;
+
+  return (
+    <div className="rounded-lg border border-line bg-surface p-5 shadow-sm">
+      <Stepper steps={STEPS} current={step} onSelect={goTo} locked={submitting} />
+
+      {step === PAKS ? (
+        <WizardStepForm label="Paks" problem={problem} onContinue={checkPaks}>
+          <StepHeading focus={moved} description="Remove any pak you do not want to renew now.">
+            {items.length === 1 ? "The pak to renew" : "The paks to renew"}
+          </StepHeading>
+          {notices.length > 0 ? (
+            <Alert tone="warning" title="Some paks cannot be renewed here">
+              {notices.join(" ")}
+            </Alert>
+          ) : null}
+          <RenewItemsTable items={items} onRemove={remove} />
+          <div aria-live="polite">
+            {errors.items?.map((error) => (
+              <p key={error} className="text-sm font-medium text-danger">
+                {error}
+              </p>
+            ))}
+          </div>
+        </WizardStepForm>
+      ) : null}
+
+      {step === TERM ? (
+        <WizardStepForm
+          label="Term"
+          problem={problem}
+          onBack={() => goTo(PAKS)}
+          onContinue={checkTerm}
+          continueLabel="Review"
+        >
+          <StepHeading focus={moved} description={`Renewing ${estimateNote}.`}>
+            Choose the term
+          </StepHeading>
+          <SelectField
+            label="Renew for"
+            name="years"
+            value={String(term)}
+            onChange={(event) => {
+              setTerm(Number(event.target.value));
+              setQuote(null);
+            }}
+            errors={errors.years}
+            className="max-w-xs"
+            hint={`1 to ${RENEW_YEARS_MAX} years, added to each pak's current expiry.`}
+          >
+            {Array.from({ length: RENEW_YEARS_MAX }, (_, index) => index + 1).map((count) => (
+              <option key={count} value={count}>
+                {years(count)}
+              </option>
+            ))}
+          </SelectField>
+          <ul className="flex flex-col gap-1 text-sm" aria-live="polite">
+            {items.map((item) => (
+              <li key={`${item.domain}:${item.bundleId}`}>
+                {item.domain}, pak {item.bundleId}: {formatCalendarDate({ iso: item.expires })} → about{" "}
+                {formatCalendarDate({ iso: addYears(item.expires, term) })}
+              </li>
+            ))}
+          </ul>
+        </WizardStepForm>
+      ) : null}
+
+      {step === REVIEW ? (
+        <WizardStepForm
+          label="Review"
+          problem={problem}
+          onBack={() => goTo(TERM)}
+          onContinue={() => goTo(CONFIRM)}
+          continueDisabled={!quote || !quote.sufficient || quoting}
+        >
+          <StepHeading focus={moved} description={`${years(term)} for ${estimateNote}.`}>
+            Review the renewal
+          </StepHeading>
+          {quoting && !quote ? (
+            <div role="status" aria-label="Working out the price" className="flex flex-col gap-3">
+              <Skeleton className="h-24" />
+              <Skeleton className="h-16" />
+            </div>
+          ) : null}
+          {quote ? (
+            <>
+              <QuoteSummary quote={quote} audience={audience} />
+              <InsufficientBalance quote={quote} audience={audience} />
+            </>
+          ) : null}
+          {(!quote && !quoting) || (quote && !quote.sufficient) ? (
+            <div>
+              <Button variant="secondary" onClick={() => void loadQuote()} disabled={quoting}>
+                {quote ? "Check the balance again" : "Try again"}
+              </Button>
+            </div>
+          ) : null}
+        </WizardStepForm>
+      ) : null}
+
+      {step === CONFIRM ? (
+        <WizardStepForm
+          label="Confirm"
+          problem={problem}
+          onBack={submitting ? undefined : () => goTo(REVIEW)}
+          onContinue={() => void renew()}
+          footer={
+            <Button type="submit" disabled={submitting || !quote?.sufficient}>
+              {submitting ? "Renewing…" : "Renew now"}
+            </Button>
+          }
+        >
+          <StepHeading focus={moved}>Confirm the renewal</StepHeading>
+          <ul className="flex flex-col gap-1 text-sm">
+            {(quote?.expiries ?? []).map((expiry) => (
+              <li key={`${expiry.domain}:${expiry.bundleId}`}>
+                {expiry.domain}, pak {expiry.bundleId}: until{" "}
+                <strong>{formatCalendarDate({ iso: expiry.to })}</strong>
+              </li>
+            ))}
+          </ul>
+          <dl className="grid gap-3 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-muted">{audience === "staff" ? "Price to the customer" : "Price"}</dt>
+              <dd className="text-lg font-semibold tabular-nums">
+                {quote ? formatUsd({ cents: quote.retailCents }) : "—"}
+              </dd>
+            </div>
+            {audience === "staff" && quote?.costCents != null ? (
+              <div>
+                <dt className="text-muted">Debited from the account balance</dt>
+                <dd className="text-lg font-semibold tabular-nums">
+                  {formatUsd({ cents: quote.costCents })}
+                </dd>
+              </div>
+            ) : null}
+          </dl>
+          <p className="text-sm text-muted">
+            {audience === "staff"
+              ? "Each pak is renewed at once and paid from the account balance. Clicking twice or reloading never renews twice."
+              : "Each pak is renewed at once. Clicking twice or reloading never renews twice."}
+          </p>
+        </WizardStepForm>
+      ) : null}
+    </div>
+  );
+}
+
+function RenewItemsTable({ items, onRemove }: { items: RenewItem[]; onRemove: (item: RenewItem) => void }) {
+  if (items.length === 0) return <p className="text-sm text-muted">No pak is left in this renewal.</p>;
+  return (
+    <div className="overflow-x-auto rounded-md border border-line">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Paks to renew</caption>
+        <thead className="bg-raised text-left text-xs text-muted">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Domain
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Pak
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Mailboxes
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Expires
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => {
+            const quota = item.quotaMb ?? (item.capacityGb ? item.capacityGb * 1024 : null);
+            return (
+              <tr key={`${item.domain}:${item.bundleId}`} className="border-t border-line">
+                <td className="px-3 py-2 font-medium">{item.domain}</td>
+                <td className="px-3 py-2">{item.bundleId}</td>
+                <td className="px-3 py-2">
+                  {item.purchased}
+                  {quota ? ` × ${formatQuota(quota)}` : ""}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatCalendarDate({ iso: item.expires })}</td>
+                <td className="px-3 py-2 text-right">
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => onRemove(item)}
+                    aria-label={`Remove pak ${item.bundleId} of ${item.domain}`}
+                  >
+                    <X aria-hidden="true" className="size-4" />
+                    Remove
+                  </Button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
