@@ -315,8 +315,12 @@ test.describe("domains", () => {
     const { domain: other } = await pickDomain();
     await signInAs("customer");
     const mine =
-      (await page.getByRole("list", { name: "Your domains" }).getByRole("listitem").first().textContent()) ??
-      "";
+      (await page
+        .getByRole("list", { name: "Your domains" })
+        .getByRole("listitem")
+        .first()
+        .getByRole("heading", { level: 2 })
+        .textContent()) ?? "";
     expect((await page.goto(`/domains/${mine.trim()}`))?.status()).toBe(404);
 
     const theirs = await page.request.get(`/api/domains/${other.domain}/email`);

@@ -221,7 +221,7 @@ test.describe("expirations", () => {
       );
       await page.mouse.move(0, 0);
       await expectAccessible();
-      await page.screenshot({ path: "docs/screenshots/dashboard.png", fullPage: true });
+      await page.screenshot({ path: "docs/screenshots/dashboard-low-balance.png", fullPage: true });
     } finally {
       await sim("/_sim/balance", { method: "POST", body: JSON.stringify({ balance: original }) });
     }

@@ -300,8 +300,9 @@ export function useMailboxTable(
 
 export function MailboxTable({ table, caption }: { table: TanstackTable<GridRow>; caption: string }) {
   const rows = table.getRowModel().rows;
+  // relative: the visually hidden labels inside stay within the scroll box at 375 px.
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

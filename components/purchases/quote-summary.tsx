@@ -15,7 +15,7 @@ export function QuoteSummary({ quote, audience }: { quote: Quote; audience: Audi
   const staff = audience === "staff";
   return (
     <div className="flex flex-col gap-4">
-      <div className="overflow-x-auto rounded-md border border-line">
+      <div className="relative overflow-x-auto rounded-md border border-line">
         <table className="w-full text-sm">
           <caption className="sr-only">What you are buying</caption>
           <thead className="bg-raised text-left text-xs text-muted">

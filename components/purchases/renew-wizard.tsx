@@ -315,7 +315,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
 function RenewItemsTable({ items, onRemove }: { items: RenewItem[]; onRemove: (item: RenewItem) => void }) {
   if (items.length === 0) return <p className="text-sm text-muted">No pak is left in this renewal.</p>;
   return (
-    <div className="overflow-x-auto rounded-md border border-line">
+    <div className="relative overflow-x-auto rounded-md border border-line">
       <table className="w-full text-sm">
         <caption className="sr-only">Paks to renew</caption>
         <thead className="bg-raised text-left text-xs text-muted">

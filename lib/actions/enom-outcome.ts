@@ -1,6 +1,7 @@
 import "server-only";
 import type { AuditOutcome } from "@/lib/db/schema";
 import { isEnomError, isEnomUnavailable, isEnomValidationError } from "@/lib/enom";
+import { inServiceWords } from "@/lib/white-label";
 
 /**
  * What an eNom failure means for the user and for the audit log. Messages never name the
@@ -20,7 +21,7 @@ export function describeEnomFailure(error: unknown): EnomFailure | null {
     const said = error.errors.join(" ").trim() || "no reason given";
     return {
       outcome: "failed",
-      message: `The email service refused this: ${said}`,
+      message: `The email service refused this: ${inServiceWords(said)}`,
       enomError: said,
       trackingKey: error.trackingKey,
     };
@@ -54,7 +55,8 @@ export function describeEnomFailure(error: unknown): EnomFailure | null {
   if (isEnomValidationError(error)) {
     return {
       outcome: "failed",
-      message: `This was not sent: ${error.message}`,
+      // The issues without the command's name, which would name the upstream provider's API.
+      message: `This was not sent: ${inServiceWords(error.issues.map((issue) => issue.message).join("; "))}`,
       enomError: error.message,
       trackingKey: null,
     };

@@ -2,6 +2,7 @@ import "server-only";
 import { ForbiddenError, NotFoundError, NotSignedInError } from "@/lib/auth/errors";
 import { isEnomError, isEnomUnavailable, isEnomValidationError } from "@/lib/enom";
 import { logger } from "@/lib/logger";
+import { inServiceWords } from "@/lib/white-label";
 
 /**
  * A failed read of a domain, as the GET routes answer it: a status and a message written for the
@@ -20,7 +21,7 @@ export function readFailure(error: unknown, what: string): { status: number; mes
   if (isEnomError(error))
     return {
       status: 502,
-      message: `The email service could not show ${what}: ${error.errors.join(" ").trim() || "no reason given"}`,
+      message: `The email service could not show ${what}: ${inServiceWords(error.errors.join(" ").trim() || "no reason given")}`,
     };
   if (isEnomValidationError(error)) return { status: 404, message: "That domain was not found." };
   const reference = crypto.randomUUID().slice(0, 8);
