@@ -18,6 +18,7 @@ import {
   type MailboxBatchResult,
   type MailboxResult,
 } from "@/lib/validation/mailboxes";
+import { inServiceWords } from "@/lib/white-label";
 import { describeEnomFailure } from "./enom-outcome";
 import type { ActionResult, FieldErrors } from "./result";
 import { runAction } from "./safe-action";
@@ -110,7 +111,7 @@ function reasonForUser(reason: string, action: string): string {
     return "A mailbox with this name already exists on this domain.";
   if (/^Email account .* not found/i.test(reason)) return "This mailbox no longer exists.";
   if (/^eNom gave no reason$/i.test(reason)) return "The email service gave no reason.";
-  return reason.replace(/\beNom\b/g, "the email service");
+  return inServiceWords(reason);
 }
 
 const UNCONFIRMED =
