@@ -249,6 +249,23 @@ test.describe("customer portal", () => {
     await expect(page.getByRole("navigation", { name: "Portal" })).toBeVisible();
   });
 
+  test("a customer reaches their own account page from the user menu", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
+    await signInAs("customer");
+    await page.getByRole("button", { name: /Account menu for/ }).click();
+    await page.getByRole("link", { name: "My account" }).click();
+    await expect(page).toHaveURL(/\/portal\/account$/);
+    await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
+    await expect(page.getByLabel("Current password")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Portal" })).toBeVisible();
+    await page.mouse.move(0, 0);
+    await expectAccessible();
+    await page.screenshot({ path: "docs/screenshots/portal-account.png", fullPage: true });
+  });
+
   test("when the reseller does not allow mailbox management, the customer's grid is read-only", async ({
     page,
     browser,

@@ -52,7 +52,7 @@ export function PortalShell({
           </Link>
           <div className="ml-auto flex items-center gap-2">
             {framed ? null : <ThemeToggle />}
-            {user ? <UserMenu user={user} /> : null}
+            {user ? <UserMenu user={user} accountHref={framed ? undefined : `${base}/account`} /> : null}
           </div>
         </div>
         <nav aria-label={framed ? "Portal preview" : "Portal"} className="border-t border-line">
