@@ -47,7 +47,15 @@ export async function serveInterface(
   }
   const delay = simulator.baselineLatencyMs + (fault?.mode === "latency" ? faultDelayMs(fault) : 0);
   if (delay > 0) await sleep(delay);
-  if (request.socket.destroyed || simulator.closed) return;
+  if (simulator.closed) return;
+  // A client that gave up while eNom was still working does not stop the work: like an ASP page,
+  // the command runs to the end and only its answer goes nowhere. This is how a write can be made
+  // although the client saw a timeout.
+  const clientGone = request.socket.destroyed;
+  if (clientGone && (fault?.mode === "reset" || fault?.mode === "http500" || fault?.mode === "malformed")) {
+    logCall(0);
+    return;
+  }
 
   if (fault?.mode === "reset") {
     logCall(0);
@@ -87,6 +95,7 @@ export async function serveInterface(
     }
   }
   logCall(answer.errors.length);
+  if (clientGone) return;
   if (fault?.mode === "commit-then-drop") {
     // The change is made and saved; the client only sees the connection die.
     request.socket.resetAndDestroy();

@@ -71,6 +71,16 @@ describe("faults", () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 
+  it("latency past the client's patience: the client times out, and the change is still made", async () => {
+    await arm({ command: "SetPakRenew", mode: "latency", latencyMs: 400, times: 1 });
+    expect(await rawGet(`${sim.simulator.url}?${SET_RENEW_OFF}`, 100)).toEqual({ error: "TIMEOUT" });
+    // The work goes on without the client, as on eNom's servers; its call is logged when done.
+    while (!(await lastCall())?.command.startsWith("SETPAKRENEW"))
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await lastCall()).toMatchObject({ command: "SETPAKRENEW", fault: "latency", errCount: 0 });
+    expect(await autoRenew()).toBe("0");
+  });
+
   it("hang: never answers, and the change is not made", async () => {
     await arm({ command: "SetPakRenew", mode: "hang" });
     expect(await rawGet(`${sim.simulator.url}?${SET_RENEW_OFF}`, 300)).toEqual({ error: "TIMEOUT" });

@@ -1,0 +1,549 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import * as tables from "@/lib/db/schema";
+import { createEnomClient } from "@/lib/enom/client";
+import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
+import { logger } from "@/lib/logger";
+import { getPriceList } from "@/lib/pricing/settings";
+import { auditAfter, lastAuditId } from "@/test/audit";
+import { testEnom } from "@/test/enom-mock";
+import { createTestCustomer, createTestUser } from "@/test/fixtures";
+import { signInAs } from "@/test/session-mock";
+import { simHarness } from "@/test/sim-harness";
+import { setAutoRenewBulkAction } from "./auto-renew";
+import { removeLogoAction, saveBrandingAction, uploadLogoAction } from "./branding";
+import {
+  createCustomerAction,
+  createCustomerLoginAction,
+  deleteCustomerAction,
+  setCustomerDomainsAction,
+  updateCustomerAction,
+} from "./customers";
+import {
+  createMailboxesAction,
+  deleteMailboxesAction,
+  resetMailboxPasswordsAction,
+  setMailboxAdminAction,
+  setMailboxForwardingAction,
+} from "./mailboxes";
+import { deletePakAction, setCatchAllAction, setPakAutoRenewAction } from "./paks";
+import { getPriceListAction, savePriceListAction } from "./pricing";
+import { searchPurchaseDomainsAction } from "./purchase-domains";
+import {
+  checkAttemptAction,
+  getAttemptAction,
+  getRenewalBatchAction,
+  listPurchaseAttemptsAction,
+  purchaseAction,
+  quotePurchaseAction,
+  quoteRenewalAction,
+  renewAction,
+} from "./purchases";
+import type { ActionResult } from "./result";
+import {
+  inviteColleagueAction,
+  removeColleagueAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+} from "./team";
+import {
+  changeUserRoleAction,
+  createStaffUserAction,
+  disableUserAction,
+  enableUserAction,
+  resetUserPasswordAction,
+  signOutEverywhereAction,
+  unlockUserAction,
+} from "./users";
+
+vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
+vi.mock("next/headers", () => import("@/test/next-headers-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).withTestClient(original));
+
+/**
+ * The portal's security matrix (issue 8): a login of customer A, with every allowance and as its
+ * team's administrator, calls every server action a customer can reach with customer B's domain,
+ * B's pak (with B's domain, and smuggled in with A's own domain), B's mailbox, B's users,
+ * invitation and purchases; and every staff-only action. Each call answers "not found" (the
+ * staff-only ones the same, or the refusal of a permission A does not have), sends no write to
+ * eNom (the simulator's call log), changes nothing of B's (the simulator's truth and every table),
+ * and leaves an audit entry of A's attempt: outcome failed, `details.refused`.
+ */
+
+const A_DOMAIN = "saffron-movers.biz"; // pak 600018 in the seed
+const A_PAK = 600018;
+const B_DOMAIN = "magnolia-nursery.com"; // pak 600074 with the mailboxes orders and bookings
+const B_PAK = 600074;
+const B_MAILBOX = "orders";
+
+let sim: RunningSimulator;
+const simulator = simHarness(() => sim);
+let loginA: SessionUser;
+let loginB: SessionUser;
+let customerB: { id: string; name: string };
+let colleagueB: SessionUser;
+let invitationB = "";
+let purchaseKeyB = "";
+let renewalKeyB = "";
+
+const ALL_ALLOWANCES = {
+  canManageMailboxes: true,
+  canToggleAutoRenew: true,
+  canPurchase: true,
+  canRenew: true,
+};
+
+async function customerLogin(email: string, customerId: string, name: string): Promise<SessionUser> {
+  const user = await createTestUser({ email, role: "customer", customerId });
+  const db = await getDb();
+  await db.update(tables.users).set({ customerAdmin: true }).where(eq(tables.users.id, user.id));
+  return { ...user, customerName: name, customer: { ...ALL_ALLOWANCES } };
+}
+
+/** Every row of every table but the audit log. */
+async function snapshot(): Promise<string> {
+  const db = await getDb();
+  const all = [
+    tables.users,
+    tables.customers,
+    tables.customerDomains,
+    tables.appSettings,
+    tables.purchaseAttempts,
+    tables.customerInvitations,
+    tables.passwordResetTokens,
+    tables.renewalReminders,
+  ];
+  return JSON.stringify(await Promise.all(all.map((table) => db.select().from(table))));
+}
+
+const uuid = () => crypto.randomUUID();
+const NOT_FOUND = /was not found\.$/;
+const NOT_ENABLED = /has not enabled this/;
+
+interface Probe {
+  name: string;
+  call: () => Promise<ActionResult<unknown>>;
+  /** What the answer says: "not found" unless a permission A lacks is the refusal. */
+  expect?: RegExp;
+  /** A bulk action answers per item: every item "not found", nothing done. */
+  perItem?: boolean;
+  /** What the refusal's audit entry says was aimed at. */
+  aims?: {
+    domain?: string;
+    pakId?: string | null;
+    mailbox?: string;
+    targetUserId?: string;
+    targetCustomerId?: string;
+  };
+}
+
+function probes(): Probe[] {
+  const mailbox = { userName: "intruder", password: "Harbor7Lantern" };
+  const logo = new FormData();
+  logo.set("logo", new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "logo.png", { type: "image/png" }));
+  return [
+    // Mailboxes: B's domain, and B's pak under A's own domain.
+    {
+      name: "create mailboxes on B's domain",
+      call: () => createMailboxesAction({ domain: B_DOMAIN, bundleId: B_PAK, mailboxes: [mailbox] }),
+    },
+    {
+      name: "create mailboxes in B's pak via A's domain",
+      call: () => createMailboxesAction({ domain: A_DOMAIN, bundleId: B_PAK, mailboxes: [mailbox] }),
+      aims: { domain: A_DOMAIN, pakId: String(B_PAK), mailbox: "intruder" },
+    },
+    {
+      name: "make B's mailbox an admin",
+      call: () =>
+        setMailboxAdminAction({ domain: B_DOMAIN, bundleId: B_PAK, userNames: [B_MAILBOX], isAdmin: true }),
+      aims: { domain: B_DOMAIN, pakId: String(B_PAK), mailbox: B_MAILBOX },
+    },
+    {
+      name: "admin flag via B's pak under A's domain",
+      call: () =>
+        setMailboxAdminAction({ domain: A_DOMAIN, bundleId: B_PAK, userNames: ["office"], isAdmin: true }),
+    },
+    {
+      name: "reset B's mailbox password",
+      call: () =>
+        resetMailboxPasswordsAction({
+          domain: B_DOMAIN,
+          bundleId: B_PAK,
+          items: [{ userName: B_MAILBOX, password: "Copper9Meadow" }],
+        }),
+    },
+    {
+      name: "reset a password via B's pak under A's domain",
+      call: () =>
+        resetMailboxPasswordsAction({
+          domain: A_DOMAIN,
+          bundleId: B_PAK,
+          items: [{ userName: "office", password: "Copper9Meadow" }],
+        }),
+    },
+    {
+      name: "delete B's mailbox",
+      call: () => deleteMailboxesAction({ domain: B_DOMAIN, userNames: [B_MAILBOX] }),
+      aims: { domain: B_DOMAIN, mailbox: B_MAILBOX },
+    },
+    {
+      name: "forward B's mailbox",
+      call: () =>
+        setMailboxForwardingAction({ domain: B_DOMAIN, userName: B_MAILBOX, forwardTo: "thief@example.org" }),
+    },
+    // Paks and the catch-all.
+    {
+      name: "auto-renew of B's pak",
+      call: () => setPakAutoRenewAction({ domain: B_DOMAIN, bundleId: B_PAK, autoRenew: false }),
+    },
+    {
+      name: "auto-renew of B's pak via A's domain",
+      call: () => setPakAutoRenewAction({ domain: A_DOMAIN, bundleId: B_PAK, autoRenew: false }),
+      aims: { domain: A_DOMAIN, pakId: String(B_PAK) },
+    },
+    {
+      name: "catch-all of B's domain",
+      call: () => setCatchAllAction({ domain: B_DOMAIN, catchAll: "thief@example.org" }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "delete B's pak",
+      call: () => deletePakAction({ domain: B_DOMAIN, bundleId: B_PAK, confirmation: B_DOMAIN }),
+    },
+    {
+      name: "delete B's pak via A's domain (staff only)",
+      call: () => deletePakAction({ domain: A_DOMAIN, bundleId: B_PAK, confirmation: A_DOMAIN }),
+      expect: NOT_ENABLED,
+    },
+    {
+      name: "delete A's own pak (staff only)",
+      call: () => deletePakAction({ domain: A_DOMAIN, bundleId: A_PAK, confirmation: A_DOMAIN }),
+      expect: NOT_ENABLED,
+    },
+    {
+      name: "bulk auto-renew with B's pak",
+      call: () =>
+        setAutoRenewBulkAction({ items: [{ domain: B_DOMAIN, bundleId: B_PAK }], autoRenew: false }),
+    },
+    {
+      name: "bulk auto-renew: A's pak and B's pak",
+      call: () =>
+        setAutoRenewBulkAction({
+          items: [
+            { domain: A_DOMAIN, bundleId: A_PAK },
+            { domain: B_DOMAIN, bundleId: B_PAK },
+          ],
+          autoRenew: true,
+        }),
+    },
+    {
+      name: "bulk auto-renew: B's pak via A's domain",
+      call: () =>
+        setAutoRenewBulkAction({ items: [{ domain: A_DOMAIN, bundleId: B_PAK }], autoRenew: false }),
+      perItem: true,
+    },
+    // Purchases and renewals.
+    {
+      name: "quote mailboxes for B's pak",
+      call: () =>
+        quotePurchaseAction({ kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 }),
+    },
+    {
+      name: "quote mailboxes for B's pak via A's domain",
+      call: () =>
+        quotePurchaseAction({ kind: "add-mailboxes", domain: A_DOMAIN, bundleId: B_PAK, quantity: 1 }),
+    },
+    {
+      name: "quote renewing B's pak",
+      call: () => quoteRenewalAction({ items: [{ domain: B_DOMAIN, bundleId: B_PAK }], years: 1 }),
+    },
+    {
+      name: "buy a pak for B's domain",
+      call: () =>
+        purchaseAction({
+          idempotencyKey: uuid(),
+          request: {
+            kind: "purchase",
+            domain: B_DOMAIN,
+            quantityUnit: "boxes",
+            quantity: 1,
+            capacityGb: 1,
+            billingPeriod: "year",
+            terms: 1,
+          },
+        }),
+    },
+    {
+      name: "add mailboxes to B's pak",
+      call: () =>
+        purchaseAction({
+          idempotencyKey: uuid(),
+          request: { kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 },
+        }),
+    },
+    {
+      name: "add mailboxes to B's pak via A's domain",
+      call: () =>
+        purchaseAction({
+          idempotencyKey: uuid(),
+          request: { kind: "add-mailboxes", domain: A_DOMAIN, bundleId: B_PAK, quantity: 1 },
+        }),
+      aims: { domain: A_DOMAIN, pakId: String(B_PAK) },
+    },
+    {
+      name: "add storage to B's pak via A's domain",
+      call: () =>
+        purchaseAction({
+          idempotencyKey: uuid(),
+          request: { kind: "add-storage", domain: A_DOMAIN, bundleId: B_PAK, units: 1 },
+        }),
+    },
+    {
+      name: "renew B's pak",
+      call: () =>
+        renewAction({
+          idempotencyKey: uuid(),
+          request: { items: [{ domain: B_DOMAIN, bundleId: B_PAK }], years: 1 },
+        }),
+      aims: { domain: B_DOMAIN, pakId: String(B_PAK) },
+    },
+    {
+      name: "renew A's pak and B's pak",
+      call: () =>
+        renewAction({
+          idempotencyKey: uuid(),
+          request: {
+            items: [
+              { domain: A_DOMAIN, bundleId: A_PAK },
+              { domain: B_DOMAIN, bundleId: B_PAK },
+            ],
+            years: 1,
+          },
+        }),
+    },
+    {
+      name: "renew B's pak via A's domain",
+      call: () =>
+        renewAction({
+          idempotencyKey: uuid(),
+          request: { items: [{ domain: A_DOMAIN, bundleId: B_PAK }], years: 1 },
+        }),
+    },
+    {
+      name: "replay B's purchase key",
+      call: () =>
+        purchaseAction({
+          idempotencyKey: purchaseKeyB,
+          request: { kind: "add-mailboxes", domain: A_DOMAIN, bundleId: A_PAK, quantity: 1 },
+        }),
+    },
+    { name: "read B's purchase", call: () => getAttemptAction({ key: purchaseKeyB }) },
+    { name: "check B's purchase", call: () => checkAttemptAction({ key: purchaseKeyB }) },
+    { name: "read B's renewal batch", call: () => getRenewalBatchAction({ key: renewalKeyB }) },
+    { name: "list B's purchases", call: () => listPurchaseAttemptsAction({ domain: B_DOMAIN }) },
+    // Team: B's colleague and B's invitation.
+    { name: "remove B's colleague", call: () => removeColleagueAction({ userId: colleagueB.id }) },
+    { name: "remove B's administrator", call: () => removeColleagueAction({ userId: loginB.id }) },
+    { name: "resend B's invitation", call: () => resendInvitationAction({ invitationId: invitationB }) },
+    { name: "revoke B's invitation", call: () => revokeInvitationAction({ invitationId: invitationB }) },
+    // Staff only: branding, pricing, customers, users.
+    {
+      name: "save the branding",
+      call: () =>
+        saveBrandingAction({
+          productName: "Pwned",
+          accentColor: "#000000",
+          supportEmail: "",
+          supportUrl: "",
+          footerText: "",
+        }),
+    },
+    { name: "upload a logo", call: () => uploadLogoAction(logo) },
+    { name: "remove the logo", call: () => removeLogoAction() },
+    { name: "read the price list", call: () => getPriceListAction() },
+    { name: "save the price list", call: async () => savePriceListAction(await getPriceList()) },
+    { name: "create a customer", call: () => createCustomerAction({ name: "Mine now" }) },
+    { name: "rename B", call: () => updateCustomerAction({ customerId: customerB.id, name: "Pwned" }) },
+    {
+      name: "delete B",
+      call: () => deleteCustomerAction({ customerId: customerB.id, confirmName: customerB.name }),
+    },
+    {
+      name: "take B's domains",
+      call: () => setCustomerDomainsAction({ customerId: customerB.id, domains: [] }),
+    },
+    {
+      name: "add a login to B",
+      call: () =>
+        createCustomerLoginAction({ customerId: customerB.id, email: "spy@bravo.test", name: "Spy" }),
+    },
+    {
+      name: "create a staff login",
+      call: () => createStaffUserAction({ email: "mole@acme.test", name: "Mole", role: "admin" }),
+    },
+    { name: "disable B's login", call: () => disableUserAction({ userId: loginB.id }) },
+    { name: "enable B's colleague", call: () => enableUserAction({ userId: colleagueB.id }) },
+    { name: "reset B's login password", call: () => resetUserPasswordAction({ userId: loginB.id }) },
+    {
+      name: "make B's login an admin",
+      call: () => changeUserRoleAction({ userId: loginB.id, role: "admin" }),
+    },
+    { name: "sign B out everywhere", call: () => signOutEverywhereAction({ userId: loginB.id }) },
+    { name: "unlock B's login", call: () => unlockUserAction({ userId: loginB.id }) },
+  ];
+}
+
+beforeAll(async () => {
+  sim = await startEnomSimulator({ port: 0, statePath: null, reset: true });
+  testEnom.client = createEnomClient({ baseUrl: sim.url, uid: "resellid", pw: "resellpw", timeoutMs: 5_000 });
+  for (const level of ["error", "warn", "info"] as const)
+    vi.spyOn(logger, level).mockImplementation(() => {});
+  const a = await createTestCustomer("Acme", [A_DOMAIN], ALL_ALLOWANCES);
+  const b = await createTestCustomer("Bravo", [B_DOMAIN], ALL_ALLOWANCES);
+  customerB = { id: b.id, name: b.name };
+  loginA = await customerLogin("owner@acme.test", a.id, a.name);
+  loginB = await customerLogin("owner@bravo.test", b.id, b.name);
+  colleagueB = await createTestUser({ email: "colleague@bravo.test", role: "customer", customerId: b.id });
+
+  // B's own invitation, purchase and renewal, made through the actions as B.
+  signInAs(loginB);
+  const invited = await inviteColleagueAction({ email: "new@bravo.test", name: "New" });
+  expect(invited, "B invites a colleague").toMatchObject({ ok: true });
+  if (invited.ok) invitationB = invited.data.invitationId;
+  purchaseKeyB = uuid();
+  const bought = await purchaseAction({
+    idempotencyKey: purchaseKeyB,
+    request: { kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 },
+  });
+  expect(bought, "B buys a mailbox").toMatchObject({ ok: true });
+  renewalKeyB = uuid();
+  const renewed = await renewAction({
+    idempotencyKey: renewalKeyB,
+    request: { items: [{ domain: B_DOMAIN, bundleId: B_PAK }], years: 1 },
+  });
+  expect(renewed, "B renews its pak").toMatchObject({ ok: true });
+  signInAs(null);
+});
+
+afterAll(async () => {
+  signInAs(null);
+  await sim?.close();
+});
+
+/** Every export of every "use server" module: the actions a forged request can reach. */
+const SOURCES = import.meta.glob<string>(["./*.ts", "!./*.test.ts"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+const MODULES = import.meta.glob<Record<string, unknown>>(["./*.ts", "!./*.test.ts"], { eager: true });
+
+/** Actions without a probe here, and why none is needed. */
+const NOT_PROBED: Record<string, string> = {
+  changeOwnPasswordAction: "acts on the caller's own login only; its input names no one",
+  startTotpEnrollmentAction: "acts on the caller's own login only",
+  confirmTotpEnrollmentAction: "acts on the caller's own login only",
+  regenerateRecoveryCodesAction: "acts on the caller's own login only",
+  disableTotpAction: "acts on the caller's own login only",
+  inviteColleagueAction: "invites into the caller's own team only; its input names no one of B",
+  acceptInvitationAction: "public: the emailed token is the only credential",
+  requestPasswordResetAction: "public: answers the same for every address",
+  resetPasswordAction: "public: the emailed token is the only credential",
+  searchPurchaseDomainsAction: "a search: its own test below shows A finds none of B's domains",
+};
+
+describe("a customer's login against another customer's things", () => {
+  it("probes every server action a forged request can reach", () => {
+    const actions = Object.entries(SOURCES)
+      .filter(([, source]) => /^\s*["']use server["']/.test(source))
+      .flatMap(([path]) => Object.keys(MODULES[path] ?? {}));
+    expect(actions.length).toBeGreaterThan(40);
+    const probed = probes().map((probe) => probe.call.toString());
+    const missing = actions.filter(
+      (name) => !(name in NOT_PROBED) && !probed.some((source) => new RegExp(`\\b${name}\\b`).test(source)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each(probes().map((probe) => [probe.name, probe] as const))(
+    "%s: not found, nothing sent, audited",
+    async (_, probe) => {
+      signInAs(loginA);
+      const seq = await simulator.lastSeq();
+      const auditId = await lastAuditId();
+      const rows = await snapshot();
+      const truthA = await simulator.domain(A_DOMAIN);
+      const truthB = await simulator.domain(B_DOMAIN);
+      const balance = await simulator.balance();
+
+      const result = await probe.call();
+
+      if (probe.perItem) {
+        const results = result.ok
+          ? (result.data as { results: { ok: boolean; message: string }[] }).results
+          : [];
+        expect(results.length).toBeGreaterThan(0);
+        for (const item of results)
+          expect(item).toMatchObject({ ok: false, message: expect.stringMatching(/not found/) });
+      } else {
+        expect(result.ok).toBe(false);
+        expect(result.message).toMatch(probe.expect ?? NOT_FOUND);
+      }
+      // No answer tells A anything of B.
+      expect(JSON.stringify(result)).not.toMatch(/bravo|magnolia|orders@/i);
+      expect(await simulator.writesSince(seq), "no write reached eNom").toEqual([]);
+      expect(await simulator.domain(B_DOMAIN)).toEqual(truthB);
+      expect(await simulator.domain(A_DOMAIN)).toEqual(truthA);
+      expect(await simulator.balance()).toBe(balance);
+      expect(await snapshot(), "no row changed").toBe(rows);
+      const entries = await auditAfter(auditId);
+      expect(entries, "the attempt is audited as refused").toContainEqual(
+        expect.objectContaining({
+          actorEmail: loginA.email,
+          outcome: "failed",
+          details: expect.objectContaining({ refused: true }),
+          ...probe.aims,
+        }),
+      );
+      expect(entries.every((entry) => entry.outcome === "failed")).toBe(true);
+    },
+  );
+
+  it("the purchase wizard's domain search offers A's domains only", async () => {
+    signInAs(loginA);
+    const mine = await searchPurchaseDomainsAction({ q: "saffron" });
+    expect(mine).toMatchObject({ ok: true });
+    if (mine.ok) expect(mine.data.options.map((option) => option.domain)).toEqual([A_DOMAIN]);
+    const theirs = await searchPurchaseDomainsAction({ q: "magnolia" });
+    expect(theirs).toMatchObject({ ok: true, data: { options: [], total: 0 } });
+  });
+
+  it("the same calls made by B on its own things work (the probes are not refused for another reason)", async () => {
+    signInAs(loginB);
+    const seq = await simulator.lastSeq();
+    expect(
+      await setPakAutoRenewAction({ domain: B_DOMAIN, bundleId: B_PAK, autoRenew: false }),
+    ).toMatchObject({ ok: true });
+    expect(await getAttemptAction({ key: purchaseKeyB })).toMatchObject({ ok: true });
+    expect(await getRenewalBatchAction({ key: renewalKeyB })).toMatchObject({ ok: true });
+    expect(
+      await quotePurchaseAction({ kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await setMailboxForwardingAction({
+        domain: B_DOMAIN,
+        userName: B_MAILBOX,
+        forwardTo: "desk@example.org",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await revokeInvitationAction({ invitationId: invitationB })).toMatchObject({ ok: true });
+    expect(await removeColleagueAction({ userId: colleagueB.id })).toMatchObject({ ok: true });
+    expect((await simulator.writesSince(seq)).map((call) => call.command)).toEqual([
+      "SETPAKRENEW",
+      "SETPOPFORWARDING",
+    ]);
+  });
+});
