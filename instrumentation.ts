@@ -6,4 +6,5 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startServer } = await import("./lib/startup");
   await startServer();
+  if (process.env.NODE_ENV === "production") (await import("./lib/logger")).routeConsoleToLogger();
 }

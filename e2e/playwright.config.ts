@@ -3,17 +3,31 @@ import { defineConfig, devices } from "@playwright/test";
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4100);
 const panelPort = Number(process.env.E2E_PANEL_PORT ?? 3100);
 export const simOrigin = `http://127.0.0.1:${simPort}`;
+const scaleOut = process.env.E2E_SCALE_OUT !== "0" || Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: ".",
-  outputDir: "../test-results/e2e",
+  // Per panel port when one is given, so that runs side by side on one machine keep their own.
+  outputDir: process.env.E2E_PANEL_PORT ? `../test-results/e2e-${panelPort}` : "../test-results/e2e",
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json"], ["html", { open: "never", outputFolder: "../playwright-report" }]],
+  reporter: [
+    ["list"],
+    ["json"],
+    [
+      "html",
+      {
+        open: "never",
+        outputFolder: process.env.E2E_PANEL_PORT
+          ? `../playwright-report/port-${panelPort}`
+          : "../playwright-report",
+      },
+    ],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${panelPort}`,
     trace: "retain-on-failure",
@@ -52,5 +66,17 @@ export default defineConfig({
       stdout: "ignore",
       stderr: "pipe",
     },
+    // scale-out.spec.ts: two more panels on one PostgreSQL database and one Redis (a, then b).
+    // E2E_SCALE_OUT=0 leaves them out on a machine without PostgreSQL or Redis (never in CI).
+    ...(scaleOut ? (["a", "b"] as const) : []).map((instance, index) => ({
+      command: `node scripts/e2e-scale-out.mjs ${instance}`,
+      cwd: "..",
+      url: `http://127.0.0.1:${panelPort + index + 1}/api/health`,
+      env: { E2E_SIM_PORT: String(simPort), E2E_PANEL_PORT: String(panelPort) },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    })),
   ],
 });

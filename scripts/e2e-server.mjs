@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { root } from "./lib/ensure.mjs";
+import { localSecret } from "./lib/local-secret.mjs";
 import { simulatorPanelEnv } from "./lib/panel-env.mjs";
 import { startProcess, stopProcess } from "./lib/processes.mjs";
 
@@ -11,12 +12,20 @@ const panelPort = Number(process.env.E2E_PANEL_PORT ?? 3100);
 const dataDir = `data/e2e-${panelPort}`;
 rmSync(path.join(root, dataDir, "pglite"), { recursive: true, force: true });
 
-const env = simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true });
+const env = {
+  ...simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true }),
+  // The specs change the simulator behind the panel's back (faults, direct calls): no read cache.
+  ENOM_READ_CACHE_MS: "0",
+  // e2e/security.spec.ts scrapes /api/metrics with it.
+  METRICS_TOKEN: localSecret(path.join(root, dataDir), "metrics-token"),
+};
 const panel = startProcess(
   "The panel",
   path.join(root, "node_modules/.bin/next"),
   ["start", "-p", String(panelPort)],
   env,
+  // Every line the panel writes, for the spec that checks no secret ever reaches the logs.
+  { logFile: path.join(root, dataDir, "panel.log") },
 );
 for (const signal of ["SIGINT", "SIGTERM"])
   process.on(signal, () => {

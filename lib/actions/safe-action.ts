@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, NotSignedInError, RuleError } from "@/li
 import { requireUser } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { logger } from "@/lib/logger";
+import { actionErrorStatus, observeAction } from "@/lib/metrics/observe";
 import type { ActionResult, FieldErrors } from "./result";
 
 export interface ActionSpec<S extends z.ZodType> {
@@ -24,21 +25,26 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   handler: (data: z.infer<S>, user: SessionUser) => Promise<ActionResult<T>>,
 ): Promise<ActionResult<T>> {
-  let user: SessionUser | undefined;
-  try {
-    user = await requireUser();
-    const parsed = spec.schema.safeParse(input);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        message: "Please correct the highlighted fields.",
-        fieldErrors: fieldErrorsOf(parsed.error),
-      };
+  // Timed for the metrics, and its log lines carry the request id.
+  return observeAction(spec.name, async (setStatus) => {
+    let user: SessionUser | undefined;
+    try {
+      user = await requireUser();
+      const parsed = spec.schema.safeParse(input);
+      if (!parsed.success) {
+        setStatus(400);
+        return {
+          ok: false,
+          message: "Please correct the highlighted fields.",
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
+      }
+      return await handler(parsed.data, user);
+    } catch (error) {
+      setStatus(actionErrorStatus(error));
+      return failureOf(error, spec.name, user, input);
     }
-    return await handler(parsed.data, user);
-  } catch (error) {
-    return failureOf(error, spec.name, user, input);
-  }
+  });
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -72,24 +78,88 @@ async function failureOf(
 
 /** A refused attempt is recorded with what it aimed at, so probing shows in the audit log. */
 async function auditDenied(name: string, user: SessionUser, input: unknown, error: Error): Promise<void> {
-  const target = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
-  const text = (key: string) => (typeof target[key] === "string" ? String(target[key]).slice(0, 255) : null);
-  const uuid = (key: string) => {
-    const value = text(key);
-    return value && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-      ? value
-      : null;
+  let target: RefusalTarget = {
+    domain: null,
+    pakId: null,
+    mailbox: null,
+    userId: null,
+    customerId: null,
+    details: {},
   };
+  try {
+    target = refusalTarget(input);
+  } catch (targetError) {
+    logger.error({ err: targetError }, "could not read what a refused action aimed at");
+  }
   await recordAudit({
     actor: { id: user.id, email: user.email, role: user.role },
     action: name,
     outcome: "failed",
     summary: `Refused: ${error.message}`,
-    domain: text("domain"),
-    pakId: text("pakId") ?? text("bundleId"),
-    mailbox: text("mailbox") ?? text("userName"),
-    targetUserId: uuid("userId"),
-    targetCustomerId: uuid("customerId"),
-    details: { refused: true },
+    domain: target.domain,
+    pakId: target.pakId,
+    mailbox: target.mailbox,
+    targetUserId: target.userId,
+    targetCustomerId: target.customerId,
+    details: { refused: true, ...target.details },
   }).catch((auditError: unknown) => logger.error({ err: auditError }, "could not audit a refused action"));
+}
+
+interface RefusalTarget {
+  domain: string | null;
+  pakId: string | null;
+  mailbox: string | null;
+  userId: string | null;
+  customerId: string | null;
+  details: Record<string, unknown>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The domain, pak, mailbox or person an input names: at the top (`domain`, `bundleId`), inside a
+ * wizard's `request`, or in a list (`items`, `userNames`, `mailboxes`); a list's every domain and
+ * pak goes in the details. BundleIDs arrive as numbers.
+ */
+function refusalTarget(input: unknown): RefusalTarget {
+  const record = (value: unknown): Record<string, unknown> =>
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, 50) : []);
+  const top = record(input);
+  const request = record(top.request);
+  const items = [...list(top.items), ...list(request.items), ...list(top.mailboxes)].map(record);
+  const sources = [top, request, ...items];
+  const first = (key: string): string | null => {
+    for (const source of sources) {
+      const value = source[key];
+      if (typeof value === "string" && value !== "") return value.slice(0, 255);
+      if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    }
+    return null;
+  };
+  const uuid = (key: string) => {
+    const value = first(key);
+    return value && UUID.test(value) ? value : null;
+  };
+  const userNames = list(top.userNames).filter((value): value is string => typeof value === "string");
+  const paks = items
+    .filter((item) => item.domain !== undefined || item.bundleId !== undefined)
+    .map((item) => `${String(item.domain ?? "")}:${String(item.bundleId ?? "")}`.slice(0, 300));
+  const invitationId = uuid("invitationId");
+  const key = first("idempotencyKey") ?? first("key");
+  return {
+    domain: first("domain"),
+    pakId: first("pakId") ?? first("bundleId"),
+    mailbox: first("mailbox") ?? first("userName") ?? userNames[0]?.slice(0, 255) ?? null,
+    userId: uuid("userId"),
+    customerId: uuid("customerId"),
+    details: {
+      ...(paks.length > 1 ? { paks } : {}),
+      ...(userNames.length > 1 ? { mailboxes: userNames.map((value) => value.slice(0, 255)) } : {}),
+      ...(invitationId ? { invitationId } : {}),
+      ...(key ? { key: key.slice(0, 80) } : {}),
+    },
+  };
 }

@@ -1,5 +1,7 @@
 // Starting and stopping the simulator and the panel as child processes.
 import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { root } from "./ensure.mjs";
 
@@ -8,13 +10,18 @@ import { root } from "./ensure.mjs";
  * its grandchildren (the demo, stopped by Ctrl-C). Without it the child stays in our group, so
  * whoever ends us (Playwright ends its web servers' groups) ends it too.
  */
-export function startProcess(name, command, args, env, { quiet = false, group = false } = {}) {
+export function startProcess(name, command, args, env, { quiet = false, group = false, logFile } = {}) {
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, ...env },
-    stdio: quiet ? ["ignore", "ignore", "inherit"] : ["ignore", "inherit", "inherit"],
+    stdio: logFile
+      ? ["ignore", "pipe", "pipe"]
+      : quiet
+        ? ["ignore", "ignore", "inherit"]
+        : ["ignore", "inherit", "inherit"],
     detached: group && process.platform !== "win32",
   });
+  if (logFile) teeOutput(child, logFile, { quiet });
   child.inGroup = group;
   child.on("exit", (code, signal) => {
     if (!child.stoppedOnPurpose) {
@@ -23,6 +30,24 @@ export function startProcess(name, command, args, env, { quiet = false, group = 
     }
   });
   return child;
+}
+
+/**
+ * `logFile`: the child's stdout and stderr also go to this file (emptied first), so a test can read
+ * every line the panel wrote.
+ */
+function teeOutput(child, logFile, { quiet }) {
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const file = createWriteStream(logFile, { flags: "w" });
+  child.stdout.on("data", (chunk) => {
+    file.write(chunk);
+    if (!quiet) process.stdout.write(chunk);
+  });
+  child.stderr.on("data", (chunk) => {
+    file.write(chunk);
+    process.stderr.write(chunk);
+  });
+  child.on("exit", () => file.end());
 }
 
 export function stopProcess(child) {

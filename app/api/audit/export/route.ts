@@ -5,6 +5,7 @@ import { NotSignedInError } from "@/lib/auth/errors";
 import { requireUser } from "@/lib/auth/guards";
 import { can, isStaffRole } from "@/lib/auth/permissions";
 import { logger } from "@/lib/logger";
+import { observeRoute } from "@/lib/metrics/observe";
 import { parseAuditSearch, type AuditSearchParams } from "@/lib/validation/audit";
 
 /**
@@ -12,7 +13,7 @@ import { parseAuditSearch, type AuditSearchParams } from "@/lib/validation/audit
  * A route, not an action: it is a read, and a download must be a plain GET. It checks the caller
  * itself, like an action would.
  */
-export async function GET(request: NextRequest): Promise<Response> {
+export const GET = observeRoute("/api/audit/export", async (request: NextRequest): Promise<Response> => {
   const user = await requireUser().catch((error: unknown) => {
     if (error instanceof NotSignedInError) return null;
     throw error;
@@ -75,7 +76,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
 
 const NO_STORE = { "Cache-Control": "no-store" };
 

@@ -1,0 +1,8 @@
+import { z } from "zod";
+
+/**
+ * zod compiles object parsers with `new Function` when it may; in the browser the Content Security
+ * Policy forbids eval, and zod's probe for it would be reported as a violation on every page. The
+ * browser parses forms without it; the server keeps the compiled parsers.
+ */
+if (typeof window !== "undefined") z.config({ jitless: true });
