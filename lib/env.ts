@@ -24,6 +24,7 @@ export const envSchema = z.object({
   ENOM_PW: z.string().min(1, "is required (your eNom API password)").max(20, "has at most 20 characters"),
   ENOM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
   ENOM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  ENOM_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -53,7 +54,10 @@ export const envSchema = z.object({
     emptyAsUndefined,
     z
       .string()
-      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL (leave it unset to write emails to MAIL_CAPTURE_DIR)")
+      .regex(
+        /^smtps?:\/\//,
+        "must be an smtp:// or smtps:// URL (leave it unset to write emails to MAIL_CAPTURE_DIR)",
+      )
       .optional(),
   ),
   MAIL_FROM: z.string().min(3).default("Mailpak <no-reply@localhost>"),

@@ -14,6 +14,7 @@ import {
 } from "./commands/paks";
 import { purchasePopBundle, purchaseServices } from "./commands/purchase";
 import { EnomUnavailable, EnomValidationError, type ValidationIssue } from "./errors";
+import { readCache } from "./read-cache";
 import { getDomainsInputSchema } from "./schemas";
 import { createTransport, type TransportConfig } from "./transport";
 import type {
@@ -40,6 +41,11 @@ export type EnomClientConfig = Omit<TransportConfig, "timeoutMs" | "maxConcurren
   timeoutMs?: number;
   /** Concurrent requests to eNom, default 8 (ENOM_MAX_CONCURRENCY). */
   maxConcurrency?: number;
+  /**
+   * How long GetPOP3, GetPOPExpirations, GetDomains and GetBalance answers are reused (read-cache.ts);
+   * 0 or absent: not at all. The client's own writes drop the copies they affect.
+   */
+  readCacheTtlMs?: number;
 };
 
 const callOptionsSchema = z.object({
@@ -76,8 +82,10 @@ export function createEnomClient(config: EnomClientConfig) {
     throw new Error("The eNom base URL must not carry credentials or a query; they go in the form body.");
   if (!config.uid || !config.pw) throw new Error("The eNom login ID and password are required.");
 
+  const cache = config.readCacheTtlMs ? readCache({ ttlMs: config.readCacheTtlMs }) : null;
   const transport = createTransport({
     ...config,
+    readLayers: [...(cache ? [cache] : []), ...(config.readLayers ?? [])],
     timeoutMs: config.timeoutMs ?? 30_000,
     maxConcurrency: config.maxConcurrency ?? 8,
   });

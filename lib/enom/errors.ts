@@ -6,8 +6,33 @@ import "server-only";
  * no error carries the request's parameters, and `cause` is a sanitised copy, never the original.
  */
 
+/**
+ * Every route bundle of the Next server may load its own copy of this module, while the client
+ * (and so every error it throws) is one per process: `instanceof` asks for a brand shared by all
+ * copies, not for one copy's class.
+ */
+const BRANDS = {
+  EnomError: Symbol.for("mailpak.enom.EnomError"),
+  EnomUnavailable: Symbol.for("mailpak.enom.EnomUnavailable"),
+  EnomValidationError: Symbol.for("mailpak.enom.EnomValidationError"),
+} as const;
+
+function brand(error: Error, name: keyof typeof BRANDS): void {
+  Object.defineProperty(error, BRANDS[name], { value: true });
+}
+
+function hasBrand(value: unknown, name: keyof typeof BRANDS): boolean {
+  return (
+    typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRANDS[name]] === true
+  );
+}
+
 /** eNom answered and said no (ErrCount > 0). Safe to retry only after fixing what it says. */
 export class EnomError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, "EnomError");
+  }
+
   override readonly name = "EnomError";
   /** eNom's command name, as Mailpak sent it (e.g. `SetUpPOP3User`). */
   readonly command: string;
@@ -20,6 +45,7 @@ export class EnomError extends Error {
     const texts = init.errors.length > 0 ? init.errors.join("; ") : "no reason given";
     const key = init.trackingKey ? ` (TrackingKey ${init.trackingKey})` : "";
     super(`eNom refused ${init.command}: ${texts}${key}`);
+    brand(this, "EnomError");
     this.command = init.command;
     this.errors = [...init.errors];
     this.trackingKey = init.trackingKey;
@@ -50,6 +76,10 @@ export type UnavailableOutcome = "not-sent" | "unknown";
 
 /** eNom could not be asked, or its answer could not be trusted. */
 export class EnomUnavailable extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, "EnomUnavailable");
+  }
+
   override readonly name = "EnomUnavailable";
   readonly command: string;
   readonly kind: "read" | "write";
@@ -80,6 +110,7 @@ export class EnomUnavailable extends Error {
     super(`eNom unavailable for ${init.command} (${init.reason}: ${init.detail}); ${effect}`, {
       cause: init.cause,
     });
+    brand(this, "EnomUnavailable");
     this.command = init.command;
     this.kind = init.kind;
     this.reason = init.reason;
@@ -108,6 +139,10 @@ export type ValidationIssue = { path: string; message: string };
 
 /** The input was refused before anything was sent to eNom. */
 export class EnomValidationError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, "EnomValidationError");
+  }
+
   override readonly name = "EnomValidationError";
   readonly command: string;
   /** One per problem: the field's path (`users.0.password`) and a message for the reseller. */
@@ -116,6 +151,7 @@ export class EnomValidationError extends Error {
   constructor(command: string, issues: readonly ValidationIssue[]) {
     const list = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
     super(`Invalid input for ${command}: ${list.join("; ")}`);
+    brand(this, "EnomValidationError");
     this.command = command;
     this.issues = issues.map((issue) => ({ ...issue }));
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { recordEnomRequest } from "@/lib/metrics/registry";
 import { createEnomClient, type EnomClient } from "./client";
 
 /**
@@ -23,19 +24,26 @@ export { formatEnomDate, parseEnomDate } from "./dates";
 export { formatMoney, parseMoney } from "./money";
 export type * from "./types";
 
-let client: EnomClient | undefined;
+// On globalThis, so that every route bundle of this process (pages, route handlers, server
+// actions) shares one client: one concurrency cap, one single-flight, one read cache.
+const CLIENT = Symbol.for("mailpak.enomClient");
+type ClientHolder = { [CLIENT]?: EnomClient };
 
 /** The app's client, configured from the environment (ENOM_BASE_URL, ENOM_UID, ENOM_PW, …). */
 export function getEnomClient(): EnomClient {
+  const holder = globalThis as ClientHolder;
+  let client = holder[CLIENT];
   if (!client) {
     const env = getEnv();
-    client = createEnomClient({
+    client = holder[CLIENT] = createEnomClient({
       baseUrl: env.ENOM_BASE_URL,
       uid: env.ENOM_UID,
       pw: env.ENOM_PW,
       timeoutMs: env.ENOM_TIMEOUT_MS,
       maxConcurrency: env.ENOM_MAX_CONCURRENCY,
+      readCacheTtlMs: env.ENOM_READ_CACHE_MS,
       logger: logger.child({ module: "enom" }),
+      onMetric: (metric) => recordEnomRequest(metric),
     });
   }
   return client;

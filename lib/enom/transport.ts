@@ -11,7 +11,7 @@ import { ReplyFormatError, type ReplyRecord } from "./parse/reply";
 import { parseXmlReply } from "./parse/xml";
 import { redactParams, scrubSecrets, secretValues } from "./redact";
 import { AcquireError, Semaphore } from "./semaphore";
-import { singleFlight, type ReadLayer } from "./single-flight";
+import { singleFlight, type ReadLayer, type ReadRequest } from "./single-flight";
 import type { CallOptions, EnomLogger, EnomMetric, EnomParams, MetricOutcome } from "./types";
 
 /**
@@ -343,10 +343,15 @@ export function createTransport(config: TransportConfig): Transport {
     });
   }
 
+  function forgetReads(write: ReadRequest): void {
+    for (const layer of readLayers) layer.invalidate?.(write);
+  }
+
   return {
     send<T>(exchange: Exchange<T>, options: CallOptions = {}): Promise<T> {
       const timeoutMs = options.timeoutMs ?? config.timeoutMs;
       if (exchange.kind === "write") {
+        const write: ReadRequest = { command: exchange.command, params: exchange.params };
         if (options.signal?.aborted)
           return Promise.reject(
             new EnomUnavailable({
@@ -357,11 +362,14 @@ export function createTransport(config: TransportConfig): Transport {
               detail: "the caller gave up",
             }),
           );
-        return attempt(exchange, 1, timeoutMs, options.signal);
+        // Before it is sent and once it has settled: no later read is answered from before it.
+        forgetReads(write);
+        return attempt(exchange, 1, timeoutMs, options.signal).finally(() => forgetReads(write));
       }
       const key = readKey(exchange);
+      const request: ReadRequest = { command: exchange.command, params: exchange.params };
       const load = readLayers.reduceRight<() => Promise<T>>(
-        (next, layer) => () => layer(key, next),
+        (next, layer) => () => layer(key, next, request),
         () => withRetries(exchange, timeoutMs),
       );
       return abandonable(exchange, load, options.signal);

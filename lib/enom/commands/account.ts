@@ -1,17 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import {
-  flag,
-  id,
-  money,
-  nestedList,
-  optionalCount,
-  optionalDate,
-  optionalMoney,
-  optionalText,
-  text,
-} from "../parse/fields";
-import { accountDomainSchema, balanceSchema, DOMAIN_STATUSES, noInputSchema } from "../schemas";
+import { money, optionalMoney } from "../parse/fields";
+import type { ReplyRecord } from "../parse/reply";
+import * as row from "../parse/rows";
+import { balanceSchema, DOMAIN_STATUSES, noInputSchema } from "../schemas";
+import type { AccountDomain } from "../types";
 import { defineCommand } from "./command";
 
 type DomainStatus = (typeof DOMAIN_STATUSES)[number];
@@ -21,31 +14,22 @@ function domainStatus(text: string | null): DomainStatus {
   return known ?? "Other";
 }
 
-const domainWire = z
-  .object({
-    domainnameid: id,
-    sld: text,
-    tld: text,
-    expdate: optionalDate,
-    autorenew: flag(false),
-    status: optionalText,
-  })
-  .transform((d) => {
-    const sld = d.sld.toLowerCase();
-    const tld = d.tld.toLowerCase();
-    const status = domainStatus(d.status);
-    return {
-      domainNameId: d.domainnameid,
-      sld,
-      tld,
-      name: `${sld}.${tld}`,
-      expires: d.expdate,
-      autoRenew: d.autorenew,
-      status,
-      emailAvailable: status === "Registered" || status === "DNSHosted",
-    };
-  })
-  .pipe(accountDomainSchema);
+/** One `<Domain>` of GetDomains, read without zod: a large account lists 10,000 of them. */
+function domainRow(d: ReplyRecord): AccountDomain {
+  const sld = row.text(d, "sld").toLowerCase();
+  const tld = row.text(d, "tld").toLowerCase();
+  const status = domainStatus(row.optionalText(d, "status"));
+  return {
+    domainNameId: row.id(d, "domainnameid"),
+    sld,
+    tld,
+    name: `${sld}.${tld}`,
+    expires: row.optionalDate(d, "expdate"),
+    autoRenew: row.flag(d, "autorenew", false),
+    status,
+    emailAvailable: status === "Registered" || status === "DNSHosted",
+  };
+}
 
 /**
  * GetDomains, one page (`Start`, `Display`). The client follows `NextStart` across pages; this
@@ -57,17 +41,10 @@ export const getDomainsPage = defineCommand({
   input: z.object({ start: z.number().int().min(1), display: z.number().int().min(1).max(25_000) }),
   params: ({ start, display }) => ({ Start: String(start), Display: String(display) }),
   read: (reply, envelope) => {
-    const wire = z
-      .object({
-        domains: nestedList("domain", domainWire),
-        totaldomaincount: optionalCount,
-        nextstart: optionalCount,
-      })
-      .parse(reply);
     return {
-      domains: wire.domains,
-      totalDomainCount: wire.totaldomaincount,
-      nextStart: wire.nextstart ?? 0,
+      domains: row.nestedRecords(reply, "domains", "domain").map(domainRow),
+      totalDomainCount: row.optionalCount(reply, "totaldomaincount"),
+      nextStart: row.optionalCount(reply, "nextstart") ?? 0,
       trackingKey: envelope.trackingKey,
     };
   },

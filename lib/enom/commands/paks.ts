@@ -7,7 +7,6 @@ import {
   flag,
   id,
   nestedList,
-  optionalBillingPeriod,
   optionalCount,
   optionalDate,
   optionalFlag,
@@ -27,10 +26,12 @@ import {
   pakRenewalSchema,
   pakRenewSettingSchema,
   pakSchema,
-  popExpirationsSchema,
   renewPopBundleInputSchema,
   setPakRenewInputSchema,
 } from "../schemas";
+import type { ReplyRecord } from "../parse/reply";
+import * as row from "../parse/rows";
+import type { PopExpiration, PopExpirations } from "../types";
 import { defineCommand, domainParams, flagParam } from "./command";
 
 /** GetPOP3's `Quota` (MB) back to the capacity eNom sold (GB); null for any other quota. */
@@ -179,30 +180,22 @@ export const renewPopBundle = defineCommand({
   },
 });
 
-const expirationWire = z
-  .object({
-    domainname: text,
-    bundleid: id,
-    expdate: date,
-    autorenew: flag(false),
-    qtypurchased: optionalCount,
-    qtyavailable: optionalCount,
-    quota: optionalCount,
-    prodtype: optionalInt,
-    billingperiod: optionalBillingPeriod,
-  })
-  .transform((pak) => ({
-    domainName: pak.domainname.toLowerCase(),
-    bundleId: pak.bundleid,
-    expires: pak.expdate,
-    autoRenew: pak.autorenew,
-    qtyPurchased: pak.qtypurchased,
-    qtyAvailable: pak.qtyavailable,
-    quotaMb: pak.quota,
-    capacityGb: capacityFromQuota(pak.quota),
-    prodType: pak.prodtype,
-    billingPeriod: pak.billingperiod,
-  }));
+/** One `<Pak>` of GetPOPExpirations, read without zod: a large account lists 10,000 of them. */
+function expirationRow(pak: ReplyRecord): PopExpiration {
+  const quotaMb = row.optionalCount(pak, "quota");
+  return {
+    domainName: row.text(pak, "domainname").toLowerCase(),
+    bundleId: row.id(pak, "bundleid"),
+    expires: row.date(pak, "expdate"),
+    autoRenew: row.flag(pak, "autorenew", false),
+    qtyPurchased: row.optionalCount(pak, "qtypurchased"),
+    qtyAvailable: row.optionalCount(pak, "qtyavailable"),
+    quotaMb,
+    capacityGb: capacityFromQuota(quotaMb),
+    prodType: row.optionalInt(pak, "prodtype"),
+    billingPeriod: row.optionalBillingPeriod(pak, "billingperiod"),
+  };
+}
 
 /** GetPOPExpirations: every pak of the account, with its domain and expiry, in one call. */
 export const getPopExpirations = defineCommand({
@@ -211,7 +204,10 @@ export const getPopExpirations = defineCommand({
   input: noInputSchema,
   params: () => ({}),
   read: (reply, envelope) => {
-    const wire = z.object({ popexpirations: nestedList("pak", expirationWire) }).parse(reply);
-    return popExpirationsSchema.parse({ paks: wire.popexpirations, trackingKey: envelope.trackingKey });
+    const result: PopExpirations = {
+      paks: row.nestedRecords(reply, "popexpirations", "pak").map(expirationRow),
+      trackingKey: envelope.trackingKey,
+    };
+    return result;
   },
 });
