@@ -360,7 +360,11 @@ describe("security: another customer's colleagues and invitations do not exist",
       });
       expect((await readCapturedMail(mailDir)).length).toBe(before);
       expect(await auditAfter(audit)).toEqual([
-        expect.objectContaining({ outcome: "failed", actorEmail: adminA.email, details: { refused: true } }),
+        expect.objectContaining({
+          outcome: "failed",
+          actorEmail: adminA.email,
+          details: expect.objectContaining({ refused: true }),
+        }),
       ]);
     }
     // Their invitation still works, with its first link.
