@@ -123,6 +123,8 @@ test.describe("expirations", () => {
     const figures = chart.getByRole("table", { name: "Paks due for renewal per month" });
     await expect(figures.getByRole("row")).toHaveCount(13);
     await expect(chart.locator(".recharts-responsive-container")).toBeVisible();
+    // The bars are drawn (one per month with paks due), not only the axes.
+    await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
     await expect(pakTable(page)).toBeVisible();
     await page.mouse.move(0, 0);
     await expectAccessible();

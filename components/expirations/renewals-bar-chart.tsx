@@ -33,7 +33,14 @@ export default function RenewalsBarChart({ months }: { months: RenewalMonth[] })
               "Due",
             ]}
           />
-          <Bar dataKey="paks" name="Paks due" fill="var(--color-accent)" radius={[4, 4, 0, 0]} />
+          {/* No grow-in animation: the numbers are the point, and motion-sensitive users are spared it. */}
+          <Bar
+            dataKey="paks"
+            name="Paks due"
+            fill="var(--color-accent)"
+            radius={[4, 4, 0, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
