@@ -1,5 +1,4 @@
 import type { Browser, Page } from "@playwright/test";
-import { deflateSync } from "node:zlib";
 import { DEMO_PASSWORD, DEMO_USERS, expect, SIM_ORIGIN, test } from "./fixtures";
 
 /**
@@ -17,44 +16,20 @@ const BRAND = {
   footerText: "Harbour Hosting Ltd · 1 Quay Street, Portsmouth",
 };
 
-// ── A small PNG made here: a teal bar with a white band, 96 × 24 ────────────────────────────
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-function makePng(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0);
-    for (let x = 0; x < width; x++) {
-      const band = y >= 9 && y < 15 && x >= 8 && x < width - 8;
-      rows.push(...(band ? [255, 255, 255] : [15, 118, 110]));
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.from(rows))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+// ── A logo as a reseller would upload one, drawn by the browser itself (a PNG with transparency) ──
+async function renderLogo(browser: Browser): Promise<Buffer> {
+  const context = await browser.newContext({ deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.setContent(`
+    <div id="logo" style="display:inline-flex;align-items:center;gap:6px;padding:2px 4px;
+      font:700 18px system-ui,sans-serif;color:#0f766e">
+      <svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="#0f766e" stroke-width="2.5"
+        stroke-linecap="round"><circle cx="12" cy="5" r="2"/><path d="M12 7v14M5 12H3a9 9 0 0 0 18 0h-2"/></svg>
+      Harbour Mail
+    </div>`);
+  const png = await page.locator("#logo").screenshot({ omitBackground: true });
+  await context.close();
+  return png;
 }
 
 async function newSignedInPage(browser: Browser, email: string): Promise<Page> {
@@ -151,7 +126,7 @@ test.describe("portal branding", () => {
     await expect(logoForm.getByRole("alert")).toContainText("must be a PNG, JPEG or WebP image");
     await logoForm
       .getByLabel("Upload a logo")
-      .setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: makePng(96, 24) });
+      .setInputFiles({ name: "harbour.png", mimeType: "image/png", buffer: await renderLogo(browser) });
     await logoForm.getByRole("button", { name: "Upload logo" }).click();
     await expect(logoForm.getByRole("status")).toHaveText("Logo uploaded.");
     await expect(logoForm.getByRole("img", { name: `Current logo of ${BRAND.productName}` })).toBeVisible();
