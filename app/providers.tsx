@@ -1,9 +1,9 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { SessionProvider } from "next-auth/react";
 import { ThemeProvider } from "next-themes";
 import { useState, type ReactNode } from "react";
+import { useSessionRefresh } from "@/components/layout/use-session-refresh";
 import "@/lib/security/zod-without-eval";
 
 export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
@@ -17,18 +17,17 @@ export function Providers({ children, nonce }: { children: ReactNode; nonce?: st
         },
       }),
   );
+  // The session refetch slides the idle expiry while a tab is open and in use.
+  useSessionRefresh();
   return (
-    // The session refetch slides the idle expiry while a tab is open and in use.
-    <SessionProvider refetchInterval={5 * 60} refetchOnWindowFocus>
-      <ThemeProvider
-        attribute="class"
-        defaultTheme="system"
-        enableSystem
-        disableTransitionOnChange
-        nonce={nonce}
-      >
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </ThemeProvider>
-    </SessionProvider>
+    <ThemeProvider
+      attribute="class"
+      defaultTheme="system"
+      enableSystem
+      disableTransitionOnChange
+      nonce={nonce}
+    >
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ThemeProvider>
   );
 }

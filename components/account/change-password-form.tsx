@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -22,7 +21,11 @@ export function ChangePasswordForm({ signInPath = "/sign-in" }: { signInPath?: s
   const [state, formAction, pending] = useActionState<State, FormData>(async (previous, formData) => {
     const result = await changeOwnPasswordAction(previous, formData);
     // The server has already ended the session; this only clears the stale cookie, without navigating.
-    if (result.ok) await signOut({ redirect: false }).catch(() => undefined);
+    // next-auth's client loads only then: it is not worth its weight in the page's first load.
+    if (result.ok)
+      await import("next-auth/react")
+        .then(({ signOut }) => signOut({ redirect: false }))
+        .catch(() => undefined);
     return result;
   }, null);
 

@@ -14,7 +14,7 @@ import { setCatchAllAction } from "@/lib/actions/paks";
 import type { ActionResult } from "@/lib/actions/result";
 import type { DomainEmailView } from "@/lib/domains/types";
 import { queryKeys } from "@/lib/query-keys";
-import { CATCH_ALL_HINT, setCatchAllSchema } from "@/lib/validation/paks";
+import { CATCH_ALL_HINT } from "@/lib/validation/catch-all-hint";
 import { useCatchAll } from "./use-catch-all";
 import { useDomainEmail } from "./use-domain-email";
 
@@ -109,6 +109,8 @@ function CatchAllForm({
   const [state, save, pending] = useActionState<State, string>(
     async (_previous, target) => {
       const input = { domain, catchAll: target };
+      // The schema (and zod) loads on the first save, not with the page.
+      const { setCatchAllSchema } = await import("@/lib/validation/paks");
       const checked = checkInBrowser(setCatchAllSchema, input);
       if (checked) return { result: checked };
       const result = await setCatchAllAction(input).catch(() => ({

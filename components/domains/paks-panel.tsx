@@ -1,6 +1,7 @@
 "use client";
 
 import { PackagePlus, RotateCw } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -8,10 +9,15 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DomainCapabilities, DomainEmailView, PakView } from "@/lib/domains/types";
-import { DeletePakDialog } from "./delete-pak-dialog";
 import { formatReadAt } from "./format";
 import { PakCard } from "./pak-card";
 import { useDomainEmail } from "./use-domain-email";
+import { useOpenedOnce } from "./use-opened-once";
+
+// Loaded when first opened, with its schema: most visits never delete a pak.
+const DeletePakDialog = dynamic(() => import("./delete-pak-dialog").then((m) => m.DeletePakDialog), {
+  ssr: false,
+});
 
 /**
  * A domain's paks, kept fresh by React Query (shared with the mailbox grid): loading skeleton,
@@ -30,6 +36,7 @@ export function PaksPanel({
   const [deleting, setDeleting] = useState<PakView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const data = email.data;
+  const deleteUsed = useOpenedOnce(deleting !== null);
 
   return (
     <Card aria-labelledby="paks-title" aria-busy={email.isFetching || undefined}>
@@ -110,7 +117,7 @@ export function PaksPanel({
               ))}
             </div>
           )}
-          {capabilities.deletePaks ? (
+          {capabilities.deletePaks && deleteUsed ? (
             <DeletePakDialog
               domain={domain}
               pak={deleting}

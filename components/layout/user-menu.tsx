@@ -3,7 +3,6 @@
 import { CircleUserRound, LogOut, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useEffect, useId, useRef, useState } from "react";
 
 export interface ShellUser {
@@ -75,6 +74,8 @@ export function UserMenu({ user, accountHref }: { user: ShellUser; accountHref?:
           <button
             type="button"
             onClick={async () => {
+              // Loaded on use: next-auth's client is not worth its weight on every page.
+              const { signOut } = await import("next-auth/react");
               await signOut({ redirect: false });
               router.replace("/sign-in");
               router.refresh();

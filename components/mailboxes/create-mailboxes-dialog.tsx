@@ -7,12 +7,8 @@ import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { PakView } from "@/lib/domains/types";
-import {
-  createMailboxesSchema,
-  generateMailboxPassword,
-  MAILBOX_BATCH_MAX,
-  type NewMailbox,
-} from "@/lib/validation/mailboxes";
+import { createMailboxesSchema, MAILBOX_BATCH_MAX, type NewMailbox } from "@/lib/validation/mailboxes";
+import { defaultPak, newDraftRow, type CreateDraft, type DraftRow } from "./create-draft";
 import { pakChoiceLabel, paksWithRoom } from "./paks";
 import { PasswordInput } from "./password-input";
 
@@ -22,43 +18,6 @@ import { PasswordInput } from "./password-input";
  * schema before anything is sent; the draft lives in the grid, so closing the dialog or a failure
  * keeps what was typed.
  */
-
-export interface DraftRow {
-  key: number;
-  userName: string;
-  password: string;
-  displayName: string;
-  isAdmin: boolean;
-  forwardTo: string;
-  /** Why this row failed when it was last sent. */
-  error?: string;
-}
-
-export interface CreateDraft {
-  bundleId: number | null;
-  rows: DraftRow[];
-}
-
-let rowKeys = 0;
-export function newDraftRow(values: Partial<DraftRow> = {}): DraftRow {
-  rowKeys += 1;
-  return {
-    key: rowKeys,
-    userName: "",
-    password: generateMailboxPassword(),
-    displayName: "",
-    isAdmin: false,
-    forwardTo: "",
-    ...values,
-  };
-}
-
-/** The pak with the most free mailboxes, when the draft names none that still has room. */
-export function defaultPak(paks: readonly PakView[], wanted: number | null): number | null {
-  const open = paksWithRoom(paks);
-  if (wanted !== null && open.some((pak) => pak.bundleId === wanted)) return wanted;
-  return [...open].sort((a, b) => b.available - a.available)[0]?.bundleId ?? null;
-}
 
 export function CreateMailboxesDialog({
   open,

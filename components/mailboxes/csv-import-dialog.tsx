@@ -7,7 +7,7 @@ import { CheckboxField, SelectField } from "@/components/ui/field";
 import type { PakView } from "@/lib/domains/types";
 import { cn } from "@/lib/utils";
 import { MAILBOX_BATCH_MAX, type NewMailbox } from "@/lib/validation/mailboxes";
-import { defaultPak } from "./create-mailboxes-dialog";
+import { defaultPak } from "./create-draft";
 import { EXPORT_COLUMNS, readMailboxCsv, type ImportPreview } from "./mailbox-csv";
 import { pakChoiceLabel, paksWithRoom } from "./paks";
 

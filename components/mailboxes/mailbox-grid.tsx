@@ -1,23 +1,19 @@
 "use client";
 
 import { Download, Inbox, Plus, RefreshCw, Upload } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useId, useMemo, useRef, useState } from "react";
 import { formatReadAt } from "@/components/domains/format";
 import { useDomainEmail } from "@/components/domains/use-domain-email";
+import { useOpenedOnce } from "@/components/domains/use-opened-once";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DomainCapabilities, DomainEmailView, MailboxView } from "@/lib/domains/types";
-import { generateMailboxPassword } from "@/lib/validation/mailboxes";
-import { ActivityPanel } from "./activity-panel";
-import { BulkResetDialog } from "./bulk-reset-dialog";
-import { CreateMailboxesDialog, defaultPak, newDraftRow, type CreateDraft } from "./create-mailboxes-dialog";
-import { CsvImportDialog } from "./csv-import-dialog";
-import { DeleteMailboxesDialog } from "./delete-mailboxes-dialog";
-import { ForwardingDialog } from "./forwarding-dialog";
-import { exportFileName, mailboxesToCsv } from "./mailbox-csv";
+import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
+import { defaultPak, newDraftRow, type CreateDraft } from "./create-draft";
 import {
   MailboxTable,
   useMailboxTable,
@@ -26,8 +22,41 @@ import {
   type RoleFilter,
 } from "./mailbox-table";
 import { isPakExpired, pakName, paksWithRoom, todayIso } from "./paks";
-import { ResetPasswordDialog } from "./reset-password-dialog";
 import { useMailboxOperations } from "./use-mailbox-operations";
+
+// The dialogs (and the zod schemas they check input with) load when first opened, not with the page;
+// the activity panel when there is a change to show.
+const dialogCode = {
+  create: () => import("./create-mailboxes-dialog"),
+  csvImport: () => import("./csv-import-dialog"),
+  reset: () => import("./reset-password-dialog"),
+  forwarding: () => import("./forwarding-dialog"),
+  remove: () => import("./delete-mailboxes-dialog"),
+  bulkReset: () => import("./bulk-reset-dialog"),
+};
+const ActivityPanel = dynamic(() => import("./activity-panel").then((m) => m.ActivityPanel), { ssr: false });
+const CreateMailboxesDialog = dynamic(() => dialogCode.create().then((m) => m.CreateMailboxesDialog), {
+  ssr: false,
+});
+const CsvImportDialog = dynamic(() => dialogCode.csvImport().then((m) => m.CsvImportDialog), { ssr: false });
+const ResetPasswordDialog = dynamic(() => dialogCode.reset().then((m) => m.ResetPasswordDialog), {
+  ssr: false,
+});
+const ForwardingDialog = dynamic(() => dialogCode.forwarding().then((m) => m.ForwardingDialog), {
+  ssr: false,
+});
+const DeleteMailboxesDialog = dynamic(() => dialogCode.remove().then((m) => m.DeleteMailboxesDialog), {
+  ssr: false,
+});
+const BulkResetDialog = dynamic(() => dialogCode.bulkReset().then((m) => m.BulkResetDialog), { ssr: false });
+
+let dialogsWarmed = false;
+/** Fetches the dialogs' code once the pointer or focus reaches the grid, so the first one opens at once. */
+function warmDialogs() {
+  if (dialogsWarmed) return;
+  dialogsWarmed = true;
+  for (const load of Object.values(dialogCode)) void load().catch(() => (dialogsWarmed = false));
+}
 
 /**
  * A domain's mailboxes: the grid with its toolbar, bulk actions and dialogs. Reads go through
@@ -63,6 +92,13 @@ export function MailboxGrid({
   const [deleteTargets, setDeleteTargets] = useState<readonly MailboxView[]>([]);
   const [bulkResetTargets, setBulkResetTargets] = useState<readonly MailboxView[]>([]);
   const [filters, setFilters] = useState<GridFilters>({ text: "", role: "all", pak: "all" });
+
+  const createUsed = useOpenedOnce(createOpen);
+  const importUsed = useOpenedOnce(importOpen);
+  const resetUsed = useOpenedOnce(resetFor !== null);
+  const forwardingUsed = useOpenedOnce(forwardingFor !== null);
+  const deleteUsed = useOpenedOnce(deleteTargets.length > 0);
+  const bulkResetUsed = useOpenedOnce(bulkResetTargets.length > 0);
 
   const operations = useMailboxOperations(domain, view, {
     onFixCreate: (bundleId, rows) => {
@@ -132,7 +168,9 @@ export function MailboxGrid({
     setCreateOpen(true);
   }
 
-  function exportShown() {
+  async function exportShown() {
+    // The CSV code (with the import's schemas) loads on use.
+    const { exportFileName, mailboxesToCsv } = await import("./mailbox-csv");
     const shown = table
       .getRowModel()
       .rows.map((row) => row.original)
@@ -172,7 +210,12 @@ export function MailboxGrid({
         : null;
 
   return (
-    <section aria-labelledby={headingId} className="flex flex-col gap-4">
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col gap-4"
+      onPointerEnter={manage ? warmDialogs : undefined}
+      onFocus={manage ? warmDialogs : undefined}
+    >
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id={headingId} className="text-base font-semibold">
@@ -199,7 +242,9 @@ export function MailboxGrid({
         </Alert>
       ) : null}
 
-      <ActivityPanel activities={operations.activities} onDismiss={operations.dismiss} />
+      {operations.activities.length > 0 ? (
+        <ActivityPanel activities={operations.activities} onDismiss={operations.dismiss} />
+      ) : null}
 
       <div role="group" aria-label="Mailbox tools" className="flex flex-wrap items-end gap-3">
         <TextField
@@ -254,7 +299,11 @@ export function MailboxGrid({
               </Button>
             </>
           ) : null}
-          <Button variant="secondary" onClick={exportShown} disabled={view.mailboxes.length === 0}>
+          <Button
+            variant="secondary"
+            onClick={() => void exportShown()}
+            disabled={view.mailboxes.length === 0}
+          >
             <Download aria-hidden="true" className="size-4" />
             Export CSV
           </Button>
@@ -306,72 +355,84 @@ export function MailboxGrid({
 
       {manage ? (
         <>
-          <CreateMailboxesDialog
-            open={createOpen}
-            onClose={() => setCreateOpen(false)}
-            domain={domain}
-            paks={paks}
-            existingNames={existingNames}
-            draft={createDraft}
-            onDraftChange={setCreateDraft}
-            onSubmit={(bundleId, mailboxes) => {
-              setCreateOpen(false);
-              setCreateDraft({ bundleId, rows: [] });
-              void operations.createMailboxes(bundleId, mailboxes);
-            }}
-          />
-          <CsvImportDialog
-            open={importOpen}
-            onClose={() => setImportOpen(false)}
-            domain={domain}
-            paks={paks}
-            existingNames={existingNames}
-            onSubmit={(bundleId, mailboxes, fileName) => {
-              setImportOpen(false);
-              void operations.createMailboxes(bundleId, mailboxes, fileName);
-            }}
-          />
-          <ResetPasswordDialog
-            mailbox={resetFor}
-            initialPassword={resetPassword}
-            onClose={closeReset}
-            onSubmit={(mailbox, password) =>
-              operations.resetPasswords(
-                [{ userName: mailbox.userName, password }],
-                () => resetShownFor.current !== mailbox.userName.toLowerCase(),
-              )
-            }
-          />
-          <ForwardingDialog
-            domain={domain}
-            mailbox={forwardingFor}
-            initialForwardTo={forwardingDraft}
-            onClose={() => setForwardingFor(null)}
-            onSubmit={(mailbox, forwardTo) => operations.setForwarding(mailbox, forwardTo)}
-          />
-          <DeleteMailboxesDialog
-            mailboxes={deleteTargets}
-            onClose={() => setDeleteTargets([])}
-            onConfirm={(mailboxes) => {
-              setDeleteTargets([]);
-              table.resetRowSelection();
-              void operations.deleteMailboxes(mailboxes);
-            }}
-          />
-          <BulkResetDialog
-            mailboxes={bulkResetTargets}
-            onClose={() => setBulkResetTargets([])}
-            onConfirm={(mailboxes) => {
-              setBulkResetTargets([]);
-              void operations.resetPasswords(
-                mailboxes.map((mailbox) => ({
-                  userName: mailbox.userName,
-                  password: generateMailboxPassword(mailbox.userName),
-                })),
-                () => true,
-              );
-            }}
-          />
+          {createUsed ? (
+            <CreateMailboxesDialog
+              open={createOpen}
+              onClose={() => setCreateOpen(false)}
+              domain={domain}
+              paks={paks}
+              existingNames={existingNames}
+              draft={createDraft}
+              onDraftChange={setCreateDraft}
+              onSubmit={(bundleId, mailboxes) => {
+                setCreateOpen(false);
+                setCreateDraft({ bundleId, rows: [] });
+                void operations.createMailboxes(bundleId, mailboxes);
+              }}
+            />
+          ) : null}
+          {importUsed ? (
+            <CsvImportDialog
+              open={importOpen}
+              onClose={() => setImportOpen(false)}
+              domain={domain}
+              paks={paks}
+              existingNames={existingNames}
+              onSubmit={(bundleId, mailboxes, fileName) => {
+                setImportOpen(false);
+                void operations.createMailboxes(bundleId, mailboxes, fileName);
+              }}
+            />
+          ) : null}
+          {resetUsed ? (
+            <ResetPasswordDialog
+              mailbox={resetFor}
+              initialPassword={resetPassword}
+              onClose={closeReset}
+              onSubmit={(mailbox, password) =>
+                operations.resetPasswords(
+                  [{ userName: mailbox.userName, password }],
+                  () => resetShownFor.current !== mailbox.userName.toLowerCase(),
+                )
+              }
+            />
+          ) : null}
+          {forwardingUsed ? (
+            <ForwardingDialog
+              domain={domain}
+              mailbox={forwardingFor}
+              initialForwardTo={forwardingDraft}
+              onClose={() => setForwardingFor(null)}
+              onSubmit={(mailbox, forwardTo) => operations.setForwarding(mailbox, forwardTo)}
+            />
+          ) : null}
+          {deleteUsed ? (
+            <DeleteMailboxesDialog
+              mailboxes={deleteTargets}
+              onClose={() => setDeleteTargets([])}
+              onConfirm={(mailboxes) => {
+                setDeleteTargets([]);
+                table.resetRowSelection();
+                void operations.deleteMailboxes(mailboxes);
+              }}
+            />
+          ) : null}
+          {bulkResetUsed ? (
+            <BulkResetDialog
+              mailboxes={bulkResetTargets}
+              onClose={() => setBulkResetTargets([])}
+              onConfirm={(mailboxes) => {
+                setBulkResetTargets([]);
+                void operations.resetPasswords(
+                  mailboxes.map((mailbox) => ({
+                    userName: mailbox.userName,
+                    password: generateMailboxPassword(mailbox.userName),
+                  })),
+                  () => true,
+                );
+              }}
+            />
+          ) : null}
         </>
       ) : null}
     </section>

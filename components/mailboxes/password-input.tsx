@@ -4,7 +4,7 @@ import { Check, Dices, X } from "lucide-react";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import { generateMailboxPassword, passwordRuleChecks } from "@/lib/validation/mailboxes";
+import { generateMailboxPassword, passwordRuleChecks } from "@/lib/validation/mailbox-rules";
 
 /**
  * A new mailbox password: typed or generated, with eNom's rules ticked off as the user types

@@ -8,7 +8,8 @@ import {
   setMailboxForwardingAction,
 } from "@/lib/actions/mailboxes";
 import type { DomainEmailView, MailboxView, PakView } from "@/lib/domains/types";
-import { MAILBOX_BATCH_MAX, type NewMailbox } from "@/lib/validation/mailboxes";
+import { MAILBOX_BATCH_MAX } from "@/lib/validation/mailbox-rules";
+import type { NewMailbox } from "@/lib/validation/mailboxes";
 import { useMailboxWrites, type Activity } from "./use-mailbox-writes";
 
 /**

@@ -5,7 +5,11 @@ import { useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { DomainEmailView, MailboxView } from "@/lib/domains/types";
 import { queryKeys } from "@/lib/query-keys";
-import { MAILBOX_BATCH_MAX, type MailboxBatchResult, type MailboxOutcome } from "@/lib/validation/mailboxes";
+import {
+  MAILBOX_BATCH_MAX,
+  type MailboxBatchResult,
+  type MailboxOutcome,
+} from "@/lib/validation/mailbox-rules";
 
 /**
  * Runs the grid's writes so that the page stays usable while eNom takes its seconds: the rows

@@ -1,14 +1,10 @@
 import { z } from "zod";
-import {
-  EMAIL_ADDRESS_PATTERN,
-  MAX_SIZE,
-  PASSWORD_CHARSET,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  passwordProblem,
-  PURCHASE_QUANTITY_MAX,
-} from "./enom-rules";
+import { EMAIL_ADDRESS_PATTERN, MAX_SIZE, passwordProblem } from "./enom-rules";
 import { displayNameSchema, userNameSchema } from "./mailbox-fields";
+import { MAILBOXES_PER_ACTION_MAX } from "./mailbox-rules";
+
+// The limits, results and password helpers, kept zod-free for the grid (see mailbox-rules.ts).
+export * from "./mailbox-rules";
 
 /**
  * The mailbox grid's inputs: the same schemas check the dialogs in the browser and the server
@@ -16,11 +12,6 @@ import { displayNameSchema, userNameSchema } from "./mailbox-fields";
  * Mailpak's stricter password rule (`strict: true`). Browser code imports this file, so it holds
  * no server code.
  */
-
-/** Mailboxes in one eNom call: ModifyPOP3's EmailCount has two digits, and the other batch commands share the cap. */
-export const MAILBOX_BATCH_MAX = 99;
-/** Mailboxes in one action: the largest pak eNom sells. Larger lists are sent 99 at a time. */
-export const MAILBOXES_PER_ACTION_MAX = PURCHASE_QUANTITY_MAX;
 
 export const mailboxDomainSchema = z
   .string("Choose a domain.")
@@ -182,87 +173,3 @@ export const setMailboxForwardingSchema = z
     checkForwarding(input.forwardTo, input.userName, input.domain, ctx, ["forwardTo"]),
   );
 export type SetMailboxForwardingInput = z.input<typeof setMailboxForwardingSchema>;
-
-// ── Results ─────────────────────────────────────────────────────────────────────────────────
-
-/**
- * What happened to one mailbox: done, refused (nothing changed for it), or unknown (the answer
- * was lost, so it may or may not have changed: read the domain again before retrying).
- */
-export type MailboxOutcome = "ok" | "failed" | "unknown";
-
-export interface MailboxResult {
-  userName: string;
-  outcome: MailboxOutcome;
-  /** Why it failed or is unknown, written for the user; null when it worked. */
-  message: string | null;
-}
-
-/** What the mailbox actions return once a change was sent: one result per mailbox, in the order asked. */
-export interface MailboxBatchResult {
-  results: MailboxResult[];
-  /** Calls made to the email service (one per 99 mailboxes). */
-  requests: number;
-}
-
-export function countOutcomes(results: readonly MailboxResult[]): Record<MailboxOutcome, number> {
-  const counts: Record<MailboxOutcome, number> = { ok: 0, failed: 0, unknown: 0 };
-  for (const result of results) counts[result.outcome]++;
-  return counts;
-}
-
-// ── Passwords in the dialogs ────────────────────────────────────────────────────────────────
-
-export interface PasswordRuleCheck {
-  id: "length" | "charset" | "lower" | "upper" | "digit" | "not-name";
-  label: string;
-  met: boolean;
-}
-
-/**
- * The password rules as a checklist the dialogs tick off while the user types. Every check met
- * exactly when `passwordProblem(password, { userName, strict: true })` finds nothing (tested).
- */
-export function passwordRuleChecks(password: string, userName = ""): PasswordRuleCheck[] {
-  const name = userName.trim();
-  return [
-    {
-      id: "length",
-      label: `${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
-      met: password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX,
-    },
-    { id: "charset", label: "Letters and digits only", met: PASSWORD_CHARSET.test(password) },
-    { id: "lower", label: "A lower-case letter", met: /[a-z]/.test(password) },
-    { id: "upper", label: "An upper-case letter", met: /[A-Z]/.test(password) },
-    { id: "digit", label: "A digit", met: /[0-9]/.test(password) },
-    {
-      id: "not-name",
-      label: "Not the mailbox name",
-      met: password !== "" && (name === "" || password.toLowerCase() !== name.toLowerCase()),
-    },
-  ];
-}
-
-/** Letters and digits that cannot be mistaken for one another when read out (no 0/O, 1/l/I). */
-const GENERATOR_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-export const GENERATED_PASSWORD_LENGTH = 16;
-
-/**
- * A random password that meets every rule, made in the browser with the platform's CSPRNG, so the
- * server never has to send one back. 16 characters from 57 give about 93 bits.
- */
-export function generateMailboxPassword(userName = "", length = GENERATED_PASSWORD_LENGTH): string {
-  const size = GENERATOR_ALPHABET.length;
-  // Bytes at or above the largest multiple of the alphabet's size are redrawn, so no letter is likelier.
-  const limit = 256 - (256 % size);
-  for (;;) {
-    let password = "";
-    while (password.length < length) {
-      const bytes = crypto.getRandomValues(new Uint8Array(length * 2));
-      for (const byte of bytes) {
-        if (byte < limit && password.length < length) password += GENERATOR_ALPHABET[byte % size];
-      }
-    }
-    if (passwordProblem(password, { userName, strict: true }) === null) return password;
-  }
-}

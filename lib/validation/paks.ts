@@ -46,8 +46,7 @@ export const deletePakSchema = z
   });
 export type DeletePakInput = z.infer<typeof deletePakSchema>;
 
-export const CATCH_ALL_HINT =
-  "A mailbox of this domain (such as info), an outside address, or empty to turn it off.";
+export { CATCH_ALL_HINT } from "./catch-all-hint";
 
 /** A mailbox name of the domain, a full address, or empty (mail to unknown addresses bounces). */
 export const catchAllTargetSchema = z

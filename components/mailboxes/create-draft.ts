@@ -1,0 +1,45 @@
+import type { PakView } from "@/lib/domains/types";
+import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
+import { paksWithRoom } from "./paks";
+
+/**
+ * The "Add mailboxes" draft, kept by the grid so closing the dialog or a failure keeps what was
+ * typed. Apart from the dialog, so the grid has it before the dialog's code (and zod) is loaded.
+ */
+
+export interface DraftRow {
+  key: number;
+  userName: string;
+  password: string;
+  displayName: string;
+  isAdmin: boolean;
+  forwardTo: string;
+  /** Why this row failed when it was last sent. */
+  error?: string;
+}
+
+export interface CreateDraft {
+  bundleId: number | null;
+  rows: DraftRow[];
+}
+
+let rowKeys = 0;
+export function newDraftRow(values: Partial<DraftRow> = {}): DraftRow {
+  rowKeys += 1;
+  return {
+    key: rowKeys,
+    userName: "",
+    password: generateMailboxPassword(),
+    displayName: "",
+    isAdmin: false,
+    forwardTo: "",
+    ...values,
+  };
+}
+
+/** The pak with the most free mailboxes, when the draft names none that still has room. */
+export function defaultPak(paks: readonly PakView[], wanted: number | null): number | null {
+  const open = paksWithRoom(paks);
+  if (wanted !== null && open.some((pak) => pak.bundleId === wanted)) return wanted;
+  return [...open].sort((a, b) => b.available - a.available)[0]?.bundleId ?? null;
+}
