@@ -6,6 +6,7 @@
 //   --seconds N         seconds per load phase (default 10)
 //   --no-lighthouse     skip Lighthouse (first-load JavaScript is still measured)
 //   --report-only       rewrite docs/benchmarks.md from the last figures (data/bench/results.json)
+//   --help              this text
 //   BENCH_PANEL_PORT (3580), BENCH_SIM_PORT (4580)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,6 +21,13 @@ import { machine, writeSection } from "./bench/report.mjs";
 import { ensureDependencies, log, root } from "./lib/ensure.mjs";
 
 const argv = process.argv.slice(2);
+if (argv.includes("--help") || argv.includes("-h")) {
+  // The usage is the comment at the top of this file.
+  const text = readFileSync(new URL(import.meta.url), "utf8").split("\n");
+  const usage = text.slice(1, text.findIndex((line) => line.startsWith("import")));
+  console.log(usage.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
+  process.exit(0);
+}
 const option = (name, fallback) => {
   const at = argv.indexOf(name);
   return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;

@@ -2,8 +2,9 @@
 // `npm run soak`: mixed traffic through the real panel with upstream faults injected, then a check
 // that the audit log and the simulator agree. Bounded (--minutes), loopback only, its own ports.
 //   --minutes N (10)  --users N (50)  --fault-rate F (0.05)  --database pglite|postgres  --skip-build
-//   --heap-mb N: cap the panel's V8 heap (--max-old-space-size), to tell a leak (it would crash)
-//                from a heap that grows only because memory is there
+//   --heap-mb N (384, as `npm start` runs the panel; 0 for no cap): the panel's V8 heap
+//                (--max-old-space-size); with a cap a leak would crash, without one the heap
+//                grows only because memory is there
 //   SOAK_PANEL_PORT (3581), SOAK_SIM_PORT (4581)
 // Writes the soak section of docs/benchmarks.md and prints where.
 import { randomBytes } from "node:crypto";
@@ -36,7 +37,7 @@ const minutes = Number(option("--minutes", "10"));
 const users = Number(option("--users", "50"));
 const faultRate = Number(option("--fault-rate", "0.05"));
 const database = option("--database", "pglite");
-const heapMb = option("--heap-mb", "");
+const heapMb = Number(option("--heap-mb", "384")) || "";
 if (
   !(minutes > 0 && minutes <= 120) ||
   !(users >= 1 && users <= 500) ||
