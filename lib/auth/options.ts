@@ -1,9 +1,11 @@
 import "server-only";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { requestContextFrom } from "@/lib/request-context";
+import { decodeSessionToken, encodeSessionToken } from "./jwt";
 import { authenticate } from "./sign-in";
 
 /** A session ends after this long without activity (the cookie slides while the panel is used)… */
@@ -31,13 +33,36 @@ function configureOrigin(publicUrl: string | undefined): void {
   else process.env.AUTH_TRUST_HOST ??= "true";
 }
 
+function usesSecureCookies(publicUrl: string | undefined): boolean {
+  return publicUrl?.startsWith("https://") ?? false;
+}
+
+/** The session cookie's name, as next-auth names it (`__Secure-` over https). */
+export function sessionCookieName(publicUrl: string | undefined): string {
+  return `${usesSecureCookies(publicUrl) ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/** What a session says about its user, from the token's claims. */
+export function sessionClaims(token: JWT): Session["user"] {
+  return {
+    id: token.uid ?? "",
+    email: token.email ?? "",
+    name: token.name ?? "",
+    role: token.role ?? "customer",
+    sessionVersion: token.sv ?? 0,
+    authTime: token.authTime ?? 0,
+  };
+}
+
 export function authOptions(): NextAuthOptions {
   const env = getEnv();
   configureOrigin(env.PUBLIC_URL);
   return {
     secret: env.AUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS, updateAge: 5 * 60 },
-    useSecureCookies: env.PUBLIC_URL?.startsWith("https://") ?? false,
+    // next-auth's own format, with the key derived once instead of on every request.
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
+    useSecureCookies: usesSecureCookies(env.PUBLIC_URL),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -81,14 +106,7 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       session({ session, token }) {
-        session.user = {
-          id: token.uid ?? "",
-          email: token.email ?? "",
-          name: token.name ?? "",
-          role: token.role ?? "customer",
-          sessionVersion: token.sv ?? 0,
-          authTime: token.authTime ?? 0,
-        };
+        session.user = sessionClaims(token);
         return session;
       },
     },

@@ -1,13 +1,15 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";
 import { findUserWithCustomer } from "@/lib/db/queries/users";
 import type { Role } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { isDemoEmail } from "./demo";
-import { authOptions, SESSION_ABSOLUTE_SECONDS } from "./options";
+import { decodeSessionToken } from "./jwt";
+import { SESSION_ABSOLUTE_SECONDS, sessionClaims, sessionCookieName } from "./options";
 import type { CustomerAllowances } from "./permissions";
+import { cachedSessionUser } from "./session-user-cache";
 
 export interface SessionUser {
   id: string;
@@ -21,19 +23,50 @@ export interface SessionUser {
 }
 
 /**
- * Who is signed in, checked against the database on every request: a JWT cannot be revoked by
- * itself, so a disabled user, a changed role or a bumped session version ends the session at once.
- * React's `cache` keeps it to one query per request.
+ * The session cookie's value; next-auth splits a large token over `<name>.0`, `<name>.1`, ….
+ * Exported for tests.
+ */
+export function sessionTokenFrom(all: { name: string; value: string }[], name: string): string | undefined {
+  const whole = all.find((cookie) => cookie.name === name);
+  if (whole) return whole.value;
+  const chunks = all
+    .filter(
+      (cookie) => cookie.name.startsWith(`${name}.`) && /^\d+$/.test(cookie.name.slice(name.length + 1)),
+    )
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length ? chunks.map((cookie) => cookie.value).join("") : undefined;
+}
+
+/**
+ * The signed-in user's claims, straight from the session cookie. This is what next-auth's
+ * getServerSession returns in a server component or route, without its per-request work that a
+ * server component throws away (re-encrypting a fresh cookie it cannot set).
+ */
+async function sessionFromCookie() {
+  const env = getEnv();
+  const token = sessionTokenFrom((await cookies()).getAll(), sessionCookieName(env.PUBLIC_URL));
+  if (!token) return null;
+  try {
+    const decoded = await decodeSessionToken({ token, secret: env.AUTH_SECRET });
+    return decoded ? sessionClaims(decoded) : null;
+  } catch {
+    return null; // malformed, forged or expired
+  }
+}
+
+/**
+ * Who is signed in, checked against the database: a JWT cannot be revoked by itself, so a
+ * disabled user, a changed role or a bumped session version ends the session (see
+ * session-user-cache.ts for how fresh that row is). React's `cache` keeps it to one check per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Per request, never at build time: a page that asks who is signed in is dynamic.
   await connection();
-  const session = await getServerSession(authOptions());
-  const claims = session?.user;
+  const claims = await sessionFromCookie();
   if (!claims?.id) return null;
   if (Date.now() / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
 
-  const row = await findUserWithCustomer(claims.id);
+  const row = await cachedSessionUser(claims.id, () => findUserWithCustomer(claims.id));
   if (!row) return null;
   const { user, customer } = row;
   if (user.disabled || user.sessionVersion !== claims.sessionVersion) return null;

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { forgetSessionUser } from "@/lib/auth/session-user-cache";
 import { getDb } from "@/lib/db";
 import { passwordResetTokens, users, type UserRow } from "@/lib/db/schema";
 import { hashOneTimeToken, looksLikeOneTimeToken, newOneTimeToken } from "@/lib/one-time-token";
@@ -52,7 +53,7 @@ export type ResetOutcome = { kind: "reset"; user: UserRow } | { kind: Exclude<Re
  */
 export async function resetPasswordWithToken(token: string, passwordHash: string): Promise<ResetOutcome> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<ResetOutcome> => {
+  const outcome = await db.transaction(async (tx): Promise<ResetOutcome> => {
     const [row] = await tx
       .select()
       .from(passwordResetTokens)
@@ -80,4 +81,6 @@ export async function resetPasswordWithToken(token: string, passwordHash: string
       .where(and(eq(passwordResetTokens.userId, row.userId), isNull(passwordResetTokens.usedAt)));
     return { kind: "reset", user };
   });
+  if (outcome.kind === "reset") forgetSessionUser(outcome.user.id);
+  return outcome;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq } from "drizzle-orm";
+import { forgetSessionUser } from "@/lib/auth/session-user-cache";
 import { getDb } from "@/lib/db";
 import { users, type UserRow } from "@/lib/db/schema";
 
@@ -44,7 +45,7 @@ export async function removeColleague(
   userId: string,
 ): Promise<RemoveOutcome> {
   const db = await getDb();
-  return db.transaction(async (tx): Promise<RemoveOutcome> => {
+  const outcome = await db.transaction(async (tx): Promise<RemoveOutcome> => {
     const admins = await tx
       .select({ id: users.id })
       .from(users)
@@ -62,4 +63,6 @@ export async function removeColleague(
     await tx.delete(users).where(eq(users.id, target.id));
     return { kind: "removed", user: target };
   });
+  if (outcome.kind === "removed") forgetSessionUser(userId);
+  return outcome;
 }

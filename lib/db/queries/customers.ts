@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { forgetSessionUser } from "@/lib/auth/session-user-cache";
 import { getDb } from "@/lib/db";
 import { customerDomains, customers, users, type CustomerRow } from "@/lib/db/schema";
 
@@ -91,11 +92,13 @@ export async function updateCustomer(id: string, values: CustomerFields): Promis
     .update(customers)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(customers.id, id));
+  forgetSessionUser(); // a customer's allowances are part of every colleague's session
 }
 
 export async function deleteCustomer(id: string): Promise<void> {
   const db = await getDb();
   await db.delete(customers).where(eq(customers.id, id));
+  forgetSessionUser();
 }
 
 /**

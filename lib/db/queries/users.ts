@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { forgetSessionUser } from "@/lib/auth/session-user-cache";
 import { getDb } from "@/lib/db";
 import { customers, users, type Role, type UserRow } from "@/lib/db/schema";
 
@@ -50,6 +51,7 @@ export async function updateUser(
     .update(users)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(users.id, id));
+  forgetSessionUser(id);
 }
 
 /**
@@ -154,7 +156,7 @@ export async function updateUserKeepingAnAdmin(
   values: { disabled?: boolean; role?: "admin" | "staff" },
 ): Promise<AdminSafeUpdate> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx): Promise<AdminSafeUpdate> => {
     const activeAdmins = await tx
       .select({ id: users.id })
       .from(users)
@@ -173,6 +175,8 @@ export async function updateUserKeepingAnAdmin(
       .where(eq(users.id, id));
     return "updated";
   });
+  forgetSessionUser(id);
+  return outcome;
 }
 
 /**
@@ -188,4 +192,5 @@ export async function bumpSessionVersion(
     .update(users)
     .set({ ...values, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
     .where(eq(users.id, id));
+  forgetSessionUser(id);
 }
