@@ -53,7 +53,11 @@ export function openDatabase(options: { databaseUrl?: string; pgliteDir: string 
   }
   const inMemory = options.pgliteDir.startsWith("memory://");
   if (!inMemory) mkdirSync(options.pgliteDir, { recursive: true });
-  const client = new PGlite(inMemory ? undefined : options.pgliteDir);
+  // The embedded database holds a reseller's users and audit log, not mail: 16 MB of buffers is
+  // plenty, and PostgreSQL's default 128 MB would add that much to the panel's resident memory.
+  const client = new PGlite(inMemory ? undefined : options.pgliteDir, {
+    postgresqlconf: ["shared_buffers=16MB"],
+  });
   const db = drizzlePglite(client, { schema });
   return {
     db,

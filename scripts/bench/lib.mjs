@@ -127,6 +127,8 @@ export async function startPanel({ port, simPort, env = {}, database = "pglite" 
     ...simulatorPanelEnv({ simPort, panelPort: port, dataDir, demo: true }),
     NEXT_DIST_DIR: DIST_DIR,
     LOG_LEVEL: "warn",
+    // As `npm start` runs the panel (scripts/start.mjs): the heap capped at 384 MB.
+    NODE_OPTIONS: "--max-old-space-size=384",
     DATABASE_URL: database === "postgres" ? await freshPostgres(port) : "",
     ...env,
   };
