@@ -24,7 +24,10 @@ const argv = process.argv.slice(2);
 if (argv.includes("--help") || argv.includes("-h")) {
   // The usage is the comment at the top of this file.
   const text = readFileSync(new URL(import.meta.url), "utf8").split("\n");
-  const usage = text.slice(1, text.findIndex((line) => line.startsWith("import")));
+  const usage = text.slice(
+    1,
+    text.findIndex((line) => line.startsWith("import")),
+  );
   console.log(usage.map((line) => line.replace(/^\/\/ ?/, "")).join("\n"));
   process.exit(0);
 }

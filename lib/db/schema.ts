@@ -238,9 +238,7 @@ export const renewalReminders = pgTable(
     recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [
-    primaryKey({ columns: [table.domain, table.bundleId, table.expires, table.daysBefore] }),
-  ],
+  (table) => [primaryKey({ columns: [table.domain, table.bundleId, table.expires, table.daysBefore] })],
 );
 
 export type PurchaseAttemptRow = typeof purchaseAttempts.$inferSelect;
