@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Globe, SearchX } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
+import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   DOMAIN_FILTER_LABELS,
@@ -10,7 +11,6 @@ import {
   type DomainListPage,
   type DomainListQuery,
 } from "@/lib/domains/domain-list";
-import { DomainListPagination } from "./domain-list-pagination";
 import { DomainListTable } from "./domain-list-table";
 import { formatReadAt, plural } from "./format";
 import { RetryButton } from "./retry-button";
@@ -81,7 +81,12 @@ export function DomainList({
             showCustomers={showCustomers}
             canPurchase={canPurchase}
           />
-          <DomainListPagination query={query} page={list.page} pageCount={list.pageCount} />
+          <Pagination
+            label="Pages of the domain list"
+            page={list.page}
+            pageCount={list.pageCount}
+            hrefFor={(target) => domainListHref(query, { page: target })}
+          />
         </>
       )}
     </>

@@ -7,7 +7,6 @@ import { RetryButton } from "@/components/domains/retry-button";
 import { formatReadAt, plural } from "@/components/domains/format";
 import { ExpirationCards } from "@/components/expirations/expiration-cards";
 import { ExpirationFilters } from "@/components/expirations/expiration-filters";
-import { ExpirationsPagination } from "@/components/expirations/expirations-pagination";
 import { ExpirationsSkeleton } from "@/components/expirations/expirations-skeleton";
 import { ExpirationsTable } from "@/components/expirations/expirations-table";
 import { RenewalsChart } from "@/components/expirations/renewals-chart";
@@ -15,6 +14,7 @@ import { RenewalsFunding } from "@/components/expirations/renewals-funding";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -131,7 +131,12 @@ async function ExpirationsDashboard({
               canAutoRenew={can(user, "paks.autoRenew")}
               canRenew={can(user, "paks.renew")}
             />
-            <ExpirationsPagination query={query} page={page.page} pageCount={page.pageCount} />
+            <Pagination
+              label="Pages of the paks"
+              page={page.page}
+              pageCount={page.pageCount}
+              hrefFor={(target) => expirationsHref(query, { page: target })}
+            />
           </>
         )}
       </section>
