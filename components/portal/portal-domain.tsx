@@ -1,17 +1,13 @@
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { Suspense } from "react";
-import { CatchAllPanel } from "@/components/domains/catch-all-panel";
-import { PaksPanel } from "@/components/domains/paks-panel";
+import { DomainEmailSections } from "@/components/domains/domain-email-sections";
 import { DomainEmailSkeleton } from "@/components/domains/skeletons";
-import { MailboxGrid } from "@/components/mailboxes/mailbox-grid";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SessionUser } from "@/lib/auth/session";
-import { domainCapabilities, getDomainCatchAll, getDomainEmail } from "@/lib/domains/email";
-import { isUpstreamFailure } from "@/lib/domains/read-errors";
+import { domainCapabilities } from "@/lib/domains/email";
 import type { DomainCapabilities } from "@/lib/domains/types";
-import { PhoneWidth } from "./phone-width";
 
 /**
  * One of the customer's domains: the very panels staff use (paks, mailbox grid, catch-all), with
@@ -45,41 +41,8 @@ export function PortalDomainContent({
         }
       />
       <Suspense fallback={<DomainEmailSkeleton />}>
-        <DomainSections user={user} domain={domain} capabilities={capabilities} />
+        <DomainEmailSections user={user} domain={domain} capabilities={capabilities} />
       </Suspense>
     </>
-  );
-}
-
-async function DomainSections({
-  user,
-  domain,
-  capabilities,
-}: {
-  user: SessionUser;
-  domain: string;
-  capabilities: DomainCapabilities;
-}) {
-  const [email, catchAll] = await Promise.allSettled([
-    getDomainEmail(user, domain),
-    getDomainCatchAll(user, domain),
-  ]);
-  for (const read of [email, catchAll])
-    if (read.status === "rejected" && !isUpstreamFailure(read.reason)) throw read.reason;
-  const initialEmail = email.status === "fulfilled" ? email.value : undefined;
-  const initialCatchAll = catchAll.status === "fulfilled" ? { catchAll: catchAll.value } : undefined;
-  return (
-    <div className="flex flex-col gap-6">
-      <PaksPanel domain={domain} initialData={initialEmail} capabilities={capabilities} />
-      <PhoneWidth className="rounded-lg border border-line bg-surface p-3 shadow-sm sm:p-5">
-        <MailboxGrid domain={domain} initialData={initialEmail} capabilities={capabilities} />
-      </PhoneWidth>
-      <CatchAllPanel
-        domain={domain}
-        initialCatchAll={initialCatchAll}
-        initialEmail={initialEmail}
-        canManage={capabilities.manageMailboxes}
-      />
-    </div>
   );
 }
