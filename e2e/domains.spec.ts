@@ -33,7 +33,7 @@ const armFault = (fault: { command: string; mode: string; message?: string; time
   sim("/_sim/faults", { method: "POST", body: JSON.stringify(fault) });
 const clearFaults = () => sim("/_sim/faults", { method: "DELETE" });
 
-/** Calls eNom's interface on the simulator (Text replies are `Key=Value` lines). */
+/** Calls eNom's interface on the simulator (Text replies are `Key=Value` lines; keys lower-cased here). */
 async function enomText(params: Record<string, string>): Promise<Map<string, string>> {
   const query = new URLSearchParams({ uid: "resellid", pw: "resellpw", responsetype: "text", ...params });
   const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
@@ -41,7 +41,7 @@ async function enomText(params: Record<string, string>): Promise<Map<string, str
     body
       .split(/\r?\n/)
       .filter((line) => line.includes("=") && !line.startsWith(";"))
-      .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+      .map((line) => [line.slice(0, line.indexOf("=")).toLowerCase(), line.slice(line.indexOf("=") + 1)]),
   );
 }
 
@@ -51,10 +51,11 @@ async function enomText(params: Record<string, string>): Promise<Map<string, str
  * (under 10 mailboxes), so that, once down to one pak, it never becomes one of the mailbox spec's.
  */
 async function pickDomain(): Promise<{ domain: SimDomain; kept: SimPak; doomed: SimPak }> {
+  // GetPOPExpirations' Text reply: `domain1`, `bundleid1`, `expdate1`, `renew1`, … (eNom's page).
   const reply = await enomText({ command: "GetPOPExpirations" });
   const paksPerDomain = new Map<string, number>();
-  for (let i = 1; reply.has(`DomainName${i}`); i++) {
-    const name = (reply.get(`DomainName${i}`) ?? "").toLowerCase();
+  for (let i = 1; reply.has(`domain${i}`); i++) {
+    const name = (reply.get(`domain${i}`) ?? "").toLowerCase();
     paksPerDomain.set(name, (paksPerDomain.get(name) ?? 0) + 1);
   }
   const twoPaks = [...paksPerDomain].filter(([, count]) => count === 2).map(([name]) => name);
@@ -101,6 +102,10 @@ test.describe("domains", () => {
       .filter({ has: page.getByRole("link", { name: own.domain }) });
     await expect(row).toHaveCount(1);
     await expect(row.getByRole("cell").nth(2)).toHaveText("2");
+    // Its mailboxes, from the domain's GetPOP3 (the pak details), not a dash: the page waited for them.
+    const inUse = own.mailboxes.length;
+    const bought = own.paks.reduce((sum, pak) => sum + pak.qtyPurchased, 0);
+    await expect(row.getByRole("cell").nth(3)).toContainText(`${inUse} / ${bought}`);
     await expect(filters.getByLabel("Search")).toHaveValue(part);
 
     // A filter: domains without email, each with a way to buy it (or why it cannot be bought).
@@ -113,7 +118,7 @@ test.describe("domains", () => {
     const rows = domainsTable(page).locator("tbody tr");
     await expect(rows.first()).toBeVisible();
     const count = await rows.count();
-    await expect(rows.filter({ hasText: /No email yet|being transferred/ })).toHaveCount(count);
+    await expect(rows.filter({ hasText: /No email yet|cannot be bought/ })).toHaveCount(count);
     const buy = rows.getByRole("link", { name: /^Buy email for / }).first();
     const buyFor = ((await buy.getAttribute("aria-label")) ?? "").replace("Buy email for ", "");
     await expect(buy).toHaveAttribute("href", `/purchase?domain=${encodeURIComponent(buyFor)}`);
@@ -246,17 +251,18 @@ test.describe("domains", () => {
       original,
     );
 
-    // Catch-all: to a mailbox of the domain, kept after a reload.
+    // Catch-all: to a mailbox of the domain, as a full address (SetCatchAll's ForwardTo), kept after a reload.
     const catchAll = page.getByRole("region", { name: "Catch-all" });
     const target = catchAll.getByLabel("Send mail for unknown addresses to");
-    await target.fill(mailbox);
+    const address = `${mailbox}@${own.domain}`;
+    await target.fill(address);
     await catchAll.getByRole("button", { name: "Save catch-all" }).click();
     await expect(catchAll.getByRole("status")).toHaveText(
-      `Mail to unknown addresses now goes to ${mailbox}.`,
+      `Mail to unknown addresses now goes to ${address}.`,
     );
     await page.reload();
-    await expect(catchAll.getByText(`Now: mail to unknown addresses goes to ${mailbox}.`)).toBeVisible();
-    await expect(target).toHaveValue(mailbox);
+    await expect(catchAll.getByText(`Now: mail to unknown addresses goes to ${address}.`)).toBeVisible();
+    await expect(target).toHaveValue(address);
 
     // A refused change keeps what was typed, and the setting shown is still the true one.
     await armFault({
@@ -271,16 +277,12 @@ test.describe("domains", () => {
       "The email service refused this: Catch-all is being updated",
     );
     await expect(target).toHaveValue("front-desk@example.org");
-    await expect(catchAll.getByText(`Now: mail to unknown addresses goes to ${mailbox}.`)).toBeVisible();
-    expect((await truth(own.domain)).catchAll).toBe(mailbox);
+    await expect(catchAll.getByText(`Now: mail to unknown addresses goes to ${address}.`)).toBeVisible();
+    expect((await truth(own.domain)).catchAll).toBe(address);
 
-    // Clear it.
-    await catchAll.getByRole("button", { name: "Turn off" }).click();
-    await expect(
-      catchAll.getByText("Now: off. Mail to unknown addresses is returned to the sender."),
-    ).toBeVisible();
-    await expect(target).toHaveValue("");
-    expect((await truth(own.domain)).catchAll).toBe("");
+    // eNom documents no way to turn a catch-all off: the panel offers none, and says so.
+    await expect(catchAll.getByRole("button", { name: "Turn off" })).toHaveCount(0);
+    await expect(catchAll.getByText(/no setting to turn a catch-all off/)).toBeVisible();
     await expectAccessible();
 
     // Delete the pak, for good this time.
@@ -294,17 +296,21 @@ test.describe("domains", () => {
     await expect(paks.getByRole("article")).toHaveCount(1);
     expect((await truth(own.domain)).paks.map((p) => p.bundleId)).toEqual([kept.bundleId]);
 
-    // The domain list reads the change at once.
+    // The domain list reads the change at once: one pak left, and its mailboxes read afresh.
     await page.goto(`/domains?q=${own.domain}`);
     const row = domainsTable(page)
       .getByRole("row")
       .filter({ has: page.getByRole("link", { name: own.domain }) });
     await expect(row.getByRole("cell").nth(2)).toHaveText("1");
+    const left = await truth(own.domain);
+    await expect(row.getByRole("cell").nth(3)).toContainText(
+      `${left.mailboxes.length} / ${left.paks.reduce((sum, pak) => sum + pak.qtyPurchased, 0)}`,
+    );
 
-    // Put the catch-all back as this spec found it.
+    // Put the catch-all back as this spec found it (SetCatchAll takes the full address as ForwardTo).
     if (own.catchAll) {
       const [sld, ...tld] = own.domain.split(".");
-      await enomText({ command: "SetCatchAll", sld: sld ?? "", tld: tld.join("."), CatchAll: own.catchAll });
+      await enomText({ command: "SetCatchAll", sld: sld ?? "", tld: tld.join("."), ForwardTo: own.catchAll });
     }
   });
 

@@ -17,6 +17,7 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
 interface SimPak {
   bundleId: number;
   autoRenew: boolean;
+  qtyPurchased: number;
 }
 interface ListedPak {
   domain: string;
@@ -30,12 +31,17 @@ async function sim<T>(path: string, init?: RequestInit): Promise<T> {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
-const autoRenewOf = async (pak: ListedPak) =>
+const simPakOf = async (pak: { domain: string; bundleId: number }) =>
   (await sim<{ paks: SimPak[] }>(`/_sim/state/domain/${pak.domain}`)).paks.find(
     (candidate) => candidate.bundleId === pak.bundleId,
-  )?.autoRenew;
+  );
+const autoRenewOf = async (pak: ListedPak) => (await simPakOf(pak))?.autoRenew;
 
-/** Every pak of the account from eNom's GetPOPExpirations on the simulator (Text reply, `Key=Value`). */
+/**
+ * Every pak of the account from eNom's GetPOPExpirations on the simulator: its Text reply,
+ * `domain1`, `bundleid1`, `expdate1` (`M/D/YYYY h:mm:ss AM`), … as eNom's page has it. It gives
+ * no mailbox count: that is the pak's own (the simulator's truth, as GetPOP3 would say).
+ */
 async function listedPaks(): Promise<ListedPak[]> {
   const query = new URLSearchParams({
     uid: "resellid",
@@ -46,15 +52,18 @@ async function listedPaks(): Promise<ListedPak[]> {
   const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
   const fields = new Map<string, string>();
   for (const match of body.matchAll(/^([A-Za-z]+\d+)=(.*?)\r?$/gm))
-    fields.set(match[1] ?? "", match[2] ?? "");
+    fields.set((match[1] ?? "").toLowerCase(), match[2] ?? "");
   const paks: ListedPak[] = [];
-  for (let i = 1; fields.has(`DomainName${i}`); i++) {
-    const [month = "", day = "", year = ""] = (fields.get(`ExpDate${i}`) ?? "").trim().split("/");
+  for (let i = 1; fields.has(`domain${i}`); i++) {
+    const date = (fields.get(`expdate${i}`) ?? "").trim().split(" ")[0] ?? "";
+    const [month = "", day = "", year = ""] = date.split("/");
+    const domain = (fields.get(`domain${i}`) ?? "").toLowerCase();
+    const bundleId = Number(fields.get(`bundleid${i}`));
     paks.push({
-      domain: (fields.get(`DomainName${i}`) ?? "").toLowerCase(),
-      bundleId: Number(fields.get(`BundleId${i}`)),
+      domain,
+      bundleId,
       expires: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`,
-      mailboxes: Number(fields.get(`QtyPurchased${i}`)),
+      mailboxes: (await simPakOf({ domain, bundleId }))?.qtyPurchased ?? Number.NaN,
     });
   }
   return paks;
@@ -150,6 +159,8 @@ test.describe("expirations", () => {
     const row = rows.find((record) => record[2] === String(mine[0].bundleId));
     expect(row?.[0]).toBe(mine[0].domain);
     expect(row?.[3]).toBe(mine[0].expires);
+    // Its size comes from its domain's GetPOP3 (GetPOPExpirations has none).
+    expect(row?.[header?.indexOf("Mailboxes") ?? -1]).toBe(String(mine[0].mailboxes));
 
     // Two paks selected, auto-renew off for both, then on again.
     for (const pak of mine)

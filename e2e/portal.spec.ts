@@ -25,7 +25,7 @@ async function sim<T>(path: string): Promise<T> {
 }
 const truth = (domain: string) => sim<SimDomain>(`/_sim/state/domain/${domain}`);
 
-/** The account's domains with email, by name, as eNom's account-wide pak list has them. */
+/** The account's domains with email, by name, as eNom's account-wide pak list has them (Text: `domain1`, …). */
 async function domainsWithEmail(): Promise<string[]> {
   const query = new URLSearchParams({
     uid: "resellid",
@@ -35,7 +35,7 @@ async function domainsWithEmail(): Promise<string[]> {
   });
   const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
   const names = new Set<string>();
-  for (const match of body.matchAll(/^DomainName\d+=(.+?)\r?$/gm)) names.add((match[1] ?? "").toLowerCase());
+  for (const match of body.matchAll(/^domain\d+=(.+?)\r?$/gim)) names.add((match[1] ?? "").toLowerCase());
   return [...names].sort();
 }
 

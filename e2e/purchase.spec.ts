@@ -100,6 +100,7 @@ test.describe("purchase wizard", () => {
     expectAccessible,
   }) => {
     const before = (await paksOf(NEW_PAK_DOMAIN)).map((pak) => pak.bundleId);
+    const seq = await lastCallSeq();
     await signInAs("staff");
     await page.getByRole("link", { name: "Buy email" }).click();
     await expect(page).toHaveURL(/\/purchase$/);
@@ -161,6 +162,9 @@ test.describe("purchase wizard", () => {
     const bought = (await paksOf(NEW_PAK_DOMAIN)).find((pak) => pak.bundleId === bundleId);
     expect(before).not.toContain(bundleId);
     expect(bought).toMatchObject({ qtyPurchased: 2, capacityGb: 3 });
+    // The unit is always said: eNom's default is packs of 10.
+    const orders = await purchasesSince(seq, NEW_PAK_DOMAIN);
+    expect(orders.map((call) => [call.params.Quantity, call.params.QuantityUnit])).toEqual([["2", "boxes"]]);
 
     await page.getByRole("link", { name: `Open ${NEW_PAK_DOMAIN}` }).click();
     await expect(page.getByRole("heading", { level: 1, name: NEW_PAK_DOMAIN })).toBeVisible();

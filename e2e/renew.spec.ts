@@ -18,6 +18,13 @@ const LEFT_OUT = "quill-design.us";
 interface SimPak {
   bundleId: number;
   expDate: string;
+  /** GetPOP3's ProdType: 2011 the Mailbox product, else a classic 10-pak. */
+  prodType: number;
+}
+interface SimCall {
+  seq: number;
+  command: string;
+  params: Record<string, string>;
 }
 
 async function sim<T>(path: string, init?: RequestInit): Promise<T> {
@@ -28,6 +35,15 @@ async function sim<T>(path: string, init?: RequestInit): Promise<T> {
 const armFault = (fault: { command: string; mode: string; message?: string; times?: number }) =>
   sim("/_sim/faults", { method: "POST", body: JSON.stringify(fault) });
 const clearFaults = () => sim("/_sim/faults", { method: "DELETE" });
+const lastCallSeq = async () =>
+  Math.max(0, ...(await sim<{ calls: SimCall[] }>("/_sim/calls")).calls.map((c) => c.seq));
+const callsSince = async (seq: number) =>
+  (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls.filter((call) => call.seq > seq);
+/**
+ * The command that renews a pak: PurchaseServices (ProductType=Mailbox, ActionType=Renew) for the
+ * Mailbox product, RenewPOPBundle for a classic 10-pak.
+ */
+const renewCommandOf = (pak: SimPak) => (pak.prodType === 2011 ? "PURCHASESERVICES" : "RENEWPOPBUNDLE");
 async function onlyPak(domain: string): Promise<SimPak> {
   const { paks } = await sim<{ paks: SimPak[] }>(`/_sim/state/domain/${domain}`);
   const [pak] = paks;
@@ -69,6 +85,7 @@ test.describe("renew wizard", () => {
   }) => {
     const pak = await onlyPak(SINGLE);
     const renewed = plusYears(pak.expDate, 2);
+    const seq = await lastCallSeq();
     await signInAs("staff");
     await page.goto(`/domains/${SINGLE}`);
     await page.getByRole("link", { name: `Renew pak ${pak.bundleId}` }).click();
@@ -117,6 +134,16 @@ test.describe("renew wizard", () => {
     await expectAccessible();
     await page.screenshot({ path: "docs/screenshots/renew-result.png", fullPage: true });
     expect((await onlyPak(SINGLE)).expDate).toBe(renewed);
+    // The command for the pak's product, once.
+    const orders = (await callsSince(seq)).filter((call) =>
+      ["PURCHASESERVICES", "RENEWPOPBUNDLE"].includes(call.command.toUpperCase()),
+    );
+    expect(orders.map((call) => call.command.toUpperCase())).toEqual([renewCommandOf(pak)]);
+    expect(orders[0]?.params).toMatchObject(
+      pak.prodType === 2011
+        ? { ProductType: "Mailbox", ActionType: "Renew", ProductID: String(pak.bundleId), TimeQuantity: "2" }
+        : { PakID: String(pak.bundleId), Quantity: "2", UseCreditCard: "no" },
+    );
   });
 
   test("staff renew a selection of paks, leaving one out, and see each pak's outcome", async ({
@@ -193,7 +220,7 @@ test.describe("renew wizard", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Review the renewal" })).toBeVisible();
     await page.getByRole("button", { name: "Continue" }).click();
     await armFault({
-      command: "RenewPOPBundle",
+      command: renewCommandOf(pak),
       mode: "error",
       message: "Bundle is locked for renewal",
       times: 1,

@@ -59,7 +59,7 @@ async function ownDomain(): Promise<string> {
   });
   const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
   const paks = new Map<string, number>();
-  for (const match of body.matchAll(/^DomainName\d+=(.+?)\r?$/gm)) {
+  for (const match of body.matchAll(/^domain\d+=(.+?)\r?$/gim)) {
     const name = (match[1] ?? "").toLowerCase();
     paks.set(name, (paks.get(name) ?? 0) + 1);
   }

@@ -58,17 +58,24 @@ describe("the environment contract", () => {
     expect(env.REDIS_URL).toBeUndefined();
   });
 
+  it("accepts an eNom API token in ENOM_PW, longer than the old 20-character password", () => {
+    const token = "0123456789abcdefABCDEF0123456789abcdefAB"; // 40 characters, like eNom's public example
+    expect(parseEnv({ ...valid, ENOM_PW: token }).ENOM_PW).toBe(token);
+    expect(parseEnv({ ...valid, ENOM_PW: "t".repeat(256) }).ENOM_PW).toHaveLength(256);
+  });
+
   it("never repeats a secret in its messages", () => {
+    const tooLong = `secret-${"x".repeat(260)}`;
     const message = (() => {
       try {
-        parseEnv({ ...valid, ENOM_PW: "a-very-long-password-over-20", AUTH_SECRET: "tiny-secret" });
+        parseEnv({ ...valid, ENOM_PW: tooLong, AUTH_SECRET: "tiny-secret" });
       } catch (error) {
         return String(error);
       }
       return "";
     })();
-    expect(message).toContain("ENOM_PW has at most 20 characters");
-    expect(message).not.toContain("a-very-long-password-over-20");
+    expect(message).toContain("ENOM_PW has at most 256 characters");
+    expect(message).not.toContain(tooLong);
     expect(message).not.toContain("tiny-secret");
   });
 });

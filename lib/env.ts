@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { MAX_SIZE } from "@/lib/validation/enom-rules";
 
 /**
  * The environment contract (DEVELOPERS.md). The only module that reads `process.env` for the
@@ -21,7 +22,15 @@ export const envSchema = z.object({
     .string()
     .min(1, "is required (your eNom reseller login ID)")
     .max(20, "has at most 20 characters"),
-  ENOM_PW: z.string().min(1, "is required (your eNom API password)").max(20, "has at most 20 characters"),
+  /**
+   * The account password or, as eNom now recommends, an API token: "Simply replace the password
+   * with the API token" (api-tokens.md). Tokens are longer than the 20 characters eNom's older
+   * pages give PW, and their length is not documented: up to 256 (MAX_SIZE.pw).
+   */
+  ENOM_PW: z
+    .string()
+    .min(1, "is required (your eNom API token, or the account password)")
+    .max(MAX_SIZE.pw, `has at most ${MAX_SIZE.pw} characters`),
   ENOM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
   ENOM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   ENOM_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),

@@ -130,13 +130,25 @@ function query(url, params) {
   return `${url}?${new URLSearchParams({ uid: "resellid", pw: "resellpw", responsetype: "xml", ...params }).toString()}`;
 }
 
+/** Every registered domain, 100 a page with AdvancedDomainSearch (GetDomains' Start stops at 9,999). */
 async function domainsOf(url) {
   const agent = new Agent({ keepAlive: false });
-  const { body } = await get(agent, query(url, { command: "GetDomains" }));
-  return [...body.matchAll(/<SLD>([^<]+)<\/SLD>\s*<TLD>([^<]+)<\/TLD>/g)].map((match) => ({
-    sld: match[1],
-    tld: match[2],
-  }));
+  const domains = [];
+  for (let start = 1; ;) {
+    const { body } = await get(
+      agent,
+      query(url, { command: "AdvancedDomainSearch", StartPosition: String(start) }),
+    );
+    domains.push(
+      ...[...body.matchAll(/<SLD>([^<]+)<\/SLD>\s*<TLD>([^<]+)<\/TLD>/g)].map((match) => ({
+        sld: match[1],
+        tld: match[2],
+      })),
+    );
+    const next = Number(/<NextPosition>(\d+)<\/NextPosition>/.exec(body)?.[1] ?? "1");
+    if (next <= start) return domains;
+    start = next;
+  }
 }
 
 function median(values) {
@@ -204,7 +216,7 @@ async function main() {
         for (const domain of (await domainsOf(started.url)).slice(0, 500))
           await get(
             agent,
-            query(started.url, { command: "SetCatchAll", ...domain, CatchAll: "postmaster@example.org" }),
+            query(started.url, { command: "SetCatchAll", ...domain, ForwardTo: "postmaster@example.org" }),
           );
       }
       await stop(started.child);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: the eNom simulator and the production panel with demo data, stopped by Ctrl-C.
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDependencies, log, root } from "./lib/ensure.mjs";
 import { simulatorPanelEnv } from "./lib/panel-env.mjs";
@@ -13,6 +14,22 @@ const dataDir = "data/demo";
 const bin = (name) => path.join(root, "node_modules/.bin", name);
 
 ensureDependencies();
+
+/** Whether the simulator's state file was written by this checkout's seed generator and state format. */
+function simStateIsCurrent(file) {
+  const constant = (source, name) => Number(new RegExp(`const ${name} = (\\d+);`).exec(source)?.[1]);
+  try {
+    const state = JSON.parse(readFileSync(file, "utf8"));
+    const generator = constant(
+      readFileSync(path.join(root, "lib/enom-sim/seed.ts"), "utf8"),
+      "SEED_GENERATOR",
+    );
+    const version = constant(readFileSync(path.join(root, "lib/enom-sim/store.ts"), "utf8"), "STATE_VERSION");
+    return state.generator === generator && state.version === version;
+  } catch {
+    return false;
+  }
+}
 
 if (!args.has("--skip-build")) {
   log("Building the panel (next build)…");
@@ -34,6 +51,14 @@ function stopAll(code = 0) {
 }
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
+
+// Demo data saved by an older simulator (another seed generator or state format) cannot be
+// replayed: start the whole demo over rather than fail, since the panel's data refers to it.
+const simStatePath = path.join(root, dataDir, "enom-sim.json");
+if (!args.has("--reset") && existsSync(simStatePath) && !simStateIsCurrent(simStatePath)) {
+  log("The saved demo data was made by an older version of the simulator; starting the demo over…");
+  rmSync(path.join(root, dataDir), { recursive: true, force: true });
+}
 
 log(`Starting the eNom simulator on port ${simPort}…`);
 const simArgs = ["lib/enom-sim/cli.ts", "--port", String(simPort)];

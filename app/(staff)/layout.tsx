@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { EnomAccessBanner } from "@/components/layout/enom-access-banner";
 import { requirePageUser } from "@/lib/auth/guards";
 import { can, isStaffRole, PERMISSIONS } from "@/lib/auth/permissions";
+import { enomAccessProblemForStaff } from "@/lib/health";
 
 // Every page below checks the user again: a layout does not re-run on client navigation.
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -11,6 +13,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const permissions = PERMISSIONS.filter((permission) => can(user, permission));
   return (
     <AppShell user={{ name: user.name, email: user.email, role: user.role }} permissions={permissions}>
+      <EnomAccessBanner problem={enomAccessProblemForStaff()} />
       {children}
     </AppShell>
   );

@@ -66,20 +66,30 @@ async function PakCards({ paks }: { paks: Promise<DashboardPaks> }) {
   if (!data.ok) {
     return (
       <div className="sm:col-span-1 xl:col-span-3">
-        <Alert tone="warning" title="Pak figures are unavailable">
-          eNom did not return the account&apos;s paks. Try again in a moment.
+        <Alert tone={data.failure.kind === "not-answering" ? "warning" : "danger"} title={data.failure.title}>
+          {data.failure.message}
         </Alert>
       </div>
     );
   }
   const { paks: summary, expirations } = data;
   const due = expirations.dueSoon;
+  const { mailboxes } = summary;
+  // Mailbox figures come from each domain's GetPOP3: say over how many domains they are summed.
+  const mailboxText =
+    mailboxes.domainsRead === 0 && summary.domainsWithEmail > 0
+      ? "mailboxes not loaded yet"
+      : `${mailboxes.used.toLocaleString("en-US")} of ${mailboxes.purchased.toLocaleString("en-US")} mailboxes used${
+          mailboxes.domainsRead < summary.domainsWithEmail
+            ? ` (${mailboxes.domainsRead.toLocaleString("en-US")} of ${plural(summary.domainsWithEmail, "domain")} read so far)`
+            : ""
+        }`;
   return (
     <>
       <StatCard
         label="Email paks"
         value={summary.paks.toLocaleString("en-US")}
-        detail={`${plural(summary.domainsWithEmail, "domain")} · ${summary.mailboxesUsed.toLocaleString("en-US")} of ${summary.mailboxesPurchased.toLocaleString("en-US")} mailboxes used`}
+        detail={`${plural(summary.domainsWithEmail, "domain")} · ${mailboxText}`}
         href="/domains"
       />
       <StatCard
@@ -88,8 +98,9 @@ async function PakCards({ paks }: { paks: Promise<DashboardPaks> }) {
         detail={
           <>
             {formatUsd({ cents: due.costCents })} at cost
+            {due.unpriced ? ` (${due.unpriced.toLocaleString("en-US")} not priced yet)` : ""}
             {due.expired ? `, ${due.expired} already expired` : ""} ·{" "}
-            {plural(expirations.autoRenewOff, "pak")} with auto-renew off
+            {expirations.atRiskAutoRenewOff.toLocaleString("en-US")} of them with auto-renew off
             {data.stale ? ` · as of ${formatReadAt(data.fetchedAt)}` : ""}
           </>
         }
@@ -99,7 +110,11 @@ async function PakCards({ paks }: { paks: Promise<DashboardPaks> }) {
       <StatCard
         label="Expired paks"
         value={summary.expired.toLocaleString("en-US")}
-        detail={`${plural(summary.fullPaks, "pak")} full`}
+        detail={
+          mailboxes.domainsRead === 0 && summary.domainsWithEmail > 0
+            ? "Full paks not loaded yet"
+            : `${plural(mailboxes.fullPaks, "pak")} full${mailboxes.domainsRead < summary.domainsWithEmail ? " so far" : ""}`
+        }
         href="/expirations?filter=expired"
         tone={summary.expired ? "danger" : "neutral"}
       />

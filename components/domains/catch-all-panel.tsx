@@ -14,13 +14,14 @@ import { setCatchAllAction } from "@/lib/actions/paks";
 import type { ActionResult } from "@/lib/actions/result";
 import type { DomainEmailView } from "@/lib/domains/types";
 import { queryKeys } from "@/lib/query-keys";
-import { CATCH_ALL_HINT } from "@/lib/validation/catch-all-hint";
+import { CATCH_ALL_HINT, CATCH_ALL_NO_OFF } from "@/lib/validation/catch-all-hint";
 import { useCatchAll } from "./use-catch-all";
 import { useDomainEmail } from "./use-domain-email";
 
 /**
- * Where mail to unknown addresses of the domain goes: one of its mailboxes, an outside address,
- * or nowhere (returned to the sender). What was typed stays in the field when saving fails.
+ * Where mail to unknown addresses of the domain goes: a full address, one of its mailboxes or an
+ * outside one (SetCatchAll's ForwardTo). eNom documents no way to turn a catch-all off, so the
+ * panel offers none and says so. What was typed stays in the field when saving fails.
  */
 export function CatchAllPanel({
   domain,
@@ -67,7 +68,7 @@ export function CatchAllPanel({
                   Now: mail to unknown addresses goes to <strong className="font-semibold">{current}</strong>.
                 </>
               ) : (
-                <>Now: off. Mail to unknown addresses is returned to the sender.</>
+                <>Now: no catch-all is set.</>
               )}
             </p>
             {catchAll.isError ? (
@@ -79,7 +80,7 @@ export function CatchAllPanel({
               <CatchAllForm
                 domain={domain}
                 current={current}
-                mailboxes={email.data?.mailboxes.map((mailbox) => mailbox.userName) ?? []}
+                addresses={email.data?.mailboxes.map((mailbox) => mailbox.address) ?? []}
               />
             ) : canManage && email.data ? (
               <p className="mt-3 text-sm text-muted">A catch-all needs email on the domain first.</p>
@@ -96,11 +97,12 @@ type State = { result: ActionResult<{ catchAll: string | null }> | null };
 function CatchAllForm({
   domain,
   current,
-  mailboxes,
+  addresses,
 }: {
   domain: string;
   current: string | null;
-  mailboxes: string[];
+  /** The domain's mailboxes, offered as suggestions. */
+  addresses: string[];
 }) {
   const queryClient = useQueryClient();
   const listId = useId();
@@ -108,6 +110,7 @@ function CatchAllForm({
   const [value, setValue] = useState(current ?? "");
   const [state, save, pending] = useActionState<State, string>(
     async (_previous, target) => {
+      // The action takes the address as `catchAll` (lib/validation/paks.ts).
       const input = { domain, catchAll: target };
       // The schema (and zod) loads on the first save, not with the page.
       const { setCatchAllSchema } = await import("@/lib/validation/paks");
@@ -120,7 +123,7 @@ function CatchAllForm({
       }));
       if (result.ok) {
         queryClient.setQueryData(queryKeys.domainCatchAll(domain), { catchAll: result.data.catchAll });
-        setValue(result.data.catchAll ?? "");
+        setValue(result.data.catchAll ?? target);
       }
       // Either way, read the true setting again.
       await queryClient.invalidateQueries({ queryKey: queryKeys.domainCatchAll(domain) });
@@ -140,6 +143,7 @@ function CatchAllForm({
       <TextField
         label="Send mail for unknown addresses to"
         name="catchAll"
+        type="email"
         value={value}
         onChange={(event) => setValue(event.target.value)}
         list={listId}
@@ -150,8 +154,8 @@ function CatchAllForm({
         errors={fieldErrorsOf(state.result)?.catchAll}
       />
       <datalist id={listId}>
-        {mailboxes.map((name) => (
-          <option key={name} value={name} />
+        {addresses.map((address) => (
+          <option key={address} value={address} />
         ))}
       </datalist>
       <FormMessage state={state.result && !fieldErrorsOf(state.result) ? state.result : undefined} />
@@ -159,12 +163,8 @@ function CatchAllForm({
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save catch-all"}
         </Button>
-        {current ? (
-          <Button variant="secondary" disabled={pending} onClick={() => submit("")}>
-            Turn off
-          </Button>
-        ) : null}
       </div>
+      <p className="text-xs text-muted">{CATCH_ALL_NO_OFF}</p>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
@@ -10,20 +11,23 @@ import { checkInBrowser, fieldErrorsOf, textOf, type FormState } from "@/compone
 import { deletePakAction } from "@/lib/actions/paks";
 import { formDataToObject } from "@/lib/actions/result";
 import type { MailboxView, PakView } from "@/lib/domains/types";
+import type { PakDeletionView } from "@/lib/purchases/types";
 import { queryKeys } from "@/lib/query-keys";
-import { deletePakSchema } from "@/lib/validation/paks";
+import { MAX_SIZE } from "@/lib/validation/enom-rules";
+import { deletePakSchema, pakDeletionProblem } from "@/lib/validation/paks";
 import { plural } from "./format";
 
-const NAMES_SHOWN = 8;
-
 /**
- * Deleting a pak asks for the domain's name, typed out, after saying exactly what goes with it:
- * its mailboxes, and their mail, calendars and contacts, for good.
+ * Deleting a pak: the email service refuses to delete a pak that still has mailboxes, so the
+ * dialog lists every mailbox that goes first, asks for the domain's name typed out, and then
+ * shows each step's outcome (the mailboxes, then the pak). A pak that cannot be deleted from here
+ * (a mailbox name too long to delete, an expired pak) says why before anything is sent.
  */
 export function DeletePakDialog({
   domain,
   pak,
   mailboxes,
+  today,
   onClose,
   onDeleted,
 }: {
@@ -32,9 +36,18 @@ export function DeletePakDialog({
   pak: PakView | null;
   /** The pak's mailboxes. */
   mailboxes: MailboxView[];
+  /** ISO calendar date the data was read on, to tell whether the pak is current. */
+  today: string;
   onClose: () => void;
   onDeleted: (message: string) => void;
 }) {
+  const problem = pak
+    ? pakDeletionProblem(
+        pak,
+        mailboxes.map((mailbox) => mailbox.userName),
+        today,
+      )
+    : null;
   return (
     <Dialog
       open={pak !== null}
@@ -42,49 +55,95 @@ export function DeletePakDialog({
       title={pak ? `Delete pak ${pak.bundleId}?` : "Delete pak"}
       description={pak ? <WhatIsLost domain={domain} pak={pak} mailboxes={mailboxes} /> : null}
     >
-      {pak ? <DeletePakForm domain={domain} pak={pak} onCancel={onClose} onDeleted={onDeleted} /> : null}
+      {pak ? <MailboxList bundleId={pak.bundleId} mailboxes={mailboxes} /> : null}
+      {!pak ? null : problem ? (
+        <div className="flex flex-col gap-4">
+          <Alert tone="warning" title="This pak cannot be deleted here">
+            {problem}
+          </Alert>
+          <div>
+            <Button variant="secondary" onClick={onClose}>
+              Close
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <DeletePakForm
+          domain={domain}
+          pak={pak}
+          mailboxCount={mailboxes.length}
+          onCancel={onClose}
+          onDeleted={onDeleted}
+        />
+      )}
     </Dialog>
   );
 }
 
 function WhatIsLost({ domain, pak, mailboxes }: { domain: string; pak: PakView; mailboxes: MailboxView[] }) {
-  const shown = mailboxes.slice(0, NAMES_SHOWN).map((mailbox) => mailbox.address);
-  const more = mailboxes.length - shown.length;
-  return (
-    <>
-      {mailboxes.length === 0 ? (
+  if (mailboxes.length === 0)
+    return (
+      <>
         <p>
           Pak {pak.bundleId} of {domain} has no mailboxes in use. Its{" "}
           {plural(pak.purchased, "mailbox", "mailboxes")} are given up.
         </p>
-      ) : (
-        <p>
-          Its {plural(mailboxes.length, "mailbox", "mailboxes")} {mailboxes.length === 1 ? "is" : "are"}{" "}
-          deleted with it: {shown.join(", ")}
-          {more > 0 ? ` and ${more} more` : ""}.{" "}
-          <strong className="font-semibold text-fg">
-            Their mail, calendars and contacts are lost for good and cannot be recovered.
-          </strong>
-        </p>
-      )}
+        <p className="mt-2">There is no refund for the time left on the pak. This cannot be undone.</p>
+      </>
+    );
+  return (
+    <>
+      <p>
+        Its {plural(mailboxes.length, "mailbox is", "mailboxes are")} deleted with it: first the mailboxes
+        (listed below), then the pak, as the email service deletes only a pak without mailboxes.{" "}
+        <strong className="font-semibold text-fg">
+          Their mail, calendars and contacts are lost for good and cannot be recovered.
+        </strong>
+      </p>
       <p className="mt-2">There is no refund for the time left on the pak. This cannot be undone.</p>
     </>
   );
 }
 
+/** Every mailbox that goes first, with the names DeletePOP3 cannot take marked. */
+function MailboxList({ bundleId, mailboxes }: { bundleId: number; mailboxes: MailboxView[] }) {
+  if (mailboxes.length === 0) return null;
+  return (
+    <ul
+      aria-label={`Mailboxes of pak ${bundleId}`}
+      // Scrolls when long: reachable by keyboard.
+      tabIndex={0}
+      className="mb-4 max-h-40 overflow-y-auto rounded-md border border-line px-3 py-2 text-sm"
+    >
+      {mailboxes.map((mailbox) => (
+        <li key={mailbox.userName} className="break-all">
+          {mailbox.address}
+          {mailbox.userName.length > MAX_SIZE.deleteUserName ? (
+            <span className="text-danger"> (name too long to delete here)</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type DeleteState = FormState<PakDeletionView>;
+
 function DeletePakForm({
   domain,
   pak,
+  mailboxCount,
   onCancel,
   onDeleted,
 }: {
   domain: string;
   pak: PakView;
+  mailboxCount: number;
   onCancel: () => void;
   onDeleted: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
-  const [state, formAction, pending] = useActionState<FormState<unknown>, FormData>(
+  const [state, formAction, pending] = useActionState<DeleteState, FormData>(
     async (_previous, formData) => {
       const input = { ...formDataToObject(formData), domain, bundleId: pak.bundleId };
       const checked = checkInBrowser(deletePakSchema, input);
@@ -92,15 +151,33 @@ function DeletePakForm({
       const result = await deletePakAction(input).catch(() => ({
         ok: false as const,
         message:
-          "The panel did not answer, so the pak may or may not be deleted. The page now shows the current state.",
+          "The panel did not answer, so the pak and its mailboxes may or may not be deleted. The page now shows the current state.",
       }));
-      // Deleted or not, show what eNom has now.
+      // Whatever happened, show what the email service has now.
       await queryClient.invalidateQueries({ queryKey: queryKeys.domainEmail(domain) });
-      if (result.ok) onDeleted(result.message ?? `Pak ${pak.bundleId} is deleted.`);
+      if (result.ok && result.data.pak === "deleted")
+        onDeleted(result.message ?? `Pak ${pak.bundleId} is deleted.`);
       return { result, values: result.ok ? {} : input };
     },
     { result: null, values: {} },
   );
+
+  const outcome = state.result?.ok ? state.result.data : null;
+  if (outcome)
+    return (
+      <div className="flex flex-col gap-4">
+        <DeletionSteps
+          outcome={outcome}
+          mailboxCount={mailboxCount}
+          message={state.result?.message ?? null}
+        />
+        <div>
+          <Button variant="secondary" onClick={onCancel}>
+            Close
+          </Button>
+        </div>
+      </div>
+    );
 
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
@@ -126,5 +203,56 @@ function DeletePakForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Each step's outcome, when the pak was not (or not surely) deleted. */
+function DeletionSteps({
+  outcome,
+  mailboxCount,
+  message,
+}: {
+  outcome: PakDeletionView;
+  mailboxCount: number;
+  message: string | null;
+}) {
+  const { deleted, failed, unknown, notSent } = outcome.mailboxes;
+  const pakLine: Record<PakDeletionView["pak"], string> = {
+    deleted: `Pak ${outcome.bundleId} is deleted.`,
+    failed: `Pak ${outcome.bundleId} was not deleted.`,
+    unknown: `The deletion of pak ${outcome.bundleId} was not confirmed; it may or may not be deleted.`,
+    "not-sent": `Pak ${outcome.bundleId} was not deleted, because it still has mailboxes.`,
+  };
+  return (
+    <Alert tone={outcome.pak === "deleted" ? "success" : "warning"} title={message ?? pakLine[outcome.pak]}>
+      <ol className="mt-1 list-decimal space-y-2 pl-5">
+        {mailboxCount > 0 ? (
+          <li>
+            <p>
+              Mailboxes: {deleted.length} of {mailboxCount} deleted.
+            </p>
+            {failed.length > 0 ? (
+              <ul className="list-disc pl-5">
+                {failed.map((entry) => (
+                  <li key={entry.userName}>
+                    {entry.userName}: not deleted. {entry.reason}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {unknown.length > 0 ? (
+              <p>Not confirmed (check before trying again): {unknown.join(", ")}.</p>
+            ) : null}
+            {notSent.length > 0 ? (
+              <p>Not sent, because an earlier batch did not fully succeed: {notSent.join(", ")}.</p>
+            ) : null}
+          </li>
+        ) : null}
+        <li>
+          <p>{pakLine[outcome.pak]}</p>
+          {outcome.pakReason ? <p>{outcome.pakReason}</p> : null}
+        </li>
+      </ol>
+    </Alert>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { formatCalendarDate } from "@/lib/format";
 import { ExpiryBadge } from "./expiry-badge";
 import { AUTO_RENEW_LABELS, formatQuota } from "./format";
+import { NotLoadedYet } from "./not-loaded";
 
 /** One page of the domain list; server-rendered, so 10,000 domains never reach the browser at once. */
 export function DomainListTable({
@@ -60,6 +61,11 @@ export function DomainListTable({
               >
                 {row.domain}
               </Link>
+              {row.hosting === "DNSHosted" ? (
+                <span className="block text-xs font-normal text-muted">
+                  On the account&apos;s DNS hosting
+                </span>
+              ) : null}
             </Td>
             {showCustomers ? (
               <Td>
@@ -81,19 +87,36 @@ export function DomainListTable({
 }
 
 function EmailCells({ row }: { row: DomainListRow }) {
+  // Mailboxes, capacity and auto-renew come from the pak details (GetPOP3), read behind the page.
+  const notLoaded = <NotLoadedYet failed={row.details === "failed"} />;
   return (
     <>
       <Td className="tabular-nums">{row.paks}</Td>
       <Td className="whitespace-nowrap tabular-nums">
-        {row.mailboxesUsed} / {row.mailboxesPurchased}
-        {row.fullPaks > 0 ? (
-          <Badge tone="warning" className="ml-2">
-            {row.paks === 1 ? "Full" : `${row.fullPaks} full`}
-          </Badge>
-        ) : null}
+        {row.mailboxes ? (
+          <>
+            {row.mailboxes.used} / {row.mailboxes.purchased}
+            {row.fullPaks ? (
+              <Badge tone="warning" className="ml-2">
+                {row.paks === 1 ? "Full" : `${row.fullPaks} full`}
+              </Badge>
+            ) : null}
+          </>
+        ) : (
+          notLoaded
+        )}
       </Td>
       <Td className="whitespace-nowrap">
-        {row.quotasMb.length ? row.quotasMb.map(formatQuota).join(", ") : "—"}
+        {row.quotasMb ? (
+          <>
+            {row.quotasMb.length ? row.quotasMb.map(formatQuota).join(", ") : "—"}
+            {row.storageUsedMb !== null ? (
+              <span className="block text-xs text-muted">{formatStorageUsed(row.storageUsedMb)} used</span>
+            ) : null}
+          </>
+        ) : (
+          notLoaded
+        )}
       </Td>
       <Td className="whitespace-nowrap">
         {row.nearestExpiry ? (
@@ -111,11 +134,16 @@ function EmailCells({ row }: { row: DomainListRow }) {
             {AUTO_RENEW_LABELS[row.autoRenew]}
           </Badge>
         ) : (
-          "—"
+          notLoaded
         )}
       </Td>
     </>
   );
+}
+
+/** Storage the mailboxes use (eNom's `quotaused`): "312 MB", "1.2 GB". */
+function formatStorageUsed(mb: number): string {
+  return mb < 1024 ? `${Math.round(mb).toLocaleString("en-US")} MB` : `${(mb / 1024).toFixed(1)} GB`;
 }
 
 function NoEmailCells({ row, canPurchase }: { row: DomainListRow; canPurchase: boolean }) {
@@ -123,9 +151,7 @@ function NoEmailCells({ row, canPurchase }: { row: DomainListRow; canPurchase: b
     <Td colSpan={5}>
       <span className="flex flex-wrap items-center gap-3">
         <span className="text-muted">
-          {row.emailAvailable
-            ? "No email yet"
-            : "Email cannot be added while the domain is being transferred"}
+          {row.emailAvailable ? "No email yet" : "Email cannot be bought for this domain"}
         </span>
         {row.emailAvailable && canPurchase ? (
           <Link

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
+  DETAIL_FILTERS,
   DOMAIN_FILTER_LABELS,
   DOMAIN_FILTERS,
   domainListHref,
@@ -11,6 +12,7 @@ import {
   type DomainListPage,
   type DomainListQuery,
 } from "@/lib/domains/domain-list";
+import type { UpstreamFailureText } from "@/lib/domains/upstream-failure";
 import { DomainListTable } from "./domain-list-table";
 import { formatReadAt, plural } from "./format";
 import { RetryButton } from "./retry-button";
@@ -33,6 +35,11 @@ export function DomainList({
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.rows.length - 1;
   const filtered = hasDomainListFilters(query);
+  // Say so when this page shows a "—", or when a filter or sort on the details leaves domains out.
+  const detailsMissing =
+    list.rows.some((row) => row.details !== "loaded") ||
+    (list.detailsPending > 0 &&
+      (query.sort === "mailboxes" || query.filters.some((filter) => DETAIL_FILTERS.has(filter))));
   return (
     <>
       <QuickFilters list={list} query={query} />
@@ -44,6 +51,16 @@ export function DomainList({
             </Alert>
           </div>
           <RetryButton />
+        </div>
+      ) : null}
+      {detailsMissing ? (
+        <div className="mb-4">
+          <Alert tone="info" title="Some mailbox figures are not loaded yet">
+            The mailboxes, storage and auto-renew of {plural(list.detailsPending, "domain")} are still being
+            read from the email service, one domain at a time; they show as “—” until then, and the “
+            {DOMAIN_FILTER_LABELS.autoRenewOff}” and “{DOMAIN_FILTER_LABELS.full}” filters and the mailbox
+            order cover only the domains read so far. Reload the page in a moment to see more.
+          </Alert>
         </div>
       ) : null}
       {list.truncated ? (
@@ -112,6 +129,7 @@ function QuickFilters({ list, query }: { list: DomainListPage; query: DomainList
                 }
               >
                 {DOMAIN_FILTER_LABELS[filter]}: {list.counts[filter].toLocaleString("en-US")}
+                {list.detailsPending > 0 && DETAIL_FILTERS.has(filter) ? " so far" : ""}
               </Link>
             </li>
           );
@@ -121,17 +139,22 @@ function QuickFilters({ list, query }: { list: DomainListPage; query: DomainList
   );
 }
 
-/** eNom could not be read and no earlier copy is at hand. */
-export function DomainListUnavailable() {
+/**
+ * The account's domains could not be read and no earlier copy is at hand: says which failure it
+ * was (not answering, or answering in a form the panel does not understand, or refusing), from
+ * lib/domains/upstream-failure.ts. A retry is offered unless it cannot help.
+ */
+export function DomainListUnavailable({ failure }: { failure: UpstreamFailureText }) {
   return (
     <div className="max-w-2xl">
-      <Alert tone="danger" title="The domain list could not be loaded">
-        The email service is not answering right now, so the domains cannot be listed. Nothing has changed.
-        Try again in a moment.
+      <Alert tone="danger" title={failure.title}>
+        {failure.message}
       </Alert>
-      <div className="mt-4">
-        <RetryButton />
-      </div>
+      {failure.kind === "not-answering" ? (
+        <div className="mt-4">
+          <RetryButton />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -124,6 +124,7 @@ export function PaksPanel({
               mailboxes={
                 deleting ? data.mailboxes.filter((mailbox) => mailbox.bundleId === deleting.bundleId) : []
               }
+              today={data.fetchedAt.slice(0, 10)}
               onClose={() => setDeleting(null)}
               onDeleted={(message) => {
                 setDeleting(null);

@@ -1,4 +1,6 @@
+import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
+import { isNearlyFull, storageShare } from "@/lib/validation/mailbox-rules";
 
 /** Mailboxes used out of those purchased, as a bar that screen readers read as a sentence. */
 export function UsageBar({ used, purchased, label }: { used: number; purchased: number; label: string }) {
@@ -19,5 +21,55 @@ export function UsageBar({ used, purchased, label }: { used: number; purchased: 
         style={{ width: `${share}%` }}
       />
     </div>
+  );
+}
+
+/** Megabytes as people read them: "312 MB", "1 GB", "9.8 GB". */
+export function formatMegabytes(mb: number): string {
+  if (mb < 1024) return `${Math.round(mb).toLocaleString("en-US")} MB`;
+  const gb = mb / 1024;
+  return `${gb >= 10 || Number.isInteger(gb) ? Math.round(gb) : gb.toFixed(1)} GB`;
+}
+
+/**
+ * A mailbox's storage used against its quota (GetPOP3's `quotaused` and `quota`): a bar, the
+ * amounts in words, and "Nearly full" in text from 90 %, so the flag never rests on colour alone.
+ */
+export function StorageBar({
+  usedMb,
+  quotaMb,
+  label,
+}: {
+  usedMb: number | null;
+  quotaMb: number | null;
+  label: string;
+}) {
+  const share = storageShare(usedMb, quotaMb);
+  if (share === null || usedMb === null || quotaMb === null)
+    return <span className="text-xs text-muted">Not reported</span>;
+  const percent = Math.round(share * 100);
+  const nearlyFull = isNearlyFull(usedMb, quotaMb);
+  const words = `${formatMegabytes(usedMb)} of ${formatMegabytes(quotaMb)}`;
+  return (
+    <span className="flex min-w-28 flex-col gap-1">
+      <span
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.min(100, percent)}
+        aria-valuetext={`${words} used (${percent} %)${nearlyFull ? ", nearly full" : ""}`}
+        className="block h-2 w-full overflow-hidden rounded-full bg-raised"
+      >
+        <span
+          className={cn("block h-full rounded-full", nearlyFull ? "bg-warning" : "bg-accent")}
+          style={{ width: `${Math.min(100, percent)}%` }}
+        />
+      </span>
+      <span className="flex flex-wrap items-center gap-1 text-xs whitespace-nowrap text-muted">
+        {words}
+        {nearlyFull ? <Badge tone="warning">Nearly full</Badge> : null}
+      </span>
+    </span>
   );
 }

@@ -50,7 +50,11 @@ export function ExpirationCards({
       <StatCard
         label="Auto-renew off"
         value={summary.autoRenewOff.toLocaleString("en-US")}
-        detail={`${summary.atRiskAutoRenewOff.toLocaleString("en-US")} of them due within 30 days or expired`}
+        detail={`${summary.atRiskAutoRenewOff.toLocaleString("en-US")} of them due within 30 days or expired${
+          summary.autoRenewUnknown
+            ? ` · ${summary.autoRenewUnknown.toLocaleString("en-US")} not loaded yet`
+            : ""
+        }`}
         href="/expirations?filter=autoRenewOff"
         tone={summary.atRiskAutoRenewOff ? "warning" : "neutral"}
       />
@@ -78,7 +82,8 @@ async function RenewalCostCard({
       value={formatUsd({ cents: due.costCents })}
       detail={
         <>
-          {plural(due.paks, "pak")} incl. expired, at cost ·{" "}
+          {plural(due.paks, "pak")} incl. expired, at cost
+          {due.unpriced ? ` (${due.unpriced.toLocaleString("en-US")} not priced yet)` : ""} ·{" "}
           {spendable === null ? "balance unavailable" : `balance ${formatUsd({ cents: spendable })}`}
           {short ? " (not enough)" : ""}
         </>

@@ -13,6 +13,7 @@ import { expirationsHref, type ExpirationQuery, type ExpirationSort } from "@/li
 import type { ExpirationRow } from "@/lib/expirations/model";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
 import { formatQuota, plural } from "@/components/domains/format";
+import { NotLoadedYet } from "@/components/domains/not-loaded";
 import { PakAutoRenewSwitch } from "./pak-auto-renew-switch";
 
 const keyOf = (row: { domain: string; bundleId: number }) => `${row.domain}:${row.bundleId}`;
@@ -214,28 +215,34 @@ export function ExpirationsTable({
                     <DaysBadge days={row.days} />
                   </span>
                 </Td>
-                <Td className="tabular-nums">{row.qtyPurchased ?? "—"}</Td>
-                <Td className="whitespace-nowrap">{row.quotaMb === null ? "—" : formatQuota(row.quotaMb)}</Td>
+                {/* Size, cost and auto-renew come from the pak details (GetPOP3 of the domain). */}
+                <Td className="tabular-nums">{row.qtyPurchased ?? notLoaded(row)}</Td>
+                <Td className="whitespace-nowrap">
+                  {row.quotaMb === null ? notLoaded(row) : formatQuota(row.quotaMb)}
+                </Td>
                 <Td className="whitespace-nowrap tabular-nums">
-                  {row.renewalCents === null ? (
-                    <span className="text-muted">Unknown</span>
-                  ) : (
+                  {row.renewalCents !== null ? (
                     <>
                       {formatUsd({ cents: row.renewalCents })}
-                      <span className="text-muted">
-                        {" "}
-                        / {row.billingPeriod === "month" ? "month" : "year"}
-                      </span>
+                      <span className="text-muted"> / year</span>
                     </>
+                  ) : row.details === "loaded" ? (
+                    <span className="text-muted">Unknown</span>
+                  ) : (
+                    notLoaded(row)
                   )}
                 </Td>
                 <Td>
-                  <PakAutoRenewSwitch
-                    domain={row.domain}
-                    bundleId={row.bundleId}
-                    autoRenew={row.autoRenew}
-                    disabled={!canAutoRenew}
-                  />
+                  {row.autoRenew === null ? (
+                    notLoaded(row)
+                  ) : (
+                    <PakAutoRenewSwitch
+                      domain={row.domain}
+                      bundleId={row.bundleId}
+                      autoRenew={row.autoRenew}
+                      disabled={!canAutoRenew}
+                    />
+                  )}
                 </Td>
               </tr>
             );
@@ -244,6 +251,10 @@ export function ExpirationsTable({
       </Table>
     </div>
   );
+}
+
+function notLoaded(row: ExpirationRow) {
+  return <NotLoadedYet failed={row.details === "failed"} />;
 }
 
 function DaysBadge({ days }: { days: number }) {

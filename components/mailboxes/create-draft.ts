@@ -13,7 +13,6 @@ export interface DraftRow {
   password: string;
   displayName: string;
   isAdmin: boolean;
-  forwardTo: string;
   /** Why this row failed when it was last sent. */
   error?: string;
 }
@@ -24,15 +23,18 @@ export interface CreateDraft {
 }
 
 let rowKeys = 0;
-export function newDraftRow(values: Partial<DraftRow> = {}): DraftRow {
+/**
+ * A row of the draft. Its starting password is generated for the domain; the user name is not
+ * known yet, so the dialog checks (and offers to regenerate) once it is typed.
+ */
+export function newDraftRow(domain: string, values: Partial<DraftRow> = {}): DraftRow {
   rowKeys += 1;
   return {
     key: rowKeys,
     userName: "",
-    password: generateMailboxPassword(),
+    password: generateMailboxPassword({ domain }),
     displayName: "",
     isAdmin: false,
-    forwardTo: "",
     ...values,
   };
 }

@@ -14,9 +14,10 @@ import { PasswordInput } from "./password-input";
 
 /**
  * New mailboxes, one row each, in one pak: never more rows than the pak has free. Each row gets a
- * generated password to start with (the user may type their own). Checked with the action's own
- * schema before anything is sent; the draft lives in the grid, so closing the dialog or a failure
- * keeps what was typed.
+ * generated password to start with (the user may type their own), checked as typed with eNom's
+ * current rule. Checked with the action's own schema before anything is sent; the draft lives in
+ * the grid, so closing the dialog or a failure keeps what was typed. Forwarding is set per
+ * mailbox afterwards: SetUpPOP3User takes none.
  */
 
 export function CreateMailboxesDialog({
@@ -142,7 +143,7 @@ function CreateMailboxesForm({
                   Last try: {row.error}
                 </p>
               ) : null}
-              <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-[1fr_1fr_1.3fr_1fr_auto]">
+              <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-[1fr_1fr_1.4fr_auto]">
                 <TextField
                   label="User name"
                   value={row.userName}
@@ -158,6 +159,7 @@ function CreateMailboxesForm({
                   label="Display name"
                   value={row.displayName}
                   onChange={(event) => update(row.key, { displayName: event.target.value })}
+                  hint="The sender's name in webmail; the panel cannot change it later."
                   errors={shown(`mailboxes.${index}.displayName`)}
                   autoComplete="off"
                 />
@@ -166,18 +168,10 @@ function CreateMailboxesForm({
                   value={row.password}
                   onChange={(password) => update(row.key, { password })}
                   userName={row.userName}
+                  domain={domain}
                   errors={shown(`mailboxes.${index}.password`)}
                   generateLabel={`Generate a password for mailbox ${index + 1}`}
                   compact
-                />
-                <TextField
-                  label="Forward to"
-                  type="email"
-                  value={row.forwardTo}
-                  onChange={(event) => update(row.key, { forwardTo: event.target.value })}
-                  hint="Optional: also send its mail here."
-                  errors={shown(`mailboxes.${index}.forwardTo`)}
-                  autoComplete="off"
                 />
                 <div className="flex flex-col justify-between gap-2 md:flex-row md:items-start xl:flex-col">
                   <CheckboxField
@@ -208,7 +202,7 @@ function CreateMailboxesForm({
       <div className="flex flex-wrap items-center gap-3">
         <Button
           variant="secondary"
-          onClick={() => onDraftChange({ bundleId, rows: [...rows, newDraftRow()] })}
+          onClick={() => onDraftChange({ bundleId, rows: [...rows, newDraftRow(domain)] })}
           disabled={rows.length >= free}
         >
           <Plus aria-hidden="true" className="size-4" />

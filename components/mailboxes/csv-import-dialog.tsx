@@ -8,7 +8,7 @@ import type { PakView } from "@/lib/domains/types";
 import { cn } from "@/lib/utils";
 import { MAILBOX_BATCH_MAX, type NewMailbox } from "@/lib/validation/mailboxes";
 import { defaultPak } from "./create-draft";
-import { EXPORT_COLUMNS, readMailboxCsv, type ImportPreview } from "./mailbox-csv";
+import { IMPORT_COLUMNS, readMailboxCsv, type ImportPreview } from "./mailbox-csv";
 import { pakChoiceLabel, paksWithRoom } from "./paks";
 
 /** Larger files are not mailbox lists (999 rows of a few fields are well under this). */
@@ -39,7 +39,7 @@ export function CsvImportDialog({
       open={open}
       onClose={onClose}
       title="Import mailboxes from a CSV file"
-      description={`One mailbox per line, with a heading line: ${EXPORT_COLUMNS.filter((column) => column !== "pak" && column !== "address").join(", ")}, password. Only "user name" is required; a blank password is generated.`}
+      description={`One mailbox per line, with a heading line: ${IMPORT_COLUMNS.join(", ")}. Only "user name" is required; a blank password is generated. Forwarding is set per mailbox after the import.`}
       className="w-[min(72rem,calc(100vw-2rem))]"
     >
       <ImportForm
@@ -85,6 +85,7 @@ function ImportForm({
           rows: [],
           fileProblem: "The file is larger than 1 MB; that is not a list of mailboxes.",
           ignoredColumns: [],
+          forwardingLeftOut: false,
         },
       });
     const text = await chosen.text();
@@ -153,6 +154,9 @@ function ImportForm({
             {file?.preview.ignoredColumns.length
               ? ` Columns left out: ${file.preview.ignoredColumns.join(", ")}.`
               : ""}
+            {file?.preview.forwardingLeftOut
+              ? " Creating a mailbox sets no forwarding: set it for each mailbox in the list afterwards."
+              : ""}
           </p>
           <div
             tabIndex={0}
@@ -166,23 +170,17 @@ function ImportForm({
               </caption>
               <thead>
                 <tr>
-                  {[
-                    "Row",
-                    "User name",
-                    "Display name",
-                    "Administrator",
-                    "Forward to",
-                    "Password",
-                    "Check",
-                  ].map((heading) => (
-                    <th
-                      key={heading}
-                      scope="col"
-                      className="sticky top-0 border-b border-line bg-raised px-3 py-1.5 font-semibold"
-                    >
-                      {heading}
-                    </th>
-                  ))}
+                  {["Row", "User name", "Display name", "Administrator", "Password", "Check"].map(
+                    (heading) => (
+                      <th
+                        key={heading}
+                        scope="col"
+                        className="sticky top-0 border-b border-line bg-raised px-3 py-1.5 font-semibold"
+                      >
+                        {heading}
+                      </th>
+                    ),
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -192,7 +190,6 @@ function ImportForm({
                     <td className="border-b border-line px-3 py-1.5">{row.mailbox.userName || "—"}</td>
                     <td className="border-b border-line px-3 py-1.5">{row.mailbox.displayName}</td>
                     <td className="border-b border-line px-3 py-1.5">{row.mailbox.isAdmin ? "Yes" : "No"}</td>
-                    <td className="border-b border-line px-3 py-1.5">{row.mailbox.forwardTo}</td>
                     <td className="border-b border-line px-3 py-1.5">
                       {row.passwordGenerated ? "Generated" : "From the file"}
                     </td>

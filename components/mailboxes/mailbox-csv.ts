@@ -3,24 +3,30 @@ import type { MailboxView } from "@/lib/domains/types";
 import {
   generateMailboxPassword,
   MAILBOXES_PER_ACTION_MAX,
-  newMailboxSchema,
+  newMailboxOnDomainSchema,
   type NewMailbox,
 } from "@/lib/validation/mailboxes";
 
 /**
  * The grid's CSV: the export of the mailboxes shown, and the import of new mailboxes with a
  * preview that checks every row before anything is sent. An exported file imports as it is (its
- * `pak` column is ignored: the import's pak is chosen in the dialog). Never holds a password on
- * export; on import a blank password is generated in the browser.
+ * `pak` column is ignored: the import's pak is chosen in the dialog; its `forward to` column too:
+ * creating a mailbox sets no forwarding). Never holds a password on export; on import a blank
+ * password is generated in the browser, for that mailbox and domain.
  */
 
 export const EXPORT_COLUMNS = ["address", "user name", "display name", "administrator", "pak", "forward to"];
+/** What the import reads: the export's columns but the pak and forwarding, plus the password. */
+export const IMPORT_COLUMNS = ["user name", "display name", "administrator", "password"];
 
-export function mailboxesToCsv(mailboxes: readonly MailboxView[]): string {
+/** A mailbox as exported: its forwarding when known, its display name when the panel knows it. */
+export type ExportedMailbox = MailboxView & { forwardTo: string | null };
+
+export function mailboxesToCsv(mailboxes: readonly ExportedMailbox[]): string {
   const rows = mailboxes.map((mailbox) => [
     mailbox.address,
     mailbox.userName,
-    mailbox.displayName,
+    mailbox.displayName ?? "",
     mailbox.isAdmin ? "yes" : "no",
     mailbox.bundleId === null ? "" : String(mailbox.bundleId),
     mailbox.forwardTo ?? "",
@@ -33,7 +39,7 @@ export function exportFileName(domain: string, today = new Date()): string {
   return `${domain}-mailboxes-${today.toISOString().slice(0, 10)}.csv`;
 }
 
-type Field = "userName" | "address" | "password" | "displayName" | "isAdmin" | "forwardTo";
+type Field = "userName" | "address" | "password" | "displayName" | "isAdmin";
 
 /** Column headings the import understands, compared without case, spaces, hyphens or underscores. */
 const HEADINGS: Record<string, Field> = {
@@ -51,10 +57,10 @@ const HEADINGS: Record<string, Field> = {
   administrator: "isAdmin",
   admin: "isAdmin",
   isadmin: "isAdmin",
-  forwardto: "forwardTo",
-  forwarding: "forwardTo",
-  forward: "forwardTo",
 };
+
+/** Forwarding columns: recognised so the preview can say why they are left out. */
+const FORWARDING_HEADINGS = new Set(["forwardto", "forwarding", "forward"]);
 
 const FIELD_LABELS: Record<Field, string> = {
   userName: "User name",
@@ -62,7 +68,6 @@ const FIELD_LABELS: Record<Field, string> = {
   password: "Password",
   displayName: "Display name",
   isAdmin: "Administrator",
-  forwardTo: "Forward to",
 };
 
 const YES = new Set(["yes", "y", "true", "1", "admin", "administrator"]);
@@ -83,6 +88,8 @@ export interface ImportPreview {
   /** A problem with the whole file (unreadable, no heading, too many rows); then `rows` is empty. */
   fileProblem: string | null;
   ignoredColumns: string[];
+  /** The file has a forwarding column, which an import does not set (SetUpPOP3User takes none). */
+  forwardingLeftOut: boolean;
 }
 
 function headingKey(heading: string): string {
@@ -102,41 +109,52 @@ export function readMailboxCsv(
     generatePassword?: (userName: string) => string;
   },
 ): ImportPreview {
-  const generate = options.generatePassword ?? generateMailboxPassword;
+  const domain = options.domain.toLowerCase();
+  const generate =
+    options.generatePassword ?? ((userName: string) => generateMailboxPassword({ userName, domain }));
+  const rowSchema = newMailboxOnDomainSchema(domain);
   let records: string[][];
   try {
     records = parseCsv(text).records;
   } catch (error) {
     const reason = error instanceof CsvError ? error.message : "it could not be read";
-    return { rows: [], fileProblem: `The file is not valid CSV. ${reason}`, ignoredColumns: [] };
+    return {
+      rows: [],
+      fileProblem: `The file is not valid CSV. ${reason}`,
+      ignoredColumns: [],
+      forwardingLeftOut: false,
+    };
   }
   const [heading, ...body] = records;
-  if (!heading) return { rows: [], fileProblem: "The file is empty.", ignoredColumns: [] };
+  if (!heading)
+    return { rows: [], fileProblem: "The file is empty.", ignoredColumns: [], forwardingLeftOut: false };
 
   const columns = new Map<Field, number>();
   const ignoredColumns: string[] = [];
+  let forwardingLeftOut = false;
   heading.forEach((cell, index) => {
-    const field = HEADINGS[headingKey(cell)];
+    const key = headingKey(cell);
+    const field = HEADINGS[key];
     if (field && !columns.has(field)) columns.set(field, index);
     else if (cell.trim()) ignoredColumns.push(cell.trim());
+    if (FORWARDING_HEADINGS.has(key)) forwardingLeftOut = true;
+  });
+  const fileProblem = (problem: string): ImportPreview => ({
+    rows: [],
+    fileProblem: problem,
+    ignoredColumns,
+    forwardingLeftOut,
   });
   if (!columns.has("userName") && !columns.has("address"))
-    return {
-      rows: [],
-      fileProblem:
-        'The first line must name the columns, one of them "user name" (or "address"). Export the list to see the expected layout.',
-      ignoredColumns,
-    };
-  if (body.length === 0)
-    return { rows: [], fileProblem: "The file has no mailboxes below its heading.", ignoredColumns };
+    return fileProblem(
+      'The first line must name the columns, one of them "user name" (or "address"). Export the list to see the expected layout.',
+    );
+  if (body.length === 0) return fileProblem("The file has no mailboxes below its heading.");
   if (body.length > MAILBOXES_PER_ACTION_MAX)
-    return {
-      rows: [],
-      fileProblem: `The file has ${body.length} mailboxes; import at most ${MAILBOXES_PER_ACTION_MAX} at once.`,
-      ignoredColumns,
-    };
+    return fileProblem(
+      `The file has ${body.length} mailboxes; import at most ${MAILBOXES_PER_ACTION_MAX} at once.`,
+    );
 
-  const domain = options.domain.toLowerCase();
   const existing = new Set([...options.existingNames].map((name) => name.toLowerCase()));
   const firstRowOf = new Map<string, number>();
   const rows = body.map((record, index): ImportRow => {
@@ -158,12 +176,11 @@ export function readMailboxCsv(
     const typedPassword = cell("password");
     const candidate = {
       userName,
-      password: typedPassword || generate(userName),
+      password: typedPassword || generate(userName.trim()),
       displayName: cell("displayName"),
       isAdmin: YES.has(adminText),
-      forwardTo: cell("forwardTo"),
     };
-    const parsed = newMailboxSchema.safeParse(candidate);
+    const parsed = rowSchema.safeParse(candidate);
     if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
@@ -178,8 +195,6 @@ export function readMailboxCsv(
       if (first !== undefined) problems.push(`User name: also on row ${first}.`);
       else firstRowOf.set(key, index + 2);
     }
-    if (candidate.forwardTo && key && candidate.forwardTo.toLowerCase() === `${key}@${domain}`)
-      problems.push("Forward to: a mailbox cannot forward to its own address.");
     return {
       row: index + 2,
       mailbox: parsed.success ? parsed.data : { ...candidate, userName: userName.trim() },
@@ -187,5 +202,5 @@ export function readMailboxCsv(
       problems,
     };
   });
-  return { rows, fileProblem: null, ignoredColumns };
+  return { rows, fileProblem: null, ignoredColumns, forwardingLeftOut };
 }

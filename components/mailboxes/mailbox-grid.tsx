@@ -2,7 +2,7 @@
 
 import { Download, Inbox, Plus, RefreshCw, Upload } from "lucide-react";
 import dynamic from "next/dynamic";
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatReadAt } from "@/components/domains/format";
 import { useDomainEmail } from "@/components/domains/use-domain-email";
 import { useOpenedOnce } from "@/components/domains/use-opened-once";
@@ -15,13 +15,17 @@ import type { DomainCapabilities, DomainEmailView, MailboxView } from "@/lib/dom
 import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
 import { defaultPak, newDraftRow, type CreateDraft } from "./create-draft";
 import {
+  DISPLAY_NAME_UNKNOWN,
+  forwardOf,
   MailboxTable,
   useMailboxTable,
+  type ForwardingState,
   type GridFilters,
   type GridRow,
   type RoleFilter,
 } from "./mailbox-table";
 import { isPakExpired, pakName, paksWithRoom, todayIso } from "./paks";
+import { useDomainForwarding } from "./use-forwarding";
 import { useMailboxOperations } from "./use-mailbox-operations";
 
 // The dialogs (and the zod schemas they check input with) load when first opened, not with the page;
@@ -75,6 +79,7 @@ export function MailboxGrid({
   capabilities: DomainCapabilities;
 }) {
   const query = useDomainEmail(domain, initialData);
+  const forwardingQuery = useDomainForwarding(domain);
   const view = query.data;
   const manage = capabilities.manageMailboxes;
   const today = todayIso();
@@ -83,13 +88,15 @@ export function MailboxGrid({
   const [createOpen, setCreateOpen] = useState(false);
   const [createDraft, setCreateDraft] = useState<CreateDraft>({ bundleId: null, rows: [] });
   const [importOpen, setImportOpen] = useState(false);
-  const [resetFor, setResetFor] = useState<MailboxView | null>(null);
+  const [resetFor, setResetFor] = useState<GridRow | null>(null);
   const [resetPassword, setResetPassword] = useState("");
   // Which mailbox's reset dialog is open, read when eNom answers: a closed dialog cannot show the password.
   const resetShownFor = useRef<string | null>(null);
-  const [forwardingFor, setForwardingFor] = useState<MailboxView | null>(null);
-  const [forwardingDraft, setForwardingDraft] = useState<string | null>(null);
-  const [deleteTargets, setDeleteTargets] = useState<readonly MailboxView[]>([]);
+  const [forwardingFor, setForwardingFor] = useState<GridRow | null>(null);
+  const [forwardingDraft, setForwardingDraft] = useState<{ forwardTo: string; keepCopy: boolean } | null>(
+    null,
+  );
+  const [deleteTargets, setDeleteTargets] = useState<readonly GridRow[]>([]);
   const [bulkResetTargets, setBulkResetTargets] = useState<readonly MailboxView[]>([]);
   const [filters, setFilters] = useState<GridFilters>({ text: "", role: "all", pak: "all" });
 
@@ -100,12 +107,17 @@ export function MailboxGrid({
   const deleteUsed = useOpenedOnce(deleteTargets.length > 0);
   const bulkResetUsed = useOpenedOnce(bulkResetTargets.length > 0);
 
-  const operations = useMailboxOperations(domain, view, {
+  const operations = useMailboxOperations(domain, {
     onFixCreate: (bundleId, rows) => {
-      setCreateDraft({ bundleId, rows: rows.map((row) => newDraftRow(row)) });
+      setCreateDraft({ bundleId, rows: rows.map((row) => newDraftRow(domain, row)) });
       setCreateOpen(true);
     },
-    onFixForwarding: (mailbox, forwardTo) => openForwarding(mailbox, forwardTo),
+    onFixForwarding: (userName, draft) => {
+      const row = rowsRef.current.find(
+        (candidate) => candidate.userName.toLowerCase() === userName.toLowerCase(),
+      );
+      if (row) openForwarding(row, draft);
+    },
   });
 
   const paks = useMemo(() => view?.paks ?? [], [view]);
@@ -113,26 +125,54 @@ export function MailboxGrid({
     () => new Set((view?.mailboxes ?? []).map((mailbox) => mailbox.userName.toLowerCase())),
     [view],
   );
+  const forwards = forwardingQuery.data;
+  const forwardingFailed = forwardingQuery.isError;
   // A stable array while nothing changes, so the table does not recompute on every render.
   const rows = useMemo((): GridRow[] => {
     const expiredPaks = new Set(paks.filter((pak) => isPakExpired(pak, today)).map((pak) => pak.bundleId));
+    const forwardByName = new Map(
+      (forwards?.forwards ?? []).map((forward) => [forward.userName.toLowerCase(), forward]),
+    );
+    const forwardingOf = (userName: string): ForwardingState => {
+      if (!forwards) return forwardingFailed ? { state: "failed" } : { state: "loading" };
+      const forward = forwardByName.get(userName.toLowerCase());
+      return forward?.forwardTo
+        ? { state: "known", forwardTo: forward.forwardTo, active: forward.active }
+        : { state: "known", forwardTo: null, active: false };
+    };
     return [
       ...(view?.mailboxes ?? []).map((mailbox) => {
         const change = operations.changes.get(mailbox.userName.toLowerCase());
+        const pakExpired =
+          mailbox.bundleId !== null && paks.some((pak) => pak.bundleId === mailbox.bundleId)
+            ? expiredPaks.has(mailbox.bundleId)
+            : mailbox.expires !== null && mailbox.expires < today;
         return {
           ...mailbox,
           ...change?.patch,
           pending: change?.label ?? null,
           ghost: false,
-          pakExpired: mailbox.bundleId !== null && expiredPaks.has(mailbox.bundleId),
+          pakExpired,
+          forwarding: forwardingOf(mailbox.userName),
         };
       }),
       ...operations.ghosts
         .filter((ghost) => !known.has(ghost.userName.toLowerCase()))
-        .map((ghost) => ({ ...ghost, pending: "Creating…", ghost: true, pakExpired: false })),
+        .map((ghost): GridRow => ({
+          ...ghost,
+          pending: "Creating…",
+          ghost: true,
+          pakExpired: false,
+          forwarding: { state: "known", forwardTo: null, active: false },
+        })),
     ];
-  }, [view, paks, known, operations.changes, operations.ghosts, today]);
+  }, [view, paks, known, operations.changes, operations.ghosts, today, forwards, forwardingFailed]);
   const existingNames = known;
+  // The rows as last rendered, for the "edit the forwarding again" button of a failed change.
+  const rowsRef = useRef<readonly GridRow[]>([]);
+  useEffect(() => {
+    rowsRef.current = rows;
+  }, [rows]);
 
   const table = useMailboxTable(
     rows,
@@ -142,7 +182,7 @@ export function MailboxGrid({
       onToggleAdmin: (row) => void operations.toggleAdmin(row),
       onResetPassword: (row) => {
         resetShownFor.current = row.userName.toLowerCase();
-        setResetPassword(generateMailboxPassword(row.userName));
+        setResetPassword(generateMailboxPassword({ userName: row.userName, domain }));
         setResetFor(row);
       },
       onForwarding: (row) => openForwarding(row, null),
@@ -152,7 +192,7 @@ export function MailboxGrid({
   );
   const selected = table.getFilteredSelectedRowModel().rows.map((row) => row.original);
 
-  function openForwarding(mailbox: MailboxView, draft: string | null) {
+  function openForwarding(mailbox: GridRow, draft: { forwardTo: string; keepCopy: boolean } | null) {
     setForwardingDraft(draft);
     setForwardingFor(mailbox);
   }
@@ -163,7 +203,7 @@ export function MailboxGrid({
   }
 
   function openCreate() {
-    const rowsToKeep = createDraft.rows.length ? createDraft.rows : [newDraftRow()];
+    const rowsToKeep = createDraft.rows.length ? createDraft.rows : [newDraftRow(domain)];
     setCreateDraft({ bundleId: defaultPak(paks, createDraft.bundleId), rows: rowsToKeep });
     setCreateOpen(true);
   }
@@ -174,7 +214,12 @@ export function MailboxGrid({
     const shown = table
       .getRowModel()
       .rows.map((row) => row.original)
-      .filter((row) => !row.ghost);
+      .filter((row) => !row.ghost)
+      // A forward not read is written as such, never as "no forwarding".
+      .map((row) => ({
+        ...row,
+        forwardTo: row.forwarding.state === "known" ? forwardOf(row) : "(not read)",
+      }));
     const blob = new Blob([mailboxesToCsv(shown)], { type: "text/csv;charset=utf-8" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
@@ -265,6 +310,7 @@ export function MailboxGrid({
           <option value="admin">Administrators</option>
           <option value="regular">Regular users</option>
           <option value="forwarding">Forwarding</option>
+          <option value="nearly-full">Nearly full</option>
         </SelectField>
         {paks.length > 1 ? (
           <SelectField
@@ -313,8 +359,9 @@ export function MailboxGrid({
       {expired.length ? (
         <p className="text-sm text-warning">
           {expired.map((pak) => pakName(pak)).join(", ")} {expired.length === 1 ? "has" : "have"} expired.
-          Until renewed, {expired.length === 1 ? "its" : "their"} mailboxes take only password changes, and no
-          new mailbox can be added to {expired.length === 1 ? "it" : "them"}.
+          Until renewed, {expired.length === 1 ? "its" : "their"} mailboxes take only password changes: they
+          cannot be deleted or made administrators, and no new mailbox can be added to{" "}
+          {expired.length === 1 ? "it" : "them"}.
         </p>
       ) : null}
 
@@ -352,6 +399,28 @@ export function MailboxGrid({
       ) : (
         <MailboxTable table={table} caption={`Mailboxes of ${domain}`} />
       )}
+      {rows.some((row) => row.displayName === null) ? (
+        <p className="text-xs text-muted">Display names: {DISPLAY_NAME_UNKNOWN}</p>
+      ) : null}
+      {forwardingQuery.isError ? (
+        <Alert tone="warning" title="Forwarding could not be read">
+          <p>
+            {forwardingQuery.error.message}{" "}
+            {forwards
+              ? "The forwarding shown is from the last good read and may be out of date."
+              : "The list shows \u201cCould not be read\u201d rather than guessing that a mailbox does not forward."}
+          </p>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-2"
+            onClick={() => void forwardingQuery.refetch()}
+          >
+            <RefreshCw aria-hidden="true" className="size-4" />
+            Read forwarding again
+          </Button>
+        </Alert>
+      ) : null}
 
       {manage ? (
         <>
@@ -386,6 +455,7 @@ export function MailboxGrid({
           ) : null}
           {resetUsed ? (
             <ResetPasswordDialog
+              domain={domain}
               mailbox={resetFor}
               initialPassword={resetPassword}
               onClose={closeReset}
@@ -401,9 +471,12 @@ export function MailboxGrid({
             <ForwardingDialog
               domain={domain}
               mailbox={forwardingFor}
-              initialForwardTo={forwardingDraft}
+              initialDraft={forwardingDraft}
               onClose={() => setForwardingFor(null)}
-              onSubmit={(mailbox, forwardTo) => operations.setForwarding(mailbox, forwardTo)}
+              onSubmit={(mailbox, forwardTo, keepCopy) =>
+                operations.setForwarding(mailbox, forwardTo, keepCopy, forwardOf(mailbox))
+              }
+              onRemove={(mailbox, forwardTo) => operations.removeForwarding(mailbox, forwardTo)}
             />
           ) : null}
           {deleteUsed ? (
@@ -426,7 +499,7 @@ export function MailboxGrid({
                 void operations.resetPasswords(
                   mailboxes.map((mailbox) => ({
                     userName: mailbox.userName,
-                    password: generateMailboxPassword(mailbox.userName),
+                    password: generateMailboxPassword({ userName: mailbox.userName, domain }),
                   })),
                   () => true,
                 );

@@ -15,10 +15,12 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, Forward, KeyRound, Loader2, Trash2 } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { StorageBar } from "@/components/domains/usage-bar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { MailboxView, PakView } from "@/lib/domains/types";
 import { cn } from "@/lib/utils";
+import { deleteBlocker, EXPIRED_ADMIN_CHANGE, isNearlyFull } from "@/lib/validation/mailbox-rules";
 import { pakName } from "./paks";
 
 /**
@@ -27,6 +29,13 @@ import { pakName } from "./paks";
  * per row are plain buttons named after the mailbox, so a screen reader says what each one does.
  */
 
+/**
+ * A mailbox's forwarding as the grid knows it: read apart from the mailboxes (GetPOPForwarding),
+ * so it may still be loading or have failed; neither is ever shown as "no forwarding".
+ */
+export type ForwardingState =
+  { state: "loading" } | { state: "failed" } | { state: "known"; forwardTo: string | null; active: boolean };
+
 export interface GridRow extends MailboxView {
   /** Shown while a change to the row is on its way to eNom ("Saving…", "Creating…"). */
   pending: string | null;
@@ -34,9 +43,23 @@ export interface GridRow extends MailboxView {
   ghost: boolean;
   /** Its pak has expired: eNom takes only password changes. */
   pakExpired: boolean;
+  forwarding: ForwardingState;
 }
 
-export type RoleFilter = "all" | "admin" | "regular" | "forwarding";
+export type RoleFilter = "all" | "admin" | "regular" | "forwarding" | "nearly-full";
+
+/** The address a row forwards to, when it is known to forward. */
+export function forwardOf(row: Pick<GridRow, "forwarding">): string | null {
+  return row.forwarding.state === "known" ? row.forwarding.forwardTo : null;
+}
+
+/** Why the row's mailbox cannot be deleted through eNom's API, or null. */
+export function rowDeleteBlocker(row: Pick<GridRow, "userName" | "pakExpired">): string | null {
+  return deleteBlocker(row.userName, row.pakExpired);
+}
+
+export const DISPLAY_NAME_UNKNOWN =
+  "Not known: the email service does not report display names. The panel knows only the names it gave mailboxes it created.";
 
 export interface RowActions {
   manage: boolean;
@@ -49,14 +72,17 @@ export interface RowActions {
 const matchesText: FilterFn<GridRow> = (row, _columnId, value: string) => {
   const needle = value.trim().toLowerCase();
   if (!needle) return true;
-  const { address, displayName, forwardTo } = row.original;
-  return [address, displayName, forwardTo ?? ""].some((text) => text.toLowerCase().includes(needle));
+  const { address, displayName } = row.original;
+  return [address, displayName ?? "", forwardOf(row.original) ?? ""].some((text) =>
+    text.toLowerCase().includes(needle),
+  );
 };
 
 const matchesRole: FilterFn<GridRow> = (row, _columnId, value: RoleFilter) => {
   if (value === "admin") return row.original.isAdmin;
   if (value === "regular") return !row.original.isAdmin;
-  if (value === "forwarding") return Boolean(row.original.forwardTo);
+  if (value === "forwarding") return Boolean(forwardOf(row.original));
+  if (value === "nearly-full") return isNearlyFull(row.original.quotaUsedMb, row.original.quotaMb);
   return true;
 };
 
@@ -116,10 +142,18 @@ function buildColumns(manage: boolean) {
         </span>
       ),
     }),
-    column.accessor("displayName", {
+    column.accessor((row) => row.displayName ?? "", {
+      id: "displayName",
       header: "Display name",
       sortingFn: "text",
-      cell: ({ getValue }) => getValue() || <span className="text-muted">None</span>,
+      cell: ({ row }) =>
+        row.original.displayName !== null ? (
+          row.original.displayName || <span className="text-muted">None</span>
+        ) : (
+          <span className="text-muted" title={DISPLAY_NAME_UNKNOWN}>
+            Not known<span className="sr-only">: the email service does not report display names</span>
+          </span>
+        ),
     }),
     column.accessor("isAdmin", {
       header: "Administrator",
@@ -151,13 +185,22 @@ function buildColumns(manage: boolean) {
         );
       },
     }),
-    column.accessor((row) => row.forwardTo ?? "", {
+    column.accessor((row) => (row.quotaMb && row.quotaUsedMb !== null ? row.quotaUsedMb / row.quotaMb : -1), {
+      id: "storage",
+      header: "Storage",
+      cell: ({ row }) => (
+        <StorageBar
+          usedMb={row.original.quotaUsedMb}
+          quotaMb={row.original.quotaMb}
+          label={`Storage used by ${row.original.address}`}
+        />
+      ),
+    }),
+    column.accessor((row) => forwardOf(row) ?? "", {
       id: "forwardTo",
       header: "Forwarding",
       sortingFn: "text",
-      cell: ({ getValue }) => (
-        <span className="break-all">{getValue() || <span className="text-muted">None</span>}</span>
-      ),
+      cell: ({ row }) => <ForwardingCell forwarding={row.original.forwarding} />,
     }),
     ...(manage
       ? [
@@ -189,6 +232,18 @@ function SelectAll({ table }: { table: TanstackTable<GridRow> }) {
   );
 }
 
+function ForwardingCell({ forwarding }: { forwarding: ForwardingState }) {
+  if (forwarding.state === "loading") return <span className="text-muted">Loading…</span>;
+  if (forwarding.state === "failed") return <span className="text-warning">Could not be read</span>;
+  if (!forwarding.forwardTo) return <span className="text-muted">None</span>;
+  return (
+    <span className="flex flex-col items-start gap-0.5 break-all">
+      {forwarding.forwardTo}
+      {forwarding.active ? null : <Badge tone="warning">Not active</Badge>}
+    </span>
+  );
+}
+
 function AdminSwitch({ row, onToggle }: { row: GridRow; onToggle: () => void }) {
   const disabled = Boolean(row.pending) || row.ghost || row.pakExpired;
   return (
@@ -197,7 +252,7 @@ function AdminSwitch({ row, onToggle }: { row: GridRow; onToggle: () => void }) 
       role="switch"
       aria-checked={row.isAdmin}
       aria-label={`Administrator: ${row.address}`}
-      title={row.pakExpired ? "The pak has expired: renew it to change administrators." : undefined}
+      title={row.pakExpired ? EXPIRED_ADMIN_CHANGE : undefined}
       disabled={disabled}
       onClick={onToggle}
       className="group inline-flex items-center gap-2 rounded-full disabled:cursor-not-allowed disabled:opacity-60"
@@ -221,25 +276,30 @@ function AdminSwitch({ row, onToggle }: { row: GridRow; onToggle: () => void }) 
   );
 }
 
-/** Icon buttons keep the row narrow; each is named (and titled) after what it does to which mailbox. */
+/**
+ * Icon buttons keep the row narrow; each is named (and titled) after what it does to which
+ * mailbox. Delete stays reachable for a mailbox eNom's API cannot delete: its title says why, and
+ * the dialog explains it instead of offering to delete.
+ */
 function RowButtons({ row, actions }: { row: GridRow; actions: RowActions }) {
   const disabled = Boolean(row.pending) || row.ghost;
+  const blocker = rowDeleteBlocker(row);
   const buttons = [
     { label: `New password for ${row.address}`, icon: KeyRound, run: actions.onResetPassword, danger: false },
     { label: `Forwarding of ${row.address}`, icon: Forward, run: actions.onForwarding, danger: false },
-    { label: `Delete ${row.address}`, icon: Trash2, run: actions.onDelete, danger: true },
+    { label: `Delete ${row.address}`, icon: Trash2, run: actions.onDelete, danger: !blocker, note: blocker },
   ];
   return (
     <span className="flex justify-end gap-1">
-      {buttons.map(({ label, icon: Icon, run, danger }) => (
+      {buttons.map(({ label, icon: Icon, run, danger, note }) => (
         <Button
           key={label}
           variant="ghost"
           size="sm"
           disabled={disabled}
           onClick={() => run(row)}
-          title={label}
-          className={cn("px-2", danger && "text-danger")}
+          title={note ? `${label}: not possible. ${note}` : label}
+          className={cn("px-2", danger && "text-danger", note && "text-muted")}
         >
           <Icon aria-hidden="true" className="size-4" />
           <span className="sr-only">{label}</span>

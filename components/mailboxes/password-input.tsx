@@ -4,18 +4,24 @@ import { Check, Dices, X } from "lucide-react";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
-import { generateMailboxPassword, passwordRuleChecks } from "@/lib/validation/mailbox-rules";
+import {
+  generateMailboxPassword,
+  PASSWORD_RULE_SUMMARY,
+  passwordRuleChecks,
+} from "@/lib/validation/mailbox-rules";
 
 /**
- * A new mailbox password: typed or generated, with eNom's rules ticked off as the user types
- * (the same rules the server checks). Shown in clear text: it is a new password for someone
- * else's mailbox, to be read and passed on, not the user's own secret.
+ * A new mailbox password: typed or generated, with eNom's current rule ticked off as the user
+ * types (the same rule the server checks, against the mailbox's name and its domain). Shown in
+ * clear text: it is a new password for someone else's mailbox, to be read and passed on, not the
+ * user's own secret.
  */
 export function PasswordInput({
   label,
   value,
   onChange,
   userName,
+  domain,
   errors,
   compact = false,
   labelHidden = false,
@@ -24,8 +30,9 @@ export function PasswordInput({
   label: string;
   value: string;
   onChange: (value: string) => void;
-  /** The mailbox's name, which the password must not be. */
+  /** The mailbox's name and its domain, which the password must not contain. */
   userName: string;
+  domain: string;
   errors?: string[];
   /** One line of rules still to meet, for the rows of the create dialog. */
   compact?: boolean;
@@ -36,7 +43,7 @@ export function PasswordInput({
   const id = useId();
   const rulesId = `${id}-rules`;
   const errorId = `${id}-error`;
-  const checks = passwordRuleChecks(value, userName);
+  const checks = passwordRuleChecks(value, { userName, domain });
   const unmet = checks.filter((check) => !check.met);
   const hasErrors = Boolean(errors?.length);
 
@@ -60,7 +67,7 @@ export function PasswordInput({
         />
         <Button
           variant="secondary"
-          onClick={() => onChange(generateMailboxPassword(userName))}
+          onClick={() => onChange(generateMailboxPassword({ userName, domain }))}
           aria-label={generateLabel}
           title={generateLabel}
           className={compact ? "px-2" : undefined}
@@ -72,9 +79,9 @@ export function PasswordInput({
       {compact ? (
         <p id={rulesId} className={cn("text-xs", unmet.length ? "text-muted" : "text-success")}>
           {value === ""
-            ? "6 to 30 letters and digits, with a lower-case letter, an upper-case letter and a digit."
+            ? PASSWORD_RULE_SUMMARY
             : unmet.length
-              ? `Still needs: ${unmet.map((check) => check.label.toLowerCase()).join(", ")}.`
+              ? sentence(`Still needs: ${unmet.map((check) => check.label.toLowerCase()).join(", ")}`)
               : "Meets the password rules."}
         </p>
       ) : (
@@ -108,4 +115,9 @@ export function PasswordInput({
       </div>
     </div>
   );
+}
+
+/** Ends a sentence with one full stop, also when it ends with the rule's own "." symbol. */
+function sentence(text: string): string {
+  return text.endsWith(".") ? text : `${text}.`;
 }

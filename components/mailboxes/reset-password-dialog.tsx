@@ -6,22 +6,25 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/actions/result";
 import type { MailboxView } from "@/lib/domains/types";
-import { passwordResetItemSchema } from "@/lib/validation/mailboxes";
+import { passwordResetOnDomainSchema } from "@/lib/validation/mailboxes";
 import { PasswordInput } from "./password-input";
 import { PasswordShownOnce } from "./shown-once";
 import type { ActivityRow } from "./use-mailbox-writes";
 
 /**
- * A new password for one mailbox: generated to start with, or typed, with the rules checked as
- * the user types. Once eNom has it, it is shown here this once with a copy button. Closing the
- * dialog while it is being set is fine: the result (and the password) then appears above the list.
+ * A new password for one mailbox: generated to start with, or typed, with eNom's current rule
+ * checked as the user types. It works on an expired pak too. Once eNom has it, it is shown here
+ * this once with a copy button. Closing the dialog while it is being set is fine: the result (and
+ * the password) then appears above the list.
  */
 export function ResetPasswordDialog({
+  domain,
   mailbox,
   initialPassword,
   onClose,
   onSubmit,
 }: {
+  domain: string;
   mailbox: MailboxView | null;
   initialPassword: string;
   onClose: () => void;
@@ -37,6 +40,7 @@ export function ResetPasswordDialog({
       {mailbox ? (
         <ResetPasswordForm
           key={mailbox.userName}
+          domain={domain}
           mailbox={mailbox}
           initialPassword={initialPassword}
           onClose={onClose}
@@ -50,11 +54,13 @@ export function ResetPasswordDialog({
 type Outcome = { state: "idle" } | { state: "sending" } | { state: "done"; row: ActivityRow };
 
 function ResetPasswordForm({
+  domain,
   mailbox,
   initialPassword,
   onClose,
   onSubmit,
 }: {
+  domain: string;
   mailbox: MailboxView;
   initialPassword: string;
   onClose: () => void;
@@ -63,7 +69,7 @@ function ResetPasswordForm({
   const [password, setPassword] = useState(initialPassword);
   const [attempted, setAttempted] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: "idle" });
-  const parsed = passwordResetItemSchema.safeParse({ userName: mailbox.userName, password });
+  const parsed = passwordResetOnDomainSchema(domain).safeParse({ userName: mailbox.userName, password });
   const errors = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
 
   async function submit(event: FormEvent) {
@@ -103,6 +109,7 @@ function ResetPasswordForm({
         value={password}
         onChange={setPassword}
         userName={mailbox.userName}
+        domain={domain}
         errors={attempted ? errors : undefined}
       />
       <FormMessage state={result} />

@@ -1,13 +1,16 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import {
   createMailboxesAction,
   deleteMailboxesAction,
+  removeMailboxForwardingAction,
   resetMailboxPasswordsAction,
   setMailboxAdminAction,
   setMailboxForwardingAction,
 } from "@/lib/actions/mailboxes";
-import type { DomainEmailView, MailboxView, PakView } from "@/lib/domains/types";
+import type { DomainEmailView, DomainForwardingView, MailboxView, PakView } from "@/lib/domains/types";
+import { queryKeys } from "@/lib/query-keys";
 import { MAILBOX_BATCH_MAX } from "@/lib/validation/mailbox-rules";
 import type { NewMailbox } from "@/lib/validation/mailboxes";
 import { useMailboxWrites, type Activity } from "./use-mailbox-writes";
@@ -59,27 +62,30 @@ function partsNote(count: number): string {
 
 export function useMailboxOperations(
   domain: string,
-  view: DomainEmailView | undefined,
   options: {
     onFixCreate: (bundleId: number, rows: CreateDraftRow[]) => void;
-    onFixForwarding: (mailbox: MailboxView, forwardTo: string) => void;
+    /** Opens the forwarding dialog again with what was typed. */
+    onFixForwarding: (userName: string, draft: { forwardTo: string; keepCopy: boolean }) => void;
   },
 ) {
   const writes = useMailboxWrites(domain);
+  const queryClient = useQueryClient();
+  const forwardingKey = queryKeys.domainForwarding(domain);
 
-  /**
-   * ModifyPOP3 needs a pak of the domain and finds each mailbox in any of the domain's paks, so
-   * one call covers a selection across paks: the first mailbox's pak is sent.
-   */
-  function modifyPakOf(mailboxes: readonly MailboxView[]): number | null {
-    return (
-      mailboxes.find((mailbox) => mailbox.bundleId !== null)?.bundleId ?? view?.paks[0]?.bundleId ?? null
-    );
+  /** The cached forwards with one mailbox's forward replaced (or removed), until they are read again. */
+  function patchForward(userName: string, forward: { forwardTo: string; active: boolean } | null) {
+    queryClient.setQueryData<DomainForwardingView>(forwardingKey, (current) => {
+      if (!current) return current;
+      const others = current.forwards.filter(
+        (entry) => entry.userName.toLowerCase() !== userName.toLowerCase(),
+      );
+      return { ...current, forwards: forward ? [...others, { userName, ...forward }] : others };
+    });
   }
 
+  // ModifyPOP3 names no pak (modify-pop-3.md): one call covers a selection across paks.
   function setAdmin(mailboxes: readonly MailboxView[], isAdmin: boolean) {
-    const bundleId = modifyPakOf(mailboxes);
-    if (bundleId === null || mailboxes.length === 0) return;
+    if (mailboxes.length === 0) return;
     const role = isAdmin ? "an administrator" : "a regular user";
     const before = isAdmin ? "a regular user" : "an administrator";
     return writes.run({
@@ -92,7 +98,7 @@ export function useMailboxOperations(
       patch: { isAdmin },
       listKey: "userNames",
       send: (chunk) =>
-        setMailboxAdminAction({ domain, bundleId, userNames: chunk.map((item) => item.userName), isAdmin }),
+        setMailboxAdminAction({ domain, userNames: chunk.map((item) => item.userName), isAdmin }),
       apply: (current, done) => patchMailboxes(current, done, { isAdmin }),
       wording: { done: isAdmin ? "Made administrator:" : "Made regular user:" },
       failedOne: (address, reason) => `Could not make ${address} ${role}: ${reason} It is still ${before}.`,
@@ -100,11 +106,7 @@ export function useMailboxOperations(
   }
 
   function resetPasswords(items: { userName: string; password: string }[], showPasswords: () => boolean) {
-    const mailboxes = view?.mailboxes.filter((mailbox) =>
-      items.some((item) => item.userName.toLowerCase() === mailbox.userName.toLowerCase()),
-    );
-    const bundleId = modifyPakOf(mailboxes ?? []);
-    if (bundleId === null || items.length === 0) return Promise.resolve([]);
+    if (items.length === 0) return Promise.resolve([]);
     return writes.run({
       title:
         items.length === 1
@@ -113,7 +115,7 @@ export function useMailboxOperations(
       items,
       pendingLabel: "Setting password…",
       listKey: "items",
-      send: (chunk) => resetMailboxPasswordsAction({ domain, bundleId, items: chunk }),
+      send: (chunk) => resetMailboxPasswordsAction({ domain, items: chunk }),
       wording: { done: "New password set for" },
       failedOne: (address, reason) =>
         `Could not set the new password of ${address}: ${reason} The old one still works.`,
@@ -151,24 +153,51 @@ export function useMailboxOperations(
     });
   }
 
-  function setForwarding(mailbox: MailboxView, forwardTo: string) {
-    return writes.run({
-      title: forwardTo ? `Forward ${mailbox.address}` : `Stop forwarding ${mailbox.address}`,
+  /**
+   * Forwarding: SetPOPForwarding, which the action reads back. The grid's copy of the forwards is
+   * patched with what was confirmed, then read again either way.
+   */
+  async function setForwarding(
+    mailbox: MailboxView,
+    forwardTo: string,
+    keepCopy: boolean,
+    current: string | null,
+  ) {
+    const rows = await writes.run({
+      title: `Forward ${mailbox.address}`,
       items: [{ userName: mailbox.userName }],
       pendingLabel: "Saving…",
       listKey: "userName",
-      send: () => setMailboxForwardingAction({ domain, userName: mailbox.userName, forwardTo }),
-      apply: (current, done) => patchMailboxes(current, done, { forwardTo: forwardTo || null }),
+      send: () => setMailboxForwardingAction({ domain, userName: mailbox.userName, forwardTo, keepCopy }),
       wording: { done: "Changed forwarding of" },
       failedOne: (address, reason) =>
         `Could not change the forwarding of ${address}: ${reason} ${
-          mailbox.forwardTo ? `It still forwards to ${mailbox.forwardTo}.` : "It still does not forward."
+          current ? `It still forwards to ${current}.` : "It still does not forward."
         }`,
       retry: () => ({
         label: "Edit the forwarding again",
-        run: () => options.onFixForwarding(mailbox, forwardTo),
+        run: () => options.onFixForwarding(mailbox.userName, { forwardTo, keepCopy }),
       }),
+      refresh: [forwardingKey],
     });
+    if (rows[0]?.state === "ok") patchForward(mailbox.userName, { forwardTo, active: true });
+    return rows;
+  }
+
+  async function removeForwarding(mailbox: MailboxView, current: string) {
+    const rows = await writes.run({
+      title: `Stop forwarding ${mailbox.address}`,
+      items: [{ userName: mailbox.userName }],
+      pendingLabel: "Saving…",
+      listKey: "userName",
+      send: () => removeMailboxForwardingAction({ domain, userName: mailbox.userName }),
+      wording: { done: "Stopped forwarding of" },
+      failedOne: (address, reason) =>
+        `Could not stop the forwarding of ${address}: ${reason} It still forwards to ${current}.`,
+      refresh: [forwardingKey],
+    });
+    if (rows[0]?.state === "ok") patchForward(mailbox.userName, null);
+    return rows;
   }
 
   function createMailboxes(bundleId: number, mailboxes: NewMailbox[], source?: string) {
@@ -178,7 +207,9 @@ export function useMailboxOperations(
       displayName: mailbox.displayName,
       bundleId,
       isAdmin: mailbox.isAdmin,
-      forwardTo: mailbox.forwardTo || null,
+      quotaMb: null,
+      quotaUsedMb: null,
+      expires: null,
     }));
     const what = mailboxes.length === 1 ? `${mailboxes[0]?.userName}@${domain}` : plural(mailboxes.length);
     return writes.run({
@@ -221,6 +252,7 @@ export function useMailboxOperations(
     resetPasswords,
     deleteMailboxes,
     setForwarding,
+    removeForwarding,
     createMailboxes,
   };
 }

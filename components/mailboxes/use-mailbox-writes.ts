@@ -78,6 +78,8 @@ export interface WriteSpec<Item extends WriteItem> {
   showPasswords?: () => boolean;
   /** Builds the "fix and send again" button from the items that failed. */
   retry?: (failed: Item[], messages: Map<string, string>) => Activity["retry"];
+  /** Other cached reads the change affects (the forwards), read again afterwards with the domain. */
+  refresh?: readonly (readonly unknown[])[];
 }
 
 const PANEL_SILENT =
@@ -254,6 +256,7 @@ export function useMailboxWrites(domain: string) {
       retry,
     }));
     void queryClient.invalidateQueries({ queryKey });
+    for (const key of spec.refresh ?? []) void queryClient.invalidateQueries({ queryKey: key });
     return finalRows;
   }
 

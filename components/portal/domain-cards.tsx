@@ -2,6 +2,7 @@ import { ChevronRight, Globe } from "lucide-react";
 import Link from "next/link";
 import { ExpiryBadge } from "@/components/domains/expiry-badge";
 import { AUTO_RENEW_LABELS, plural } from "@/components/domains/format";
+import { NotLoadedYet } from "@/components/domains/not-loaded";
 import { UsageBar } from "@/components/domains/usage-bar";
 import { Badge } from "@/components/ui/badge";
 import { formatCalendarDate } from "@/lib/format";
@@ -21,8 +22,8 @@ export function DomainCards({ domains, base }: { domains: readonly PortalDomain[
 }
 
 function DomainCard({ domain, href }: { domain: PortalDomain; href: string }) {
-  const free = Math.max(0, domain.mailboxesPurchased - domain.mailboxesUsed);
   const expiry = domain.nearestExpiry;
+  const mailboxes = domain.mailboxes;
   return (
     <article
       aria-labelledby={`domain-${domain.domain}`}
@@ -42,20 +43,27 @@ function DomainCard({ domain, href }: { domain: PortalDomain; href: string }) {
         <p className="text-sm text-muted">No email on this domain yet.</p>
       ) : (
         <>
-          <div className="flex flex-col gap-1.5">
-            <p className="text-sm">
-              <span className="font-medium">{plural(domain.mailboxesUsed, "mailbox", "mailboxes")}</span>{" "}
-              <span className="text-muted">
-                used · {free.toLocaleString("en-US")} free of{" "}
-                {domain.mailboxesPurchased.toLocaleString("en-US")}
-              </span>
+          {mailboxes ? (
+            <div className="flex flex-col gap-1.5">
+              <p className="text-sm">
+                <span className="font-medium">{plural(mailboxes.used, "mailbox", "mailboxes")}</span>{" "}
+                <span className="text-muted">
+                  used · {Math.max(0, mailboxes.purchased - mailboxes.used).toLocaleString("en-US")} free of{" "}
+                  {mailboxes.purchased.toLocaleString("en-US")}
+                </span>
+              </p>
+              <UsageBar
+                used={mailboxes.used}
+                purchased={mailboxes.purchased}
+                label={`Mailboxes of ${domain.domain}`}
+              />
+            </div>
+          ) : (
+            // The pak details (mailboxes) are read behind the page: never shown as zero.
+            <p className="text-sm text-muted">
+              Mailboxes: <NotLoadedYet failed={domain.details === "failed"} />
             </p>
-            <UsageBar
-              used={domain.mailboxesUsed}
-              purchased={domain.mailboxesPurchased}
-              label={`Mailboxes of ${domain.domain}`}
-            />
-          </div>
+          )}
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
             <dt className="text-muted">{domain.paks === 1 ? "Expires" : "Next expiry"}</dt>
             <dd className="flex flex-wrap items-center gap-2">
@@ -69,9 +77,15 @@ function DomainCard({ domain, href }: { domain: PortalDomain; href: string }) {
               )}
             </dd>
             <dt className="text-muted">Auto-renew</dt>
-            <dd>{domain.autoRenew ? AUTO_RENEW_LABELS[domain.autoRenew] : "—"}</dd>
+            <dd>
+              {domain.autoRenew ? (
+                AUTO_RENEW_LABELS[domain.autoRenew]
+              ) : (
+                <NotLoadedYet failed={domain.details === "failed"} />
+              )}
+            </dd>
           </dl>
-          {domain.fullPaks > 0 ? (
+          {domain.fullPaks ? (
             <p>
               <Badge tone="warning">
                 {domain.fullPaks === domain.paks ? "Full" : `${plural(domain.fullPaks, "pak")} full`}

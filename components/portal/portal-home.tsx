@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import type { SessionUser } from "@/lib/auth/session";
-import { isUpstreamFailure } from "@/lib/domains/read-errors";
+import { describeUpstreamFailure } from "@/lib/domains/upstream-failure";
 import { getPortalHome } from "@/lib/portal/home";
 import { AttentionList } from "./attention-list";
 import { DomainCards } from "./domain-cards";
@@ -34,16 +34,17 @@ export async function PortalHomeContent({
     );
   }
   const home = await getPortalHome(user).catch((error: unknown) => {
-    if (isUpstreamFailure(error)) return null;
+    // Not answering, or answering in a form the panel does not understand: each said as it is.
+    const failure = describeUpstreamFailure(error, "your domains", "The email service");
+    if (failure) return failure;
     throw error;
   });
-  if (!home) {
+  if ("kind" in home) {
     return (
       <>
         <PageHeader title="Your domains" />
-        <Alert tone="danger" title="Your domains could not be loaded">
-          The email service is not answering right now. Reload the page in a moment to try again; nothing has
-          changed.
+        <Alert tone="danger" title={home.title}>
+          {home.message}
         </Alert>
       </>
     );

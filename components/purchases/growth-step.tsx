@@ -45,7 +45,7 @@ export function GrowthStep({
           onChange={(event) => onChange({ growthAmount: event.target.value })}
           errors={errors.quantity}
           className="max-w-xs"
-          hint={`The pak has ${target.purchased} mailboxes (${target.used} in use); a pak holds at most ${PURCHASE_QUANTITY_MAX}.`}
+          hint={`Single mailboxes, not packs of 10. The pak has ${target.purchased} mailboxes (${target.used} in use); a pak holds at most ${PURCHASE_QUANTITY_MAX}.`}
         />
         <p className="text-sm" aria-live="polite">
           {amount ? (

@@ -71,15 +71,15 @@ const idempotencyKey = "1b4e28ba-2fa1-41d2-883f-0016d3cca427";
 const KNOWN: Record<string, Known> = {
   createMailboxesAction: {
     schema: mailboxes.createMailboxesSchema,
-    sample: { domain, bundleId: 600018, mailboxes: [{ userName: "prop.one", password: "Harbor7Lantern" }] },
+    sample: { domain, bundleId: 600018, mailboxes: [{ userName: "prop.one", password: "Harbor-7Lantern" }] },
   },
   setMailboxAdminAction: {
     schema: mailboxes.setMailboxAdminSchema,
-    sample: { domain, bundleId: 600018, userNames: ["office"], isAdmin: true },
+    sample: { domain, userNames: ["office"], isAdmin: true },
   },
   resetMailboxPasswordsAction: {
     schema: mailboxes.resetMailboxPasswordsSchema,
-    sample: { domain, bundleId: 600018, items: [{ userName: "office", password: "Copper9Meadow" }] },
+    sample: { domain, items: [{ userName: "office", password: "Copper-9Meadow" }] },
   },
   deleteMailboxesAction: {
     schema: mailboxes.deleteMailboxesSchema,
@@ -87,7 +87,11 @@ const KNOWN: Record<string, Known> = {
   },
   setMailboxForwardingAction: {
     schema: mailboxes.setMailboxForwardingSchema,
-    sample: { domain, userName: "office", forwardTo: "desk@example.org" },
+    sample: { domain, userName: "office", forwardTo: "desk@example.org", keepCopy: true },
+  },
+  removeMailboxForwardingAction: {
+    schema: mailboxes.removeMailboxForwardingSchema,
+    sample: { domain, userName: "office" },
   },
   setPakAutoRenewAction: {
     schema: paks.setPakAutoRenewSchema,
@@ -97,7 +101,8 @@ const KNOWN: Record<string, Known> = {
     schema: paks.deletePakSchema,
     sample: { domain, bundleId: 600018, confirmation: domain },
   },
-  setCatchAllAction: { schema: paks.setCatchAllSchema, sample: { domain, catchAll: "office" } },
+  // SetCatchAll's ForwardTo is a full address (set-catch-all.md); there is no "off".
+  setCatchAllAction: { schema: paks.setCatchAllSchema, sample: { domain, catchAll: `office@${domain}` } },
   createStaffUserAction: {
     schema: users.createStaffUserSchema,
     sample: { email: "prop@staff.test", name: "Prop", role: "staff", passwordMode: "generate" },
@@ -249,6 +254,14 @@ describe("every server action under hostile input", () => {
       expect(names).toContain(name);
     // Every action this file knows the schema of still exists under that name.
     for (const name of Object.keys(KNOWN)) expect(names).toContain(name);
+  });
+
+  it("mutates valid inputs: every sample passes its action's schema", () => {
+    // A stale sample (a field renamed, an old password rule) would only test the schema's first refusal.
+    const invalid = Object.entries(KNOWN)
+      .filter(([, known]) => !known.schema.safeParse(known.sample).success)
+      .map(([name, known]) => [name, known.schema.safeParse(known.sample).error?.issues[0]?.message]);
+    expect(invalid).toEqual([]);
   });
 
   it.each(actions)(

@@ -137,10 +137,15 @@ describe("setAutoRenewBulkAction", () => {
     );
     for (const pak of selected) expect(await autoRenewOf(pak)).toBe(false);
 
-    // One account-wide read for the whole batch, then one SetPakRenew per pak.
+    // One GetPOP3 per domain (GetPOPExpirations carries no auto-renew), then one SetPakRenew per pak.
     const calls = await callsSent();
-    expect(calls.filter((call) => call.command === "GETPOPEXPIRATIONS")).toHaveLength(1);
-    expect(calls.filter((call) => call.command === "GETPOP3")).toHaveLength(0);
+    expect(calls.filter((call) => call.command === "GETPOPEXPIRATIONS")).toHaveLength(0);
+    expect(
+      calls
+        .filter((call) => call.command === "GETPOP3")
+        .map((call) => `${call.params.SLD ?? call.params.sld}.${call.params.TLD ?? call.params.tld}`)
+        .sort(),
+    ).toEqual(selected.map((pak) => pak.domain).sort());
     expect((await writesSent()).map((call) => Number(call.params.BundleID)).sort()).toEqual(
       selected.map((pak) => pak.bundleId).sort(),
     );
@@ -228,14 +233,39 @@ describe("setAutoRenewBulkAction", () => {
 
   it("changes nothing when the paks cannot be read first", async () => {
     signInAs(staff);
-    await armFault({ command: "GETPOPEXPIRATIONS", mode: "error", message: "Try later", times: 1 });
+    await armFault({ command: "GETPOP3", mode: "error", message: "Try later", times: 1 });
     const result = await setAutoRenewBulkAction({ items: [pakAt(0)], autoRenew: false });
     expect(result).toEqual({
       ok: false,
       message: "The email service refused this: Try later. Nothing was changed.",
     });
     expect(await writesSent()).toEqual([]);
-    expect((await auditSinceMark()).map((row) => row.outcome)).toEqual(["failed"]);
+    expect((await auditSinceMark()).map((row) => [row.outcome, row.domain])).toEqual([
+      ["failed", pakAt(0).domain],
+    ]);
+  });
+
+  it("changes nothing on a domain that cannot be read, and still does the others", async () => {
+    signInAs(staff);
+    await armFault({ command: "GETPOP3", mode: "error", message: "Try later", times: 1 });
+    // Domains are read a few at a time: whichever read reaches eNom first fails.
+    const result = await setAutoRenewBulkAction({ items: [pakAt(0), pakAt(1)], autoRenew: false });
+    const results = resultsOf(result);
+    const failed = results.filter((item) => !item.ok);
+    const done = results.filter((item) => item.ok);
+    expect(failed).toEqual([
+      expect.objectContaining({
+        outcome: "failed",
+        message: "The email service refused this: Try later. Nothing was changed.",
+      }),
+    ]);
+    expect(done).toEqual([expect.objectContaining({ outcome: "ok", message: "Auto-renew is now off." })]);
+    for (const item of failed) expect(await autoRenewOf(item)).toBe(true);
+    for (const item of done) expect(await autoRenewOf(item)).toBe(false);
+    expect((await writesSent()).map((call) => Number(call.params.BundleID))).toEqual(
+      done.map((item) => item.bundleId),
+    );
+    await setAutoRenewBulkAction({ items: [pakAt(0), pakAt(1)], autoRenew: true });
   });
 
   it("lets a customer change its own paks", async () => {

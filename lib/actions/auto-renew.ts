@@ -4,14 +4,15 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
-import { invalidateAccountOverview } from "@/lib/domains/account-overview";
-import { getEnomClient, type PopExpiration } from "@/lib/enom";
+import { invalidatePakDetails } from "@/lib/domains/account-overview";
+import { getEnomClient, type Pak } from "@/lib/enom";
 import {
   bulkAutoRenewSchema,
   type BulkAutoRenewItemResult,
   type BulkAutoRenewResult,
 } from "@/lib/expirations/bulk-auto-renew";
 import { logger } from "@/lib/logger";
+import { DOMAIN_READS_IN_FLIGHT, mapWithLimit } from "@/lib/purchases/map-with-limit";
 import { describeEnomFailure } from "./enom-outcome";
 import { actorOf } from "./logins";
 import type { ActionResult } from "./result";
@@ -22,7 +23,9 @@ import { runAction } from "./safe-action";
  * bulk form of SetPakRenew, so each pak is its own call and its own audit entry with eNom's
  * TrackingKey and true outcome; the answer lists every pak's result. Before anything is sent:
  * the caller must reach every domain (one that is not theirs makes the whole batch "not found"),
- * and one fresh GetPOPExpirations read proves each pak belongs to the domain it was sent with.
+ * and GetPOP3 of each domain (one read per distinct domain, a few at a time) proves each pak
+ * belongs to the domain it was sent with and gives its auto-renew now: GetPOPExpirations does
+ * not carry auto-renew in its documented XML form (../shared/enom-api.md).
  */
 
 const ACTION = "pak.autoRenew";
@@ -53,31 +56,52 @@ export async function setAutoRenewBulkAction(input: unknown): Promise<ActionResu
       }
       requirePermission(user, "paks.autoRenew");
 
-      let paks: readonly PopExpiration[];
-      try {
-        paks = (await getEnomClient().getPopExpirations()).paks;
-      } catch (error) {
-        const failure = describeEnomFailure(error);
-        if (!failure) throw error;
-        await recordAudit({
-          actor: actorOf(user),
-          action: ACTION,
-          outcome: "failed",
-          summary: `Could not read the paks to turn auto-renew ${state} for ${plural(checked.length)}; nothing was changed`,
-          details: { paks: checked.map(label), to: autoRenew },
-          enom: { trackingKey: failure.trackingKey, error: failure.enomError },
-        });
-        return { ok: false, message: `${failure.message.replace(/\.$/, "")}. Nothing was changed.` };
-      }
+      const domains = [...new Set(checked.map((item) => item.domain))];
+      const reads = await mapWithLimit(domains, DOMAIN_READS_IN_FLIGHT, async (domain) => {
+        try {
+          return { domain, ok: true as const, paks: (await getEnomClient().getPop3({ domain })).paks };
+        } catch (error) {
+          const failure = describeEnomFailure(error);
+          if (!failure) throw error;
+          const mine = checked.filter((item) => item.domain === domain);
+          await recordAudit({
+            actor: actorOf(user),
+            action: ACTION,
+            outcome: "failed",
+            summary: `Could not read the paks of ${domain} to turn auto-renew ${state} for ${plural(mine.length)}; nothing was changed`,
+            domain,
+            details: { paks: mine.map(label), to: autoRenew, bulk: true },
+            enom: { trackingKey: failure.trackingKey, error: failure.enomError },
+          });
+          return {
+            domain,
+            ok: false as const,
+            message: `${failure.message.replace(/\.$/, "")}. Nothing was changed.`,
+          };
+        }
+      });
+      const failedRead = reads.find((read) => !read.ok);
+      // Not one domain could be read: nothing can be done, and the batch says so as a whole.
+      if (failedRead && !failedRead.ok && reads.every((read) => !read.ok))
+        return { ok: false, message: failedRead.message };
+      const unread = new Map(
+        reads.flatMap((read) => (read.ok ? [] : [[read.domain, read.message] as const])),
+      );
       const current = new Map(
-        paks.map((pak) => [label({ domain: pak.domainName, bundleId: pak.bundleId }), pak]),
+        reads.flatMap((read) =>
+          read.ok
+            ? read.paks.map((pak) => [label({ domain: read.domain, bundleId: pak.bundleId }), pak] as const)
+            : [],
+        ),
       );
 
-      let sent = false;
+      const touched = new Set<string>();
       const results = await mapWithLimit(
         checked,
         IN_FLIGHT,
         async (item): Promise<BulkAutoRenewItemResult> => {
+          const notRead = unread.get(item.domain);
+          if (notRead !== undefined) return { ...item, ok: false, outcome: "failed", message: notRead };
           const pak = current.get(label(item));
           if (!pak) {
             await auditRefusal(user, item, "That pak was not found.");
@@ -90,13 +114,13 @@ export async function setAutoRenewBulkAction(input: unknown): Promise<ActionResu
           }
           if (pak.autoRenew === autoRenew)
             return { ...item, ok: true, outcome: "ok", message: `Auto-renew was already ${state}.` };
-          sent = true;
+          touched.add(item.domain);
           return setOne(user, item, pak, autoRenew);
         },
       );
 
       // Whatever eNom answered, the account copy may now be wrong: read it again next time.
-      if (sent) invalidateAccountOverview();
+      if (touched.size > 0) invalidatePakDetails([...touched]);
       return { ok: true, data: { autoRenew, results }, message: summarise(results, state) };
     },
   );
@@ -105,7 +129,7 @@ export async function setAutoRenewBulkAction(input: unknown): Promise<ActionResu
 async function setOne(
   user: SessionUser,
   item: Item,
-  pak: PopExpiration,
+  pak: Pak,
   autoRenew: boolean,
 ): Promise<BulkAutoRenewItemResult> {
   const state = autoRenew ? "on" : "off";
@@ -183,22 +207,4 @@ function label(item: Item): string {
 
 function plural(n: number): string {
   return `${n} ${n === 1 ? "pak" : "paks"}`;
-}
-
-/** Runs `work` on every item with at most `limit` at once; results keep the items' order. */
-async function mapWithLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

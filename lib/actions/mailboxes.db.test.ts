@@ -1,15 +1,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { auditLog } from "@/lib/db/schema";
+import { auditLog, mailboxDisplayNames } from "@/lib/db/schema";
+import { getDomainEmail } from "@/lib/domains/email";
 import { createEnomClient } from "@/lib/enom/client";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { logger } from "@/lib/logger";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
+import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
 import {
   createMailboxesAction,
   deleteMailboxesAction,
+  removeMailboxForwardingAction,
   resetMailboxPasswordsAction,
   setMailboxAdminAction,
   setMailboxForwardingAction,
@@ -63,7 +66,7 @@ async function arm(fault: { command: string; mode: string; message?: string; tim
 }
 
 interface DomainTruth {
-  paks: { bundleId: number; qtyAvailable: number }[];
+  paks: { bundleId: number; qtyAvailable: number; expired: boolean }[];
   mailboxes: {
     userName: string;
     isAdmin: boolean;
@@ -71,6 +74,7 @@ interface DomainTruth {
     passwordSetAt: string;
     bundleId: number;
   }[];
+  forwards: { userName: string; forwardTo: string; statusFlags: string }[];
 }
 
 async function truth(domain: string): Promise<DomainTruth> {
@@ -82,10 +86,9 @@ async function mailboxNames(domain: string): Promise<string[]> {
   return (await truth(domain)).mailboxes.map((mailbox) => mailbox.userName).sort();
 }
 
-/** A password that meets the rules, remembered so the leak check can look for it. */
-function password(): string {
-  counter += 1;
-  const value = `Pw${counter}x${Math.random().toString(36).slice(2, 10)}Q7`;
+/** A password that meets eNom's rule for this mailbox, remembered so the leak check can look for it. */
+function password(userName: string, domain: string): string {
+  const value = generateMailboxPassword({ userName, domain });
   passwordsSent.add(value);
   return value;
 }
@@ -145,7 +148,7 @@ describe("who may change a domain's mailboxes", () => {
   const DOMAIN = "rosewood-kennels.net"; // one pak of 20, active, no mailboxes in the seed
   const BUNDLE = 600060;
 
-  /** The five actions on one mailbox, in an order that works: create, change, delete. */
+  /** The six actions on one mailbox, in an order that works: create, change, forward, delete. */
   function everyAction(prefix: string) {
     const userName = name(prefix);
     return [
@@ -155,27 +158,23 @@ describe("who may change a domain's mailboxes", () => {
           createMailboxesAction({
             domain: DOMAIN,
             bundleId: BUNDLE,
-            mailboxes: [{ userName, password: password(), displayName: "Matrix" }],
+            mailboxes: [{ userName, password: password(userName, DOMAIN), displayName: "Matrix" }],
           }),
       ],
-      [
-        "admin",
-        () =>
-          setMailboxAdminAction({ domain: DOMAIN, bundleId: BUNDLE, userNames: [userName], isAdmin: true }),
-      ],
+      ["admin", () => setMailboxAdminAction({ domain: DOMAIN, userNames: [userName], isAdmin: true })],
       [
         "password",
         () =>
           resetMailboxPasswordsAction({
             domain: DOMAIN,
-            bundleId: BUNDLE,
-            items: [{ userName, password: password() }],
+            items: [{ userName, password: password(userName, DOMAIN) }],
           }),
       ],
       [
         "forwarding",
         () => setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "boss@example.org" }),
       ],
+      ["forwarding off", () => removeMailboxForwardingAction({ domain: DOMAIN, userName })],
       ["delete", () => deleteMailboxesAction({ domain: DOMAIN, userNames: [userName] })],
     ] as const;
   }
@@ -217,9 +216,17 @@ describe("who may change a domain's mailboxes", () => {
       [OWN, 600004, onOwn],
     ] as const) {
       const made = await act(
-        createMailboxesAction({ domain, bundleId, mailboxes: [{ userName, password: password() }] }),
+        createMailboxesAction({
+          domain,
+          bundleId,
+          mailboxes: [{ userName, password: password(userName, domain) }],
+        }),
       );
       expect(made).toMatchObject({ ok: true });
+      const forwarded = await act(
+        setMailboxForwardingAction({ domain, userName, forwardTo: "kept@example.org" }),
+      );
+      expect(forwarded).toMatchObject({ ok: true });
     }
 
     const notAllowed = await createTestCustomer(name("NoPerm "), [OWN], { canManageMailboxes: false });
@@ -261,6 +268,7 @@ describe("who may change a domain's mailboxes", () => {
     for (const { user, domain, bundleId, target, message } of refusals) {
       const before = await truth(domain);
       signInAs(user);
+      const refused = name("refused");
       const attempts = [
         [
           "create",
@@ -268,23 +276,23 @@ describe("who may change a domain's mailboxes", () => {
             createMailboxesAction({
               domain,
               bundleId,
-              mailboxes: [{ userName: name("refused"), password: password() }],
+              mailboxes: [{ userName: refused, password: password(refused, domain) }],
             }),
         ],
-        ["admin", () => setMailboxAdminAction({ domain, bundleId, userNames: [target], isAdmin: true })],
+        ["admin", () => setMailboxAdminAction({ domain, userNames: [target], isAdmin: true })],
         [
           "password",
           () =>
             resetMailboxPasswordsAction({
               domain,
-              bundleId,
-              items: [{ userName: target, password: password() }],
+              items: [{ userName: target, password: password(target, domain) }],
             }),
         ],
         [
           "forwarding",
           () => setMailboxForwardingAction({ domain, userName: target, forwardTo: "x@example.org" }),
         ],
+        ["forwarding off", () => removeMailboxForwardingAction({ domain, userName: target })],
         ["delete", () => deleteMailboxesAction({ domain, userNames: [target] })],
       ] as const;
       for (const [actionName, run] of attempts) {
@@ -330,7 +338,7 @@ describe("one eNom call per batch", () => {
         bundleId,
         mailboxes: userNames.map((userName) => ({
           userName,
-          password: password(),
+          password: password(userName, domain),
           displayName: `Bulk ${userName}`,
         })),
       }),
@@ -341,20 +349,21 @@ describe("one eNom call per batch", () => {
     expect(await mailboxNames(domain)).toEqual([...userNames].sort());
 
     seq = await lastSeq();
-    const promoted = await act(setMailboxAdminAction({ domain, bundleId, userNames, isAdmin: true }));
+    const promoted = await act(setMailboxAdminAction({ domain, userNames, isAdmin: true }));
     expect(promoted).toMatchObject({ ok: true, data: { requests: 1 } });
     const modify = await writesSince(seq);
     expect(modify.map((call) => call.command.toUpperCase())).toEqual(["MODIFYPOP3"]);
     expect(await commandsSince(seq)).toEqual(["GETPOP3", "MODIFYPOP3"]);
     expect(modify[0]?.params).toMatchObject({ EmailCount: "25", UserName25: userNames[24], IsAdmin25: "1" });
+    // ModifyPOP3 names no pak (modify-pop-3.md).
+    expect(Object.keys(modify[0]?.params ?? {}).map((key) => key.toLowerCase())).not.toContain("bundleid");
     expect((await truth(domain)).mailboxes.every((mailbox) => mailbox.isAdmin)).toBe(true);
 
     seq = await lastSeq();
     const reset = await act(
       resetMailboxPasswordsAction({
         domain,
-        bundleId,
-        items: userNames.map((userName) => ({ userName, password: password() })),
+        items: userNames.map((userName) => ({ userName, password: password(userName, domain) })),
       }),
     );
     expect(reset).toMatchObject({ ok: true, data: { requests: 1 } });
@@ -378,7 +387,7 @@ describe("one eNom call per batch", () => {
       createMailboxesAction({
         domain,
         bundleId,
-        mailboxes: userNames.map((userName) => ({ userName, password: password() })),
+        mailboxes: userNames.map((userName) => ({ userName, password: password(userName, domain) })),
       }),
     );
     expect(created).toMatchObject({ ok: true, data: { requests: 2 } });
@@ -394,6 +403,7 @@ describe("one eNom call per batch", () => {
 describe("checks before anything is sent", () => {
   const DOMAIN = "saffron-movers.biz"; // pak 600018 of 20 with 5 mailboxes in the seed
   const BUNDLE = 600018;
+  const EXPIRED = "zephyr-studio.us"; // its only pak, 600028, expired in the seed, with 4 mailboxes
 
   it("never more mailboxes than the pak has free", async () => {
     signInAs(staff);
@@ -404,7 +414,10 @@ describe("checks before anything is sent", () => {
       createMailboxesAction({
         domain: DOMAIN,
         bundleId: BUNDLE,
-        mailboxes: Array.from({ length: free + 1 }, () => ({ userName: name("over"), password: password() })),
+        mailboxes: Array.from({ length: free + 1 }, () => {
+          const userName = name("over");
+          return { userName, password: password(userName, DOMAIN) };
+        }),
       }),
     );
     expect(result).toEqual({
@@ -424,8 +437,8 @@ describe("checks before anything is sent", () => {
         domain: DOMAIN,
         bundleId: BUNDLE,
         mailboxes: [
-          { userName: existing.toUpperCase(), password: password() },
-          { userName: fresh, password: password() },
+          { userName: existing.toUpperCase(), password: password(existing, DOMAIN) },
+          { userName: fresh, password: password(fresh, DOMAIN) },
         ],
       }),
     );
@@ -447,19 +460,20 @@ describe("checks before anything is sent", () => {
   it("a pak of another domain is not found, and an expired pak takes no new mailboxes", async () => {
     signInAs(staff);
     const seq = await lastSeq();
+    const x = name("x");
     const other = await act(
       createMailboxesAction({
         domain: DOMAIN,
         bundleId: 600060,
-        mailboxes: [{ userName: name("x"), password: password() }],
+        mailboxes: [{ userName: x, password: password(x, DOMAIN) }],
       }),
     );
     expect(other).toEqual({ ok: false, message: "That pak was not found." });
     const expired = await act(
       createMailboxesAction({
-        domain: "zephyr-studio.us", // its only pak expired in the seed
+        domain: EXPIRED,
         bundleId: 600028,
-        mailboxes: [{ userName: name("x"), password: password() }],
+        mailboxes: [{ userName: x, password: password(x, EXPIRED) }],
       }),
     );
     expect(expired).toEqual({
@@ -469,17 +483,77 @@ describe("checks before anything is sent", () => {
     expect(await writesSince(seq)).toEqual([]);
   });
 
+  it("in an expired pak, a password changes but administrators and deletions are refused, with the reason", async () => {
+    signInAs(staff);
+    const [first = "", second = ""] = (await truth(EXPIRED)).mailboxes.map((mailbox) => mailbox.userName);
+    let seq = await lastSeq();
+    const reset = await act(
+      resetMailboxPasswordsAction({
+        domain: EXPIRED,
+        items: [{ userName: first, password: password(first, EXPIRED) }],
+      }),
+    );
+    expect(reset).toMatchObject({ ok: true, data: { results: [{ userName: first, outcome: "ok" }] } });
+    expect((await writesSince(seq)).map((call) => call.command.toUpperCase())).toEqual(["MODIFYPOP3"]);
+
+    seq = await lastSeq();
+    const promote = await act(setMailboxAdminAction({ domain: EXPIRED, userNames: [first], isAdmin: true }));
+    expect(promote).toEqual({
+      ok: false,
+      message:
+        "Its pak has expired: the email service documents only password changes for an expired pak, so renew the pak to change administrators.",
+      fieldErrors: { "userNames.0": [expect.stringContaining("renew the pak")] },
+    });
+    const remove = await act(deleteMailboxesAction({ domain: EXPIRED, userNames: [second] }));
+    expect(remove).toMatchObject({
+      ok: false,
+      message:
+        "Its pak has expired, and the email service deletes mailboxes only in a current pak: renew the pak first.",
+    });
+    expect(await writesSince(seq)).toEqual([]);
+    expect(await mailboxNames(EXPIRED)).toContain(second);
+  });
+
+  it("a name longer than 16 characters cannot be deleted through eNom's API: refused alone, the others go", async () => {
+    signInAs(staff);
+    const long = `${name("longname")}-of-seventeen`;
+    const short = name("short");
+    const made = await act(
+      createMailboxesAction({
+        domain: DOMAIN,
+        bundleId: BUNDLE,
+        mailboxes: [long, short].map((userName) => ({ userName, password: password(userName, DOMAIN) })),
+      }),
+    );
+    expect(made).toMatchObject({ ok: true });
+    const seq = await lastSeq();
+    const result = await act(deleteMailboxesAction({ domain: DOMAIN, userNames: [long, short] }));
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        results: [
+          {
+            userName: long,
+            outcome: "failed",
+            message: expect.stringContaining(`at most 16 characters; this one has ${long.length}`),
+          },
+          { userName: short, outcome: "ok" },
+        ],
+      },
+    });
+    const writes = await writesSince(seq);
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.params).toMatchObject({ UserName1: short });
+    expect(writes[0]?.params).not.toHaveProperty("UserName2");
+    expect(await mailboxNames(DOMAIN)).toContain(long);
+  });
+
   it("mailboxes that are gone are reported without being sent", async () => {
     signInAs(staff);
     const present = (await truth(DOMAIN)).mailboxes[1]?.userName ?? "";
     const seq = await lastSeq();
     const result = await act(
-      setMailboxAdminAction({
-        domain: DOMAIN,
-        bundleId: BUNDLE,
-        userNames: ["no-such-box", present],
-        isAdmin: false,
-      }),
+      setMailboxAdminAction({ domain: DOMAIN, userNames: ["no-such-box", present], isAdmin: false }),
     );
     expect(result).toMatchObject({
       ok: true,
@@ -494,31 +568,114 @@ describe("checks before anything is sent", () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]?.params).toMatchObject({ EmailCount: "1", UserName1: present });
     const none = await act(deleteMailboxesAction({ domain: DOMAIN, userNames: ["no-such-box"] }));
-    expect(none).toEqual({ ok: false, message: "This mailbox no longer exists." });
+    expect(none).toEqual({
+      ok: false,
+      message: "This mailbox no longer exists.",
+      fieldErrors: { "userNames.0": ["This mailbox no longer exists."] },
+    });
   });
 
-  it("the browser's input is checked with the same schema on the server", async () => {
+  it("the browser's input is checked with the same schema on the server, eNom's password rule and the domain included", async () => {
     signInAs(staff);
     const seq = await lastSeq();
     const result = await act(
       createMailboxesAction({
         domain: DOMAIN,
         bundleId: BUNDLE,
-        mailboxes: [{ userName: "ok-name", password: "weakpassword" }],
+        mailboxes: [
+          { userName: "ok-name", password: "weakpassword" },
+          { userName: "ok-name2", password: "Saffron-Movers1" },
+          { userName: "ok-name3", password: "Ok-name3-Pass" },
+        ],
       }),
     );
     expect(result).toEqual({
       ok: false,
       message: "Please correct the highlighted fields.",
-      fieldErrors: { "mailboxes.0.password": ["Add an upper-case letter."] },
+      fieldErrors: {
+        "mailboxes.0.password": ["Add an upper-case letter."],
+        "mailboxes.1.password": ["A password cannot contain the domain name."],
+        "mailboxes.2.password": ["A password cannot contain the mailbox name."],
+      },
+    });
+    const reset = await act(
+      resetMailboxPasswordsAction({
+        domain: DOMAIN,
+        items: [{ userName: "office", password: "Saffron-Movers.9" }],
+      }),
+    );
+    expect(reset).toMatchObject({
+      ok: false,
+      fieldErrors: { "items.0.password": ["A password cannot contain the domain name."] },
     });
     expect(await simCalls(seq)).toEqual([]);
   });
 });
 
-describe("when eNom fails", () => {
+describe("display names, which eNom takes but never returns", () => {
+  const DOMAIN = "nutmeg-garage.co"; // pak 600032 of 5, active, empty in the seed
+  const BUNDLE = 600032;
+
+  it("are sent as DisplayNameX, kept by the panel, shown in the grid's read, and forgotten on delete", async () => {
+    signInAs(staff);
+    const named = name("named");
+    const unnamed = name("plain");
+    const seq = await lastSeq();
+    const made = await act(
+      createMailboxesAction({
+        domain: DOMAIN,
+        bundleId: BUNDLE,
+        mailboxes: [
+          { userName: named, password: password(named, DOMAIN), displayName: "Front Desk" },
+          { userName: unnamed, password: password(unnamed, DOMAIN) },
+        ],
+      }),
+    );
+    expect(made).toMatchObject({ ok: true });
+    const [setup] = await writesSince(seq);
+    expect(setup?.params).toMatchObject({ UserName1: named, DisplayName1: "Front Desk", UserName2: unnamed });
+    expect(setup?.params).not.toHaveProperty("DisplayName2");
+
+    const view = await getDomainEmail(staff, DOMAIN);
+    const byName = new Map(view.mailboxes.map((mailbox) => [mailbox.userName, mailbox]));
+    expect(byName.get(named)?.displayName).toBe("Front Desk");
+    expect(byName.get(unnamed)?.displayName).toBeNull();
+
+    await act(deleteMailboxesAction({ domain: DOMAIN, userNames: [named, unnamed] }));
+    const db = await getDb();
+    const rows = await db.select().from(mailboxDisplayNames);
+    expect(rows.filter((row) => row.domain === DOMAIN && row.userName === named)).toEqual([]);
+  });
+
+  it("are not known for mailboxes Mailpak did not create, and a stale name never sticks to a new mailbox", async () => {
+    signInAs(staff);
+    const seeded = await getDomainEmail(staff, "saffron-movers.biz");
+    expect(seeded.mailboxes.length).toBeGreaterThan(0);
+    expect(seeded.mailboxes.every((mailbox) => mailbox.displayName === null)).toBe(true);
+
+    const reused = name("reused");
+    const db = await getDb();
+    // A row left behind (say, the mailbox was deleted outside Mailpak).
+    await db
+      .insert(mailboxDisplayNames)
+      .values({ domain: DOMAIN, userName: reused, displayName: "Old Name" });
+    await act(
+      createMailboxesAction({
+        domain: DOMAIN,
+        bundleId: BUNDLE,
+        mailboxes: [{ userName: reused, password: password(reused, DOMAIN) }],
+      }),
+    );
+    const view = await getDomainEmail(staff, DOMAIN);
+    expect(view.mailboxes.find((mailbox) => mailbox.userName === reused)?.displayName).toBeNull();
+    await act(deleteMailboxesAction({ domain: DOMAIN, userNames: [reused] }));
+  });
+});
+
+describe("when eNom's answer leaves mailboxes open, the domain is read back once", () => {
   const DOMAIN = "magnolia-nursery.com"; // pak 600074 of 25, active, 2 mailboxes in the seed
   const BUNDLE = 600074;
+  const LOCKED = "Mailbox is locked by the mail server";
 
   async function someMailboxes(count: number): Promise<string[]> {
     signInAs(staff);
@@ -527,20 +684,20 @@ describe("when eNom fails", () => {
       createMailboxesAction({
         domain: DOMAIN,
         bundleId: BUNDLE,
-        mailboxes: userNames.map((userName) => ({ userName, password: password() })),
+        mailboxes: userNames.map((userName) => ({ userName, password: password(userName, DOMAIN) })),
       }),
     );
     expect(created).toMatchObject({ ok: true });
     return userNames;
   }
 
-  it("a partial failure gives the outcome of each mailbox, and the audit keeps eNom's words", async () => {
+  it("admin changes: eNom counts failures without naming them; GetPOP3 settles each mailbox, audited", async () => {
     const userNames = await someMailboxes(3);
-    await arm({ command: "MODIFYPOP3", mode: "partial", message: "Mailbox is locked by the mail server" });
+    await arm({ command: "MODIFYPOP3", mode: "partial", message: LOCKED, times: 1 });
+    const seq = await lastSeq();
     const auditId = await lastAuditId();
-    const result = await act(
-      setMailboxAdminAction({ domain: DOMAIN, bundleId: BUNDLE, userNames, isAdmin: true }),
-    );
+    const result = await act(setMailboxAdminAction({ domain: DOMAIN, userNames, isAdmin: true }));
+    const notChanged = `Not changed. The email service said \u201c${LOCKED}\u201d for part of this list without saying which mailboxes, and this one is still a regular user.`;
     expect(result).toEqual({
       ok: true,
       message: "Made administrator: 1 of 3 mailboxes. 2 mailboxes failed. See the result for each mailbox.",
@@ -548,28 +705,132 @@ describe("when eNom fails", () => {
         requests: 1,
         results: [
           { userName: userNames[0], outcome: "ok", message: null },
-          { userName: userNames[1], outcome: "failed", message: "Mailbox is locked by the mail server" },
-          { userName: userNames[2], outcome: "failed", message: "Mailbox is locked by the mail server" },
+          { userName: userNames[1], outcome: "failed", message: notChanged },
+          { userName: userNames[2], outcome: "failed", message: notChanged },
         ],
       },
     });
+    expect(await commandsSince(seq)).toEqual(["GETPOP3", "MODIFYPOP3", "GETPOP3"]);
     const admins = (await truth(DOMAIN)).mailboxes.filter((mailbox) => userNames.includes(mailbox.userName));
     expect(admins.map((mailbox) => mailbox.isAdmin)).toEqual([true, false, false]);
     const [entry] = await auditAfter(auditId);
     expect(entry).toMatchObject({
       action: "mailbox.admin",
       outcome: "failed",
-      enomError: "Mailbox is locked by the mail server",
+      enomError: LOCKED,
       details: {
         counts: { ok: 1, failed: 2, unknown: 0 },
+        settledByReadBack: userNames,
         results: [
           { userName: userNames[0], outcome: "ok" },
-          { userName: userNames[1], outcome: "failed", reason: "Mailbox is locked by the mail server" },
-          { userName: userNames[2], outcome: "failed", reason: "Mailbox is locked by the mail server" },
+          { userName: userNames[1], outcome: "failed", reason: LOCKED },
+          { userName: userNames[2], outcome: "failed", reason: LOCKED },
         ],
       },
     });
     expect(entry?.summary).toBe(`Made administrator: 1 of 3 mailboxes on ${DOMAIN}; 2 failed`);
+  });
+
+  it("creating and deleting: each mailbox settled as created / not created and deleted / still there", async () => {
+    signInAs(staff);
+    const userNames = [name("p"), name("p"), name("p")];
+    await arm({ command: "SETUPPOP3USER", mode: "partial", message: LOCKED, times: 1 });
+    const auditId = await lastAuditId();
+    const created = await act(
+      createMailboxesAction({
+        domain: DOMAIN,
+        bundleId: BUNDLE,
+        mailboxes: userNames.map((userName) => ({
+          userName,
+          password: password(userName, DOMAIN),
+          displayName: `Name ${userName}`,
+        })),
+      }),
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      message: "Created 1 of 3 mailboxes. 2 mailboxes failed. See the result for each mailbox.",
+      data: {
+        results: [
+          { userName: userNames[0], outcome: "ok" },
+          {
+            userName: userNames[1],
+            outcome: "failed",
+            message: expect.stringContaining("this one is not on the domain"),
+          },
+          {
+            userName: userNames[2],
+            outcome: "failed",
+            message: expect.stringContaining("this one is not on the domain"),
+          },
+        ],
+      },
+    });
+    expect((await auditAfter(auditId))[0]).toMatchObject({
+      outcome: "failed",
+      details: { counts: { ok: 1, failed: 2, unknown: 0 }, settledByReadBack: userNames },
+    });
+    // Only the mailbox eNom has keeps its display name.
+    const view = await getDomainEmail(staff, DOMAIN);
+    expect(view.mailboxes.find((mailbox) => mailbox.userName === userNames[0])?.displayName).toBe(
+      `Name ${userNames[0]}`,
+    );
+
+    const more = await someMailboxes(2);
+    const toDelete = [userNames[0] ?? "", ...more];
+    await arm({ command: "DELETEPOP3", mode: "partial", message: LOCKED, times: 1 });
+    const deleted = await act(deleteMailboxesAction({ domain: DOMAIN, userNames: toDelete }));
+    expect(deleted).toMatchObject({
+      ok: true,
+      data: {
+        results: [
+          { userName: toDelete[0], outcome: "ok" },
+          {
+            userName: toDelete[1],
+            outcome: "failed",
+            message: expect.stringContaining("this one is still there"),
+          },
+          {
+            userName: toDelete[2],
+            outcome: "failed",
+            message: expect.stringContaining("this one is still there"),
+          },
+        ],
+      },
+    });
+    const left = await mailboxNames(DOMAIN);
+    expect(left).not.toContain(toDelete[0]);
+    expect(left).toEqual(expect.arrayContaining(more));
+  });
+
+  it("a password change cannot be read back: it stays unknown, and says so", async () => {
+    const userNames = await someMailboxes(2);
+    await arm({ command: "MODIFYPOP3", mode: "partial", message: LOCKED, times: 1 });
+    const seq = await lastSeq();
+    const auditId = await lastAuditId();
+    const result = await act(
+      resetMailboxPasswordsAction({
+        domain: DOMAIN,
+        items: userNames.map((userName) => ({ userName, password: password(userName, DOMAIN) })),
+      }),
+    );
+    const unknown =
+      "The email service did not confirm this password change, so it may or may not have been done, and a password cannot be read back to check. Set a new one again to be sure.";
+    expect(result).toEqual({
+      ok: true,
+      message: unknown,
+      data: {
+        requests: 1,
+        results: userNames.map((userName) => ({ userName, outcome: "unknown", message: unknown })),
+      },
+    });
+    // No read-back: it could not tell.
+    expect(await commandsSince(seq)).toEqual(["GETPOP3", "MODIFYPOP3"]);
+    expect((await auditAfter(auditId))[0]).toMatchObject({
+      action: "mailbox.password-reset",
+      outcome: "unknown",
+      details: { counts: { unknown: 2 } },
+    });
   });
 
   it("eNom's refusal of the whole call: nothing changed, a clear message, audited as failed", async () => {
@@ -587,7 +848,7 @@ describe("when eNom fails", () => {
       createMailboxesAction({
         domain: DOMAIN,
         bundleId: BUNDLE,
-        mailboxes: userNames.map((userName) => ({ userName, password: password() })),
+        mailboxes: userNames.map((userName) => ({ userName, password: password(userName, DOMAIN) })),
       }),
     );
     expect(result).toEqual({
@@ -607,75 +868,184 @@ describe("when eNom fails", () => {
     });
   });
 
-  it("no answer in time: the outcome is unknown, said so to the user and in the audit", async () => {
+  it("no answer in time to a password change: unknown, said so to the user and in the audit", async () => {
     const [userName = ""] = await someMailboxes(1);
     await arm({ command: "MODIFYPOP3", mode: "hang", times: 1 });
     const auditId = await lastAuditId();
     const result = await act(
       resetMailboxPasswordsAction({
         domain: DOMAIN,
-        bundleId: BUNDLE,
-        items: [{ userName, password: password() }],
+        items: [{ userName, password: password(userName, DOMAIN) }],
       }),
     );
-    const unconfirmed =
-      "The email service did not confirm this, so it may or may not have been done. The list now shows the current state; check it before trying again.";
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
-      message: unconfirmed,
-      data: { requests: 1, results: [{ userName, outcome: "unknown", message: unconfirmed }] },
+      message: expect.stringContaining("a password cannot be read back"),
+      data: { requests: 1, results: [{ userName, outcome: "unknown" }] },
     });
     const [entry] = await auditAfter(auditId);
     expect(entry).toMatchObject({ action: "mailbox.password-reset", outcome: "unknown", mailbox: userName });
     expect(entry?.enomError).toContain("timeout");
   });
 
-  it("an answer lost after eNom acted: unknown, and the domain shows what really happened", async () => {
+  it("an answer lost after eNom acted: the read-back shows it done, and the audit says it was settled so", async () => {
     const userNames = await someMailboxes(2);
     await arm({ command: "DELETEPOP3", mode: "commit-then-drop", times: 1 });
     const auditId = await lastAuditId();
     const result = await act(deleteMailboxesAction({ domain: DOMAIN, userNames }));
     expect(result).toMatchObject({
       ok: true,
-      data: { results: userNames.map((userName) => ({ userName, outcome: "unknown" })) },
+      message: "Deleted 2 mailboxes.",
+      data: { results: userNames.map((userName) => ({ userName, outcome: "ok" })) },
     });
-    // eNom did delete them: the grid's next read shows it.
     const left = await mailboxNames(DOMAIN);
     for (const userName of userNames) expect(left).not.toContain(userName);
     const [entry] = await auditAfter(auditId);
     expect(entry).toMatchObject({
       action: "mailbox.delete",
-      outcome: "unknown",
-      details: { counts: { unknown: 2 } },
+      outcome: "ok",
+      details: { counts: { ok: 2 }, settledByReadBack: userNames },
     });
   });
 
-  it("forwarding refused by eNom keeps the old setting and says why", async () => {
+  it("an answer lost before eNom acted: still unknown, never guessed as failed", async () => {
     const [userName = ""] = await someMailboxes(1);
+    await arm({ command: "DELETEPOP3", mode: "reset", times: 1 });
+    const result = await act(deleteMailboxesAction({ domain: DOMAIN, userNames: [userName] }));
+    expect(result).toMatchObject({ ok: true, data: { results: [{ userName, outcome: "unknown" }] } });
+    expect(await mailboxNames(DOMAIN)).toContain(userName);
+  });
+});
+
+describe("forwarding", () => {
+  const DOMAIN = "magnolia-nursery.com";
+  const BUNDLE = 600074;
+
+  async function oneMailbox(): Promise<string> {
+    signInAs(staff);
+    const userName = name("fw");
+    const created = await act(
+      createMailboxesAction({
+        domain: DOMAIN,
+        bundleId: BUNDLE,
+        mailboxes: [{ userName, password: password(userName, DOMAIN) }],
+      }),
+    );
+    expect(created).toMatchObject({ ok: true });
+    return userName;
+  }
+
+  function forwardOf(domainTruth: DomainTruth, userName: string) {
+    return domainTruth.forwards.find((forward) => forward.userName.toLowerCase() === userName.toLowerCase());
+  }
+
+  it("is written with EMail, Enable and StatusFlags, read back, and removed with Enable=0 and the current address", async () => {
+    const userName = await oneMailbox();
+    let seq = await lastSeq();
+    const auditId = await lastAuditId();
+    const set = await act(
+      setMailboxForwardingAction({
+        domain: DOMAIN,
+        userName,
+        forwardTo: "boss@example.org",
+        keepCopy: false,
+      }),
+    );
+    expect(set).toMatchObject({
+      ok: true,
+      message: `Mail to ${userName}@${DOMAIN} is now forwarded to boss@example.org, without a copy in the mailbox as asked.`,
+    });
+    const [write] = await writesSince(seq);
+    expect(write?.params).toMatchObject({
+      UserName: userName,
+      EMail: DOMAIN,
+      ForwardTo: "boss@example.org",
+      Enable: "1",
+      StatusFlags: "1",
+    });
+    // Read back after the write: eNom answers only `success`.
+    expect((await commandsSince(seq)).slice(-2)).toEqual(["SETPOPFORWARDING", "GETPOPFORWARDING"]);
+    expect(forwardOf(await truth(DOMAIN), userName)?.forwardTo).toBe("boss@example.org");
+    expect((await auditAfter(auditId))[0]).toMatchObject({
+      action: "mailbox.forwarding",
+      outcome: "ok",
+      details: {
+        from: null,
+        to: "boss@example.org",
+        keepCopy: false,
+        statusFlags: 1,
+        readBack: "boss@example.org",
+      },
+    });
+
+    seq = await lastSeq();
+    const kept = await act(
+      setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "desk@example.org" }),
+    );
+    expect(kept).toMatchObject({ ok: true });
+    expect((await writesSince(seq))[0]?.params).toMatchObject({ Enable: "1", StatusFlags: "0" });
+
+    seq = await lastSeq();
+    const off = await act(removeMailboxForwardingAction({ domain: DOMAIN, userName }));
+    expect(off).toMatchObject({
+      ok: true,
+      message: `Mail to ${userName}@${DOMAIN} is no longer forwarded to desk@example.org.`,
+    });
+    expect((await writesSince(seq))[0]?.params).toMatchObject({
+      UserName: userName,
+      EMail: DOMAIN,
+      ForwardTo: "desk@example.org",
+      Enable: "0",
+    });
+    expect(forwardOf(await truth(DOMAIN), userName)).toBeUndefined();
+    const again = await act(removeMailboxForwardingAction({ domain: DOMAIN, userName }));
+    expect(again).toEqual({ ok: false, message: "This mailbox does not forward; there is nothing to stop." });
+  });
+
+  it("refused by eNom: the old setting stays and the reason is said; a lost answer is settled by reading back", async () => {
+    const userName = await oneMailbox();
     await arm({
       command: "SETPOPFORWARDING",
       mode: "error",
       message: "Forwarding is not available",
       times: 1,
     });
-    const result = await act(
+    const refused = await act(
       setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "boss@example.org" }),
     );
-    expect(result).toMatchObject({
+    expect(refused).toMatchObject({
       ok: false,
       message: "The email service refused this: Forwarding is not available",
     });
-    const mailbox = (await truth(DOMAIN)).mailboxes.find((candidate) => candidate.userName === userName);
-    expect(mailbox?.forwardTo).toBe("");
-    const set = await act(
+    expect(forwardOf(await truth(DOMAIN), userName)).toBeUndefined();
+
+    await arm({ command: "SETPOPFORWARDING", mode: "commit-then-drop", times: 1 });
+    const auditId = await lastAuditId();
+    const lost = await act(
       setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "boss@example.org" }),
     );
-    expect(set).toMatchObject({
-      ok: true,
-      message: `Mail to ${userName}@${DOMAIN} is now also sent to boss@example.org.`,
+    expect(lost).toMatchObject({ ok: true, data: { results: [{ userName, outcome: "ok" }] } });
+    expect((await auditAfter(auditId))[0]).toMatchObject({
+      outcome: "ok",
+      details: { settledByReadBack: [userName] },
     });
-    const off = await act(setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "" }));
-    expect(off).toMatchObject({ ok: true, message: `Mail to ${userName}@${DOMAIN} is no longer forwarded.` });
+  });
+
+  it("a mailbox never forwards to itself, and one that is gone is refused before sending", async () => {
+    const userName = await oneMailbox();
+    const seq = await lastSeq();
+    expect(
+      await act(setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: `${userName}@${DOMAIN}` })),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { forwardTo: ["A mailbox cannot forward to its own address."] },
+    });
+    expect(
+      await act(
+        setMailboxForwardingAction({ domain: DOMAIN, userName: "no-such-box", forwardTo: "a@example.org" }),
+      ),
+    ).toEqual({ ok: false, message: "This mailbox no longer exists." });
+    expect(await writesSince(seq)).toEqual([]);
   });
 });
 

@@ -4,18 +4,31 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
+import { forgetDisplayNames, recordCreatedMailboxes } from "@/lib/db/queries/mailbox-display-names";
 import type { AuditOutcome } from "@/lib/db/schema";
-import { invalidateAccountOverview } from "@/lib/domains/account-overview";
-import { getEnomClient, isEnomUnavailable, type DomainEmail, type MailboxBatch } from "@/lib/enom";
+import { invalidatePakDetails } from "@/lib/domains/account-overview";
+import {
+  getEnomClient,
+  isEnomError,
+  isEnomUnavailable,
+  type DomainEmail,
+  type MailboxBatch,
+  type PopForwarding,
+} from "@/lib/enom";
+import { logger } from "@/lib/logger";
 import {
   countOutcomes,
   createMailboxesSchema,
+  deleteBlocker,
   deleteMailboxesSchema,
+  EXPIRED_ADMIN_CHANGE,
   MAILBOX_BATCH_MAX,
+  removeMailboxForwardingSchema,
   resetMailboxPasswordsSchema,
   setMailboxAdminSchema,
   setMailboxForwardingSchema,
   type MailboxBatchResult,
+  type MailboxOutcome,
   type MailboxResult,
 } from "@/lib/validation/mailboxes";
 import { inServiceWords } from "@/lib/white-label";
@@ -26,14 +39,18 @@ import { runAction } from "./safe-action";
 /**
  * Server actions of the mailbox grid. Each is a public endpoint: it checks the caller's right to
  * that very domain (someone else's is "not found" and eNom is not asked) and the permission
- * `mailboxes.manage`, reads the domain from eNom once to check the pak and the mailboxes, then
+ * `mailboxes.manage`, reads the domain from eNom once to check the paks and the mailboxes, then
  * sends ONE batch command for the whole list (99 mailboxes per call, eNom's cap), and records one
- * audit entry with the outcome per mailbox. Passwords go to eNom and nowhere else: never into the
- * audit log, a log line, or what is returned.
+ * audit entry with the true outcome per mailbox. Passwords go to eNom and nowhere else: never
+ * into the audit log, a log line, or what is returned.
+ *
+ * When eNom's answer leaves some mailboxes open (it says part of the batch failed without naming
+ * which, or the answer was lost), the domain is read again once (GetPOP3) and each mailbox is
+ * settled by what eNom now shows. A password change cannot be read back and stays unknown.
  *
  * What comes back: `ok: false` means nothing changed (the input, the caller's rights or eNom
  * refused it as a whole, or eNom could not be reached); `ok: true` means the change was sent, and
- * `data.results` says per mailbox whether it was done, refused, or unknown (the answer was lost).
+ * `data.results` says per mailbox whether it was done, refused, or unknown.
  */
 
 type Result = ActionResult<MailboxBatchResult>;
@@ -66,19 +83,23 @@ async function readDomain(
   try {
     return { ok: true, email: await getEnomClient().getPop3({ domain: context.domain }) };
   } catch (error) {
-    const failure = describeEnomFailure(error);
-    if (!failure) throw error;
-    await recordAudit({
-      actor: actorOf(context.user),
-      action: context.action,
-      outcome: "failed",
-      summary: `Could not read ${context.domain} before the change; nothing was sent`,
-      domain: context.domain,
-      pakId: context.pakId,
-      enom: { trackingKey: failure.trackingKey, error: failure.enomError },
-    });
-    return { ok: false, result: { ok: false, message: failure.message } };
+    return { ok: false, result: await readFailed(context, error) };
   }
+}
+
+async function readFailed(context: WriteContext, error: unknown, what = "the domain"): Promise<Result> {
+  const failure = describeEnomFailure(error);
+  if (!failure) throw error;
+  await recordAudit({
+    actor: actorOf(context.user),
+    action: context.action,
+    outcome: "failed",
+    summary: `Could not read ${what} of ${context.domain} before the change; nothing was sent`,
+    domain: context.domain,
+    pakId: context.pakId,
+    enom: { trackingKey: failure.trackingKey, error: failure.enomError },
+  });
+  return { ok: false, message: failure.message };
 }
 
 /** A change refused by Mailpak's own checks before eNom was asked: audited, nothing sent. */
@@ -103,7 +124,22 @@ function mailboxIndex(email: DomainEmail): Map<string, Mailbox> {
   return new Map(email.mailboxes.map((mailbox) => [mailbox.userName.toLowerCase(), mailbox]));
 }
 
+/** Whether the mailbox's pak has expired: its pak's date, or the mailbox's own when the pak is not listed. */
+function inExpiredPak(email: DomainEmail, mailbox: Mailbox): boolean {
+  const pak = email.paks.find((candidate) => candidate.bundleId === mailbox.bundleId);
+  const expires = pak?.expires.iso ?? mailbox.expires?.iso ?? null;
+  return expires !== null && isExpired(expires);
+}
+
 // ── Sending a batch, 99 mailboxes per call ───────────────────────────────────────────────
+
+/** eNom's error 48 (api-error-codes.md), which the client maps to this code. */
+function isPasswordRejected(error: unknown): boolean {
+  return isEnomError(error) && (error as { code?: unknown }).code === "password-rejected";
+}
+
+const PASSWORD_REJECTED =
+  "The email service refused the password: it contains the mailbox name, the domain or other account information. Choose another.";
 
 /** eNom's per-mailbox reasons in the user's words; the audit keeps eNom's own text. */
 function reasonForUser(reason: string, action: string): string {
@@ -111,12 +147,31 @@ function reasonForUser(reason: string, action: string): string {
     return "A mailbox with this name already exists on this domain.";
   if (/^Email account .* not found/i.test(reason)) return "This mailbox no longer exists.";
   if (/^eNom gave no reason$/i.test(reason)) return "The email service gave no reason.";
+  if (/password rejected/i.test(reason)) return PASSWORD_REJECTED;
   return inServiceWords(reason);
 }
 
 const UNCONFIRMED =
   "The email service did not confirm this, so it may or may not have been done. The list now shows the current state; check it before trying again.";
+const UNNAMED = "The email service reported that part of this list failed without saying which mailboxes";
+
+/** UNNAMED with eNom's own words, when its answer carried any. */
+function unnamedFailure(said: string | null): string {
+  return said
+    ? `The email service said “${said}” for part of this list without saying which mailboxes`
+    : UNNAMED;
+}
+const PASSWORD_UNKNOWN =
+  "The email service did not confirm this password change, so it may or may not have been done, and a password cannot be read back to check. Set a new one again to be sure.";
 const NOT_SENT = "Not sent: the email service stopped answering before this part of the list.";
+const GONE = "This mailbox no longer exists.";
+
+/**
+ * Why a mailbox's outcome is open: eNom answered but did not name it among the done or the
+ * failed (`unnamed`: it has finished, so what it shows now is the outcome), or the answer was
+ * lost (`lost`: eNom may still be working, so only a change already visible settles it).
+ */
+type OpenCause = "unnamed" | "lost";
 
 interface SentBatch {
   results: MailboxResult[];
@@ -124,6 +179,12 @@ interface SentBatch {
   /** eNom's own words per mailbox and per call, for the audit log only. */
   enomReasons: Map<string, string>;
   trackingKeys: string[];
+  /** Mailboxes whose outcome eNom left open, by lower-cased name. */
+  open: Map<string, OpenCause>;
+  /** eNom's words (in the user's terms) that came with an open outcome, by lower-cased name. */
+  said: Map<string, string>;
+  /** Mailboxes settled by reading the domain again. */
+  settled: string[];
 }
 
 /**
@@ -142,6 +203,9 @@ async function sendInBatches<T>(
     requests: 0,
     enomReasons: new Map(),
     trackingKeys: [],
+    open: new Map(),
+    said: new Map(),
+    settled: [],
   };
   const set = (name: string, result: Omit<MailboxResult, "userName">) =>
     outcome.set(name.toLowerCase(), { userName: name, ...result });
@@ -162,33 +226,78 @@ async function sendInBatches<T>(
         set(failure.userName, { outcome: "failed", message: reasonForUser(failure.reason, action) });
         sent.enomReasons.set(failure.userName.toLowerCase(), failure.reason);
       }
-      for (const name of batch.unknown) set(name, { outcome: "unknown", message: UNCONFIRMED });
+      // eNom repeats one text per failed user (seeds/001): each is said once.
+      const errors = [...new Set(batch.enomErrors.map((error) => error.trim()).filter(Boolean))];
+      const said = errors.length ? inServiceWords(errors.join(" ")) : null;
+      for (const name of batch.unknown) {
+        set(name, { outcome: "unknown", message: `${unnamedFailure(said)}. ${UNCONFIRMED}` });
+        sent.open.set(name.toLowerCase(), "unnamed");
+        if (said) sent.said.set(name.toLowerCase(), said);
+        sent.enomReasons.set(
+          name.toLowerCase(),
+          errors.join(" | ") || "eNom's counts named no outcome for this mailbox",
+        );
+      }
     } catch (error) {
       const failure = describeEnomFailure(error);
       if (!failure) throw error;
       if (failure.trackingKey) sent.trackingKeys.push(failure.trackingKey);
+      const lost = failure.outcome === "unknown";
       // A whole refusal by eNom names one reason (the first user's) for everyone in the call.
-      const message = failure.outcome === "unknown" ? UNCONFIRMED : failure.message;
+      const message = lost ? UNCONFIRMED : isPasswordRejected(error) ? PASSWORD_REJECTED : failure.message;
       for (const name of names) {
-        set(name, { outcome: failure.outcome === "unknown" ? "unknown" : "failed", message });
+        set(name, { outcome: lost ? "unknown" : "failed", message });
         sent.enomReasons.set(name.toLowerCase(), failure.enomError);
+        if (lost) sent.open.set(name.toLowerCase(), "lost");
       }
       if (isEnomUnavailable(error)) stopped = true;
     }
   }
-  sent.results = items.map(
-    (item) =>
-      outcome.get(nameOf(item).toLowerCase()) ?? {
-        userName: nameOf(item),
-        outcome: "unknown",
-        message: UNCONFIRMED,
-      },
-  );
+  sent.results = items.map((item) => {
+    const name = nameOf(item);
+    const result = outcome.get(name.toLowerCase());
+    if (result) return result;
+    // eNom's answer did not mention it at all: as open as a lost answer.
+    sent.open.set(name.toLowerCase(), "unnamed");
+    return { userName: name, outcome: "unknown", message: UNCONFIRMED };
+  });
   return sent;
 }
 
+/** What a mailbox's state after the change says about an open outcome; null: it does not tell. */
+type Verdict = { outcome: MailboxOutcome; message: string | null } | null;
+type Judge = (after: Mailbox | undefined, cause: OpenCause, said: string | null) => Verdict;
+
+/**
+ * Reads the domain once (GetPOP3) and settles every open outcome that eNom's state now shows.
+ * If the read fails, they stay unknown: the grid reads again and shows what is true.
+ */
+async function settleByReadBack(context: WriteContext, sent: SentBatch, judge: Judge): Promise<void> {
+  const open = sent.results.filter(
+    (result) => result.outcome === "unknown" && sent.open.has(result.userName.toLowerCase()),
+  );
+  if (open.length === 0) return;
+  let email: DomainEmail;
+  try {
+    email = await getEnomClient().getPop3({ domain: context.domain });
+  } catch (error) {
+    if (!describeEnomFailure(error)) throw error;
+    return;
+  }
+  const index = mailboxIndex(email);
+  for (const result of open) {
+    const key = result.userName.toLowerCase();
+    const verdict = judge(index.get(key), sent.open.get(key) ?? "lost", sent.said.get(key) ?? null);
+    if (!verdict) continue;
+    result.outcome = verdict.outcome;
+    result.message = verdict.message;
+    sent.open.delete(key);
+    sent.settled.push(result.userName);
+  }
+}
+
 interface Wording {
-  /** "Created", "Deleted", "Made administrator", … */
+  /** "Created", "Deleted", "Made administrator:", … */
   done: string;
   /** "create", "delete", … */
   verb: string;
@@ -210,12 +319,12 @@ function summaryOf(results: readonly MailboxResult[], wording: Wording, where: s
   const only = total === 1 ? results[0]?.userName : null;
   const what = only ?? plural(total);
   if (counts.ok === total) return `${wording.done} ${what} ${where}`;
+  if (only)
+    return `Could not ${wording.verb} ${only} ${where}${counts.unknown ? " (not confirmed; may have been done)" : ""}`;
   const parts = [`${wording.done} ${counts.ok} of ${plural(total)} ${where}`];
   if (counts.failed) parts.push(`${counts.failed} failed`);
   if (counts.unknown) parts.push(`${counts.unknown} not confirmed (may have been done)`);
-  return only
-    ? `Could not ${wording.verb} ${only} ${where}${counts.unknown ? " (not confirmed; may have been done)" : ""}`
-    : parts.join("; ");
+  return parts.join("; ");
 }
 
 /** What the user reads after the change was sent. */
@@ -223,7 +332,7 @@ function messageOf(results: readonly MailboxResult[], wording: Wording, oneDone:
   const counts = countOutcomes(results);
   const total = results.length;
   if (counts.ok === total) return total === 1 ? oneDone : `${wording.done} ${plural(total)}.`;
-  if (counts.unknown === total) return UNCONFIRMED;
+  if (counts.unknown === total) return results[0]?.message ?? UNCONFIRMED;
   const parts = [`${wording.done} ${counts.ok} of ${plural(total)}.`];
   if (counts.failed) parts.push(`${plural(counts.failed)} failed.`);
   if (counts.unknown) parts.push(`${counts.unknown} not confirmed: check the list before trying again.`);
@@ -231,9 +340,9 @@ function messageOf(results: readonly MailboxResult[], wording: Wording, oneDone:
 }
 
 /**
- * Audits the sent batch once, with every mailbox's outcome in the details, and turns it into the
- * action's result. Nothing changed for certain (every mailbox refused) is `ok: false`, with the
- * reason per mailbox in `fieldErrors` under `listKey.index`.
+ * Audits the change once, with every mailbox's settled outcome in the details, and turns it into
+ * the action's result. Nothing changed for certain (every mailbox refused) is `ok: false`, with
+ * the reason per mailbox in `fieldErrors` under `listKey.index`.
  */
 async function finish(
   context: WriteContext,
@@ -244,9 +353,11 @@ async function finish(
     oneDone: string;
     listKey: string;
     extra?: Record<string, unknown>;
-    /** The mailboxes refused before sending (unknown names, taken names), in the results too. */
+    /** The mailboxes refused before sending (unknown names, taken names, eNom's limits), in the results too. */
     refusedEarly?: MailboxResult[];
     order: string[];
+    /** Said after the outcome, when something beside eNom's change went wrong. */
+    note?: string;
   },
 ): Promise<Result> {
   const byName = new Map(
@@ -273,6 +384,7 @@ async function finish(
       ...options.extra,
       requests: sent.requests,
       counts: countOutcomes(results),
+      ...(sent.settled.length ? { settledByReadBack: sent.settled } : {}),
       results: results.map((result) => ({
         userName: result.userName,
         outcome: result.outcome,
@@ -300,10 +412,11 @@ async function finish(
       fieldErrors,
     };
   }
+  const message = messageOf(results, options.wording, options.oneDone);
   return {
     ok: true,
     data: { results, requests: sent.requests },
-    message: messageOf(results, options.wording, options.oneDone),
+    message: options.note ? `${message} ${options.note}` : message,
   };
 }
 
@@ -311,7 +424,8 @@ async function finish(
 
 /**
  * New mailboxes in one pak: SetUpPOP3User once for up to 99 (eNom takes 5 to 8.5 seconds for
- * it). Never more than the pak has free, checked against eNom's own count before sending.
+ * it), with each display name (DisplayNameX), which Mailpak also keeps: eNom never returns it.
+ * Never more than the pak has free, checked against eNom's own count before sending.
  */
 export async function createMailboxesAction(input: unknown): Promise<Result> {
   return runAction({ name: "mailbox.create", schema: createMailboxesSchema }, input, async (data, user) => {
@@ -360,10 +474,36 @@ export async function createMailboxesAction(input: unknown): Promise<Result> {
             password: mailbox.password,
             isAdmin: mailbox.isAdmin,
             displayName: mailbox.displayName || undefined,
-            forwardTo: mailbox.forwardTo || undefined,
           })),
         }),
     );
+    // The names were free before sending: present now means created.
+    await settleByReadBack(context, sent, (after, cause, said) =>
+      after
+        ? { outcome: "ok", message: null }
+        : cause === "unnamed"
+          ? {
+              outcome: "failed",
+              message: `Not created. ${unnamedFailure(said)}, and this one is not on the domain.`,
+            }
+          : null,
+    );
+
+    const created = new Set(
+      sent.results.filter((entry) => entry.outcome === "ok").map((entry) => entry.userName.toLowerCase()),
+    );
+    let note: string | undefined;
+    try {
+      await recordCreatedMailboxes(
+        domain,
+        toCreate.filter((mailbox) => created.has(mailbox.userName.toLowerCase())),
+        user.id,
+      );
+    } catch (error) {
+      // The mailboxes exist on eNom either way; only the panel's copy of their names is missing.
+      logger.error({ err: error, domain }, "saving the display names of new mailboxes failed");
+      note = "Their display names could not be saved in the panel, so the list shows them as not known.";
+    }
     const result = await finish(context, sent, {
       wording: { done: "Created", verb: "create" },
       where: `in pak ${pak.bundleId} of ${domain}`,
@@ -372,20 +512,21 @@ export async function createMailboxesAction(input: unknown): Promise<Result> {
       refusedEarly: taken,
       order: data.mailboxes.map((mailbox) => mailbox.userName),
       extra: { admins: toCreate.filter((mailbox) => mailbox.isAdmin).map((mailbox) => mailbox.userName) },
+      note,
     });
     // Mailbox counts on the domains list change (or may have).
-    if (sent.results.some((entry) => entry.outcome !== "failed")) invalidateAccountOverview();
+    if (sent.results.some((entry) => entry.outcome !== "failed")) invalidatePakDetails(domain);
     return result;
   });
 }
 
 /**
- * Changes that ModifyPOP3 makes: admin flags or passwords. Names eNom does not list for the
- * domain are reported as gone without being sent; the rest go in one call per 99.
+ * Changes that ModifyPOP3 makes: admin flags or passwords. No pak is named (modify-pop-3.md has
+ * no BundleID). Names eNom does not list for the domain, and any `refuse` turns away, are
+ * reported without being sent; the rest go in one call per 99.
  */
 async function modifyMailboxes<T extends { userName: string }>(
   context: WriteContext,
-  bundleId: number,
   items: readonly T[],
   toChange: (item: T) => { userName: string; isAdmin?: boolean; password?: string },
   options: {
@@ -393,47 +534,41 @@ async function modifyMailboxes<T extends { userName: string }>(
     oneDone: (name: string) => string;
     listKey: string;
     extra?: Record<string, unknown>;
+    /** Why this mailbox cannot take the change, or null. */
+    refuse?: (email: DomainEmail, mailbox: Mailbox) => string | null;
+    /** Settles an open outcome from the mailbox as eNom shows it afterwards; none: it stays unknown. */
+    judge?: Judge;
+    /** The message of outcomes that stay open. */
+    openMessage?: string;
   },
 ): Promise<Result> {
   const read = await readDomain(context);
   if (!read.ok) return read.result;
-  // ModifyPOP3 needs a pak of the domain; eNom finds each mailbox in any of the domain's paks.
-  if (!read.email.paks.some((pak) => pak.bundleId === bundleId)) throw new NotFoundError("That pak");
   const existing = mailboxIndex(read.email);
-  const gone: MailboxResult[] = items
-    .filter((item) => !existing.has(item.userName.toLowerCase()))
-    .map((item) => ({
-      userName: item.userName,
-      outcome: "failed",
-      message: "This mailbox no longer exists.",
-    }));
-  const present = items.filter((item) => existing.has(item.userName.toLowerCase()));
-  const order = items.map((item) => item.userName);
-  if (present.length === 0) {
-    const fieldErrors: FieldErrors = {};
-    order.forEach(
-      (_, index) => (fieldErrors[`${options.listKey}.${index}`] = ["This mailbox no longer exists."]),
-    );
-    return refuse(
-      context,
-      items.length === 1 ? "This mailbox no longer exists." : "None of these mailboxes exists any more.",
-      fieldErrors,
-    );
+  const refusedEarly: MailboxResult[] = [];
+  const present: T[] = [];
+  for (const item of items) {
+    const mailbox = existing.get(item.userName.toLowerCase());
+    const reason = mailbox ? (options.refuse?.(read.email, mailbox) ?? null) : GONE;
+    if (reason) refusedEarly.push({ userName: item.userName, outcome: "failed", message: reason });
+    else present.push(item);
   }
   const sent = await sendInBatches(
     present,
     (item) => item.userName,
     context.action,
-    (chunk) =>
-      getEnomClient().modifyPop3Users({ domain: context.domain, bundleId, users: chunk.map(toChange) }),
+    (chunk) => getEnomClient().modifyPop3Users({ domain: context.domain, users: chunk.map(toChange) }),
   );
+  if (options.judge) await settleByReadBack(context, sent, options.judge);
+  if (options.openMessage)
+    for (const result of sent.results) if (result.outcome === "unknown") result.message = options.openMessage;
   return finish(context, sent, {
     wording: options.wording,
     where: `on ${context.domain}`,
     oneDone: options.oneDone(`${present[0]?.userName}@${context.domain}`),
     listKey: options.listKey,
-    refusedEarly: gone,
-    order,
+    refusedEarly,
+    order: items.map((item) => item.userName),
     extra: options.extra,
   });
 }
@@ -442,11 +577,11 @@ async function modifyMailboxes<T extends { userName: string }>(
 export async function setMailboxAdminAction(input: unknown): Promise<Result> {
   return runAction({ name: "mailbox.admin", schema: setMailboxAdminSchema }, input, async (data, user) => {
     const domain = await authorize(user, data.domain);
-    const context: WriteContext = { user, action: "mailbox.admin", domain, pakId: String(data.bundleId) };
+    const context: WriteContext = { user, action: "mailbox.admin", domain, pakId: null };
     const role = data.isAdmin ? "an administrator" : "a regular user";
+    const before = data.isAdmin ? "a regular user" : "an administrator";
     return modifyMailboxes(
       context,
-      data.bundleId,
       data.userNames.map((userName) => ({ userName })),
       ({ userName }) => ({ userName, isAdmin: data.isAdmin }),
       {
@@ -456,6 +591,18 @@ export async function setMailboxAdminAction(input: unknown): Promise<Result> {
         oneDone: (address) => `${address} is now ${role}.`,
         listKey: "userNames",
         extra: { isAdmin: data.isAdmin },
+        refuse: (email, mailbox) => (inExpiredPak(email, mailbox) ? EXPIRED_ADMIN_CHANGE : null),
+        // GetPOP3's `admin` shows the flag: as asked means done.
+        judge: (after, cause, said) => {
+          if (after && after.isAdmin === data.isAdmin) return { outcome: "ok", message: null };
+          if (cause === "lost") return null;
+          return after
+            ? {
+                outcome: "failed",
+                message: `Not changed. ${unnamedFailure(said)}, and this one is still ${before}.`,
+              }
+            : { outcome: "failed", message: GONE };
+        },
       },
     );
   });
@@ -463,7 +610,9 @@ export async function setMailboxAdminAction(input: unknown): Promise<Result> {
 
 /**
  * New passwords, typed or generated in the browser (and shown there once): one ModifyPOP3
- * (PasswordX) for the list. The passwords are not returned, logged or audited.
+ * (PasswordX) for the list, on an expired pak too ("The POP3 service need not be active for the
+ * password change", modify-pop-3.md). The passwords are not returned, logged or audited, and
+ * cannot be read back: an unconfirmed change stays unknown.
  */
 export async function resetMailboxPasswordsAction(input: unknown): Promise<Result> {
   return runAction(
@@ -471,28 +620,27 @@ export async function resetMailboxPasswordsAction(input: unknown): Promise<Resul
     input,
     async (data, user) => {
       const domain = await authorize(user, data.domain);
-      const context: WriteContext = {
-        user,
-        action: "mailbox.password-reset",
-        domain,
-        pakId: String(data.bundleId),
-      };
+      const context: WriteContext = { user, action: "mailbox.password-reset", domain, pakId: null };
       return modifyMailboxes(
         context,
-        data.bundleId,
         data.items,
         (item) => ({ userName: item.userName, password: item.password }),
         {
           wording: { done: "Set a new password for", verb: "set the password of" },
           oneDone: (address) => `${address} has its new password.`,
           listKey: "items",
+          openMessage: PASSWORD_UNKNOWN,
         },
       );
     },
   );
 }
 
-/** Deletes mailboxes with their mail, calendar and contacts, for good: one DeletePOP3. */
+/**
+ * Deletes mailboxes with their mail, calendar and contacts, for good: one DeletePOP3. eNom's API
+ * deletes only names of at most 16 characters in a current pak (delete-pop-3.md): others are
+ * refused here, with the reason, and the rest of the list goes ahead.
+ */
 export async function deleteMailboxesAction(input: unknown): Promise<Result> {
   return runAction({ name: "mailbox.delete", schema: deleteMailboxesSchema }, input, async (data, user) => {
     const domain = await authorize(user, data.domain);
@@ -500,40 +648,136 @@ export async function deleteMailboxesAction(input: unknown): Promise<Result> {
     const read = await readDomain(context);
     if (!read.ok) return read.result;
     const existing = mailboxIndex(read.email);
-    const gone: MailboxResult[] = data.userNames
-      .filter((name) => !existing.has(name.toLowerCase()))
-      .map((userName) => ({ userName, outcome: "failed", message: "This mailbox no longer exists." }));
-    const present = data.userNames.filter((name) => existing.has(name.toLowerCase()));
-    if (present.length === 0)
-      return refuse(
-        context,
-        data.userNames.length === 1
-          ? "This mailbox no longer exists."
-          : "None of these mailboxes exists any more.",
-      );
+    const refusedEarly: MailboxResult[] = [];
+    const present: string[] = [];
+    for (const name of data.userNames) {
+      const mailbox = existing.get(name.toLowerCase());
+      const reason = mailbox ? deleteBlocker(mailbox.userName, inExpiredPak(read.email, mailbox)) : GONE;
+      if (reason) refusedEarly.push({ userName: name, outcome: "failed", message: reason });
+      else present.push(name);
+    }
     const sent = await sendInBatches(
       present,
       (name) => name,
       context.action,
       (chunk) => getEnomClient().deletePop3Users({ domain, userNames: chunk }),
     );
+    await settleByReadBack(context, sent, (after, cause, said) =>
+      !after
+        ? { outcome: "ok", message: null }
+        : cause === "unnamed"
+          ? {
+              outcome: "failed",
+              message: `Not deleted. ${unnamedFailure(said)}, and this one is still there.`,
+            }
+          : null,
+    );
+    const deleted = sent.results.filter((entry) => entry.outcome === "ok").map((entry) => entry.userName);
+    try {
+      await forgetDisplayNames(domain, deleted);
+    } catch (error) {
+      // Harmless until a mailbox of the same name is created again, which replaces the row.
+      logger.error({ err: error, domain }, "forgetting the display names of deleted mailboxes failed");
+    }
     const result = await finish(context, sent, {
       wording: { done: "Deleted", verb: "delete" },
       where: `from ${domain}`,
       oneDone: `${present[0]}@${domain} is deleted.`,
       listKey: "userNames",
-      refusedEarly: gone,
+      refusedEarly,
       order: data.userNames,
       extra: {
         paks: [...new Set(present.map((name) => existing.get(name.toLowerCase())?.bundleId ?? null))],
       },
     });
-    if (sent.results.some((entry) => entry.outcome !== "failed")) invalidateAccountOverview();
+    if (sent.results.some((entry) => entry.outcome !== "failed")) invalidatePakDetails(domain);
     return result;
   });
 }
 
-/** Where a mailbox's mail is also sent, or no forwarding (empty): SetPOPForwarding. */
+// ── Forwarding ────────────────────────────────────────────────────────────────────────────
+
+type Forward = PopForwarding["forwards"][number];
+
+/** The mailbox's forward as GetPOPForwarding lists it (by its documented UserName), or null. */
+async function readForward(domain: string, userName: string): Promise<Forward | null> {
+  const { forwards } = await getEnomClient().getPopForwarding({ domain, userName });
+  return (
+    forwards.find(
+      (forward) => forward.userName.toLowerCase() === userName.toLowerCase() && forward.forwardTo !== "",
+    ) ?? null
+  );
+}
+
+function sameAddress(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/**
+ * One SetPOPForwarding, then the forward read back (GetPOPForwarding): eNom answers only
+ * `success`, and a lost answer is settled by what eNom lists now. `matches` says whether the
+ * forward read back is the one asked for.
+ */
+async function writeForward(
+  context: WriteContext,
+  userName: string,
+  write: () => Promise<unknown>,
+  matches: (forward: Forward | null) => boolean,
+): Promise<{ sent: SentBatch; readBack: Forward | null | "unread" }> {
+  let written = false;
+  const sent = await sendInBatches(
+    [userName],
+    (name) => name,
+    context.action,
+    async () => {
+      const result = (await write()) as { trackingKey?: string | null } | undefined;
+      written = true;
+      return {
+        succeeded: [userName],
+        failed: [],
+        unknown: [],
+        enomErrors: [],
+        trackingKey: result?.trackingKey ?? null,
+      };
+    },
+  );
+  const [entry] = sent.results;
+  if (!entry || entry.outcome === "failed") return { sent, readBack: "unread" };
+  let readBack: Forward | null | "unread" = "unread";
+  try {
+    readBack = await readForward(context.domain, userName);
+  } catch (error) {
+    if (!describeEnomFailure(error)) throw error;
+  }
+  if (readBack === "unread") return { sent, readBack };
+  if (matches(readBack)) {
+    entry.outcome = "ok";
+    entry.message = null;
+    if (!written) sent.settled.push(userName);
+  } else {
+    entry.outcome = "unknown";
+    entry.message = written
+      ? `The email service accepted the change, but reading it back shows ${
+          readBack
+            ? `forwarding to ${readBack.forwardTo}${readBack.active ? "" : " (not active)"}`
+            : "no forwarding"
+        }. Check the forwarding before changing it again.`
+      : UNCONFIRMED;
+    sent.enomReasons.set(userName.toLowerCase(), "the forward read back differs from the one asked for");
+  }
+  return { sent, readBack };
+}
+
+function forwardSummary(forward: Forward | null | "unread"): string | null {
+  if (forward === "unread") return "not read";
+  return forward ? `${forward.forwardTo}${forward.active ? "" : " (not active)"}` : null;
+}
+
+/**
+ * Where a mailbox's mail goes: SetPOPForwarding with EMail (the domain), ForwardTo, Enable=1 and
+ * StatusFlags from "keep a copy" (0: to both, 1: only to the address, per eNom's page; what eNom
+ * really does with it is not confirmed and GetPOPForwarding does not report it back).
+ */
 export async function setMailboxForwardingAction(input: unknown): Promise<Result> {
   return runAction(
     { name: "mailbox.forwarding", schema: setMailboxForwardingSchema },
@@ -544,33 +788,77 @@ export async function setMailboxForwardingAction(input: unknown): Promise<Result
       const read = await readDomain(context);
       if (!read.ok) return read.result;
       const mailbox = mailboxIndex(read.email).get(data.userName.toLowerCase());
-      if (!mailbox) return refuse(context, "This mailbox no longer exists.");
-      const forwardTo = data.forwardTo === "" ? null : data.forwardTo;
+      if (!mailbox) return refuse(context, GONE);
+      // What it forwarded to before, for the audit; not needed to make the change.
+      let before: Forward | null | "unread" = "unread";
+      try {
+        before = await readForward(domain, mailbox.userName);
+      } catch (error) {
+        if (!describeEnomFailure(error)) throw error;
+      }
       const address = `${mailbox.userName}@${domain}`;
-      const sent = await sendInBatches(
-        [mailbox.userName],
-        (name) => name,
-        context.action,
-        async (names) => {
-          const result = await getEnomClient().setPopForwarding({
+      const { sent, readBack } = await writeForward(
+        context,
+        mailbox.userName,
+        () =>
+          getEnomClient().setPopForwarding({
+            enable: true,
             domain,
-            userName: names[0] ?? mailbox.userName,
-            forwardTo,
-          });
-          return { succeeded: [mailbox.userName], failed: [], unknown: [], trackingKey: result.trackingKey };
-        },
+            userName: mailbox.userName,
+            forwardTo: data.forwardTo,
+            keepCopy: data.keepCopy,
+          }),
+        (forward) => forward !== null && forward.active && sameAddress(forward.forwardTo, data.forwardTo),
       );
+      const copy = data.keepCopy ? "with a copy kept in the mailbox" : "without a copy in the mailbox";
       return finish(context, sent, {
-        wording: forwardTo
-          ? { done: `Set forwarding to ${forwardTo} for`, verb: "set forwarding for" }
-          : { done: "Turned off forwarding for", verb: "turn off forwarding for" },
+        wording: { done: `Set forwarding to ${data.forwardTo} for`, verb: "set forwarding for" },
         where: `on ${domain}`,
-        oneDone: forwardTo
-          ? `Mail to ${address} is now also sent to ${forwardTo}.`
-          : `Mail to ${address} is no longer forwarded.`,
+        oneDone: `Mail to ${address} is now forwarded to ${data.forwardTo}, ${copy} as asked.`,
         listKey: "userName",
         order: [mailbox.userName],
-        extra: { from: mailbox.forwardTo, to: forwardTo },
+        extra: {
+          from: forwardSummary(before),
+          to: data.forwardTo,
+          keepCopy: data.keepCopy,
+          statusFlags: data.keepCopy ? 0 : 1,
+          readBack: forwardSummary(readBack),
+        },
+      });
+    },
+  );
+}
+
+/** Stops a mailbox's forwarding: SetPOPForwarding Enable=0 with the ForwardTo being removed (required). */
+export async function removeMailboxForwardingAction(input: unknown): Promise<Result> {
+  return runAction(
+    { name: "mailbox.forwarding", schema: removeMailboxForwardingSchema },
+    input,
+    async (data, user) => {
+      const domain = await authorize(user, data.domain);
+      const context: WriteContext = { user, action: "mailbox.forwarding", domain, pakId: null };
+      let current: Forward | null;
+      try {
+        current = await readForward(domain, data.userName);
+      } catch (error) {
+        return readFailed(context, error, "the forwarding");
+      }
+      if (!current) return refuse(context, "This mailbox does not forward; there is nothing to stop.");
+      const forwardTo = current.forwardTo;
+      const address = `${current.userName}@${domain}`;
+      const { sent, readBack } = await writeForward(
+        context,
+        current.userName,
+        () => getEnomClient().setPopForwarding({ enable: false, domain, userName: data.userName, forwardTo }),
+        (forward) => forward === null || !forward.active,
+      );
+      return finish(context, sent, {
+        wording: { done: "Stopped forwarding for", verb: "stop forwarding for" },
+        where: `on ${domain}`,
+        oneDone: `Mail to ${address} is no longer forwarded to ${forwardTo}.`,
+        listKey: "userName",
+        order: [current.userName],
+        extra: { from: forwardTo, to: null, readBack: forwardSummary(readBack) },
       });
     },
   );

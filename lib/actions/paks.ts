@@ -4,9 +4,17 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
-import { invalidateAccountOverview } from "@/lib/domains/account-overview";
+import { invalidateAccountOverview, invalidatePakDetails } from "@/lib/domains/account-overview";
 import { getEnomClient, type DomainEmail } from "@/lib/enom";
-import { deletePakSchema, setCatchAllSchema, setPakAutoRenewSchema } from "@/lib/validation/paks";
+import { todayIso } from "@/lib/purchases/dates";
+import { deletePakWithMailboxes } from "@/lib/purchases/pak-deletion";
+import type { PakDeletionView } from "@/lib/purchases/types";
+import {
+  deletePakSchema,
+  pakDeletionProblem,
+  setCatchAllSchema,
+  setPakAutoRenewSchema,
+} from "@/lib/validation/paks";
 import { describeEnomFailure } from "./enom-outcome";
 import { actorOf, type ActionFailure } from "./logins";
 import type { ActionResult } from "./result";
@@ -66,7 +74,7 @@ async function enomFailure(context: WriteContext, error: unknown, summary: strin
     enom: { trackingKey: failure.trackingKey, error: failure.enomError },
   });
   // eNom may have acted: the domains list must read the truth again.
-  if (failure.outcome === "unknown") invalidateAccountOverview();
+  if (failure.outcome === "unknown") invalidateAccountOverview(context.domain);
   return { ok: false, message: failure.message };
 }
 
@@ -95,7 +103,7 @@ export async function setPakAutoRenewAction(
           details: { from: found.pak.autoRenew, to: autoRenew, expires: found.pak.expires.iso },
           enom: { trackingKey: result.trackingKey },
         });
-        invalidateAccountOverview();
+        invalidatePakDetails(name);
         return {
           ok: true,
           data: { bundleId, autoRenew },
@@ -112,9 +120,15 @@ export async function setPakAutoRenewAction(
   );
 }
 
-export async function deletePakAction(
-  input: unknown,
-): Promise<ActionResult<{ bundleId: number; mailboxesDeleted: number }>> {
+/**
+ * Deletes a pak: first its mailboxes (DeletePOP3), then the pak (DeletePOPPak), which eNom
+ * refuses while the pak has mailboxes (lib/purchases/pak-deletion.ts). Refused before anything is
+ * sent, with the reason, when a mailbox name is too long for DeletePOP3 or the pak has expired
+ * (`pakDeletionProblem`). Once something was sent the answer is `ok: true` with each step's
+ * outcome in `data` (`data.pak === "deleted"` only when the pak is gone) and a message saying
+ * what happened; `ok: false` means nothing was sent.
+ */
+export async function deletePakAction(input: unknown): Promise<ActionResult<PakDeletionView>> {
   return runAction(
     { name: "pak.delete", schema: deletePakSchema },
     input,
@@ -124,40 +138,32 @@ export async function deletePakAction(
       const context = { user, action: "pak.delete", domain: name, pakId: String(bundleId) };
       const found = await loadPakOfDomain(context, bundleId);
       if (!found.ok) return found;
-      const mailboxes = found.email.mailboxes
+      const userNames = found.email.mailboxes
         .filter((mailbox) => mailbox.bundleId === bundleId)
         .map((mailbox) => mailbox.userName);
-      try {
-        const result = await getEnomClient().deletePopPak({ domain: name, bundleId });
-        const deleted = result.accountsDeleted ?? mailboxes.length;
+      const problem = pakDeletionProblem({ bundleId, expires: found.pak.expires.iso }, userNames, todayIso());
+      if (problem) {
         await recordAudit({
           actor: actorOf(user),
           action: context.action,
-          outcome: "ok",
-          summary: `Deleted pak ${bundleId} of ${name} with ${plural(deleted, "mailbox", "mailboxes")}`,
+          outcome: "failed",
+          summary: `Refused to delete pak ${bundleId} of ${name}: ${problem}`.slice(0, 500),
           domain: name,
           pakId: context.pakId,
-          details: {
-            mailboxes: mailboxes.slice(0, 200),
-            purchased: found.pak.qtyPurchased,
-            capacityGb: found.pak.capacityGb,
-            expires: found.pak.expires.iso,
-          },
-          enom: { trackingKey: result.trackingKey },
+          details: { refused: true, mailboxes: userNames.slice(0, 200), expires: found.pak.expires.iso },
         });
-        invalidateAccountOverview();
-        return {
-          ok: true,
-          data: { bundleId, mailboxesDeleted: deleted },
-          message: `Pak ${bundleId} is deleted, with ${plural(deleted, "mailbox", "mailboxes")}.`,
-        };
-      } catch (error) {
-        return enomFailure(context, error, `Could not delete pak ${bundleId} of ${name}`);
+        return { ok: false, message: problem };
       }
+      const { view, message } = await deletePakWithMailboxes(user, name, found.pak, userNames);
+      return { ok: true, data: view, message };
     },
   );
 }
 
+/**
+ * The domain's catch-all (SetCatchAll `ForwardTo`): a full address, of this domain or outside it
+ * (set-catch-all.md). eNom documents no way to turn a catch-all off, so neither does this.
+ */
 export async function setCatchAllAction(input: unknown): Promise<ActionResult<{ catchAll: string | null }>> {
   return runAction(
     { name: "domain.catchAll", schema: setCatchAllSchema },
@@ -166,15 +172,14 @@ export async function setCatchAllAction(input: unknown): Promise<ActionResult<{ 
       const name = await requireDomainAccess(user, domain);
       requirePermission(user, "mailboxes.manage");
       const context = { user, action: "domain.catchAll", domain: name };
-      const wanted = catchAll === "" ? null : catchAll;
       try {
-        const result = await getEnomClient().setCatchAll({ domain: name, catchAll: wanted });
-        const now = result.catchAll;
+        const result = await getEnomClient().setCatchAll({ domain: name, forwardTo: catchAll });
+        const now = result.catchAll ?? catchAll;
         await recordAudit({
           actor: actorOf(user),
           action: context.action,
           outcome: "ok",
-          summary: now ? `Set the catch-all of ${name} to ${now}` : `Turned off the catch-all of ${name}`,
+          summary: `Set the catch-all of ${name} to ${now}`,
           domain: name,
           details: { catchAll: now },
           enom: { trackingKey: result.trackingKey },
@@ -183,23 +188,11 @@ export async function setCatchAllAction(input: unknown): Promise<ActionResult<{ 
         return {
           ok: true,
           data: { catchAll: now },
-          message: now
-            ? `Mail to unknown addresses now goes to ${now}.`
-            : "Catch-all is off: mail to unknown addresses is returned to the sender.",
+          message: `Mail to unknown addresses now goes to ${now}.`,
         };
       } catch (error) {
-        return enomFailure(
-          context,
-          error,
-          wanted
-            ? `Could not set the catch-all of ${name} to ${wanted}`
-            : `Could not turn off the catch-all of ${name}`,
-        );
+        return enomFailure(context, error, `Could not set the catch-all of ${name} to ${catchAll}`);
       }
     },
   );
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -24,6 +24,7 @@ import {
 import {
   createMailboxesAction,
   deleteMailboxesAction,
+  removeMailboxForwardingAction,
   resetMailboxPasswordsAction,
   setMailboxAdminAction,
   setMailboxForwardingAction,
@@ -75,7 +76,7 @@ vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).wit
 
 const A_DOMAIN = "saffron-movers.biz"; // pak 600018 in the seed
 const A_PAK = 600018;
-const B_DOMAIN = "magnolia-nursery.com"; // pak 600074 with the mailboxes orders and bookings
+const B_DOMAIN = "magnolia-nursery.com"; // pak 600074 with the mailboxes orders (forwarding) and bookings
 const B_PAK = 600074;
 const B_MAILBOX = "orders";
 
@@ -141,14 +142,17 @@ interface Probe {
 }
 
 function probes(): Probe[] {
-  const mailbox = { userName: "intruder", password: "Harbor7Lantern" };
+  // A password eNom's current rule takes, so the schema lets the probe reach the access check.
+  const mailbox = { userName: "intruder", password: "Harbor-7Lantern" };
   const logo = new FormData();
   logo.set("logo", new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "logo.png", { type: "image/png" }));
   return [
-    // Mailboxes: B's domain, and B's pak under A's own domain.
+    // Mailboxes: B's domain, and B's pak under A's own domain. ModifyPOP3 and DeletePOP3 name no
+    // pak, so a change of B's mailbox can only name B's domain (see the smuggling test below).
     {
       name: "create mailboxes on B's domain",
       call: () => createMailboxesAction({ domain: B_DOMAIN, bundleId: B_PAK, mailboxes: [mailbox] }),
+      aims: { domain: B_DOMAIN, pakId: String(B_PAK), mailbox: "intruder" },
     },
     {
       name: "create mailboxes in B's pak via A's domain",
@@ -157,32 +161,17 @@ function probes(): Probe[] {
     },
     {
       name: "make B's mailbox an admin",
-      call: () =>
-        setMailboxAdminAction({ domain: B_DOMAIN, bundleId: B_PAK, userNames: [B_MAILBOX], isAdmin: true }),
-      aims: { domain: B_DOMAIN, pakId: String(B_PAK), mailbox: B_MAILBOX },
-    },
-    {
-      name: "admin flag via B's pak under A's domain",
-      call: () =>
-        setMailboxAdminAction({ domain: A_DOMAIN, bundleId: B_PAK, userNames: ["office"], isAdmin: true }),
+      call: () => setMailboxAdminAction({ domain: B_DOMAIN, userNames: [B_MAILBOX], isAdmin: true }),
+      aims: { domain: B_DOMAIN, pakId: null, mailbox: B_MAILBOX },
     },
     {
       name: "reset B's mailbox password",
       call: () =>
         resetMailboxPasswordsAction({
           domain: B_DOMAIN,
-          bundleId: B_PAK,
-          items: [{ userName: B_MAILBOX, password: "Copper9Meadow" }],
+          items: [{ userName: B_MAILBOX, password: "Copper-9Meadow" }],
         }),
-    },
-    {
-      name: "reset a password via B's pak under A's domain",
-      call: () =>
-        resetMailboxPasswordsAction({
-          domain: A_DOMAIN,
-          bundleId: B_PAK,
-          items: [{ userName: "office", password: "Copper9Meadow" }],
-        }),
+      aims: { domain: B_DOMAIN, mailbox: B_MAILBOX },
     },
     {
       name: "delete B's mailbox",
@@ -192,7 +181,18 @@ function probes(): Probe[] {
     {
       name: "forward B's mailbox",
       call: () =>
-        setMailboxForwardingAction({ domain: B_DOMAIN, userName: B_MAILBOX, forwardTo: "thief@example.org" }),
+        setMailboxForwardingAction({
+          domain: B_DOMAIN,
+          userName: B_MAILBOX,
+          forwardTo: "thief@example.org",
+          keepCopy: false,
+        }),
+      aims: { domain: B_DOMAIN, mailbox: B_MAILBOX },
+    },
+    {
+      name: "stop B's mailbox forwarding",
+      call: () => removeMailboxForwardingAction({ domain: B_DOMAIN, userName: B_MAILBOX }),
+      aims: { domain: B_DOMAIN, mailbox: B_MAILBOX },
     },
     // Paks and the catch-all.
     {
@@ -539,11 +539,56 @@ describe("a customer's login against another customer's things", () => {
         forwardTo: "desk@example.org",
       }),
     ).toMatchObject({ ok: true });
+    expect(await removeMailboxForwardingAction({ domain: B_DOMAIN, userName: B_MAILBOX })).toMatchObject({
+      ok: true,
+    });
     expect(await revokeInvitationAction({ invitationId: invitationB })).toMatchObject({ ok: true });
     expect(await removeColleagueAction({ userId: colleagueB.id })).toMatchObject({ ok: true });
     expect((await simulator.writesSince(seq)).map((call) => call.command)).toEqual([
       "SETPAKRENEW",
       "SETPOPFORWARDING",
+      "SETPOPFORWARDING",
     ]);
+  });
+
+  /**
+   * ModifyPOP3 names no pak (modify-pop-3.md), so the mailbox changes take none: a forged request
+   * that still carries B's BundleID with A's own domain changes A's mailbox only. eNom is sent A's
+   * domain and no BundleID, and nothing of B's changes.
+   */
+  it.each([
+    [
+      "admin flag",
+      () =>
+        setMailboxAdminAction({ domain: A_DOMAIN, bundleId: B_PAK, userNames: ["office"], isAdmin: true }),
+    ],
+    [
+      "password",
+      () =>
+        resetMailboxPasswordsAction({
+          domain: A_DOMAIN,
+          bundleId: B_PAK,
+          items: [{ userName: "office", password: "Copper-9Meadow" }],
+        }),
+    ],
+  ] as const)("B's pak smuggled into a %s change of A's mailbox is ignored", async (_, call) => {
+    signInAs(loginA);
+    const seq = await simulator.lastSeq();
+    const truthB = await simulator.domain(B_DOMAIN);
+    const balance = await simulator.balance();
+
+    const result = await call();
+
+    expect(result).toMatchObject({ ok: true });
+    expect(JSON.stringify(result)).not.toMatch(/bravo|magnolia|orders@|600074/i);
+    const writes = await simulator.writesSince(seq);
+    expect(writes.map((write) => write.command)).toEqual(["MODIFYPOP3"]);
+    const params = Object.fromEntries(
+      Object.entries(writes[0]?.params ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+    );
+    expect(params).toMatchObject({ sld: "saffron-movers", tld: "biz", username1: "office" });
+    expect(Object.keys(params).filter((key) => /bundle|pak/.test(key))).toEqual([]);
+    expect(await simulator.domain(B_DOMAIN)).toEqual(truthB);
+    expect(await simulator.balance()).toBe(balance);
   });
 });

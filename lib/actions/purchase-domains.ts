@@ -44,11 +44,12 @@ export async function searchPurchaseDomainsAction(
       let page: Awaited<ReturnType<typeof getAccountOverview>>;
       try {
         // One in-memory pass over the shared copy: every match, then only the email-capable ones.
-        page = await getAccountOverview(user, {
-          ...DEFAULT_DOMAIN_LIST_QUERY,
-          q: q.toLowerCase(),
-          pageSize: Number.MAX_SAFE_INTEGER,
-        });
+        page = await getAccountOverview(
+          user,
+          { ...DEFAULT_DOMAIN_LIST_QUERY, q: q.toLowerCase(), pageSize: Number.MAX_SAFE_INTEGER },
+          // Names and pak counts only: no GetPOP3 for every match.
+          { details: false },
+        );
       } catch (error) {
         return { ok: false, message: readFailure(error, "your domains").message };
       }

@@ -8,11 +8,13 @@ import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server
 import { todayIso } from "@/lib/purchases/dates";
 import { dollars } from "@/lib/purchases/quote";
 import type { AttemptView } from "@/lib/purchases/types";
-import { PROD_TYPE_MAILBOX } from "@/lib/validation/enom-rules";
+import { addTerm } from "@/lib/purchases/dates";
+import { PROD_TYPE_CLASSIC_POP, PROD_TYPE_MAILBOX } from "@/lib/validation/enom-rules";
 import { auditAfter, lastAuditId } from "@/test/audit";
 import { testEnom as enom } from "@/test/enom-mock";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
+import { simHarness, type SimCall } from "@/test/sim-harness";
 import {
   checkAttemptAction,
   getAttemptAction,
@@ -45,26 +47,24 @@ let otherStaff: SessionUser;
 let buyer: SessionUser;
 let limited: SessionUser;
 
-interface SimCall {
-  seq: number;
-  command: string;
-  params: Record<string, string>;
-}
 interface TruthPak {
   bundleId: number;
   qtyPurchased: number;
   quotaMb: number;
   expDate: string;
   storageUnits: number;
+  prodType: number;
+  billingPeriod: "year" | "month";
 }
 
 async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${sim.origin}${path}`, init);
   return (await response.json()) as T;
 }
-const callsSince = async (seq: number) =>
-  (await simJson<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls;
-const lastSeq = async () => (await callsSince(0)).reduce((max, call) => Math.max(max, call.seq), 0);
+/** The simulator's call log: what eNom was asked, with every parameter as sent. */
+const harness = simHarness(() => sim);
+const callsSince = (seq: number) => harness.calls(seq);
+const lastSeq = () => harness.lastSeq();
 const commandsSince = async (seq: number) =>
   (await callsSince(seq)).map((call) => call.command.toUpperCase());
 const ordersSince = async (seq: number) =>
@@ -102,13 +102,22 @@ async function pretendUnknownSince(attemptKey: string, msAgo: number): Promise<v
     .where(eq(purchaseAttempts.key, attemptKey));
 }
 
-/** Domains with a running Mailbox pak, each handed to one test only. */
+/** Domains with one running yearly Mailbox pak, each handed to one test only. */
 const freeDomains: { domain: string; bundleId: number; expires: string }[] = [];
 function takeDomain() {
   const next = freeDomains.shift();
   if (!next) throw new Error("The seeded world has too few domains with a running Mailbox pak.");
   return next;
 }
+/** Domains with one running classic 10-pak (ProdType 38). */
+const classicDomains: { domain: string; bundleId: number; expires: string }[] = [];
+function takeClassic() {
+  const next = classicDomains.shift();
+  if (!next) throw new Error("The seeded world has too few domains with a running classic pak.");
+  return next;
+}
+/** An expired Mailbox pak. */
+let expiredPak: { domain: string; bundleId: number; expires: string } | null = null;
 let ownDomain: { domain: string; bundleId: number; expires: string };
 let limitedDomain: { domain: string; bundleId: number; expires: string };
 let foreignDomain: { domain: string; bundleId: number; expires: string };
@@ -133,7 +142,8 @@ function ok<T>(result: { ok: true; data: T } | { ok: false; message: string }): 
 const withoutReplayed = ({ replayed: _replayed, ...rest }: AttemptView) => rest;
 
 beforeAll(async () => {
-  sim = await startEnomSimulator({ port: 0, statePath: null, reset: true });
+  // Enough generated domains that every test has its own pak of the kind it needs.
+  sim = await startEnomSimulator({ port: 0, statePath: null, reset: true, domainCount: 200 });
   enom.client = client = createEnomClient({
     baseUrl: sim.url,
     uid: "resellid",
@@ -141,14 +151,21 @@ beforeAll(async () => {
     timeoutMs: TIMEOUT_MS,
   });
   const today = todayIso();
+  // GetPOPExpirations lists the paks; their product and billing come from the simulator's truth
+  // (eNom reports no billing period, so tests pick yearly paks, which the panel prices exactly).
   const { paks } = await client.getPopExpirations();
-  const seen = new Set<string>();
-  for (const pak of [...paks].sort((a, b) => a.domainName.localeCompare(b.domainName))) {
-    const domain = pak.domainName.toLowerCase();
-    if (domain === "resellerdocs.com" || seen.has(domain)) continue;
-    if (pak.prodType !== PROD_TYPE_MAILBOX || pak.expires.iso <= today) continue;
-    seen.add(domain);
-    freeDomains.push({ domain, bundleId: pak.bundleId, expires: pak.expires.iso });
+  const names = [...new Set(paks.map((pak) => pak.domainName.toLowerCase()))]
+    .filter((name) => name !== "resellerdocs.com")
+    .sort();
+  for (const domain of names) {
+    const truth = await paksOf(domain);
+    const [pak] = truth;
+    if (!pak) continue;
+    const facts = { domain, bundleId: pak.bundleId, expires: pak.expDate };
+    if (pak.prodType === PROD_TYPE_MAILBOX && pak.expDate < today) expiredPak ??= facts;
+    if (truth.length !== 1 || pak.expDate <= today) continue;
+    if (pak.prodType === PROD_TYPE_MAILBOX && pak.billingPeriod === "year") freeDomains.push(facts);
+    if (pak.prodType === PROD_TYPE_CLASSIC_POP) classicDomains.push(facts);
   }
   ownDomain = takeDomain();
   limitedDomain = takeDomain();
@@ -231,6 +248,8 @@ describe("buying and growing paks", () => {
       ProductType: "Mailbox",
       ActionType: "Create",
       Quantity: "25",
+      // Always said: eNom's default unit is packs of 10 (addtocart.md).
+      QuantityUnit: "boxes",
       Capacity: "5",
       TimeUnit: "Year",
       TimeQuantity: "1",
@@ -247,6 +266,32 @@ describe("buying and growing paks", () => {
     expect(rows[0]?.enomTrackingKey).toBe(view.trackingKey);
     expect(view.trackingKey).toMatch(/^[0-9a-f-]{36}$/i);
     expect(rows[0]?.details).toMatchObject({ key: view.key, costCents: 10_000, retailCents: 22_500 });
+  });
+
+  it("buys packs of 10 as that many mailboxes, always saying the unit, and reads the pak back", async () => {
+    const { domain } = takeDomain();
+    signInAs(staff);
+    const paksBefore = await paksOf(domain);
+    const seq = await lastSeq();
+    const view = ok(
+      await purchaseAction({
+        idempotencyKey: key(),
+        request: newPak(domain, { quantityUnit: "packs", quantity: 2, capacityGb: 1 }),
+      }),
+    );
+    const calls = await callsSince(seq);
+    const orders = calls.filter((call) => call.command.toUpperCase() === "PURCHASESERVICES");
+    expect(orders.map((call) => [call.params.Quantity, call.params.QuantityUnit])).toEqual([["20", "boxes"]]);
+    // The new pak is read back after the order, and holds 20 mailboxes, not 200.
+    const order = calls.indexOf(orders[0] as SimCall);
+    expect(calls.slice(order + 1).map((call) => call.command.toUpperCase())).toContain("GETPOP3");
+    const bought = (await paksOf(domain)).find(
+      (pak) => !paksBefore.some((before) => before.bundleId === pak.bundleId),
+    );
+    expect(bought).toMatchObject({ bundleId: view.bundleId, qtyPurchased: 20, quotaMb: 1024 });
+    expect(view.message).toBe(
+      `Pak ${view.bundleId} is bought: 20 mailboxes, 1 GB each, until ${bought?.expDate}.`,
+    );
   });
 
   it("adds mailboxes to a running pak, and storage to it, each at the quoted cost", async () => {
@@ -370,6 +415,28 @@ describe("one key, one purchase", () => {
     });
     expect(await commandsSince(seq)).toEqual([]);
     expect(await paksOf(domain)).toHaveLength(paksBefore.length + 1);
+  });
+
+  it("when more mailboxes are bought and the answer is lost, the check finds them, and a resubmit buys nothing", async () => {
+    const { domain, bundleId } = takeDomain();
+    signInAs(staff);
+    const [before] = (await paksOf(domain)).filter((pak) => pak.bundleId === bundleId);
+    await arm({ command: "PURCHASESERVICES", mode: "commit-then-drop", times: 1 });
+    const submit = {
+      idempotencyKey: key(),
+      request: { kind: "add-mailboxes", domain, bundleId, quantity: 2 },
+    };
+    const view = ok(await purchaseAction(submit));
+    expect(view).toMatchObject({ status: "ok", reconciliation: "made", bundleId });
+    expect(view.message).toBe(
+      `The connection dropped after the order was sent; we checked and it went through: pak ${bundleId} has the 2 new mailboxes.`,
+    );
+    const seq = await lastSeq();
+    expect(ok(await purchaseAction(submit))).toMatchObject({ status: "ok", replayed: true });
+    expect(await ordersSince(seq)).toEqual([]);
+    expect((await paksOf(domain)).find((pak) => pak.bundleId === bundleId)?.qtyPurchased).toBe(
+      (before?.qtyPurchased ?? 0) + 2,
+    );
   });
 
   it.each([
@@ -543,7 +610,8 @@ describe("refusals and eNom's errors", () => {
     const { domain } = takeDomain();
     signInAs(staff);
     await setBalance(5);
-    await arm({ command: "GETBALANCE", mode: "error", times: 2 });
+    // Not a transient error (the client retries those on reads): the quote's read, then the submit's.
+    await arm({ command: "GETBALANCE", mode: "error", message: "Account is under review", times: 2 });
     const quote = ok(await quotePurchaseAction(newPak(domain)));
     expect(quote).toMatchObject({
       costCents: 10_000,
@@ -617,19 +685,18 @@ describe("refusals and eNom's errors", () => {
 
   it("refuses growth of an expired pak before asking eNom", async () => {
     signInAs(staff);
-    const { paks } = await client.getPopExpirations();
-    const expired = paks.find((pak) => pak.prodType === PROD_TYPE_MAILBOX && pak.expires.iso < todayIso());
+    const expired = expiredPak;
     if (!expired) throw new Error("The seeded world has no expired Mailbox pak.");
     const seq = await lastSeq();
     const result = await quotePurchaseAction({
       kind: "add-storage",
-      domain: expired.domainName,
+      domain: expired.domain,
       bundleId: expired.bundleId,
       units: 1,
     });
     expect(result).toEqual({
       ok: false,
-      message: `Pak ${expired.bundleId} expired on ${expired.expires.iso}. Renew it first, then add storage.`,
+      message: `Pak ${expired.bundleId} expired on ${expired.expires}. Renew it first, then add storage.`,
     });
     expect(await ordersSince(seq)).toEqual([]);
   });
@@ -686,7 +753,7 @@ describe("customers", () => {
       message:
         "This order cannot be completed right now, and nothing was bought. Please contact your provider; your choices are kept.",
     });
-    await arm({ command: "GETBALANCE", mode: "error", times: 1 });
+    await arm({ command: "GETBALANCE", mode: "error", message: "Account is under review", times: 1 });
     const refused = ok(await purchaseAction({ idempotencyKey: key(), request: newPak(ownDomain.domain) }));
     expect(refused.status).toBe("failed");
     expect(refused.message).toBe(
@@ -757,17 +824,16 @@ describe("customers", () => {
 });
 
 describe("renewals", () => {
-  it("renews several paks one by one, each with its own outcome, and a replay asks eNom nothing", async () => {
-    const paks = [takeDomain(), takeDomain(), takeDomain()];
+  it("renews each pak with the command for its product, one by one, each with its own outcome; a replay asks eNom nothing", async () => {
+    const paks = [takeClassic(), takeDomain(), takeDomain()];
     const items = paks.map(({ domain, bundleId }) => ({ domain, bundleId }));
     signInAs(staff);
     const quote = ok(await quoteRenewalAction({ items, years: 1 }));
     expect(quote.expiries.map((expiry) => expiry.from)).toEqual(paks.map((pak) => pak.expires));
     const audit = await lastAuditId();
     const seq = await lastSeq();
-    // The second renewal fails: a no-op fault spends the first call.
-    await arm({ command: "RENEWPOPBUNDLE", mode: "latency", latencyMs: 0, times: 1 });
-    await arm({ command: "RENEWPOPBUNDLE", mode: "error", message: "Pak is locked", times: 1 });
+    // The second pak's renewal (the first Mailbox one) is refused.
+    await arm({ command: "PURCHASESERVICES", mode: "error", message: "Pak is locked", times: 1 });
     const idempotencyKey = key();
 
     const batch = ok(await renewAction({ idempotencyKey, request: { items, years: 1 } }));
@@ -782,16 +848,45 @@ describe("renewals", () => {
     for (const [index, pak] of paks.entries()) {
       const now = (await paksOf(pak.domain)).find((candidate) => candidate.bundleId === pak.bundleId);
       expect(now?.expDate).toBe(index === 1 ? pak.expires : quote.expiries[index]?.to);
-      if (index !== 1) expect(batch.attempts[index]?.newExpiry).toBe(quote.expiries[index]?.to);
+      if (index !== 1) {
+        expect(batch.attempts[index]?.newExpiry).toBe(quote.expiries[index]?.to);
+        expect(batch.attempts[index]?.message).toBe(
+          `Pak ${pak.bundleId} of ${pak.domain} now expires on ${quote.expiries[index]?.to}.`,
+        );
+      }
     }
-    expect(await ordersSince(seq)).toEqual(["RENEWPOPBUNDLE", "RENEWPOPBUNDLE", "RENEWPOPBUNDLE"]);
+    // RenewPOPBundle for the classic 10-pak; PurchaseServices Mailbox/Renew for the Mailbox paks.
+    const orders = (await callsSince(seq)).filter((call) =>
+      ["PURCHASESERVICES", "RENEWPOPBUNDLE"].includes(call.command.toUpperCase()),
+    );
+    expect(orders.map((call) => call.command.toUpperCase())).toEqual([
+      "RENEWPOPBUNDLE",
+      "PURCHASESERVICES",
+      "PURCHASESERVICES",
+    ]);
+    expect(orders[0]?.params).toMatchObject({
+      PakID: String(paks[0]?.bundleId),
+      Quantity: "1",
+      UseCreditCard: "no",
+    });
+    expect(orders[2]?.params).toMatchObject({
+      ProductType: "Mailbox",
+      ActionType: "Renew",
+      ProductID: String(paks[2]?.bundleId),
+      TimeUnit: "Year",
+      TimeQuantity: "1",
+    });
     const rows = await auditAfter(audit);
     expect(rows.map((row) => [row.action, row.outcome, row.pakId])).toEqual(
       paks.map((pak, index) => ["pak.renew", index === 1 ? "failed" : "ok", String(pak.bundleId)]),
     );
     expect(rows[0]?.enomOrderId).toBe(batch.attempts[0]?.orderId);
     expect(rows[0]?.enomTrackingKey).toBe(batch.attempts[0]?.trackingKey);
-    expect(rows[0]?.details).toMatchObject({ expires: quote.expiries[0]?.to, batchKey: idempotencyKey });
+    expect(rows[0]?.details).toMatchObject({
+      expires: quote.expiries[0]?.to,
+      batchKey: idempotencyKey,
+      readBack: { finding: "as-asked", command: "RenewPOPBundle" },
+    });
 
     const replaySeq = await lastSeq();
     const again = ok(await renewAction({ idempotencyKey, request: { items, years: 1 } }));
@@ -802,6 +897,59 @@ describe("renewals", () => {
     expect(await renewAction({ idempotencyKey, request: { items, years: 2 } })).toEqual({
       ok: false,
       message: "This form was already submitted with other choices. Start again to make a new purchase.",
+    });
+  });
+
+  it("reads RenewPOPBundle's new expiry back, as its answer carries only the order id", async () => {
+    const pak = takeClassic();
+    signInAs(admin);
+    const seq = await lastSeq();
+    const batch = ok(
+      await renewAction({
+        idempotencyKey: key(),
+        request: { items: [{ domain: pak.domain, bundleId: pak.bundleId }], years: 2 },
+      }),
+    );
+    const now = (await paksOf(pak.domain)).find((candidate) => candidate.bundleId === pak.bundleId);
+    expect(now?.expDate).not.toBe(pak.expires);
+    expect(batch.attempts).toEqual([expect.objectContaining({ status: "ok", newExpiry: now?.expDate })]);
+    const commands = await commandsSince(seq);
+    expect(commands.slice(commands.indexOf("RENEWPOPBUNDLE"))).toEqual(["RENEWPOPBUNDLE", "GETPOP3"]);
+  });
+
+  it("renews a monthly Mailbox pak the panel bought by the month: 12 months for a year", async () => {
+    const { domain } = takeDomain();
+    signInAs(staff);
+    const bought = ok(
+      await purchaseAction({
+        idempotencyKey: key(),
+        request: newPak(domain, { quantity: 3, capacityGb: 1, billingPeriod: "month", terms: 2 }),
+      }),
+    );
+    const before = (await paksOf(domain)).find((pak) => pak.bundleId === bought.bundleId);
+    if (!before || bought.bundleId === null) throw new Error("the monthly pak was not bought");
+    const items = [{ domain, bundleId: bought.bundleId }];
+    const quote = ok(await quoteRenewalAction({ items, years: 1 }));
+    expect(quote.lines.map((line) => line.label)).toEqual([
+      `Pak ${bought.bundleId} of ${domain}: 3 mailboxes, 1 GB, 12 months`,
+    ]);
+    // 3 mailboxes × $0.10 a month × 12.
+    expect(quote.costCents).toBe(360);
+    const seq = await lastSeq();
+    const balance = await balanceCents();
+    const batch = ok(await renewAction({ idempotencyKey: key(), request: { items, years: 1 } }));
+    const orders = (await callsSince(seq)).filter(
+      (call) => call.command.toUpperCase() === "PURCHASESERVICES",
+    );
+    expect(
+      orders.map((call) => [call.params.ActionType, call.params.TimeUnit, call.params.TimeQuantity]),
+    ).toEqual([["Renew", "Month", "12"]]);
+    expect(batch.attempts[0]?.newExpiry).toBe(addTerm(before.expDate, "month", 12));
+    expect(await balanceCents()).toBe(balance - 360);
+    // A monthly pak cannot be renewed for two years in one order (TimeQuantity is 1-12).
+    expect(await quoteRenewalAction({ items, years: 2 })).toEqual({
+      ok: false,
+      message: `Pak ${bought.bundleId} is billed monthly, and one renewal covers at most 12 months. Renew it for 1 year at a time.`,
     });
   });
 
@@ -861,16 +1009,31 @@ describe("renewals", () => {
     ]);
   });
 
-  it("when a renewal's answer is lost after eNom renewed, the check sees the later expiry", async () => {
-    const pak = takeDomain();
-    signInAs(staff);
-    await arm({ command: "RENEWPOPBUNDLE", mode: "commit-then-drop", times: 1 });
-    const items = [{ domain: pak.domain, bundleId: pak.bundleId }];
-    const batch = ok(await renewAction({ idempotencyKey: key(), request: { items, years: 1 } }));
-    const now = (await paksOf(pak.domain)).find((candidate) => candidate.bundleId === pak.bundleId);
-    expect(batch.attempts).toEqual([
-      expect.objectContaining({ status: "ok", reconciliation: "made", newExpiry: now?.expDate }),
-    ]);
-    expect(now?.expDate).not.toBe(pak.expires);
-  });
+  it.each([
+    ["a Mailbox pak", "PURCHASESERVICES", takeDomain],
+    ["a classic pak", "RENEWPOPBUNDLE", takeClassic],
+  ] as const)(
+    "when the renewal of %s is lost after eNom renewed, the check sees the later expiry and a resubmit renews nothing",
+    async (_what, command, take) => {
+      const pak = take();
+      signInAs(staff);
+      await arm({ command, mode: "commit-then-drop", times: 1 });
+      const items = [{ domain: pak.domain, bundleId: pak.bundleId }];
+      const submit = { idempotencyKey: key(), request: { items, years: 1 } };
+      const batch = ok(await renewAction(submit));
+      const now = (await paksOf(pak.domain)).find((candidate) => candidate.bundleId === pak.bundleId);
+      expect(batch.attempts).toEqual([
+        expect.objectContaining({ status: "ok", reconciliation: "made", newExpiry: now?.expDate }),
+      ]);
+      expect(now?.expDate).not.toBe(pak.expires);
+      const seq = await lastSeq();
+      expect(ok(await renewAction(submit)).attempts).toEqual([
+        expect.objectContaining({ status: "ok", replayed: true }),
+      ]);
+      expect(await ordersSince(seq)).toEqual([]);
+      expect(
+        (await paksOf(pak.domain)).find((candidate) => candidate.bundleId === pak.bundleId)?.expDate,
+      ).toBe(now?.expDate);
+    },
+  );
 });

@@ -241,8 +241,28 @@ export const renewalReminders = pgTable(
   (table) => [primaryKey({ columns: [table.domain, table.bundleId, table.expires, table.daysBefore] })],
 );
 
+/**
+ * Display names Mailpak gave mailboxes (SetUpPOP3User's DisplayNameX): eNom never returns them
+ * (GetPOP3 has no such field), so the panel keeps its own copy. Written when eNom confirms a
+ * create, removed when a delete is confirmed. `user_name` is lower-cased: eNom compares names
+ * without case.
+ */
+export const mailboxDisplayNames = pgTable(
+  "mailbox_display_names",
+  {
+    domain: text("domain").notNull(),
+    userName: text("user_name").notNull(),
+    displayName: text("display_name").notNull(),
+    /** The user who created the mailbox with this name (null once that user is gone). */
+    setBy: uuid("set_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.domain, table.userName] })],
+);
+
 export type PurchaseAttemptRow = typeof purchaseAttempts.$inferSelect;
 export type CustomerInvitationRow = typeof customerInvitations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type MailboxDisplayNameRow = typeof mailboxDisplayNames.$inferSelect;

@@ -1,11 +1,13 @@
 import "server-only";
 import { and, count, eq } from "drizzle-orm";
+import { z } from "zod";
 import { DEMO_PASSWORD } from "@/lib/auth/demo";
 import { hashPassword } from "@/lib/auth/password";
 import { getEnomClient } from "@/lib/enom";
+import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { Database } from "./client";
-import { customerDomains, customers, users } from "./schema";
+import { customerDomains, customers, mailboxDisplayNames, users } from "./schema";
 
 export const DEMO_CUSTOMER_NAME = "Northwind Traders";
 const DEMO_CUSTOMER_EMAIL = "customer@demo.test";
@@ -15,7 +17,8 @@ const DOCUMENT_DOMAINS = new Set(["resellerdocs.com", "enom-email-example-123.co
 
 /**
  * The demo's data (MAILPAK_DEMO=1 only): an admin, a staff member and a customer login whose
- * customer owns a few of the eNom account's domains. Safe to run at every start.
+ * customer owns a few of the eNom account's domains, and (against the simulator) the display
+ * names of its seeded mailboxes. Safe to run at every start.
  */
 export async function seedDemo(db: Database): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -63,21 +66,65 @@ export async function seedDemo(db: Database): Promise<void> {
     .select({ n: count() })
     .from(customerDomains)
     .where(eq(customerDomains.customerId, customer.id));
-  if ((assigned?.n ?? 0) > 0) return;
+  const [named] = await db.select({ n: count() }).from(mailboxDisplayNames);
+  const needsDomains = (assigned?.n ?? 0) === 0;
+  const needsNames = (named?.n ?? 0) === 0;
+  if (!needsDomains && !needsNames) return;
+  let domains: string[];
   try {
     const { paks } = await getEnomClient().getPopExpirations();
-    const withEmail = [...new Set(paks.map((pak) => pak.domainName.toLowerCase()))]
-      .filter((domain) => !DOCUMENT_DOMAINS.has(domain))
-      .sort()
-      .slice(0, DEMO_CUSTOMER_DOMAIN_COUNT);
-    if (withEmail.length) {
-      await db
-        .insert(customerDomains)
-        .values(withEmail.map((domain) => ({ domain, customerId: customer.id })))
-        .onConflictDoNothing();
-    }
+    domains = [...new Set(paks.map((pak) => pak.domainName.toLowerCase()))].sort();
   } catch (error) {
     // The demo customer gets its domains at the next start when eNom answers.
     logger.warn({ err: error }, "demo seed: eNom did not answer; the demo customer has no domains yet");
+    return;
   }
+  const forCustomer = domains
+    .filter((domain) => !DOCUMENT_DOMAINS.has(domain))
+    .slice(0, DEMO_CUSTOMER_DOMAIN_COUNT);
+  if (needsDomains && forCustomer.length) {
+    await db
+      .insert(customerDomains)
+      .values(forCustomer.map((domain) => ({ domain, customerId: customer.id })))
+      .onConflictDoNothing();
+  }
+  if (needsNames) await copySimulatorDisplayNames(db, domains);
+}
+
+const simDomainSchema = z.object({
+  mailboxes: z.array(z.object({ userName: z.string(), displayName: z.string().nullish() })),
+});
+
+/**
+ * eNom takes a display name when a mailbox is created but never returns one, so the panel shows
+ * only the names it set itself, and a demo against the simulator would say "Not known" for every
+ * seeded mailbox. When the eNom URL is the simulator (its control API answers on loopback), the
+ * demo copies the names the simulator's seed gave its mailboxes, once. Against eNom it does
+ * nothing.
+ */
+async function copySimulatorDisplayNames(db: Database, domains: readonly string[]): Promise<void> {
+  let origin: string;
+  try {
+    origin = new URL(getEnv().ENOM_BASE_URL).origin;
+    const health = await fetch(`${origin}/_sim/health`, { signal: AbortSignal.timeout(2_000) });
+    if (!health.ok) return;
+  } catch {
+    return; // not the simulator
+  }
+  const rows: (typeof mailboxDisplayNames.$inferInsert)[] = [];
+  for (const domain of domains) {
+    try {
+      const response = await fetch(`${origin}/_sim/state/domain/${encodeURIComponent(domain)}`, {
+        signal: AbortSignal.timeout(5_000),
+      });
+      const parsed = simDomainSchema.safeParse(await response.json());
+      if (!parsed.success) continue;
+      for (const mailbox of parsed.data.mailboxes)
+        if (mailbox.displayName)
+          rows.push({ domain, userName: mailbox.userName.toLowerCase(), displayName: mailbox.displayName });
+    } catch (error) {
+      logger.warn({ err: error, domain }, "demo seed: the simulator's display names could not be read");
+    }
+  }
+  if (rows.length) await db.insert(mailboxDisplayNames).values(rows).onConflictDoNothing();
 }

@@ -187,4 +187,18 @@ describe("createSnapshotCache", () => {
       expect((await cache.get()).value).toBe("value 2");
     });
   });
+
+  it("peeks at the last good copy, whatever its age, without loading, and never past a write", async () => {
+    const time = clock();
+    let loads = 0;
+    const cache = createSnapshotCache(async () => `value ${(loads += 1)}`, { ttlMs: 1_000, now: time.now });
+    expect(cache.peek()).toBeUndefined();
+    await cache.get();
+    time.advance(3_600_000);
+    expect(cache.peek()).toMatchObject({ value: "value 1", stale: false });
+    expect(loads).toBe(1);
+    cache.invalidate();
+    expect(cache.peek()).toBeUndefined();
+    expect(loads).toBe(1);
+  });
 });

@@ -33,6 +33,11 @@ export interface SnapshotCacheOptions {
 
 export interface SnapshotCache<T> {
   get(): Promise<CachedRead<T>>;
+  /**
+   * The last good value, whatever its age, without loading anything; undefined when there is none
+   * or a write invalidated it since (a copy that may predate the write is never shown as current).
+   */
+  peek(): CachedRead<T> | undefined;
   /** The next `get()` loads afresh; a load already under way is not stored when it ends. */
   invalidate(): void;
 }
@@ -107,6 +112,9 @@ export function createSnapshotCache<T>(
           return { value: fallback.value, fetchedAt: new Date(fallback.at), stale: true, error };
         throw error;
       }
+    },
+    peek() {
+      return last && last.generation === generation ? served(last) : undefined;
     },
     invalidate() {
       generation += 1;

@@ -4,8 +4,11 @@ import { logger } from "@/lib/logger";
 
 /**
  * The eNom account's domain names (`sld.tld`, lower-case, sorted), for assigning domains to
- * customers. The Customers pages and actions reach eNom only through this function. It throws what
- * the eNom client throws (EnomError, EnomUnavailable); callers decide what still works without it.
+ * customers: registered with the account and on its DNS hosting (GetDomains tabs IOwn and IHost;
+ * both can have email, seeds/000). The Customers pages and actions reach eNom only through this
+ * function. It reads eNom itself rather than the domains page's shared copy, so that assigning
+ * works from eNom's current list and an outage shows as one. It throws what the eNom client throws
+ * (EnomError, EnomUnavailable); callers decide what still works without it.
  */
 export async function listAccountDomainNames(): Promise<string[]> {
   const { domains, truncated } = await getEnomClient().getDomains();

@@ -4,37 +4,42 @@ import type { SessionUser } from "@/lib/auth/session";
 import { listCustomerDomains, listDomainOwners } from "@/lib/db/queries/customers";
 import { getEnomClient } from "@/lib/enom";
 import type { AccountDomain, PopExpiration } from "@/lib/enom/types";
-import { createSnapshotCache, type SnapshotCache } from "./account-cache";
+import { createSnapshotCache, type CachedRead, type SnapshotCache } from "./account-cache";
 import {
+  DETAIL_FILTERS,
   DOMAIN_FILTERS,
   type AutoRenewSummary,
   type DomainFilter,
+  type DomainHosting,
   type DomainListPage,
   type DomainListQuery,
   type DomainListRow,
+  type PakDetailsState,
 } from "./domain-list";
 import { daysUntil, expiryState, EXPIRING_WITHIN_DAYS } from "./expiry";
+import { pakDetailsReader, type PakDetailsMap, type PakDetailsRead } from "./pak-details";
 
 /**
- * The domains page's data: every domain of the eNom account with its email, from exactly two
- * account-wide eNom calls (GetDomains and GetPOPExpirations), never one GetPOP3 per domain. The
- * merged list is kept for a minute (then refreshed behind the readers for a few more) and shared
- * by concurrent page loads; the panel's own writes drop it at once. Search, filters, sorting and
- * paging run on the server over that copy, so the browser only ever receives one page.
+ * The domains page's data. The account list (every domain, every pak and its expiry) comes from
+ * the account-wide reads: GetDomains on both tabs, IOwn (registered) and IHost (DNS hosting; such
+ * domains can have email too, seeds/000), at most 100 names a page, and GetPOPExpirations. Both
+ * are kept for a while (then refreshed behind the readers), shared by concurrent page loads; the
+ * panel's own writes drop the pak list. What GetPOPExpirations does not carry (mailboxes,
+ * storage, auto-renew) comes from the pak details reader (pak-details.ts: one GetPOP3 per domain),
+ * read for the page's rows only unless a filter or sort needs them all. Search, filters, sorting
+ * and paging run on the server, so the browser only ever receives one page.
  */
 
-/** A domain's email, merged from the two account-wide lists; does not depend on the day. */
+/** A domain and its paks as the account-wide lists have them; does not depend on the day. */
 export interface DomainEmailSummary {
   domain: string;
   emailAvailable: boolean;
+  hosting: DomainHosting | null;
   paks: number;
-  mailboxesUsed: number;
-  mailboxesPurchased: number;
-  quotasMb: number[];
   /** Every pak's expiry (ISO calendar dates), earliest first. */
   pakExpiries: string[];
-  autoRenew: AutoRenewSummary | null;
-  fullPaks: number;
+  /** Auto-renew where GetPOPExpirations gave it for every pak (its Text format only); else null. */
+  listedAutoRenew: AutoRenewSummary | null;
 }
 
 export interface AccountSnapshot {
@@ -49,54 +54,96 @@ export interface AccountSnapshot {
 export const OVERVIEW_TTL_MS = 60_000;
 export const OVERVIEW_REFRESH_IN_BACKGROUND_MS = 4 * 60_000;
 
-/** Merges GetDomains and GetPOPExpirations per domain, sorted by name. */
+/**
+ * Merges the GetDomains tabs and GetPOPExpirations per domain, sorted by name. A domain listed on
+ * both tabs counts as registered.
+ */
 export function mergeAccountDomains(
   domains: readonly AccountDomain[],
   paks: readonly PopExpiration[],
 ): DomainEmailSummary[] {
-  const byDomain = new Map<string, { emailAvailable: boolean; paks: PopExpiration[] }>();
-  for (const domain of domains)
-    byDomain.set(domain.name.toLowerCase(), { emailAvailable: domain.emailAvailable, paks: [] });
+  const byDomain = new Map<
+    string,
+    { emailAvailable: boolean; hosting: DomainHosting | null; paks: PopExpiration[] }
+  >();
+  for (const domain of domains) {
+    const name = domain.name.toLowerCase();
+    const known = byDomain.get(name);
+    if (known && known.hosting === "Registered") continue;
+    byDomain.set(name, { emailAvailable: domain.emailAvailable, hosting: domain.status, paks: [] });
+  }
   for (const pak of paks) {
     const name = pak.domainName.toLowerCase();
     const entry = byDomain.get(name);
     // A pak whose domain the listing missed (cut short, or just registered) still has email.
     if (entry) entry.paks.push(pak);
-    else byDomain.set(name, { emailAvailable: true, paks: [pak] });
+    else byDomain.set(name, { emailAvailable: true, hosting: null, paks: [pak] });
   }
   return [...byDomain]
-    .map(([domain, entry]) => summarise(domain, entry.emailAvailable, entry.paks))
+    .map(([domain, entry]) => ({
+      domain,
+      emailAvailable: entry.emailAvailable,
+      hosting: entry.hosting,
+      paks: entry.paks.length,
+      pakExpiries: entry.paks.map((pak) => pak.expires.iso).sort(),
+      listedAutoRenew: autoRenewOf(entry.paks.map((pak) => pak.autoRenew)),
+    }))
     .sort((a, b) => compareText(a.domain, b.domain));
 }
 
-function summarise(
-  domain: string,
-  emailAvailable: boolean,
-  paks: readonly PopExpiration[],
-): DomainEmailSummary {
-  let mailboxesUsed = 0;
-  let mailboxesPurchased = 0;
+/** "on", "off" or "mixed" over the paks; null without paks or when any is unknown. */
+function autoRenewOf(flags: readonly (boolean | null)[]): AutoRenewSummary | null {
+  if (flags.length === 0 || flags.some((flag) => flag === null)) return null;
+  const on = flags.filter(Boolean).length;
+  return on === flags.length ? "on" : on === 0 ? "off" : "mixed";
+}
+
+/** What the pak details add to a domain of the list, or nulls while they are not read. */
+interface DomainDetailFigures {
+  details: PakDetailsState;
+  mailboxes: { used: number; purchased: number } | null;
+  quotasMb: number[] | null;
+  storageUsedMb: number | null;
+  autoRenew: AutoRenewSummary | null;
+  fullPaks: number | null;
+}
+
+function detailFigures(summary: DomainEmailSummary, read: PakDetailsRead | undefined): DomainDetailFigures {
+  if (summary.paks === 0)
+    return {
+      details: "loaded",
+      mailboxes: null,
+      quotasMb: null,
+      storageUsedMb: null,
+      autoRenew: null,
+      fullPaks: null,
+    };
+  if (read?.state !== "loaded")
+    return {
+      details: read?.state ?? "not-loaded",
+      mailboxes: null,
+      quotasMb: null,
+      storageUsedMb: null,
+      autoRenew: summary.listedAutoRenew,
+      fullPaks: null,
+    };
+  let used = 0;
+  let purchased = 0;
   let fullPaks = 0;
-  let renewing = 0;
   const quotas = new Set<number>();
-  for (const pak of paks) {
-    const purchased = pak.qtyPurchased ?? 0;
-    const available = pak.qtyAvailable ?? purchased;
-    mailboxesPurchased += purchased;
-    mailboxesUsed += Math.max(0, purchased - available);
-    if (purchased > 0 && available === 0) fullPaks += 1;
-    if (pak.autoRenew) renewing += 1;
+  for (const pak of read.details.paks) {
+    purchased += pak.qtyPurchased;
+    used += Math.max(0, pak.qtyPurchased - pak.qtyAvailable);
+    if (pak.qtyPurchased > 0 && pak.qtyAvailable === 0) fullPaks += 1;
     if (pak.quotaMb !== null) quotas.add(pak.quotaMb);
   }
   return {
-    domain,
-    emailAvailable,
-    paks: paks.length,
-    mailboxesUsed,
-    mailboxesPurchased,
+    details: "loaded",
+    mailboxes: { used, purchased },
     quotasMb: [...quotas].sort((a, b) => a - b),
-    pakExpiries: paks.map((pak) => pak.expires.iso).sort(),
-    autoRenew: paks.length === 0 ? null : renewing === paks.length ? "on" : renewing === 0 ? "off" : "mixed",
+    storageUsedMb: read.details.storageUsedMb,
+    // GetPOP3 has each pak's AutoRenew; GetPOPExpirations has it only in its Text format.
+    autoRenew: autoRenewOf(read.details.paks.map((pak) => pak.autoRenew)) ?? summary.listedAutoRenew,
     fullPaks,
   };
 }
@@ -107,13 +154,24 @@ export interface DomainListScope {
   /** The only domains this user may see; null for staff (every domain of the account). */
   visible: ReadonlySet<string> | null;
   today: Date;
+  /** The pak details known now (pak-details.ts); a domain missing here is `not-loaded`. */
+  details: PakDetailsMap;
 }
 
 interface Candidate {
   summary: DomainEmailSummary;
+  figures: DomainDetailFigures;
   customer: { id: string; name: string } | null;
   expired: boolean;
   expiring: boolean;
+}
+
+/** The domains this user may see, with their owners: the list before search and filters. */
+export function visibleDomains(
+  snapshot: AccountSnapshot,
+  visible: ReadonlySet<string> | null,
+): DomainEmailSummary[] {
+  return visible ? snapshot.domains.filter((summary) => visible.has(summary.domain)) : snapshot.domains;
 }
 
 /** Applies the user's scope, then search, filters, sorting and paging: pure, for any snapshot. */
@@ -125,12 +183,15 @@ export function queryDomainList(
   const todayIso = isoDay(scope.today);
   const soonIso = isoDay(new Date(scope.today.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000));
   const candidates: Candidate[] = [];
-  for (const summary of snapshot.domains) {
-    if (scope.visible && !scope.visible.has(summary.domain)) continue;
+  let detailsPending = 0;
+  for (const summary of visibleDomains(snapshot, scope.visible)) {
     const owner = scope.owners.get(summary.domain);
+    const figures = detailFigures(summary, scope.details.get(summary.domain));
+    if (figures.details !== "loaded") detailsPending += 1;
     // ISO dates compare as text, so the expiry checks need no date arithmetic per domain.
     candidates.push({
       summary,
+      figures,
       customer: owner ? { id: owner.customerId, name: owner.customerName } : null,
       expired: (summary.pakExpiries[0] ?? "9999") < todayIso,
       expiring: summary.pakExpiries.some((iso) => iso >= todayIso && iso <= soonIso),
@@ -141,13 +202,9 @@ export function queryDomainList(
     DOMAIN_FILTERS.map((filter) => [filter, candidates.filter((c) => matchesFilter(c, filter)).length]),
   ) as Record<DomainFilter, number>;
 
-  const needle = query.q.trim().toLowerCase();
   const matching = candidates.filter(
     (candidate) =>
-      (!needle ||
-        candidate.summary.domain.includes(needle) ||
-        (candidate.customer?.name.toLowerCase().includes(needle) ?? false)) &&
-      query.filters.every((filter) => matchesFilter(candidate, filter)),
+      matchesSearch(candidate, query.q) && query.filters.every((filter) => matchesFilter(candidate, filter)),
   );
   matching.sort(comparator(query));
 
@@ -161,6 +218,7 @@ export function queryDomainList(
     total: matching.length,
     accountTotal: candidates.length,
     counts,
+    detailsPending,
     page,
     pageCount,
     pageSize: query.pageSize,
@@ -168,17 +226,27 @@ export function queryDomainList(
   };
 }
 
+function matchesSearch(candidate: Candidate, q: string): boolean {
+  const needle = q.trim().toLowerCase();
+  return (
+    !needle ||
+    candidate.summary.domain.includes(needle) ||
+    (candidate.customer?.name.toLowerCase().includes(needle) ?? false)
+  );
+}
+
 function matchesFilter(candidate: Candidate, filter: DomainFilter): boolean {
-  const { summary } = candidate;
+  const { summary, figures } = candidate;
   switch (filter) {
     case "expiring":
       return candidate.expiring;
     case "expired":
       return candidate.expired;
+    // The two below need the pak details: a domain not read yet matches neither (the page says so).
     case "autoRenewOff":
-      return summary.autoRenew === "off" || summary.autoRenew === "mixed";
+      return figures.autoRenew === "off" || figures.autoRenew === "mixed";
     case "full":
-      return summary.fullPaks > 0;
+      return (figures.fullPaks ?? 0) > 0;
     case "noEmail":
       return summary.paks === 0;
   }
@@ -187,7 +255,7 @@ function matchesFilter(candidate: Candidate, filter: DomainFilter): boolean {
 function comparator(query: DomainListQuery): (a: Candidate, b: Candidate) => number {
   const sign = query.dir === "asc" ? 1 : -1;
   const byDomain = (a: Candidate, b: Candidate) => compareText(a.summary.domain, b.summary.domain);
-  // Missing values (no customer, no pak) go last in either direction: they are never "the top".
+  // Missing values (no customer, no pak, details not read) go last in either direction.
   const nullsLast = <T>(pick: (c: Candidate) => T | null, compare: (x: T, y: T) => number) => {
     return (a: Candidate, b: Candidate) => {
       const x = pick(a);
@@ -204,31 +272,28 @@ function comparator(query: DomainListQuery): (a: Candidate, b: Candidate) => num
     case "paks":
       return (a, b) => sign * (a.summary.paks - b.summary.paks) || byDomain(a, b);
     case "mailboxes":
-      return (a, b) =>
-        sign * (a.summary.mailboxesUsed - b.summary.mailboxesUsed) ||
-        sign * (a.summary.mailboxesPurchased - b.summary.mailboxesPurchased) ||
-        byDomain(a, b);
+      return nullsLast(
+        (c) => c.figures.mailboxes,
+        (x, y) => x.used - y.used || x.purchased - y.purchased,
+      );
     case "expiry":
       return nullsLast((c) => c.summary.pakExpiries[0] ?? null, compareText);
   }
 }
 
 function toRow(candidate: Candidate, today: Date): DomainListRow {
-  const { summary } = candidate;
+  const { summary, figures } = candidate;
   const nearest = summary.pakExpiries[0];
   return {
     domain: summary.domain,
     emailAvailable: summary.emailAvailable,
+    hosting: summary.hosting,
     customer: candidate.customer,
     paks: summary.paks,
-    mailboxesUsed: summary.mailboxesUsed,
-    mailboxesPurchased: summary.mailboxesPurchased,
-    quotasMb: summary.quotasMb,
+    ...figures,
     nearestExpiry: nearest
       ? { iso: nearest, state: expiryState(nearest, today), days: daysUntil(nearest, today) }
       : null,
-    autoRenew: summary.autoRenew,
-    fullPaks: summary.fullPaks,
   };
 }
 
@@ -243,69 +308,169 @@ function isoDay(date: Date): string {
 
 // ── The shared copy ─────────────────────────────────────────────────────────────────────────
 
-async function loadAccountSnapshot(): Promise<AccountSnapshot> {
+/**
+ * The account copy is kept as two: the domain listing (GetDomains, both tabs: 100+ calls for a
+ * 10,000-name account, each over a second at eNom's speed) and the pak list (one GetPOPExpirations).
+ * The panel's writes change paks and mailboxes, never which domains the account has, so they drop
+ * the pak list only: the next page waits for one call, not for a hundred.
+ */
+interface DomainListing {
+  domains: AccountDomain[];
+  truncated: boolean;
+}
+
+async function loadDomainListing(): Promise<DomainListing> {
   const client = getEnomClient();
-  const [domains, expirations] = await Promise.all([client.getDomains(), client.getPopExpirations()]);
-  return {
-    domains: mergeAccountDomains(domains.domains, expirations.paks),
-    truncated: domains.truncated,
-    paks: expirations.paks,
-  };
+  // The client pages GetDomains 100 names at a time (the Display maximum).
+  const [owned, hosted] = await Promise.all([
+    client.getDomains({ tab: "IOwn" }),
+    client.getDomains({ tab: "IHost" }),
+  ]);
+  return { domains: [...owned.domains, ...hosted.domains], truncated: owned.truncated || hosted.truncated };
+}
+
+async function loadPakList(): Promise<readonly PopExpiration[]> {
+  return (await getEnomClient().getPopExpirations()).paks;
+}
+
+/** Domains registered or hosted elsewhere change rarely and never through the panel. */
+export const DOMAIN_LISTING_TTL_MS = 5 * 60_000;
+export const DOMAIN_LISTING_REFRESH_IN_BACKGROUND_MS = 55 * 60_000;
+
+interface AccountCopies {
+  listing: SnapshotCache<DomainListing>;
+  paks: SnapshotCache<readonly PopExpiration[]>;
+  /** The last merge, reused while neither copy changed. */
+  merged?: { listing: DomainListing; paks: readonly PopExpiration[]; snapshot: AccountSnapshot };
 }
 
 // On globalThis, so that every route bundle of this process (pages, route handlers, server
 // actions) shares one copy and one invalidation.
 const CACHE = Symbol.for("mailpak.accountOverview");
-type CacheHolder = { [CACHE]?: SnapshotCache<AccountSnapshot> };
+type CacheHolder = { [CACHE]?: AccountCopies };
 
-function accountCache(): SnapshotCache<AccountSnapshot> {
+function accountCopies(): AccountCopies {
   const holder = globalThis as CacheHolder;
-  holder[CACHE] ??= createSnapshotCache(loadAccountSnapshot, {
-    ttlMs: OVERVIEW_TTL_MS,
-    refreshInBackgroundMs: OVERVIEW_REFRESH_IN_BACKGROUND_MS,
-  });
+  holder[CACHE] ??= {
+    listing: createSnapshotCache(loadDomainListing, {
+      ttlMs: DOMAIN_LISTING_TTL_MS,
+      refreshInBackgroundMs: DOMAIN_LISTING_REFRESH_IN_BACKGROUND_MS,
+    }),
+    paks: createSnapshotCache(loadPakList, {
+      ttlMs: OVERVIEW_TTL_MS,
+      refreshInBackgroundMs: OVERVIEW_REFRESH_IN_BACKGROUND_MS,
+    }),
+  };
   return holder[CACHE];
 }
 
-/** After a write that changes paks or mailboxes: the next domains page reads eNom again. */
-export function invalidateAccountOverview(): void {
-  accountCache().invalidate();
+/** The account copy: both lists merged; read at the older of the two reads, stale if either is. */
+async function readAccountSnapshot(): Promise<CachedRead<AccountSnapshot>> {
+  const copies = accountCopies();
+  const [listing, paks] = await Promise.all([copies.listing.get(), copies.paks.get()]);
+  let merged = copies.merged;
+  if (!merged || merged.listing !== listing.value || merged.paks !== paks.value) {
+    merged = {
+      listing: listing.value,
+      paks: paks.value,
+      snapshot: {
+        domains: mergeAccountDomains(listing.value.domains, paks.value),
+        truncated: listing.value.truncated,
+        paks: paks.value,
+      },
+    };
+    copies.merged = merged;
+  }
+  return {
+    value: merged.snapshot,
+    fetchedAt: listing.fetchedAt < paks.fetchedAt ? listing.fetchedAt : paks.fetchedAt,
+    stale: listing.stale || paks.stale,
+  };
+}
+
+/**
+ * After a write that changes paks (bought, renewed, deleted, or maybe, when eNom's answer was
+ * lost): the next page reads GetPOPExpirations again, and the pak details of `domains` (every
+ * domain's, when none are named: name them, so a large account is not read again in full).
+ */
+export function invalidateAccountOverview(domains?: string | readonly string[]): void {
+  accountCopies().paks.invalidate();
+  pakDetailsReader().invalidate(typeof domains === "string" ? [domains] : domains);
+}
+
+/**
+ * After a write that changes only mailboxes or a pak's auto-renew (which GetPOPExpirations' XML
+ * does not carry): the next page reads those domains' GetPOP3 again, nothing account-wide.
+ */
+export function invalidatePakDetails(domains: string | readonly string[]): void {
+  pakDetailsReader().invalidate(typeof domains === "string" ? [domains] : domains);
+}
+
+/** The domains this user may see: a customer's assigned ones, or null for staff (every domain). */
+async function scopeOf(user: SessionUser): Promise<ReadonlySet<string> | null> {
+  return user.role === "customer"
+    ? new Set(user.customerId ? (await listCustomerDomains(user.customerId)).map((d) => d.toLowerCase()) : [])
+    : null;
 }
 
 /**
  * One page of the domains list for this user. Staff see every domain of the account with its
- * customer; a customer sees only the domains assigned to it, and no owners. Throws what the eNom
- * client throws when eNom cannot be read and no earlier copy is at hand.
+ * customer; a customer sees only the domains assigned to it, and no owners. The page's domains'
+ * pak details are read (at most `detailsWaitMs` waited for); a filter or sort on them reads every
+ * visible domain's; `details: false` reads none (for callers that need names and pak counts only,
+ * such as the purchase wizard's domain search). Throws what the eNom client throws when the
+ * account lists cannot be read and no earlier copy is at hand.
  */
 export async function getAccountOverview(
   user: SessionUser,
   query: DomainListQuery,
-  options: { today?: Date } = {},
+  options: { today?: Date; detailsWaitMs?: number; details?: boolean } = {},
 ): Promise<DomainListPage> {
   requirePermission(user, "domains.view");
   const today = options.today ?? new Date();
   const isCustomer = user.role === "customer";
-  const visible = isCustomer
-    ? new Set(user.customerId ? await listCustomerDomains(user.customerId) : [])
-    : null;
+  const visible = await scopeOf(user);
   // A customer without domains has nothing to read from eNom.
   if (visible && visible.size === 0) {
     const empty = queryDomainList({ domains: [], truncated: false }, query, {
       owners: new Map(),
       visible,
       today,
+      details: new Map(),
     });
     return { ...empty, fetchedAt: today.toISOString(), stale: false };
   }
   const [snapshot, owners] = await Promise.all([
-    accountCache().get(),
+    readAccountSnapshot(),
     isCustomer ? Promise.resolve(new Map()) : listDomainOwners(),
   ]);
-  const page = queryDomainList(snapshot.value, query, { owners, visible, today });
+  const reader = pakDetailsReader();
+  const withEmail = visibleDomains(snapshot.value, visible)
+    .filter((summary) => summary.paks > 0)
+    .map((summary) => summary.domain);
+  const wait = { waitMs: options.detailsWaitMs };
+  const scope = { owners, visible, today, details: reader.peek(withEmail) };
+
+  let page: Omit<DomainListPage, "fetchedAt" | "stale">;
+  if (options.details === false) {
+    page = queryDomainList(snapshot.value, query, scope);
+  } else if (query.filters.some((filter) => DETAIL_FILTERS.has(filter)) || query.sort === "mailboxes") {
+    page = queryDomainList(snapshot.value, query, { ...scope, details: await reader.read(withEmail, wait) });
+  } else {
+    // The order and the page do not depend on the details: read only the page's, then fill them in.
+    const first = queryDomainList(snapshot.value, query, scope);
+    const pageDomains = first.rows.filter((row) => row.paks > 0).map((row) => row.domain);
+    const read = await reader.read(pageDomains, wait);
+    page = queryDomainList(snapshot.value, query, {
+      ...scope,
+      details: new Map([...scope.details, ...read]),
+    });
+  }
   return { ...page, fetchedAt: snapshot.fetchedAt.toISOString(), stale: snapshot.stale };
 }
 
 export interface AccountPaks {
+  /** Every pak as GetPOPExpirations lists it (domain, pak, expiry). */
   paks: readonly PopExpiration[];
   /** When eNom was read (ISO instant). */
   fetchedAt: string;
@@ -315,17 +480,15 @@ export interface AccountPaks {
 
 /**
  * Every pak this user may see, from the same shared copy as the domains list (no extra eNom call):
- * staff get the whole account, a customer only the paks of its own domains. Throws what the eNom
- * client throws when eNom cannot be read and no earlier copy is at hand.
+ * staff get the whole account, a customer only the paks of its own domains. Their sizes and
+ * auto-renew come from the pak details reader (pak-details.ts). Throws what the eNom client throws
+ * when eNom cannot be read and no earlier copy is at hand.
  */
 export async function getAccountPaks(user: SessionUser): Promise<AccountPaks> {
   requirePermission(user, "domains.view");
-  const visible =
-    user.role === "customer"
-      ? new Set(user.customerId ? await listCustomerDomains(user.customerId) : [])
-      : null;
+  const visible = await scopeOf(user);
   if (visible && visible.size === 0) return { paks: [], fetchedAt: new Date().toISOString(), stale: false };
-  const snapshot = await accountCache().get();
+  const snapshot = await readAccountSnapshot();
   const paks = snapshot.value.paks ?? [];
   return {
     paks: visible ? paks.filter((pak) => visible.has(pak.domainName.toLowerCase())) : paks,

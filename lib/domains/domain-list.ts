@@ -106,21 +106,42 @@ export function hasDomainListFilters(query: DomainListQuery): boolean {
 
 export type AutoRenewSummary = "on" | "off" | "mixed";
 
+/** Which GetDomains tab listed the domain: registered with the account (IOwn) or on its DNS hosting (IHost). */
+export type DomainHosting = "Registered" | "DNSHosted";
+
+/**
+ * Whether a domain's pak details (mailboxes, storage, auto-renew: one GetPOP3 per domain) are read:
+ * `loaded`; `not-loaded` yet (shown as "—", never as zero); or the read `failed`.
+ */
+export type PakDetailsState = "loaded" | "not-loaded" | "failed";
+
+/** The filters and the sort that need every domain's pak details, not only the page's. */
+export const DETAIL_FILTERS: ReadonlySet<DomainFilter> = new Set<DomainFilter>(["autoRenewOff", "full"]);
+
 /** One domain in the list: plain data, safe for the browser. */
 export interface DomainListRow {
   domain: string;
   /** Email can be bought: the domain is registered with the account or on its DNS hosting. */
   emailAvailable: boolean;
+  /** Null for a domain only GetPOPExpirations listed (the domain listing missed it). */
+  hosting: DomainHosting | null;
   /** The owning customer; null for the reseller's own domains (and always null for a customer's view). */
   customer: { id: string; name: string } | null;
+  /** From GetPOPExpirations: always known. */
   paks: number;
-  mailboxesUsed: number;
-  mailboxesPurchased: number;
-  /** Each pak's storage per mailbox in MB, distinct, smallest first. */
-  quotasMb: number[];
+  /** Whether the fields below, from GetPOP3, are known; `loaded` for a domain without paks. */
+  details: PakDetailsState;
+  /** Mailboxes in use and bought over every pak; null until the details are read. */
+  mailboxes: { used: number; purchased: number } | null;
+  /** Each pak's storage per mailbox in MB, distinct, smallest first; null until read. */
+  quotasMb: number[] | null;
+  /** Storage the mailboxes use (`quotaused`), MB; null until read or when eNom did not say. */
+  storageUsedMb: number | null;
   nearestExpiry: { iso: string; state: ExpiryState; days: number } | null;
+  /** Null without paks, or while not known. */
   autoRenew: AutoRenewSummary | null;
-  fullPaks: number;
+  /** Paks with no free mailbox; null until read. */
+  fullPaks: number | null;
 }
 
 export interface DomainListPage {
@@ -129,8 +150,10 @@ export interface DomainListPage {
   total: number;
   /** Every domain this user can see. */
   accountTotal: number;
-  /** How many of the user's domains each filter alone would show. */
+  /** How many of the user's domains each filter alone would show (the detail filters: of those read). */
   counts: Record<DomainFilter, number>;
+  /** Domains with email whose details are not read yet (or failed): the detail filters and sort leave them out. */
+  detailsPending: number;
   page: number;
   pageCount: number;
   pageSize: number;

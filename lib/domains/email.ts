@@ -2,28 +2,42 @@ import "server-only";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
+import { listDisplayNames } from "@/lib/db/queries/mailbox-display-names";
 import { getEnomClient } from "@/lib/enom";
-import type { DomainEmail } from "@/lib/enom/types";
-import type { DomainCapabilities, DomainEmailView, PakView } from "./types";
+import type { DomainEmail, PopForwarding } from "@/lib/enom/types";
+import type { DomainCapabilities, DomainEmailView, DomainForwardingView, PakView } from "./types";
 
 /**
- * One domain's email, read on demand (one GetPOP3) for the domain page, its GET route and the
- * mailbox grid. Every read checks the caller's right to that very domain first: someone else's
- * domain is "not found", and eNom is not asked.
+ * One domain's email, read on demand for the domain page, its GET routes and the mailbox grid:
+ * GetPOP3 for the paks and mailboxes (with the display names Mailpak keeps, since eNom returns
+ * none), GetPOPForwarding for the forwards, GetCatchAll for the catch-all. Every read checks the
+ * caller's right to that very domain first: someone else's domain is "not found", and eNom is
+ * not asked.
  */
 export async function getDomainEmail(user: SessionUser, domain: string): Promise<DomainEmailView> {
   const name = await requireDomainAccess(user, domain);
   requirePermission(user, "domains.view");
-  const email = await getEnomClient().getPop3({ domain: name });
-  return toDomainEmailView(name, email, new Date());
+  const [email, displayNames] = await Promise.all([
+    getEnomClient().getPop3({ domain: name }),
+    listDisplayNames(name),
+  ]);
+  return toDomainEmailView(name, email, new Date(), displayNames);
 }
 
-/** Where the domain's mail to unknown addresses goes: a mailbox name, an address, or null (it bounces). */
+/** Where the domain's mail to unknown addresses goes: a full address, or null when none is set. */
 export async function getDomainCatchAll(user: SessionUser, domain: string): Promise<string | null> {
   const name = await requireDomainAccess(user, domain);
   requirePermission(user, "domains.view");
   const { catchAll } = await getEnomClient().getCatchAll({ domain: name });
   return catchAll;
+}
+
+/** Every forward of the domain, in one GetPOPForwarding (no user name). */
+export async function getDomainForwarding(user: SessionUser, domain: string): Promise<DomainForwardingView> {
+  const name = await requireDomainAccess(user, domain);
+  requirePermission(user, "domains.view");
+  const forwarding = await getEnomClient().getPopForwarding({ domain: name });
+  return toDomainForwardingView(name, forwarding, new Date());
 }
 
 export function toPakView(pak: DomainEmail["paks"][number]): PakView {
@@ -39,17 +53,40 @@ export function toPakView(pak: DomainEmail["paks"][number]): PakView {
   };
 }
 
-export function toDomainEmailView(domain: string, email: DomainEmail, fetchedAt: Date): DomainEmailView {
+export function toDomainEmailView(
+  domain: string,
+  email: DomainEmail,
+  fetchedAt: Date,
+  displayNames: ReadonlyMap<string, string> = new Map(),
+): DomainEmailView {
   return {
     domain,
     paks: email.paks.map(toPakView),
     mailboxes: email.mailboxes.map((mailbox) => ({
       userName: mailbox.userName,
       address: mailbox.address,
-      displayName: mailbox.displayName ?? "",
+      displayName: displayNames.get(mailbox.userName.toLowerCase()) ?? null,
       bundleId: mailbox.bundleId,
       isAdmin: mailbox.isAdmin,
-      forwardTo: mailbox.forwardTo,
+      quotaMb: mailbox.quotaMb,
+      quotaUsedMb: mailbox.quotaUsedMb,
+      expires: mailbox.expires?.iso ?? null,
+    })),
+    fetchedAt: fetchedAt.toISOString(),
+  };
+}
+
+export function toDomainForwardingView(
+  domain: string,
+  forwarding: PopForwarding,
+  fetchedAt: Date,
+): DomainForwardingView {
+  return {
+    domain,
+    forwards: forwarding.forwards.map((forward) => ({
+      userName: forward.userName,
+      forwardTo: forward.forwardTo,
+      active: forward.active,
     })),
     fetchedAt: fetchedAt.toISOString(),
   };

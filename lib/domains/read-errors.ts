@@ -13,6 +13,11 @@ export function readFailure(error: unknown, what: string): { status: number; mes
   if (error instanceof NotSignedInError) return { status: 401, message: error.message };
   if (error instanceof NotFoundError) return { status: 404, message: "That domain was not found." };
   if (error instanceof ForbiddenError) return { status: 403, message: error.message };
+  if (isEnomUnavailable(error) && error.reason === "unrecognised")
+    return {
+      status: 502,
+      message: `The email service answered in a form we do not understand, so ${what} could not be loaded; nothing was changed.`,
+    };
   if (isEnomUnavailable(error))
     return {
       status: 503,

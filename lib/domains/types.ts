@@ -1,7 +1,9 @@
 /**
  * A domain's email as the panel shows it: plain data that crosses from server to browser.
- * Built from eNom's GetPOP3 by lib/domains/email.ts; read in the browser through
- * GET /api/domains/[domain]/email and `useDomainEmail`.
+ * Built from eNom's GetPOP3 (and Mailpak's own display names) by lib/domains/email.ts; read in the
+ * browser through GET /api/domains/[domain]/email and `useDomainEmail`. Forwarding comes from its
+ * own command (GetPOPForwarding) and route, so a slow or failed forwarding read never hides the
+ * mailboxes.
  */
 export interface PakView {
   bundleId: number;
@@ -20,10 +22,18 @@ export interface MailboxView {
   userName: string;
   /** userName@domain */
   address: string;
-  displayName: string;
+  /**
+   * The name Mailpak gave the mailbox when it created it. eNom takes a display name on create but
+   * never returns one, so null means "not known", not "none".
+   */
+  displayName: string | null;
   bundleId: number | null;
   isAdmin: boolean;
-  forwardTo: string | null;
+  /** Storage, MB, as GetPOP3 reports it (`quota`, `quotaused`); null when eNom did not say. */
+  quotaMb: number | null;
+  quotaUsedMb: number | null;
+  /** The mailbox's expiry as GetPOP3 lists it (ISO date), or null. */
+  expires: string | null;
 }
 
 export interface DomainEmailView {
@@ -31,6 +41,20 @@ export interface DomainEmailView {
   paks: PakView[];
   mailboxes: MailboxView[];
   /** When eNom was read (ISO instant), so a stale view can say so. */
+  fetchedAt: string;
+}
+
+/** One forwarding record of GetPOPForwarding. */
+export interface ForwardView {
+  userName: string;
+  forwardTo: string;
+  /** eNom's `active`: 1 when the forward is in effect. */
+  active: boolean;
+}
+
+export interface DomainForwardingView {
+  domain: string;
+  forwards: ForwardView[];
   fetchedAt: string;
 }
 
@@ -48,6 +72,10 @@ export interface DomainCapabilities {
 /** The JSON of GET /api/domains/[domain]/email. */
 export type DomainEmailResponse = { ok: true; data: DomainEmailView } | { ok: false; message: string };
 
-/** The JSON of GET /api/domains/[domain]/catch-all: a mailbox name, an address, or null (off). */
+/** The JSON of GET /api/domains/[domain]/forwarding. */
+export type DomainForwardingResponse =
+  { ok: true; data: DomainForwardingView } | { ok: false; message: string };
+
+/** The JSON of GET /api/domains/[domain]/catch-all: the address, or null when none is set. */
 export type DomainCatchAllResponse =
   { ok: true; data: { catchAll: string | null } } | { ok: false; message: string };

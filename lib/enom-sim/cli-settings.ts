@@ -5,10 +5,12 @@ import { DEFAULT_DOMAIN_COUNT, MAX_DOMAIN_COUNT } from "./seed";
  * The CLI's settings from its environment and flags, apart from cli.ts so they can be tested
  * without starting anything.
  *   ENOM_SIM_PORT (4000) ENOM_SIM_HOST (127.0.0.1) ENOM_SIM_STATE (./data/enom-sim.json)
- *   ENOM_SIM_DOMAINS (40) ENOM_SIM_LATENCY_MS (0)
- *   --reset  --port N  --domains N  --memory
+ *   ENOM_SIM_DOMAINS (40) ENOM_SIM_LATENCY_MS (0) ENOM_SIM_LEGACY_PASSWORDS (off)
+ *   ENOM_SIM_ALLOWED_IPS (any; a comma-separated list simulates eNom's IP allow-list)
+ *   --reset  --port N  --domains N  --memory  --legacy-passwords
  */
-export const USAGE = "usage: npm run sim -- [--reset] [--port N] [--domains N] [--memory]";
+export const USAGE =
+  "usage: npm run sim -- [--reset] [--port N] [--domains N] [--memory] [--legacy-passwords]";
 
 export interface CliSettings {
   port: number;
@@ -17,6 +19,22 @@ export interface CliSettings {
   domainCount: number;
   latencyMs: number;
   reset: boolean;
+  legacyPasswords: boolean;
+  allowedIps: string[] | null;
+}
+
+function onOff(text: string | undefined, what: string): boolean {
+  if (text === undefined || text === "" || text === "0" || text.toLowerCase() === "false") return false;
+  if (text === "1" || text.toLowerCase() === "true") return true;
+  throw new Error(`${what} must be 1 or 0 (got "${text}")`);
+}
+
+function addressList(text: string | undefined): string[] | null {
+  if (text === undefined || text.trim() === "") return null;
+  return text
+    .split(",")
+    .map((address) => address.trim())
+    .filter((address) => address !== "");
 }
 
 function wholeNumber(text: string, what: string, max: number): number {
@@ -41,6 +59,8 @@ export function settingsFrom(
     ),
     latencyMs: wholeNumber(env.ENOM_SIM_LATENCY_MS || "0", "ENOM_SIM_LATENCY_MS", 600_000),
     reset: false,
+    legacyPasswords: onOff(env.ENOM_SIM_LEGACY_PASSWORDS, "ENOM_SIM_LEGACY_PASSWORDS"),
+    allowedIps: addressList(env.ENOM_SIM_ALLOWED_IPS),
   };
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
@@ -51,6 +71,7 @@ export function settingsFrom(
     };
     if (flag === "--reset") settings.reset = true;
     else if (flag === "--memory") settings.statePath = null;
+    else if (flag === "--legacy-passwords") settings.legacyPasswords = true;
     else if (flag === "--port") settings.port = wholeNumber(next(), "--port", 65_535);
     else if (flag === "--domains") settings.domainCount = wholeNumber(next(), "--domains", MAX_DOMAIN_COUNT);
     else throw new Error(`unknown option ${flag}`);

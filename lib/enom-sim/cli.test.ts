@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { settingsFrom } from "./cli-settings";
-import { errorsOf, items, parseXmlReply, text } from "./testing";
+import { errorsOf, items, parseXmlReply, repeatedItems, text } from "./testing";
 
 /**
  * The CLI as `npm run sim` runs it, in a child process: one line at start, clean stop on
@@ -95,7 +95,7 @@ describe("npm run sim", () => {
       /^eNom simulator at http:\/\/127\.0\.0\.1:\d+\/interface\.asp — account resellid\/resellpw/,
     );
     expect(line).toContain("16 domains");
-    expect(await get(query(url, { command: "GetBalance" }))).toContain("<Balance>5000.00</Balance>");
+    expect(await get(query(url, { command: "GetBalance" }))).toContain("<Balance>5,000.00</Balance>");
     const done = exited(child);
     child.kill("SIGTERM");
     expect(await done).toMatchObject({ code: 0 });
@@ -111,11 +111,12 @@ describe("npm run sim", () => {
           sld: "enom-email-example-123",
           tld: "com",
           quantity: 999,
+          quantityunit: "boxes",
         }),
       )) ?? "",
     );
     expect(errorsOf(purchase)).toEqual([]);
-    const bundleId = text((purchase.Bundles as Record<string, string>).BundleID);
+    const bundleId = text(repeatedItems(purchase.Bundles)[0]?.BundleID);
     // A burst of writes, killed once 30 of them have been answered.
     let answered = 0;
     const writes = Array.from({ length: 300 }, (_, index) =>
@@ -126,7 +127,7 @@ describe("npm run sim", () => {
           tld: "com",
           BundleID: bundleId,
           UserName1: `user${index}`,
-          Password1: "Secret123",
+          Password1: "Secret-123x",
         }),
       ).then((body) => {
         if (body !== null) answered++;
@@ -150,7 +151,7 @@ describe("npm run sim", () => {
     const reply = parseXmlReply(
       (await get(query(second.url, { command: "GetPOP3", sld: "enom-email-example-123", tld: "com" }))) ?? "",
     );
-    const present = new Set(items(reply.Emails, "Email").map((mailbox) => text(mailbox.UserName)));
+    const present = new Set(repeatedItems(reply.pop).map((mailbox) => text(mailbox.username)));
     for (const userName of acknowledged) expect(present.has(userName), userName).toBe(true);
     expect(text(items(reply.Paks, "Pak")[0]?.BundleId)).toBe(bundleId);
   });
@@ -185,14 +186,17 @@ describe("settingsFrom", () => {
       domainCount: 40,
       latencyMs: 0,
       reset: false,
+      legacyPasswords: false,
+      allowedIps: null,
     });
     expect(
-      settingsFrom(["--port", "4100", "--domains", "10000", "--reset", "--memory"], {
+      settingsFrom(["--port", "4100", "--domains", "10000", "--reset", "--memory", "--legacy-passwords"], {
         ENOM_SIM_PORT: "4001",
         ENOM_SIM_HOST: "0.0.0.0",
         ENOM_SIM_STATE: "/tmp/x.json",
         ENOM_SIM_DOMAINS: "5",
         ENOM_SIM_LATENCY_MS: "150",
+        ENOM_SIM_ALLOWED_IPS: "203.0.113.9, 198.51.100.2",
       }),
     ).toEqual({
       port: 4100,
@@ -201,7 +205,10 @@ describe("settingsFrom", () => {
       domainCount: 10_000,
       latencyMs: 150,
       reset: true,
+      legacyPasswords: true,
+      allowedIps: ["203.0.113.9", "198.51.100.2"],
     });
+    expect(settingsFrom([], { ENOM_SIM_LEGACY_PASSWORDS: "1" }).legacyPasswords).toBe(true);
   });
 
   it("explains a bad value", () => {
@@ -210,5 +217,6 @@ describe("settingsFrom", () => {
     );
     expect(() => settingsFrom([], { ENOM_SIM_DOMAINS: "200000" })).toThrow(/ENOM_SIM_DOMAINS/);
     expect(() => settingsFrom(["--domains"], {})).toThrow("--domains needs a value");
+    expect(() => settingsFrom([], { ENOM_SIM_LEGACY_PASSWORDS: "yes" })).toThrow(/ENOM_SIM_LEGACY_PASSWORDS/);
   });
 });

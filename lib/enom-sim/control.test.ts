@@ -28,7 +28,7 @@ describe("/_sim/calls", () => {
       tld: "com",
       BundleID: 5134,
       UserName1: "james",
-      Password1: "Secret123",
+      Password1: "Secret-123x",
       password: "x",
     });
     await sim.call("RenewPOPBundle", {
@@ -62,7 +62,7 @@ describe("/_sim/calls", () => {
     });
     expect(renew).toMatchObject({ command: "RENEWPOPBUNDLE", errCount: 1 });
     expect(renew?.params).toMatchObject({ CreditCardNumber: "[redacted]", CVV2: "[redacted]" });
-    expect(JSON.stringify(await calls())).not.toMatch(/resellpw|Secret123|4111/);
+    expect(JSON.stringify(await calls())).not.toMatch(/resellpw|Secret-123x|4111/);
   });
 
   it("filters by command (any casing) and by sequence number, and clears", async () => {
@@ -110,7 +110,7 @@ describe("/_sim/reset", () => {
       tld: "com",
       BundleID: 5134,
       UserName1: "james",
-      Password1: "Secret123",
+      Password1: "Secret-123x",
     });
     await sim.control("/_sim/faults", {
       method: "POST",
@@ -121,14 +121,14 @@ describe("/_sim/reset", () => {
     expect(await calls()).toEqual([]);
     expect((await sim.control("/_sim/faults")).json).toEqual({ faults: [] });
     expect((await sim.control("/_sim/counters")).json).toEqual({ total: 0, byCommand: {} });
-    expect(await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).toMatchObject({ EmailCount: "0" });
+    expect(await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).toMatchObject({ EmailCount: "3" });
   });
 
   it("can reseed with another number of generated domains", async () => {
     expect(
       (await sim.control("/_sim/reset", { method: "POST", body: { domainCount: 5 } })).json,
     ).toMatchObject({ domains: 9 });
-    expect(await sim.ok("GetDomains")).toMatchObject({ TotalDomainCount: "7" });
+    expect(await sim.ok("GetBalance")).toMatchObject({ DomainCount: "7" });
     expect((await sim.control("/_sim/reset", { method: "POST", body: { domainCount: -1 } })).status).toBe(
       400,
     );
@@ -142,6 +142,8 @@ describe("/_sim/balance, /_sim/state, /_sim/health", () => {
       balance: "12.50",
     });
     expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "12.50" });
+    await sim.control("/_sim/balance", { method: "POST", body: { balance: "12345.6" } });
+    expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "12,345.60" });
     expect((await sim.control("/_sim/balance?uid=retailid")).json).toEqual({
       uid: "retailid",
       balance: "100.00",
@@ -158,30 +160,67 @@ describe("/_sim/balance, /_sim/state, /_sim/health", () => {
       tld: "com",
       BundleID: 5134,
       UserName1: "james",
-      Password1: "Secret123",
+      Password1: "Secret-123x",
       IsAdmin1: 1,
+      DisplayName1: "James Doe",
     });
     const { status, json } = await sim.control("/_sim/state/domain/ResellerDocs.com");
     expect(status).toBe(200);
     expect(json).toMatchObject({
       domain: "resellerdocs.com",
       status: "Registered",
-      catchAll: "",
-      paks: [
-        {
-          bundleId: 5134,
-          qtyPurchased: 10,
-          qtyAvailable: 9,
-          quotaMb: 1024,
-          expDate: "2026-04-11",
-          expired: false,
-          autoRenew: true,
-        },
-      ],
-      mailboxes: [{ userName: "james", isAdmin: true, bundleId: 5134, forwardTo: "" }],
+      nsStatus: "YES",
+      catchAll: "info@resellerdocs.com",
+      forwards: [{ userName: "Jane.Doe", forwardTo: "jane@example.net", statusFlags: "" }],
     });
-    expect(JSON.stringify(json)).not.toContain("Secret123");
+    const truth = json as { paks: unknown[]; mailboxes: Array<Record<string, unknown>> };
+    expect(truth.paks[1]).toMatchObject({
+      bundleId: 5134,
+      qtyPurchased: 10,
+      qtyAvailable: 9,
+      quotaMb: 1024,
+      expDate: "2026-04-11",
+      expired: false,
+      autoRenew: true,
+    });
+    expect(truth.mailboxes.at(-1)).toEqual({
+      userName: "james",
+      displayName: "James Doe",
+      bundleId: 5134,
+      isAdmin: true,
+      forwardTo: "",
+      passwordSetAt: "2025-06-15T10:00:00.000Z",
+      createdOn: "2025-06-15",
+      quotaUsedMb: 0,
+    });
+    expect(truth.mailboxes.find((mailbox) => mailbox.userName === "Jane.Doe")).toMatchObject({
+      forwardTo: "jane@example.net",
+    });
+    // GetPOP3 shows every password in clear, as eNom's does; the control API none of them.
+    const getPop3 = await (
+      await sim.get("command=GetPOP3&uid=resellid&pw=resellpw&sld=resellerdocs&tld=com&responsetype=xml")
+    ).text();
+    const passwords = [...getPop3.matchAll(/<password>([^<]+)<\/password>/g)].map((match) => match[1] ?? "");
+    expect(passwords).toHaveLength(4);
+    for (const password of passwords) expect(JSON.stringify(json)).not.toContain(password);
+    expect(JSON.stringify(json)).not.toMatch(/"password"/);
     expect((await sim.control("/_sim/state/domain/nowhere.com")).status).toBe(404);
+  });
+
+  it("sets and reads the IP allow-list, and a reset restores the one it started with", async () => {
+    expect((await sim.control("/_sim/allowed-ips")).json).toEqual({ ips: null });
+    expect(
+      (await sim.control("/_sim/allowed-ips", { method: "POST", body: { ips: ["203.0.113.9"] } })).json,
+    ).toEqual({
+      ips: ["203.0.113.9"],
+    });
+    expect((await sim.refused("GetBalance"))[0]).toMatch(/^User not permitted from this IP address/);
+    expect((await sim.control("/_sim/allowed-ips", { method: "POST", body: { ips: "all" } })).status).toBe(
+      400,
+    );
+    await sim.control("/_sim/reset", { method: "POST" });
+    expect((await sim.control("/_sim/allowed-ips")).json).toEqual({ ips: null });
+    await sim.ok("GetBalance");
   });
 
   it("answers health, and 404 or 400 for what it does not understand", async () => {

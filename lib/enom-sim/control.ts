@@ -6,7 +6,8 @@ import { readBody, sendJson } from "./http-io";
 import { balanceAmount } from "./prices";
 import { MAX_DOMAIN_COUNT, RESELLER } from "./seed";
 import type { Simulator } from "./simulator";
-import { domainNameOf, freeMailboxes, isExpired, quotaMb, type Domain } from "./world";
+import { quotaUsedMb } from "./mailbox-facts";
+import { domainNameOf, findForward, freeMailboxes, isExpired, pakOf, quotaMb, type Domain } from "./world";
 
 /**
  * The control API under /_sim/ (JSON, loopback clients only): the call log, counters, faults,
@@ -26,6 +27,7 @@ const balanceSchema = z.object({
     .pipe(z.number().min(0).max(1e9)),
   uid: z.string().optional(),
 });
+const allowedIpsSchema = z.object({ ips: z.array(z.string().min(1).max(64)).max(100).nullable() });
 
 export async function serveControl(
   simulator: Simulator,
@@ -111,6 +113,15 @@ export async function serveControl(
     return sendJson(response, 200, { uid: account.uid, balance: balanceAmount(account.balanceCents) });
   }
 
+  if (path === "/_sim/allowed-ips" && method === "GET")
+    return sendJson(response, 200, { ips: simulator.allowedIps });
+  if (path === "/_sim/allowed-ips" && method === "POST") {
+    const body = await jsonBody(request, allowedIpsSchema, response, true);
+    if (!body) return;
+    simulator.allowedIps = body.ips;
+    return sendJson(response, 200, { ips: simulator.allowedIps });
+  }
+
   const domainName = /^\/_sim\/state\/domain\/([^/]+)$/.exec(path)?.[1];
   if (domainName !== undefined && method === "GET") {
     const domain = simulator.world.domains.get(decodeURIComponent(domainName).toLowerCase());
@@ -121,7 +132,11 @@ export async function serveControl(
   return sendJson(response, 404, { error: `no control endpoint ${method} ${url.pathname}` });
 }
 
-/** Everything about a domain except passwords (the simulator keeps none). */
+/**
+ * Everything about a domain except mailbox passwords: the simulator keeps them (GetPOP3 returns
+ * them, as eNom's does) but the control API never shows them. `forwardTo` per mailbox is its
+ * forwarding record's address, for tests written before forwarding had records of its own.
+ */
 function domainTruth(domain: Domain, today: string) {
   return {
     domain: domainNameOf(domain),
@@ -130,6 +145,7 @@ function domainTruth(domain: Domain, today: string) {
     status: domain.status,
     expDate: domain.expDate,
     autoRenew: domain.autoRenew,
+    nsStatus: domain.nsStatus,
     catchAll: domain.catchAll,
     paks: domain.paks.map((pak) => ({
       ...pak,
@@ -137,7 +153,20 @@ function domainTruth(domain: Domain, today: string) {
       quotaMb: quotaMb(pak),
       expired: isExpired(pak, today),
     })),
-    mailboxes: domain.mailboxes.map((mailbox) => ({ ...mailbox })),
+    mailboxes: domain.mailboxes.map((mailbox) => {
+      const pak = pakOf(domain, mailbox);
+      return {
+        userName: mailbox.userName,
+        displayName: mailbox.displayName,
+        bundleId: mailbox.bundleId,
+        isAdmin: mailbox.isAdmin,
+        forwardTo: findForward(domain, mailbox.userName)?.forwardTo ?? "",
+        passwordSetAt: mailbox.passwordSetAt,
+        createdOn: mailbox.createdOn,
+        quotaUsedMb: pak ? quotaUsedMb(domainNameOf(domain), mailbox, quotaMb(pak), today) : 0,
+      };
+    }),
+    forwards: domain.forwards.map((forward) => ({ ...forward })),
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { redactedParams } from "./calls";
-import { enomErrors } from "./errors";
+import { documentedFailures, enomErrors } from "./errors";
 import { DEFAULT_FAULT_MESSAGE, faultDelayMs, IIS_500_PAGE, truncatedBody, type Fault } from "./faults";
 import { readBody, sendPlain, sleep } from "./http-io";
 import { answerRequest, commandNameOf, errorAnswer, isBatchCommand, type InterfaceAnswer } from "./interface";
@@ -78,7 +78,7 @@ export async function serveInterface(
     return;
   }
 
-  const answer = answerWithFault(simulator, params, fault);
+  const answer = answerWithFault(simulator, params, fault, clientAddress(request));
   if (answer.changed) {
     try {
       simulator.save();
@@ -108,14 +108,31 @@ function answerWithFault(
   simulator: Simulator,
   params: EnomParams,
   fault: Fault | undefined,
+  clientIp: string,
 ): InterfaceAnswer {
   const message = fault?.message ?? DEFAULT_FAULT_MESSAGE;
   if (fault?.mode === "error") return errorAnswer(params, [message]);
+  // eNom's transient email errors (api-error-codes.md): 20 "Try again later", 25 "Failed to
+  // obtain provisioning lock"; nothing is done.
+  if (fault?.mode === "try-again-later") {
+    const { message: text, response } = documentedFailures.tryAgainLater;
+    return errorAnswer(params, [text], [response]);
+  }
+  if (fault?.mode === "provisioning-lock") {
+    const { message: text, response } = documentedFailures.provisioningLock;
+    return errorAnswer(params, [text], [response]);
+  }
   if (fault?.mode === "partial" && !isBatchCommand(commandNameOf(params)))
     return errorAnswer(params, [message]);
   return answerRequest(
     simulator.world,
-    { params, now: simulator.now(), ...(fault?.mode === "partial" ? { failAfterFirst: message } : {}) },
+    {
+      params,
+      now: simulator.now(),
+      legacyPasswords: simulator.legacyPasswords,
+      access: { clientIp, allowedIps: simulator.allowedIps },
+      ...(fault?.mode === "partial" ? { failAfterFirst: message } : {}),
+    },
     (error) =>
       process.stderr.write(
         `eNom simulator: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
@@ -133,11 +150,18 @@ export function renderAnswer(
     command: answer.command,
     apiType: answer.apiType,
     errors: answer.errors,
+    responses: answer.responses,
     execSeconds: (performance.now() - receivedAt) / 1000,
     trackingKey: randomUUID(),
     requestedAt: now,
   });
-  return render(format, [...(answer.errors.length > 0 ? [] : answer.fields), ...boiler]);
+  return render(format, [...answer.fields, ...boiler], { error: answer.errors.length > 0 });
+}
+
+/** The caller's IPv4 address as eNom's error names it (`::ffff:` dropped). */
+export function clientAddress(request: IncomingMessage): string {
+  const address = request.socket.remoteAddress ?? "";
+  return address.startsWith("::ffff:") ? address.slice("::ffff:".length) : address;
 }
 
 /** Like ASP's Request.Form: a form-encoded body (or one sent without a content type) is read. */

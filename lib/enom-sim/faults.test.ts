@@ -5,7 +5,16 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_FAULT_MESSAGE, FaultBook, faultDelayMs } from "./faults";
-import { errorsOf, items, parseXmlReply, startTestSimulator, text, type TestSimulator } from "./testing";
+import {
+  errorsOf,
+  items,
+  parseXmlReply,
+  repeatedItems,
+  responsesOf,
+  startTestSimulator,
+  text,
+  type TestSimulator,
+} from "./testing";
 
 /** A GET on a fresh connection, so a dropped socket is seen as such (no pooled retry). */
 function rawGet(
@@ -53,7 +62,7 @@ const arm = async (fault: Record<string, unknown>) => {
 };
 const autoRenew = async () => {
   const reply = await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" });
-  return text(items(reply.Paks, "Pak")[0]?.AutoRenew);
+  return text(items(reply.Paks, "Pak").find((pak) => text(pak.BundleId) === "5134")?.AutoRenew);
 };
 const lastCall = async () => {
   const { json } = await sim.control("/_sim/calls");
@@ -64,7 +73,7 @@ describe("faults", () => {
   it("latency: answers normally after the delay, other commands untouched", async () => {
     await arm({ command: "GETBALANCE", mode: "latency", latencyMs: 250 });
     let started = performance.now();
-    expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "5000.00" });
+    expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "5,000.00" });
     expect(performance.now() - started).toBeGreaterThanOrEqual(240);
     started = performance.now();
     await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" });
@@ -127,34 +136,50 @@ describe("faults", () => {
     expect(await autoRenew()).toBe("1");
   });
 
-  it("partial: a batch's first user succeeds and the rest fail; other commands get an error", async () => {
+  it("partial: a batch's first user succeeds and the rest fail, counted as eNom counts them, no names", async () => {
     await arm({ command: "SETUPPOP3USER", mode: "partial" });
-    const reply = await sim.ok("SetUpPOP3User", {
+    const reply = await sim.call("SetUpPOP3User", {
       sld: "resellerdocs",
       tld: "com",
       BundleID: 5134,
       UserName1: "first",
-      Password1: "Secret123",
+      Password1: "Harbor-1Lantern",
       UserName2: "second",
-      Password2: "Secret123",
+      Password2: "Harbor-2Lantern",
       UserName3: "third",
-      Password3: "Secret123",
+      Password3: "Harbor-3Lantern",
     });
-    expect(reply).toMatchObject({ AccountsCreated: "1", AccountsFailed: "2" });
-    expect(items(reply.FailedAccounts, "Account").map((failure) => text(failure.Reason))).toEqual([
-      DEFAULT_FAULT_MESSAGE,
-      DEFAULT_FAULT_MESSAGE,
-    ]);
-    const mailboxes = items((await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).Emails, "Email");
-    expect(mailboxes.map((mailbox) => text(mailbox.UserName))).toEqual(["first"]);
+    expect(reply).toMatchObject({
+      Success: "True",
+      AccountsCreated: "1",
+      AccountsFailed: "2",
+      ErrCount: "2",
+    });
+    expect(errorsOf(reply)).toEqual([DEFAULT_FAULT_MESSAGE, DEFAULT_FAULT_MESSAGE]);
+    expect(reply.FailedAccounts).toBeUndefined();
+    expect(JSON.stringify(reply)).not.toMatch(/second|third/);
+    const mailboxes = repeatedItems((await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).pop);
+    expect(mailboxes.map((mailbox) => text(mailbox.username))).toEqual(["john", "jane", "Jane.Doe", "first"]);
     await arm({ command: "GETBALANCE", mode: "partial", message: "Partial outage" });
     expect(await sim.refused("GetBalance")).toEqual(["Partial outage"]);
+  });
+
+  it.each([
+    ["try-again-later", "Try again later", "20"],
+    ["provisioning-lock", "Failed to obtain provisioning lock", "25"],
+  ])("%s: eNom's transient email error %s (%s), nothing changes", async (mode, message, number) => {
+    await arm({ command: "SETPAKRENEW", mode, times: 1 });
+    const reply = parseXmlReply(await (await sim.get(SET_RENEW_OFF)).text());
+    expect(errorsOf(reply)).toEqual([message]);
+    expect(responsesOf(reply)).toEqual([{ ResponseNumber: number, ResponseString: message }]);
+    expect(await lastCall()).toMatchObject({ fault: mode, errCount: 1 });
+    expect(await autoRenew()).toBe("1");
   });
 
   it("commit-then-drop: the purchase is made and saved, the client only sees the connection die", async () => {
     await arm({ command: "PURCHASESERVICES", mode: "commit-then-drop", times: 1 });
     const purchase =
-      "command=PurchaseServices&uid=resellid&pw=resellpw&service=pop3&sld=enom-email-example-123&tld=com&quantity=15";
+      "command=PurchaseServices&uid=resellid&pw=resellpw&service=pop3&sld=enom-email-example-123&tld=com&quantity=15&quantityunit=boxes";
     expect(await rawGet(`${sim.simulator.url}?${purchase}`)).toEqual({ error: "ECONNRESET" });
     expect(await lastCall()).toMatchObject({
       command: "PURCHASESERVICES",
@@ -166,7 +191,7 @@ describe("faults", () => {
     sim = await startTestSimulator({ statePath: join(folder, "state.json") });
     const paks = items((await sim.ok("GetPOP3", { sld: "enom-email-example-123", tld: "com" })).Paks, "Pak");
     expect(paks.map((pak) => text(pak.BundleId))).toEqual(["1004279"]);
-    expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "4985.00" });
+    expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "4,985.00" });
   });
 
   it("applies to the next N calls only, a named command before '*', and can be removed by id", async () => {
@@ -208,6 +233,35 @@ describe("FaultBook", () => {
     expect(faultDelayMs(fault, () => 0)).toBe(50);
     expect(faultDelayMs(fault, () => 1)).toBe(150);
     expect(faultDelayMs({ ...fault, latencyMs: 10 }, () => 0)).toBe(0);
+  });
+});
+
+describe("eNom's IP allow-list (713254)", () => {
+  it("refuses a caller whose address is not allowed, after the login, and lets it in once allowed", async () => {
+    const closed = await startTestSimulator({ allowedIps: ["203.0.113.9"] });
+    try {
+      const reply = await closed.call("GetBalance");
+      expect(errorsOf(reply)).toEqual(["User not permitted from this IP address - 127.0.0.1"]);
+      expect(responsesOf(reply)).toEqual([
+        { ResponseNumber: "713254", ResponseString: "Policy error; unauthorized; user(s)" },
+      ]);
+      // A bad login is still a bad login.
+      expect(errorsOf(await closed.call("GetBalance", { pw: "wrong" }))).toEqual([
+        "Bad User name or Password",
+      ]);
+      const opened = await closed.control("/_sim/allowed-ips", {
+        method: "POST",
+        body: { ips: ["127.0.0.1"] },
+      });
+      expect(opened).toEqual({ status: 200, json: { ips: ["127.0.0.1"] } });
+      await closed.ok("GetBalance");
+      await closed.control("/_sim/allowed-ips", { method: "POST", body: { ips: [] } });
+      expect(errorsOf(await closed.call("GetBalance"))).toHaveLength(1);
+      await closed.control("/_sim/allowed-ips", { method: "POST", body: { ips: null } });
+      await closed.ok("GetBalance");
+    } finally {
+      await closed.close();
+    }
   });
 });
 

@@ -12,6 +12,8 @@ export const FAULT_MODES = [
   "reset",
   "malformed",
   "error",
+  "try-again-later",
+  "provisioning-lock",
   "partial",
   "commit-then-drop",
 ] as const;

@@ -1,21 +1,19 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEnomClient } from "@/lib/enom/client";
-import { readEnvelope } from "@/lib/enom/parse/envelope";
-import { parseHtmlReply } from "@/lib/enom/parse/html";
-import { parseTextReply } from "@/lib/enom/parse/text";
-import { parseXmlReply } from "@/lib/enom/parse/xml";
 import { simHarness } from "@/test/sim-harness";
 import { COMMANDS } from "./commands";
 import { enomErrors } from "./errors";
 import { startEnomSimulator, type RunningSimulator } from "./server";
+import { parseHtmlReply, parseTextReply, parseXmlReply, errorsOf, text } from "./testing";
 
 /**
  * Hostile requests against a running simulator (issue 9): random commands (real ones in any
  * casing, unknown ones, overlong ones), random parameters (real names with hostile values, bad
  * percent-encodings, repeated names), GET and POST. Every reply to interface.asp is HTTP 200 with a
  * reply a client parses (ErrCount), the server keeps answering, no command fails inside
- * (eNom's "internal error"), and a reply with ErrCount > 0 changed nothing.
+ * (eNom's "internal error"), and a reply with ErrCount > 0 changed nothing — except a batch
+ * (SetUpPOP3User, ModifyPOP3, DeletePOP3) that succeeded in part, which eNom answers with its
+ * counts and ErrCount > 0 together (seeds/001).
  */
 
 const DOMAINS = [
@@ -29,58 +27,99 @@ const BUNDLES = ["600018", "600074", "600060", "600004", "1", "0", "-5", "999999
 let sim: RunningSimulator;
 const simulator = simHarness(() => sim);
 
-/**
- * Every write as Mailpak's own client sends it (captured, never sent): the starting points of
- * "nearly valid" requests, so the fuzzing also reaches the late checks of each command.
- */
-const templates: [string, string][][] = [];
+const LOGIN: [string, string][] = [
+  ["uid", "resellid"],
+  ["pw", "resellpw"],
+];
 
-async function captureTemplates(): Promise<void> {
-  const client = createEnomClient({
-    baseUrl: "http://127.0.0.1:9/interface.asp",
-    uid: "resellid",
-    pw: "resellpw",
-    fetch: async (_url, init) => {
-      templates.push([...new URLSearchParams(String(init?.body ?? ""))]);
-      throw new Error("captured, not sent");
-    },
-  });
-  const domain = "saffron-movers.biz";
-  const calls: (() => Promise<unknown>)[] = [
-    () =>
-      client.setUpPop3Users({
-        domain,
-        bundleId: 600018,
-        users: [
-          { userName: "fz.anna", password: "Harbor7Lantern", isAdmin: true, displayName: "Anna" },
-          { userName: "fz.bram", password: "Copper9Meadow", forwardTo: "bram@example.org" },
-        ],
-      }),
-    () =>
-      client.modifyPop3Users({
-        domain,
-        bundleId: 600018,
-        users: [
-          { userName: "office", isAdmin: true },
-          { userName: "li", password: "Violet4Summit" },
-        ],
-      }),
-    () => client.deletePop3Users({ domain, userNames: ["office", "li.reed"] }),
-    () => client.setPakRenew({ domain, bundleId: 600018, autoRenew: true }),
-    () => client.deletePopPak({ domain, bundleId: 600018 }),
-    () => client.deleteAllPopPaks({ domain: "magnolia-nursery.com" }),
-    () => client.renewPopBundle({ domain, pakId: 600018, years: 1 }),
-    () => client.setCatchAll({ domain, catchAll: "office" }),
-    () => client.setPopForwarding({ domain, userName: "office", forwardTo: "desk@example.org" }),
-    () => client.purchaseServices({ kind: "service", domain: "rosewood-kennels.net", quantity: 5 }),
-    () => client.purchasePopBundle({ domain: "sunrise-vet.us", quantity: 1 }),
-  ];
-  for (const call of calls) await call().catch(() => undefined);
-}
+/**
+ * Every write as eNom's pages document it, on the seeded domains: the starting points of
+ * "nearly valid" requests, so the fuzzing also reaches the late checks of each command. Written
+ * out here, not taken from Mailpak's client: the simulator shares no code with it.
+ */
+const templates: [string, string][][] = [
+  [
+    ["command", "SetUpPOP3User"],
+    ...LOGIN,
+    ["SLD", "saffron-movers"],
+    ["TLD", "biz"],
+    ["BundleID", "600018"],
+    ["UserName1", "fz.anna"],
+    ["Password1", "Harbor-7Lantern"],
+    ["IsAdmin1", "1"],
+    ["DisplayName1", "Anna"],
+    ["UserName2", "fz.bram"],
+    ["Password2", "Copper_9Meadow"],
+  ],
+  [
+    ["command", "ModifyPOP3"],
+    ...LOGIN,
+    ["SLD", "saffron-movers"],
+    ["TLD", "biz"],
+    ["EmailCount", "2"],
+    ["UserName1", "office"],
+    ["IsAdmin1", "1"],
+    ["UserName2", "li"],
+    ["Password2", "Violet-4Summit"],
+  ],
+  [
+    ["command", "DeletePOP3"],
+    ...LOGIN,
+    ["SLD", "saffron-movers"],
+    ["TLD", "biz"],
+    ["UserName1", "office"],
+    ["UserName2", "li.reed"],
+  ],
+  [
+    ["command", "SetPakRenew"],
+    ...LOGIN,
+    ["SLD", "saffron-movers"],
+    ["TLD", "biz"],
+    ["BundleID", "600018"],
+    ["AutoPakRenew", "1"],
+  ],
+  [["command", "DeletePOPPak"], ...LOGIN, ["SLD", "saffron-movers"], ["TLD", "biz"], ["BundleID", "600018"]],
+  [["command", "DeleteAllPOPPaks"], ...LOGIN, ["SLD", "magnolia-nursery"], ["TLD", "com"]],
+  [
+    ["command", "RenewPOPBundle"],
+    ...LOGIN,
+    ["SLD", "saffron-movers"],
+    ["TLD", "biz"],
+    ["PakID", "600018"],
+    ["Quantity", "1"],
+  ],
+  [
+    ["command", "SetCatchAll"],
+    ...LOGIN,
+    ["SLD", "saffron-movers"],
+    ["TLD", "biz"],
+    ["ForwardTo", "office@saffron-movers.biz"],
+  ],
+  [
+    ["command", "SetPOPForwarding"],
+    ...LOGIN,
+    ["SLD", "saffron-movers"],
+    ["TLD", "biz"],
+    ["UserName", "office"],
+    ["EMail", "saffron-movers.biz"],
+    ["ForwardTo", "desk@example.org"],
+    ["Enable", "1"],
+    ["StatusFlags", "0"],
+  ],
+  [
+    ["command", "PurchaseServices"],
+    ...LOGIN,
+    ["Service", "pop3"],
+    ["SLD", "rosewood-kennels"],
+    ["TLD", "net"],
+    ["Quantity", "5"],
+    ["QuantityUnit", "boxes"],
+  ],
+  [["command", "PurchasePOPBundle"], ...LOGIN, ["SLD", "sunrise-vet"], ["TLD", "us"], ["Quantity", "1"]],
+];
 
 beforeAll(async () => {
   sim = await startEnomSimulator({ port: 0, statePath: null, reset: true });
-  await captureTemplates();
 });
 afterAll(async () => {
   await sim?.close();
@@ -125,7 +164,17 @@ const paramValue = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...BUNDLES) },
   { weight: 2, arbitrary: fc.constantFrom("0", "1", "2", "99", "100", "yes", "true", "Yes") },
   { weight: 1, arbitrary: fc.integer({ min: -10, max: 2_000 }).map(String) },
-  { weight: 1, arbitrary: fc.constantFrom("info", "li", "office", "someone@example.org", "Harbor7Lantern") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "info",
+      "li",
+      "office",
+      "someone@example.org",
+      "Harbor-7Lantern",
+      "saffron-movers.biz",
+    ),
+  },
 );
 
 const PARAM_NAMES = [
@@ -136,6 +185,9 @@ const PARAM_NAMES = [
   "Capacity",
   "CatchAll",
   "Display",
+  "DomainNameID",
+  "EMail",
+  "Enable",
   "DisplayName1",
   "EmailCount",
   "EndUserIP",
@@ -150,8 +202,13 @@ const PARAM_NAMES = [
   "ProductType",
   "Quantity",
   "QuantityUnit",
+  "RecordsToReturn",
+  "SearchCriteria",
   "Service",
   "Start",
+  "StartPosition",
+  "StatusFlags",
+  "Tab",
   "TimeQuantity",
   "TimeUnit",
   "UseCreditCard",
@@ -280,15 +337,29 @@ async function send(request: FuzzRequest): Promise<{ status: number; body: strin
   };
 }
 
-/** The reply as a client reads it, in the format that was asked for (Text when it was not valid). */
-function errCountOf(body: string, contentType: string): { errCount: number; errors: string[] } {
-  const reply = contentType.startsWith("text/xml")
-    ? parseXmlReply(body)
-    : contentType.startsWith("text/html")
-      ? parseHtmlReply(body)
-      : parseTextReply(body);
-  const envelope = readEnvelope(reply);
-  return { errCount: envelope.errCount, errors: envelope.errors };
+/** The reply as the simulator's own parsers read it, in the format asked for (Text when it was not valid). */
+function answerOf(
+  body: string,
+  contentType: string,
+): { errCount: number; errors: string[]; succeeded: number } {
+  if (contentType.startsWith("text/xml")) {
+    const reply = parseXmlReply(body);
+    const counts = ["AccountsCreated", "AccountsModified", "AccountsDeleted"].map((name) =>
+      Number(text(reply[name]) || "0"),
+    );
+    return {
+      errCount: Number(text(reply.ErrCount)),
+      errors: errorsOf(reply),
+      succeeded: Math.max(...counts),
+    };
+  }
+  const fields = contentType.startsWith("text/html") ? parseHtmlReply(body) : parseTextReply(body);
+  const errors: string[] = [];
+  for (let index = 1; fields.has(`Err${index}`); index++) errors.push(fields.get(`Err${index}`) ?? "");
+  // DeletePOP3's Text has no AccountsDeleted (its page's sample): a batch in Text may have done some.
+  const counts = ["AccountsCreated", "AccountsModified"].map((name) => Number(fields.get(name) ?? "0"));
+  const unknown = fields.get("Command") === "DELETEPOP3" ? Number.POSITIVE_INFINITY : 0;
+  return { errCount: Number(fields.get("ErrCount")), errors, succeeded: Math.max(unknown, ...counts) };
 }
 
 async function world() {
@@ -307,12 +378,13 @@ describe("the simulator under hostile requests", () => {
         const before = await world();
         const { status, body, contentType } = await send(request);
         expect(status).toBe(200);
-        const { errCount, errors } = errCountOf(body, contentType);
+        const { errCount, errors, succeeded } = answerOf(body, contentType);
+        expect(Number.isInteger(errCount)).toBe(true);
         expect(errors).not.toContain(enomErrors.internal);
         if (errCount > 0) {
           refused += 1;
-          expect(errors.length).toBeGreaterThan(0);
-          expect(await world()).toEqual(before);
+          expect(errors.length).toBe(errCount);
+          if (succeeded === 0) expect(await world()).toEqual(before);
         } else accepted += 1;
       }),
       { numRuns: 400, seed: 20261124 },
@@ -331,9 +403,9 @@ describe("the simulator under hostile requests", () => {
         const before = await world();
         const { status, body, contentType } = await send(request);
         expect(status).toBe(200);
-        const { errCount, errors } = errCountOf(body, contentType);
+        const { errCount, errors, succeeded } = answerOf(body, contentType);
         expect(errors).not.toContain(enomErrors.internal);
-        if (errCount > 0) expect(await world()).toEqual(before);
+        if (errCount > 0 && succeeded === 0) expect(await world()).toEqual(before);
       }),
       { numRuns: 150 },
     );

@@ -38,3 +38,10 @@ export function orderAmount(cents: number): string {
 export function balanceAmount(cents: number): string {
   return (cents / 100).toFixed(2);
 }
+
+/** GetBalance's amounts: thousands commas, two decimals, a minus sign when negative (`-1,832.23`). */
+export function balanceWithCommas(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const [whole = "0", decimals = "00"] = (Math.abs(cents) / 100).toFixed(2).split(".");
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${decimals}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SLD_PATTERN, TLD_PATTERN, userNameProblem } from "../validation/enom-rules";
+import { passwordProblem, SLD_PATTERN, TLD_PATTERN, userNameProblem } from "../validation/enom-rules";
 import { addDays, daysBetween } from "./dates";
 import {
   DOCS_BUNDLE_ID,
@@ -8,6 +8,7 @@ import {
   generatedDomain,
   generatedDomainName,
   QUICK_START_DOMAIN,
+  RESELLER_API_TOKEN,
   seedWorld,
 } from "./seed";
 import { startEnomSimulator } from "./server";
@@ -34,8 +35,17 @@ describe("the seeded world", () => {
 
   it("has the documents' domains ready for their examples", () => {
     const docs = world.domains.get(DOCS_DOMAIN);
-    expect(docs?.paks.map((pak) => pak.bundleId)).toEqual([DOCS_BUNDLE_ID]);
-    expect(docs?.mailboxes.some((mailbox) => mailbox.userName === "james")).toBe(false);
+    expect(docs?.paks.map((pak) => pak.bundleId)).toEqual([5105, DOCS_BUNDLE_ID, 5733]);
+    expect(docs?.paks.map((pak) => pak.prodType)).toEqual([38, 38, 38]);
+    expect(docs?.mailboxes.map((mailbox) => [mailbox.userName, mailbox.bundleId])).toEqual([
+      ["john", 5105],
+      ["jane", 5105],
+      ["Jane.Doe", 5105],
+    ]);
+    expect(docs?.forwards).toEqual([
+      { userName: "Jane.Doe", forwardTo: "jane@example.net", statusFlags: "" },
+    ]);
+    expect(docs?.catchAll).toBe("info@resellerdocs.com");
     expect(world.domains.get(QUICK_START_DOMAIN)?.paks).toEqual([]);
     expect(world.counters).toEqual({ nextBundleId: 1_004_279, nextOrderId: 161_786_106 });
     expect(
@@ -44,6 +54,7 @@ describe("the seeded world", () => {
       ["resellid", "reseller", 500_000],
       ["retailid", "retail", 10_000],
     ]);
+    expect(world.accounts.get("resellid")?.apiTokens).toEqual([RESELLER_API_TOKEN]);
   });
 
   it("covers, in 40 domains, every case a panel shows", () => {
@@ -56,7 +67,7 @@ describe("the seeded world", () => {
     expect(daysLeft.some((days) => days > 365)).toBe(true);
     expect(new Set(allPaks.map(({ pak }) => pak.autoRenew))).toEqual(new Set([true, false]));
     expect(new Set(allPaks.map(({ pak }) => pak.billingPeriod))).toEqual(new Set(["month", "year"]));
-    expect(new Set(allPaks.map(({ pak }) => pak.prodType))).toEqual(new Set([17, 2011]));
+    expect(new Set(allPaks.map(({ pak }) => pak.prodType))).toEqual(new Set([38, 2011]));
     expect(allPaks.some(({ domain, pak }) => freeMailboxes(domain, pak) === 0)).toBe(true);
     expect(generated.some((domain) => domain.paks.length === 0 && domain.status === "Registered")).toBe(true);
     expect(generated.some((domain) => domain.paks.length === 2)).toBe(true);
@@ -65,8 +76,13 @@ describe("the seeded world", () => {
     );
     const mailboxes = generated.flatMap((domain) => domain.mailboxes);
     expect(mailboxes.some((mailbox) => mailbox.isAdmin)).toBe(true);
-    expect(mailboxes.some((mailbox) => mailbox.forwardTo !== "")).toBe(true);
-    expect(generated.some((domain) => domain.catchAll !== "")).toBe(true);
+    expect(generated.some((domain) => domain.forwards.length > 0)).toBe(true);
+    expect(
+      new Set(generated.flatMap((domain) => domain.forwards.map((forward) => forward.statusFlags))),
+    ).toEqual(new Set(["", "0", "1"]));
+    expect(generated.some((domain) => domain.catchAll.endsWith(`@${domain.sld}.${domain.tld}`))).toBe(true);
+    expect(generated.some((domain) => domain.catchAll.endsWith("@example.org"))).toBe(true);
+    expect(new Set(generated.map((domain) => domain.nsStatus))).toEqual(new Set(["YES", "NO", "NA"]));
   });
 
   it("keeps every rule a real account would: names, fits, unique ids, no email on pending transfers", () => {
@@ -77,8 +93,18 @@ describe("the seeded world", () => {
       if (domain.status === "TransferPending") expect(domain.paks).toEqual([]);
       const names = domain.mailboxes.map((mailbox) => mailbox.userName.toLowerCase());
       expect(new Set(names).size).toBe(names.length);
-      for (const mailbox of domain.mailboxes)
+      for (const mailbox of domain.mailboxes) {
         expect(userNameProblem(mailbox.userName), mailbox.userName).toBeNull();
+        // Seeded passwords meet eNom's current rule, user name and domain included.
+        expect(
+          passwordProblem(mailbox.password, {
+            userName: mailbox.userName,
+            domain: `${domain.sld}.${domain.tld}`,
+          }),
+          mailbox.password,
+        ).toBeNull();
+        expect(mailbox.createdOn <= ANCHOR).toBe(true);
+      }
       for (const pak of domain.paks) {
         expect(freeMailboxes(domain, pak)).toBeGreaterThanOrEqual(0);
         expect(pak.bundleId).toBeLessThan(FIRST_NEW_BUNDLE_ID);
@@ -98,21 +124,34 @@ describe("the seeded world", () => {
   });
 
   it("dates expiries from the anchor day", () => {
-    expect(world.domains.get(DOCS_DOMAIN)?.paks[0]?.expDate).toBe(addDays(ANCHOR, 300));
+    expect(world.domains.get(DOCS_DOMAIN)?.paks[1]?.expDate).toBe(addDays(ANCHOR, 300));
   });
 });
 
 describe("start-up at 10,000 domains", () => {
-  it("builds the world and answers GetDomains for all of it in one page", async () => {
+  it("builds the world and pages it: GetDomains while Start fits its 4 characters, AdvancedDomainSearch always", async () => {
     // Start-up time is measured by scripts/bench-sim.mjs, not asserted here.
     const simulator = await startEnomSimulator({ port: 0, statePath: null, domainCount: 10_000 });
     try {
-      const all = await (await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw`)).text();
-      expect(all).toContain("DomainCount=10002\r\nTotalDomainCount=10002\r\nStart=1\r\nNextStart=0");
-      const page = await (
-        await fetch(`${simulator.url}?command=GetDomains&uid=resellid&pw=resellpw&Start=10001&Display=5`)
-      ).text();
-      expect(page).toContain("DomainCount=2\r\nTotalDomainCount=10002\r\nStart=10001\r\nNextStart=0");
+      const get = async (query: string) =>
+        (await fetch(`${simulator.url}?uid=resellid&pw=resellpw&${query}`)).text();
+      const registered = [...seedWorld({ domainCount: 10_000, anchor: ANCHOR }).domains.values()].filter(
+        (domain) => domain.account === "resellid" && domain.status === "Registered",
+      ).length;
+      const first = await get("command=GetDomains&Display=100");
+      expect(first).toContain(`count=100\r\nEndPosition=100\r\nPreviousRecords=0\r\nNextRecords=101`);
+      expect(first).toContain(`TotalDomainCount=${registered}\r\n`);
+      expect(await get(`command=GetDomains&Display=100&Start=${registered - 4}`)).toContain(
+        `count=5\r\nEndPosition=${registered}\r\nPreviousRecords=${registered - 104}\r\nNextRecords=0`,
+      );
+      expect(await get("command=GetDomains&Start=10001")).toContain(
+        "Err1=Parameter Start exceeds its maximum size of 4 characters",
+      );
+      const last = await get(`command=AdvancedDomainSearch&StartPosition=${registered - 4}`);
+      expect(last).toContain(
+        `TotalResults=${registered}\r\nStartPosition=${registered - 4}\r\nNextPosition=1`,
+      );
+      expect(last).toContain("count=5\r\n");
     } finally {
       await simulator.close();
     }

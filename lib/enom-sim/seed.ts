@@ -4,7 +4,8 @@ import {
   PROD_TYPE_MAILBOX,
   type BillingPeriod,
 } from "../validation/enom-rules";
-import { addDays, type IsoDate } from "./dates";
+import { addDays, daysBetween, type IsoDate } from "./dates";
+import { seededPassword } from "./mailbox-facts";
 import { between, mixSeed, mulberry32, pick, type Random } from "./prng";
 import {
   NAME_FIRST_WORDS,
@@ -20,6 +21,7 @@ import {
   type Account,
   type Domain,
   type DomainStatus,
+  type Forward,
   type Mailbox,
   type Pak,
   type SeedFacts,
@@ -33,11 +35,16 @@ import {
  */
 
 /** Bumped whenever the generator changes, so an old state file is not replayed on a new seed. */
-export const SEED_GENERATOR = 1;
+export const SEED_GENERATOR = 2;
 export const DEFAULT_DOMAIN_COUNT = 40;
 export const MAX_DOMAIN_COUNT = 100_000;
 
 export const RESELLER = { uid: "resellid", pw: "resellpw" } as const;
+/**
+ * An API token for the reseller account, usable as `pw` instead of the password (api-tokens.md).
+ * eNom does not document a token's length or alphabet; one public token has 40 characters.
+ */
+export const RESELLER_API_TOKEN = "5E1F0C3A9B7D42E8A6C1F0B9D3E7A2C4B8F6D1E9";
 export const RETAIL = { uid: "retailid", pw: "retailpw" } as const;
 export const RESELLER_BALANCE_CENTS = 500_000;
 export const RETAIL_BALANCE_CENTS = 10_000;
@@ -49,6 +56,10 @@ export const FIRST_NEW_ORDER_ID = 161_786_106;
 /** seeds/001's pak; seeds/004's POPConfig link names DomainNameID 152533676 for resellerdocs.com. */
 export const DOCS_DOMAIN = "resellerdocs.com";
 export const DOCS_BUNDLE_ID = 5134;
+/** The pak the RenewPOPBundle and SetPakRenew pages' examples renew (`pakid=5105`, `bundleid=5105`). */
+export const DOCS_RENEW_BUNDLE_ID = 5105;
+/** The empty pak the DeletePOPPak page's example deletes (`BundleID=5733`). */
+export const DOCS_EMPTY_BUNDLE_ID = 5733;
 export const DOCS_DOMAIN_NAME_ID = 152_533_676;
 export const QUICK_START_DOMAIN = "enom-email-example-123.com";
 
@@ -61,8 +72,14 @@ export function seedWorld(facts: SeedFacts): World {
   if (!Number.isInteger(facts.domainCount) || facts.domainCount < 0 || facts.domainCount > MAX_DOMAIN_COUNT)
     throw new Error(`domainCount must be a whole number from 0 to ${MAX_DOMAIN_COUNT}`);
   const accounts: Account[] = [
-    { uid: RESELLER.uid, pw: RESELLER.pw, kind: "reseller", balanceCents: RESELLER_BALANCE_CENTS },
-    { uid: RETAIL.uid, pw: RETAIL.pw, kind: "retail", balanceCents: RETAIL_BALANCE_CENTS },
+    {
+      uid: RESELLER.uid,
+      pw: RESELLER.pw,
+      apiTokens: [RESELLER_API_TOKEN],
+      kind: "reseller",
+      balanceCents: RESELLER_BALANCE_CENTS,
+    },
+    { uid: RETAIL.uid, pw: RETAIL.pw, apiTokens: [], kind: "retail", balanceCents: RETAIL_BALANCE_CENTS },
   ];
   const domains = [...documentDomains(facts.anchor), ...retailDomains(facts.anchor)];
   for (let index = 0; index < facts.domainCount; index++) domains.push(generatedDomain(index, facts.anchor));
@@ -72,7 +89,15 @@ export function seedWorld(facts: SeedFacts): World {
   });
 }
 
+/**
+ * The documents' domains, ready for every example query of eNom's pages and the seeds:
+ * resellerdocs.com holds pak 5134 with free mailboxes and no `james` (seeds/001 creates him; the
+ * DeletePOP3 page deletes him), pak 5105 with `john`, `jane` (the ModifyPOP3 page changes their
+ * passwords) and `Jane.Doe`, forwarded to jane@example.net (the GetPOPForwarding sample), and the
+ * empty pak 5733 (the DeletePOPPak page deletes it); its catch-all is the GetCatchAll sample's.
+ */
 function documentDomains(anchor: IsoDate): Domain[] {
+  const docs = "resellerdocs.com";
   return [
     {
       domainNameId: DOCS_DOMAIN_NAME_ID,
@@ -82,10 +107,19 @@ function documentDomains(anchor: IsoDate): Domain[] {
       status: "Registered",
       expDate: addDays(anchor, 400),
       autoRenew: true,
-      catchAll: "",
-      // Free mailboxes and no user `james` yet: seeds/001 creates him.
-      paks: [classicPak(DOCS_BUNDLE_ID, anchor, addDays(anchor, 300))],
-      mailboxes: [],
+      nsStatus: "YES",
+      catchAll: "info@resellerdocs.com",
+      paks: [
+        classicPak(DOCS_RENEW_BUNDLE_ID, anchor, addDays(anchor, 200)),
+        classicPak(DOCS_BUNDLE_ID, anchor, addDays(anchor, 300)),
+        classicPak(DOCS_EMPTY_BUNDLE_ID, anchor, addDays(anchor, 250)),
+      ],
+      mailboxes: [
+        mailbox(docs, "john", "John Doe", DOCS_RENEW_BUNDLE_ID, true, addDays(anchor, -60)),
+        mailbox(docs, "jane", "Jane Roe", DOCS_RENEW_BUNDLE_ID, false, addDays(anchor, -45)),
+        mailbox(docs, "Jane.Doe", "Jane Doe", DOCS_RENEW_BUNDLE_ID, false, addDays(anchor, -30)),
+      ],
+      forwards: [{ userName: "Jane.Doe", forwardTo: "jane@example.net", statusFlags: "" }],
     },
     {
       domainNameId: DOCS_DOMAIN_NAME_ID + 1,
@@ -95,10 +129,12 @@ function documentDomains(anchor: IsoDate): Domain[] {
       status: "Registered",
       expDate: addDays(anchor, 365),
       autoRenew: true,
+      nsStatus: "YES",
       catchAll: "",
       // No pak: seeds/002's quick start buys one.
       paks: [],
       mailboxes: [],
+      forwards: [],
     },
   ];
 }
@@ -113,6 +149,7 @@ function retailDomains(anchor: IsoDate): Domain[] {
       status: "Registered",
       expDate: addDays(anchor, 200),
       autoRenew: true,
+      nsStatus: "YES",
       catchAll: "",
       paks: [
         {
@@ -122,7 +159,10 @@ function retailDomains(anchor: IsoDate): Domain[] {
           qtyPurchased: 5,
         },
       ],
-      mailboxes: [mailbox("hello", "Hilltop Pottery", 5200, true, "", anchor)],
+      mailboxes: [
+        mailbox("hilltop-pottery.com", "hello", "Hilltop Pottery", 5200, true, addDays(anchor, -20)),
+      ],
+      forwards: [],
     },
     {
       domainNameId: DOCS_DOMAIN_NAME_ID + 11,
@@ -132,18 +172,21 @@ function retailDomains(anchor: IsoDate): Domain[] {
       status: "Registered",
       expDate: addDays(anchor, 90),
       autoRenew: false,
+      nsStatus: "YES",
       catchAll: "",
       paks: [],
       mailboxes: [],
+      forwards: [],
     },
   ];
 }
 
+/** A classic 10-pak: ProdType 38 and Version 2, as GetPOP3's Text sample shows a classic pak. */
 function classicPak(bundleId: number, anchor: IsoDate, expDate: IsoDate): Pak {
   return {
     bundleId,
     prodType: PROD_TYPE_CLASSIC_POP,
-    version: 1,
+    version: 2,
     qtyPurchased: 10,
     capacityGb: 1,
     storageUnits: 0,
@@ -155,14 +198,22 @@ function classicPak(bundleId: number, anchor: IsoDate, expDate: IsoDate): Pak {
 }
 
 function mailbox(
+  domainName: string,
   userName: string,
   displayName: string,
   bundleId: number,
   isAdmin: boolean,
-  forwardTo: string,
-  anchor: IsoDate,
+  createdOn: IsoDate,
 ): Mailbox {
-  return { userName, displayName, bundleId, isAdmin, forwardTo, passwordSetAt: `${anchor}T00:00:00.000Z` };
+  return {
+    userName,
+    displayName,
+    bundleId,
+    isAdmin,
+    password: seededPassword(domainName, userName),
+    passwordSetAt: `${createdOn}T00:00:00.000Z`,
+    createdOn,
+  };
 }
 
 // ---- generated domains -------------------------------------------------------------------
@@ -220,25 +271,34 @@ function hasEmail(index: number, status: DomainStatus): boolean {
 export function generatedDomain(index: number, anchor: IsoDate): Domain {
   const random = mulberry32(mixSeed(WORLD_SEED, index));
   const { sld, tld } = generatedDomainName(index);
+  const domainName = `${sld}.${tld}`;
   const status = statusOf(index);
   const paks: Pak[] = [];
-  const mailboxes: Mailbox[] = [];
+  const drafts: MailboxDraft[] = [];
   if (hasEmail(index, status)) {
     const pakCount = index % 6 === 5 ? 2 : 1;
     for (let slot = 0; slot < pakCount; slot++) {
       const pak = generatedPak(random, index, slot, anchor);
       paks.push(pak);
-      addGeneratedMailboxes(random, index, pak, mailboxes, anchor);
+      addGeneratedMailboxes(random, index, pak, drafts);
     }
   }
   const catchAllRoll = random();
-  const firstMailbox = mailboxes[0];
+  const firstMailbox = drafts[0];
   const catchAll =
     firstMailbox && catchAllRoll < 0.25
-      ? firstMailbox.userName
+      ? `${firstMailbox.userName}@${domainName}`
       : firstMailbox && catchAllRoll < 0.3
         ? "postmaster@example.org"
         : "";
+  const mailboxes = drafts.map((draft) => finishedMailbox(domainName, draft, paks, anchor));
+  const forwards: Forward[] = drafts
+    .filter((draft) => draft.forwardTo !== "")
+    .map((draft, position) => ({
+      userName: draft.userName,
+      forwardTo: draft.forwardTo,
+      statusFlags: (["", "0", "1"] as const)[(index + position) % 3] ?? "",
+    }));
   return {
     domainNameId: GENERATED_DOMAIN_NAME_ID_BASE + index,
     sld,
@@ -247,10 +307,19 @@ export function generatedDomain(index: number, anchor: IsoDate): Domain {
     status,
     expDate: addDays(anchor, between(random, 20, 900)),
     autoRenew: random() < 0.7,
+    nsStatus: nsStatusOf(status, paks.length > 0, index),
     catchAll,
     paks,
     mailboxes,
+    forwards,
   };
+}
+
+/** Domains with email use eNom's name servers (GetPOP3's page requires it); some without do not. */
+function nsStatusOf(status: DomainStatus, hasPaks: boolean, index: number): Domain["nsStatus"] {
+  if (status === "TransferPending") return "NA";
+  if (hasPaks || status === "DNSHosted") return "YES";
+  return Math.floor(index / 10) % 2 === 0 ? "NO" : "YES";
 }
 
 function generatedPak(random: Random, index: number, slot: number, anchor: IsoDate): Pak {
@@ -261,7 +330,7 @@ function generatedPak(random: Random, index: number, slot: number, anchor: IsoDa
   return {
     bundleId: GENERATED_BUNDLE_BASE + index * 2 + slot,
     prodType: classic ? PROD_TYPE_CLASSIC_POP : PROD_TYPE_MAILBOX,
-    version: classic ? 1 : 3,
+    version: classic ? 2 : 3,
     qtyPurchased: classic ? 10 : pick(random, MAILBOX_PRODUCT_SIZES),
     capacityGb: classic ? 1 : (CAPACITIES_GB[(index + slot) % CAPACITIES_GB.length] ?? 1),
     storageUnits: random() < 0.08 ? between(random, 1, 4) : 0,
@@ -272,35 +341,32 @@ function generatedPak(random: Random, index: number, slot: number, anchor: IsoDa
   };
 }
 
-function addGeneratedMailboxes(
-  random: Random,
-  index: number,
-  pak: Pak,
-  mailboxes: Mailbox[],
-  anchor: IsoDate,
-): void {
+/** A generated mailbox before its password and creation day are drawn (from their own streams). */
+interface MailboxDraft {
+  userName: string;
+  displayName: string;
+  bundleId: number;
+  isAdmin: boolean;
+  forwardTo: string;
+}
+
+function addGeneratedMailboxes(random: Random, index: number, pak: Pak, drafts: MailboxDraft[]): void {
   const full = index % 9 === 4;
   const count = full ? pak.qtyPurchased : between(random, 0, Math.min(pak.qtyPurchased, 8));
-  const taken = new Set(mailboxes.map((existing) => existing.userName));
+  const taken = new Set(drafts.map((existing) => existing.userName));
   for (let made = 0, attempts = 0; made < count; attempts++) {
-    const candidate = generatedMailbox(random, pak.bundleId, mailboxes.length === 0, anchor, taken.size);
+    const candidate = generatedMailbox(random, pak.bundleId, drafts.length === 0, taken.size);
     // Redraw a name already used; after many tries fall back to a numbered one (never loops forever).
     if (taken.has(candidate.userName) && attempts < 100) continue;
     if (taken.has(candidate.userName)) candidate.userName = `user${taken.size + 1}`;
     taken.add(candidate.userName);
-    mailboxes.push(candidate);
+    drafts.push(candidate);
     made++;
     attempts = 0;
   }
 }
 
-function generatedMailbox(
-  random: Random,
-  bundleId: number,
-  first: boolean,
-  anchor: IsoDate,
-  serial: number,
-): Mailbox {
+function generatedMailbox(random: Random, bundleId: number, first: boolean, serial: number): MailboxDraft {
   const firstName = pick(random, PERSON_FIRST_NAMES);
   const lastName = pick(random, PERSON_LAST_NAMES);
   const roll = random();
@@ -315,7 +381,30 @@ function generatedMailbox(
         : [`${firstName}${suffix}`, `${capitalized(firstName)} ${capitalized(lastName)}`];
   const isAdmin = first ? random() < 0.85 : random() < 0.1;
   const forwardTo = random() < 0.15 ? `${firstName}.${lastName}@${pick(random, OUTSIDE_MAIL_DOMAINS)}` : "";
-  return mailbox(userName, displayName, bundleId, isAdmin, forwardTo, anchor);
+  return { userName, displayName, bundleId, isAdmin, forwardTo };
+}
+
+/** Created some day between its pak's purchase and the anchor; its password meets today's rule. */
+function finishedMailbox(
+  domainName: string,
+  draft: MailboxDraft,
+  paks: readonly Pak[],
+  anchor: IsoDate,
+): Mailbox {
+  const pak = paks.find((candidate) => candidate.bundleId === draft.bundleId);
+  const from = pak && pak.createdOn < anchor ? pak.createdOn : addDays(anchor, -30);
+  const span = Math.max(0, daysBetween(from, anchor));
+  const offset = mixSeed(draft.bundleId, draft.userName.length, draft.userName.charCodeAt(0)) % (span + 1);
+  return {
+    ...mailbox(
+      domainName,
+      draft.userName,
+      draft.displayName,
+      draft.bundleId,
+      draft.isAdmin,
+      addDays(from, offset),
+    ),
+  };
 }
 
 function capitalized(word: string): string {

@@ -29,6 +29,13 @@ export interface SimulatorOptions {
   now?: () => Date;
   /** Added to every interface.asp call (ENOM_SIM_LATENCY_MS), default 0. */
   latencyMs?: number;
+  /**
+   * Mailbox passwords by the 2014 rule (6-30 letters and digits, no error 48) instead of eNom's
+   * current one, so the seeds' `Abcdefg1` and `resellpw` replay verbatim. Default off.
+   */
+  legacyPasswords?: boolean;
+  /** Caller addresses eNom accepts (others get 713254); default null, any address. */
+  allowedIps?: readonly string[] | null;
 }
 
 export interface RunningSimulator {
@@ -54,6 +61,8 @@ export async function startEnomSimulator(options: SimulatorOptions = {}): Promis
     reset: options.reset ?? false,
     now: options.now ?? (() => new Date()),
     baselineLatencyMs: options.latencyMs ?? 0,
+    legacyPasswords: options.legacyPasswords ?? false,
+    allowedIps: options.allowedIps ?? null,
   });
   const server = createServer((request, response) => {
     route(simulator, request, response).catch((error: unknown) => failed(request, response, error));

@@ -15,6 +15,10 @@ export interface SimulatorSetup {
   reset: boolean;
   now: () => Date;
   baselineLatencyMs: number;
+  /** The 2014 password rule instead of today's (replaying the seeds' examples verbatim). */
+  legacyPasswords: boolean;
+  /** When set, the only caller addresses eNom accepts; others get error 713254. */
+  allowedIps: readonly string[] | null;
 }
 
 export class Simulator {
@@ -23,16 +27,23 @@ export class Simulator {
   readonly faults = new FaultBook();
   readonly now: () => Date;
   readonly baselineLatencyMs: number;
+  readonly legacyPasswords: boolean;
+  /** Changed through /_sim/allowed-ips to simulate "User not permitted from this IP address". */
+  allowedIps: readonly string[] | null;
   /** Milliseconds it took to build (or reload) the world at start. */
   readonly startupMs: number;
   /** Set by close(): a call still waiting out its latency must not change the world after that. */
   closed = false;
   private readonly stateFile: StateFile | null;
+  private readonly startAllowedIps: readonly string[] | null;
 
   constructor(setup: SimulatorSetup) {
     const started = performance.now();
     this.now = setup.now;
     this.baselineLatencyMs = setup.baselineLatencyMs;
+    this.legacyPasswords = setup.legacyPasswords;
+    this.allowedIps = setup.allowedIps;
+    this.startAllowedIps = setup.allowedIps;
     this.stateFile = setup.statePath === null ? null : new StateFile(setup.statePath);
     if (setup.statePath !== null) removeLeftoverTemporaries(setup.statePath);
     const saved = setup.reset ? null : (this.stateFile?.load() ?? null);
@@ -46,8 +57,9 @@ export class Simulator {
     this.stateFile?.save(this.world);
   }
 
-  /** Back to a freshly seeded world (anchored today), with an empty log and no faults. */
+  /** Back to a freshly seeded world (anchored today), with an empty log, no faults, the start's allow-list. */
   reset(domainCount = this.world.seed.domainCount): void {
+    this.allowedIps = this.startAllowedIps;
     this.world = seedWorld({ domainCount, anchor: isoDateOf(this.now()) });
     this.calls.clearLog();
     this.calls.clearCounters();

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEnomSimulator } from "./server";
 import { StateFileError } from "./store";
-import { items, startTestSimulator, text } from "./testing";
+import { items, repeatedItems, startTestSimulator, text } from "./testing";
 
 let folder: string;
 let statePath: string;
@@ -48,13 +48,14 @@ describe("the state file", () => {
       sld: "enom-email-example-123",
       tld: "com",
       quantity: 15,
+      quantityunit: "boxes",
     });
     await sim.ok("SetUpPOP3User", {
       sld: "resellerdocs",
       tld: "com",
       BundleID: 5134,
       UserName1: "james",
-      Password1: "Secret123",
+      Password1: "Secret-123x",
     });
     await sim.ok("SetPakRenew", { sld: "resellerdocs", tld: "com", BundleID: 5134, AutoPakRenew: 0 });
     await sim.close();
@@ -63,17 +64,23 @@ describe("the state file", () => {
 
     sim = await startTestSimulator({ statePath, domainCount: 7 });
     const docs = await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" });
-    expect(items(docs.Emails, "Email").map((mailbox) => text(mailbox.UserName))).toEqual(["james"]);
-    expect(text(items(docs.Paks, "Pak")[0]?.AutoRenew)).toBe("0");
-    expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "4985.00" });
+    expect(repeatedItems(docs.pop).map((mailbox) => text(mailbox.username))).toEqual([
+      "john",
+      "jane",
+      "Jane.Doe",
+      "james",
+    ]);
+    expect(repeatedItems(docs.pop).at(-1)?.password).toBe("Secret-123x");
+    expect(text(items(docs.Paks, "Pak")[1]?.AutoRenew)).toBe("0");
+    expect(await sim.ok("GetBalance")).toMatchObject({ Balance: "4,985.00" });
     // The saved world keeps its own size, and ids go on where they stopped.
-    expect(await sim.ok("GetDomains")).toMatchObject({ TotalDomainCount: "42" });
+    expect(await sim.ok("GetBalance")).toMatchObject({ DomainCount: "42" });
     const next = await sim.ok("PurchaseServices", {
       service: "pop3",
       sld: "enom-email-example-123",
       tld: "com",
     });
-    expect(next).toMatchObject({ orderid: "161786107", Bundles: { BundleID: "1004280" } });
+    expect(next).toMatchObject({ orderid: "161786107", Bundles: [{ BundleID: "1004280" }] });
     await sim.close();
   });
 
@@ -83,7 +90,7 @@ describe("the state file", () => {
     await sim.close();
     sim = await startTestSimulator({ statePath, reset: true });
     expect(
-      text(items((await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).Paks, "Pak")[0]?.AutoRenew),
+      text(items((await sim.ok("GetPOP3", { sld: "resellerdocs", tld: "com" })).Paks, "Pak")[1]?.AutoRenew),
     ).toBe("1");
     await sim.close();
     expect(saved().domains).toEqual({});

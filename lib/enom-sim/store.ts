@@ -24,7 +24,7 @@ import { domainSchema, type SeedFacts, type World } from "./world";
  * any moment leaves either the old file or the new one, never half of one.
  */
 const STATE_FORMAT = "mailpak-enom-simulator-state";
-const STATE_VERSION = 1;
+const STATE_VERSION = 2;
 
 const stateFileSchema = z.object({
   format: z.literal(STATE_FORMAT),

@@ -14,13 +14,19 @@ export interface XmlObject {
 }
 
 /** Elements that repeat; always arrays after parsing so one item reads like many. */
-const LIST_ITEMS = new Set(["Email", "Pak", "Domain", "Account"]);
+const LIST_ITEMS = new Set(["Pak", "Domain", "popforwarding", "response", "Bundles"]);
+const LIST_PATHS = new Set([
+  "interface-response.pop",
+  "interface-response.popexpirations.pop",
+  "interface-response.GetDomains.domain-list.domain",
+]);
 
 const parser = new XMLParser({
-  ignoreAttributes: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
   parseTagValue: false,
   trimValues: true,
-  isArray: (name) => LIST_ITEMS.has(name),
+  isArray: (name, jpath) => LIST_ITEMS.has(name) || LIST_PATHS.has(String(jpath)),
 });
 
 export function parseXmlReply(body: string): XmlObject {
@@ -65,6 +71,27 @@ export function text(node: XmlNode | undefined): string {
   if (node === undefined) return "";
   if (typeof node === "string") return node.trim();
   throw new Error(`expected text, got ${JSON.stringify(node)}`);
+}
+
+/** Repeated elements directly under a node (GetPOP3's `pop`, GetPOPForwarding's `popforwarding`). */
+export function repeatedItems(node: XmlNode | undefined): XmlObject[] {
+  const list = Array.isArray(node) ? node : node === undefined ? [] : [node];
+  return list.filter((item): item is XmlObject => typeof item === "object" && !Array.isArray(item));
+}
+
+/** The texts of an element that may repeat (`Bundles/BundleID`). */
+export function texts(node: XmlNode | undefined): string[] {
+  const list = Array.isArray(node) ? node : node === undefined ? [] : [node];
+  return list.map((item) => text(item));
+}
+
+/** `responses/response` of an error reply as { number, text, description }. */
+export function responsesOf(reply: XmlObject): Array<Record<string, string>> {
+  const responses = reply.responses;
+  if (responses === undefined || typeof responses !== "object" || Array.isArray(responses)) return [];
+  return repeatedItems(responses.response).map((response) =>
+    Object.fromEntries(Object.entries(response).map(([name, value]) => [name, text(value)])),
+  );
 }
 
 export function items(node: XmlNode | undefined, itemName: string): XmlObject[] {
@@ -167,4 +194,60 @@ export function findDomain(
 
 export function domainParamsOf(domain: Domain): { sld: string; tld: string } {
   return { sld: domain.sld, tld: domain.tld };
+}
+
+/** One element (or attribute, `…/@type`) of a reply with its text, in document order. */
+export type ReplyLeaf = [path: string, value: string];
+
+const orderedParser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  parseTagValue: false,
+  trimValues: true,
+});
+
+/** An XML reply as [path, value] leaves in document order (`Paks/Pak/BundleId`, `GetDomains/domain-list/@type`). */
+export function xmlLeaves(body: string): ReplyLeaf[] {
+  const leaves: ReplyLeaf[] = [];
+  const walk = (nodes: unknown, path: string) => {
+    if (!Array.isArray(nodes)) return;
+    for (const node of nodes as Array<Record<string, unknown>>) {
+      const attributes = node[":@"];
+      for (const [name, children] of Object.entries(node)) {
+        if (name === "#text" || name === ":@") continue;
+        const here = path ? `${path}/${name}` : name;
+        if (attributes && typeof attributes === "object")
+          for (const [attribute, value] of Object.entries(attributes as Record<string, unknown>))
+            leaves.push([`${here}/@${attribute}`, String(value)]);
+        const kids = Array.isArray(children) ? (children as Array<Record<string, unknown>>) : [];
+        const textNode = kids.find((kid) => "#text" in kid);
+        const hasElements = kids.some((kid) => Object.keys(kid).some((key) => key !== "#text"));
+        if (!hasElements) {
+          if (!(attributes && kids.length === 0))
+            leaves.push([here, String(textNode?.["#text"] ?? "").trim()]);
+        } else walk(kids, here);
+      }
+    }
+  };
+  const document = orderedParser.parse(body) as Array<Record<string, unknown>>;
+  const root = document.find((node) => "interface-response" in node);
+  walk(root?.["interface-response"], "");
+  return leaves;
+}
+
+/**
+ * A Text reply as [key, value] leaves in order. Reads eNom's `Key=Value` and, as its pages print
+ * Text samples, `Key: Value` and `Key:Value`; skips `;` comments and the pages' ". . ." lines.
+ */
+export function textLeaves(body: string): ReplyLeaf[] {
+  const leaves: ReplyLeaf[] = [];
+  for (const line of body.split(/\r?\n/)) {
+    if (line === "" || line.startsWith(";") || line.trim() === ".") continue;
+    const equals = /^([\w.-]+)=(.*)$/.exec(line);
+    const colon = /^([\w.-]+):\s?(.*)$/.exec(line);
+    const match = equals ?? colon;
+    if (match) leaves.push([match[1] ?? "", (match[2] ?? "").trim()]);
+  }
+  return leaves;
 }

@@ -17,19 +17,39 @@ const isoDate = z.string().refine(isIsoDate, "must be a YYYY-MM-DD date");
 
 export const mailboxSchema = z.object({
   userName: z.string(),
+  /** Sent as DisplayNameX; eNom never returns it (GetPOP3 has no such field), only the truth shows it. */
   displayName: z.string(),
   bundleId: z.number().int(),
   isAdmin: z.boolean(),
-  /** Empty: no forwarding. */
-  forwardTo: z.string(),
-  /** The simulator keeps no passwords, only when one was last set (ISO timestamp). */
+  /**
+   * Kept in clear because eNom keeps it and returns it: GetPOP3's `<password>` (its page and
+   * ../shared/enom-samples/getpop3-online.xml). The control API never shows it.
+   */
+  password: z.string(),
+  /** When one was last set (ISO timestamp). */
   passwordSetAt: z.string(),
+  /** The day the mailbox was created: its storage in use grows from then (`quotaused`). */
+  createdOn: isoDate,
 });
 export type Mailbox = z.infer<typeof mailboxSchema>;
 
+/**
+ * One email forwarding record (GetPOPForwarding / SetPOPForwarding). Kept apart from mailboxes:
+ * eNom's forwarding is "either POP or our email forwarding" (GetPOPForwarding's page), so a record
+ * may name a user that has no mailbox.
+ */
+export const STATUS_FLAGS = ["", "0", "1"] as const;
+export const forwardSchema = z.object({
+  userName: z.string(),
+  forwardTo: z.string(),
+  /** As sent: "" original mailbox only, "0" both, "1" forwarding address only (the page's words; an unknown). */
+  statusFlags: z.enum(STATUS_FLAGS),
+});
+export type Forward = z.infer<typeof forwardSchema>;
+
 export const pakSchema = z.object({
   bundleId: z.number().int().positive(),
-  /** 2011: the Mailbox product (quick start); 17: a classic 10-mailbox POP pak. */
+  /** 2011: the Mailbox product (seeds/002); 38: a classic 10-mailbox POP pak (GetPOP3's sample). */
   prodType: z.literal([PROD_TYPE_MAILBOX, PROD_TYPE_CLASSIC_POP]),
   version: z.number().int(),
   qtyPurchased: z.number().int().positive(),
@@ -45,6 +65,8 @@ export type Pak = z.infer<typeof pakSchema>;
 
 export const DOMAIN_STATUSES = ["Registered", "DNSHosted", "TransferPending"] as const;
 export type DomainStatus = (typeof DOMAIN_STATUSES)[number];
+/** GetDomains' `ns-status`: YES when the domain uses eNom's name servers (its page); the sample also shows NA. */
+export const NS_STATUSES = ["YES", "NO", "NA"] as const;
 
 export const domainSchema = z.object({
   domainNameId: z.number().int().positive(),
@@ -54,10 +76,12 @@ export const domainSchema = z.object({
   status: z.enum(DOMAIN_STATUSES),
   expDate: isoDate,
   autoRenew: z.boolean(),
-  /** A mailbox user name of this domain, an outside address, or empty (catch-all off). */
+  nsStatus: z.enum(NS_STATUSES),
+  /** SetCatchAll's `ForwardTo`: a full address, or empty when none was ever set. */
   catchAll: z.string(),
   paks: z.array(pakSchema),
   mailboxes: z.array(mailboxSchema),
+  forwards: z.array(forwardSchema),
 });
 export type Domain = z.infer<typeof domainSchema>;
 
@@ -65,6 +89,8 @@ export type AccountKind = "reseller" | "retail";
 export interface Account {
   uid: string;
   pw: string;
+  /** eNom's API tokens replace the password ("Simply replace the password with the API token", api-tokens.md). */
+  apiTokens: readonly string[];
   kind: AccountKind;
   balanceCents: number;
 }
@@ -109,6 +135,15 @@ export function findMailbox(domain: Domain, userName: string): Mailbox | undefin
   return domain.mailboxes.find((mailbox) => mailbox.userName.toLowerCase() === wanted);
 }
 
+export function findForward(domain: Domain, userName: string): Forward | undefined {
+  const wanted = userName.toLowerCase();
+  return domain.forwards.find((forward) => forward.userName.toLowerCase() === wanted);
+}
+
+export function pakOf(domain: Domain, mailbox: Mailbox): Pak | undefined {
+  return domain.paks.find((pak) => pak.bundleId === mailbox.bundleId);
+}
+
 /**
  * The whole world with the indexes the commands need. Domains are never added or removed after
  * seeding (the simulator sells email, not domains), which keeps the indexes simple; what changes
@@ -132,10 +167,15 @@ export class World {
     this.counters = counters;
   }
 
-  /** eNom's login IDs are case-insensitive; passwords are not. */
+  /** eNom's login IDs are case-insensitive; passwords and API tokens are not. */
   login(uid: string, pw: string): Account | undefined {
     const account = this.accounts.get(uid.toLowerCase());
-    return account && account.pw === pw ? account : undefined;
+    if (!account || pw === "") return undefined;
+    return account.pw === pw || account.apiTokens.includes(pw) ? account : undefined;
+  }
+
+  domainById(account: Account, domainNameId: number): Domain | undefined {
+    return this.domainsOf(account).find((domain) => domain.domainNameId === domainNameId);
   }
 
   domainOf(account: Account, sld: string, tld: string): Domain | undefined {

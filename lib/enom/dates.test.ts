@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatEnomDate, parseEnomDate, parseEnomDateTime } from "./dates";
+import { formatEnomDate, parseEnomDate, parseEnomDateTime, parseEnomDay } from "./dates";
 
 describe("parseEnomDate", () => {
   it("reads eNom's M/D/YYYY, with the spaces CDATA leaves around it", () => {
@@ -54,5 +54,15 @@ describe("parseEnomDateTime", () => {
       "2/5/2015",
     ])
       expect(parseEnomDateTime(text), text).toBeNull();
+  });
+});
+
+describe("parseEnomDay", () => {
+  it("reads an expiry with or without a time as its calendar day (getpop3-online.xml, seeds/002)", () => {
+    expect(parseEnomDay("5/3/2010 2:14:59 AM")).toEqual({ iso: "2010-05-03" });
+    expect(parseEnomDay("10/25/2012 11:59:59 PM")).toEqual({ iso: "2012-10-25" });
+    expect(parseEnomDay(" 11/25/2015 ")).toEqual({ iso: "2015-11-25" });
+    expect(parseEnomDay("2/30/2030 1:00:00 AM")).toBeNull();
+    expect(parseEnomDay("2015-11-25")).toBeNull();
   });
 });

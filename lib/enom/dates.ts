@@ -40,6 +40,15 @@ export function parseEnomDate(text: string): CalendarDate | null {
   return calendarDate(Number(y), Number(m), Number(d));
 }
 
+/**
+ * An expiry as eNom writes it in either form: `11/25/2015` or `5/3/2010 2:14:59 AM` (GetPOP3's
+ * `expdate`, GetPOPExpirations' `expdate`); the time of day is dropped. Null when it is neither.
+ */
+export function parseEnomDay(text: string): CalendarDate | null {
+  const dateTime = parseEnomDateTime(text);
+  return dateTime ? { iso: dateTime.iso.slice(0, 10) } : parseEnomDate(text);
+}
+
 /** `11/25/2014 12:47:29 PM` → `{ iso: "2014-11-25T12:47:29" }`; null when it is not one. */
 export function parseEnomDateTime(text: string): EnomDateTime | null {
   const match = DATE_TIME.exec(text.trim());

@@ -27,6 +27,89 @@ function hasBrand(value: unknown, name: keyof typeof BRANDS): boolean {
   );
 }
 
+/** One `responses/response` of an error reply: eNom's number for the error and its words. */
+export type EnomResponse = { number: number | null; text: string | null; description: string | null };
+
+/**
+ * What an eNom error means for the reseller, from its ResponseNumber (api-error-codes.md and
+ * ../shared/enom-samples) or, where eNom sent none, its Err text:
+ * - `bad-login` 304155 "Bad User name or Password": fix ENOM_UID / ENOM_PW (or the API token);
+ * - `ip-not-allowed` 713254 "User not permitted from this IP address": allow the server's IP at eNom;
+ * - `domain-not-found` 316153;
+ * - `password-rejected` 48: the password contains the user name or other account information;
+ * - `transient` 20 "Try again later", 25 "Failed to obtain provisioning lock … retry";
+ * - null: anything else (eNom's own words are shown).
+ */
+export type EnomErrorCode =
+  "bad-login" | "ip-not-allowed" | "domain-not-found" | "password-rejected" | "transient";
+
+const CODES_BY_NUMBER: ReadonlyMap<number, EnomErrorCode> = new Map([
+  [304155, "bad-login"],
+  [713254, "ip-not-allowed"],
+  [316153, "domain-not-found"],
+  [48, "password-rejected"],
+  [20, "transient"],
+  // api-error-codes.md: 22 "Requested object temporarily unavailable, try again later", same advice as 25.
+  [22, "transient"],
+  [25, "transient"],
+]);
+
+/** eNom's words for the same errors, for replies without a ResponseNumber (error-ip.xml). */
+const CODES_BY_TEXT: ReadonlyArray<[RegExp, EnomErrorCode]> = [
+  [/bad user ?name or password/i, "bad-login"],
+  [/not permitted from this ip address/i, "ip-not-allowed"],
+  [/domain name not found/i, "domain-not-found"],
+  [/password rejected/i, "password-rejected"],
+  [/try again later|provisioning lock/i, "transient"],
+];
+
+/** The reseller-facing meaning of an eNom error: its numbers first, then its words. */
+export function enomErrorCodeOf(
+  responses: readonly EnomResponse[],
+  errors: readonly string[],
+): EnomErrorCode | null {
+  for (const response of responses) {
+    const code = response.number === null ? undefined : CODES_BY_NUMBER.get(response.number);
+    if (code) return code;
+  }
+  const words = [...errors, ...responses.flatMap((r) => [r.text ?? "", r.description ?? ""])];
+  for (const [pattern, code] of CODES_BY_TEXT) if (words.some((text) => pattern.test(text))) return code;
+  return null;
+}
+
+/** eNom refusing Mailpak itself, not one request: what the reseller must fix, in eNom's terms. */
+export type EnomAccessProblem = {
+  code: "bad-login" | "ip-not-allowed";
+  /** The server's IP address as eNom reported it (`… from this IP address - <ip>`), when it did. */
+  ip: string | null;
+  /** For staff and the log: exactly what to fix. */
+  fix: string;
+};
+
+export function accessProblemOf(
+  code: EnomErrorCode | null,
+  errors: readonly string[],
+): EnomAccessProblem | null {
+  if (code === "bad-login")
+    return {
+      code,
+      ip: null,
+      fix: "eNom refused Mailpak's login: check ENOM_UID and ENOM_PW (or the API token)",
+    };
+  if (code === "ip-not-allowed") {
+    const ip =
+      errors
+        .map((text) => /IP address\s*-\s*(\S+)/i.exec(text)?.[1])
+        .find((found): found is string => found !== undefined) ?? null;
+    return {
+      code,
+      ip,
+      fix: `eNom does not accept calls from this server's IP address${ip ? ` ${ip}` : ""}: allow it in eNom's API settings`,
+    };
+  }
+  return null;
+}
+
 /** eNom answered and said no (ErrCount > 0). Safe to retry only after fixing what it says. */
 export class EnomError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -38,22 +121,50 @@ export class EnomError extends Error {
   readonly command: string;
   /** Err1..ErrN in order: eNom says they "can be presented as is back to the client". */
   readonly errors: readonly string[];
+  /** `responses/response`: eNom's numbers for the error (ResponseNumber) and their words. */
+  readonly responses: readonly EnomResponse[];
+  /** What the error means for the reseller (EnomErrorCode), or null: then eNom's own words are all there is. */
+  readonly code: EnomErrorCode | null;
   /** The GUID to quote to eNom support; null when the reply had none. */
   readonly trackingKey: string | null;
 
-  constructor(init: { command: string; errors: readonly string[]; trackingKey: string | null }) {
+  constructor(init: {
+    command: string;
+    errors: readonly string[];
+    trackingKey: string | null;
+    responses?: readonly EnomResponse[];
+  }) {
+    const responses = (init.responses ?? []).map((r) => ({ ...r }));
+    const code = enomErrorCodeOf(responses, init.errors);
     const texts = init.errors.length > 0 ? init.errors.join("; ") : "no reason given";
+    const numbers = responses.flatMap((r) => (r.number === null ? [] : [r.number]));
+    const numbered = numbers.length > 0 ? ` [${numbers.join(", ")}]` : "";
+    const fix = accessProblemOf(code, init.errors)?.fix;
     const key = init.trackingKey ? ` (TrackingKey ${init.trackingKey})` : "";
-    super(`eNom refused ${init.command}: ${texts}${key}`);
+    super(`eNom refused ${init.command}: ${texts}${numbered}${fix ? `. ${fix}` : ""}${key}`);
     brand(this, "EnomError");
     this.command = init.command;
     this.errors = [...init.errors];
+    this.responses = responses;
+    this.code = code;
     this.trackingKey = init.trackingKey;
+  }
+
+  /** Bad login or IP not allowed: what the reseller must fix; null for any other refusal. */
+  get accessProblem(): EnomAccessProblem | null {
+    return accessProblemOf(this.code, this.errors);
   }
 
   /** A record for the audit log. */
   toJSON() {
-    return { name: this.name, command: this.command, errors: this.errors, trackingKey: this.trackingKey };
+    return {
+      name: this.name,
+      command: this.command,
+      errors: this.errors,
+      responses: this.responses,
+      code: this.code,
+      trackingKey: this.trackingKey,
+    };
   }
 }
 
@@ -66,7 +177,8 @@ export type UnavailableReason =
   | "http-status" // eNom (or a proxy) answered with an HTTP error
   | "too-large" // the answer was bigger than any real eNom reply
   | "unparseable" // not an eNom reply we can read
-  | "incomplete"; // an eNom reply without `Done` or `ErrCount`: it did not all arrive
+  | "incomplete" // an eNom reply without `Done` or `ErrCount`: it did not all arrive
+  | "unrecognised"; // a whole eNom reply, but not in the shape eNom documents for the command
 
 /**
  * `not-sent`: the request never left, so eNom did nothing and the call may be made again.
@@ -101,15 +213,7 @@ export class EnomUnavailable extends Error {
     trackingKey?: string | null;
     cause?: SafeCause;
   }) {
-    const effect =
-      init.outcome === "not-sent"
-        ? "nothing was sent"
-        : init.kind === "write"
-          ? "eNom may have acted: check before trying again"
-          : "the read may be tried again";
-    super(`eNom unavailable for ${init.command} (${init.reason}: ${init.detail}); ${effect}`, {
-      cause: init.cause,
-    });
+    super(unavailableMessage(init), { cause: init.cause });
     brand(this, "EnomUnavailable");
     this.command = init.command;
     this.kind = init.kind;
@@ -133,6 +237,33 @@ export class EnomUnavailable extends Error {
       message: this.message,
     };
   }
+}
+
+/**
+ * "eNom answered in a form Mailpak does not understand" is a different failure from "eNom is not
+ * answering": eNom is up, and retrying will not help. Whoever reads the log needs to know which.
+ */
+function unavailableMessage(init: {
+  command: string;
+  kind: "read" | "write";
+  reason: UnavailableReason;
+  outcome: UnavailableOutcome;
+  detail: string;
+}): string {
+  if (init.reason === "unrecognised") {
+    const effect =
+      init.kind === "write"
+        ? "nothing was changed in Mailpak, but eNom may have acted: check before trying again"
+        : "nothing was changed";
+    return `eNom answered ${init.command} in a form Mailpak does not understand; ${effect} (${init.detail})`;
+  }
+  const effect =
+    init.outcome === "not-sent"
+      ? "nothing was sent"
+      : init.kind === "write"
+        ? "eNom may have acted: check before trying again"
+        : "the read may be tried again";
+  return `eNom unavailable for ${init.command} (${init.reason}: ${init.detail}); ${effect}`;
 }
 
 export type ValidationIssue = { path: string; message: string };

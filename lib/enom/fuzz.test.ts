@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { enomXml, fakeFetch, fixture, testClient } from "./__fixtures__/harness";
+import {
+  enomXml,
+  fakeFetch,
+  fixture,
+  SHARED_SAMPLES,
+  sharedSample,
+  testClient,
+} from "./__fixtures__/harness";
 import { EnomUnavailable } from "./errors";
 import { readEnvelope } from "./parse/envelope";
 import { parseHtmlReply } from "./parse/html";
@@ -12,6 +19,8 @@ import { parseTextReply } from "./parse/text";
  * never a success read from half a reply, never an EnomError made up from noise.
  */
 type Client = ReturnType<typeof testClient>;
+/** GetPOP3 of a domain without email, in the documented shape. */
+const EMPTY = "<EmailCount>0</EmailCount><Paks/><Count>0</Count>";
 const domain = "enom-email-example-123.com";
 
 // Each eNom sample (see __fixtures__/README.md), with the call whose reply it is.
@@ -23,23 +32,64 @@ const SAMPLES: Array<[string, (client: Client) => Promise<unknown>]> = [
   [
     "setup-pop3-user.seed001.xml",
     (c) =>
-      c.setUpPop3Users({ domain, bundleId: 5134, users: [{ userName: "james", password: "Resell9pw" }] }),
+      c.setUpPop3Users({
+        domain,
+        bundleId: 5134,
+        users: [{ userName: "james", password: "Harbour-Light7" }],
+      }),
   ],
   [
     "setup-pop3-user.seed002.xml",
     (c) =>
-      c.setUpPop3Users({ domain, bundleId: 1004279, users: [{ userName: "UserOne", password: "Abcdefg1" }] }),
+      c.setUpPop3Users({
+        domain,
+        bundleId: 1004279,
+        users: [{ userName: "UserOne", password: "Harbour-Light7" }],
+      }),
   ],
   [
     "setup-pop3-user.seed002.as-printed.xml",
     (c) =>
-      c.setUpPop3Users({ domain, bundleId: 1004279, users: [{ userName: "UserOne", password: "Abcdefg1" }] }),
+      c.setUpPop3Users({
+        domain,
+        bundleId: 1004279,
+        users: [{ userName: "UserOne", password: "Harbour-Light7" }],
+      }),
   ],
   [
     "modify-pop3.seed002.xml",
-    (c) => c.modifyPop3Users({ domain, bundleId: 1004279, users: [{ userName: "UserOne", isAdmin: true }] }),
+    (c) => c.modifyPop3Users({ domain, users: [{ userName: "UserOne", isAdmin: true }] }),
   ],
   ["delete-pop3.seed002.xml", (c) => c.deletePop3Users({ domain, userNames: ["UserOne"] })],
+  ["pages/get-pop3.page.xml", (c) => c.getPop3({ domain })],
+  ["pages/get-pop-forwarding.page.xml", (c) => c.getPopForwarding({ domain, userName: "Jane.Doe" })],
+  [
+    "pages/set-pop-forwarding.page.xml",
+    (c) => c.setPopForwarding({ enable: true, domain, userName: "sales", forwardTo: "a@b.org" }),
+  ],
+  [
+    "pages/modify-pop3.page.xml",
+    (c) =>
+      c.modifyPop3Users({
+        domain,
+        users: [
+          { userName: "john", isAdmin: true },
+          { userName: "jane", isAdmin: false },
+        ],
+      }),
+  ],
+];
+
+// ../shared/enom-samples, verbatim, when present (see contract.test.ts).
+const SHARED: Array<[string, (client: Client) => Promise<unknown>]> = [
+  ["getpop3-online.xml", (c) => c.getPop3({ domain })],
+  ["getpopexpirations-online.xml", (c) => c.getPopExpirations()],
+  ["getpopforwarding-online.xml", (c) => c.getPopForwarding({ domain, userName: "Jane.Doe" })],
+  ["getcatchall-online.xml", (c) => c.getCatchAll({ domain })],
+  ["getbalance-online.xml", (c) => c.getBalance()],
+  ["purchasepopbundle-online.xml", (c) => c.purchasePopBundle({ domain, quantity: 1 })],
+  ["renewpopbundle-online.xml", (c) => c.renewPopBundle({ domain, pakId: 1, years: 1 })],
+  ["deleteallpoppaks-online.xml", (c) => c.deleteAllPopPaks({ domain })],
 ];
 
 /** The call's settled outcome: "ok", or the error's class name. */
@@ -53,6 +103,27 @@ async function outcome(body: string, call: (client: Client) => Promise<unknown>)
     return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   }
 }
+
+function expectEveryTruncationRefused(body: string) {
+  return async (name: string, call: (client: Client) => Promise<unknown>) => {
+    expect(await outcome(body, call)).toBe("ok"); // the whole sample is a success…
+    const whole = body.trimEnd().length;
+    for (let length = 0; length < whole; length += 1) {
+      // …and no proper prefix of it is one.
+      const result = await outcome(body.slice(0, length), call);
+      if (result !== "EnomUnavailable") expect.fail(`${name} cut at ${length}: ${result}`);
+    }
+  };
+}
+
+describe.skipIf(SHARED_SAMPLES === null)(
+  "truncated replies of ../shared/enom-samples (skipped when absent)",
+  () => {
+    it.each(SHARED)("every truncation of %s is EnomUnavailable", async (name, call) => {
+      await expectEveryTruncationRefused(sharedSample(name))(name, call);
+    });
+  },
+);
 
 describe("truncated replies", () => {
   it.each(SAMPLES)("every truncation of %s is EnomUnavailable", async (name, call) => {
@@ -171,21 +242,25 @@ describe("hostile replies", () => {
       "<Paks><Pak><BundleId>5</BundleId><QtyPurchased>1</QtyPurchased><QtyAvailable>1</QtyAvailable><ExpDate>1/1/2030</ExpDate><AutoRenew>maybe</AutoRenew></Pak></Paks>",
     ],
     ["text where a list belongs", "<Paks>lots</Paks>"],
-    ["a mailbox without a name", "<Emails><Email><UserName/></Email></Emails>"],
+    ["a mailbox without a name", "<pop><username/><admin>0</admin></pop>"],
     [
       "elements inside a number",
       "<Paks><Pak><BundleId><x>5</x></BundleId><QtyPurchased>1</QtyPurchased><QtyAvailable>1</QtyAvailable><ExpDate>1/1/2030</ExpDate></Pak></Paks>",
     ],
   ])("%s", async (_, fields) => {
-    expect(await outcome(enomXml("GetPOP3", fields), getPop3)).toBe("EnomUnavailable");
+    // With the counts GetPOP3 sends, so that the field itself is what is refused.
+    const counted = fields.startsWith("<pop>")
+      ? `${fields}<EmailCount>1</EmailCount><Count>0</Count>`
+      : `<EmailCount>0</EmailCount>${fields}<Count>1</Count>`;
+    expect(await outcome(enomXml("GetPOP3", counted), getPop3)).toBe("EnomUnavailable");
   });
 
   it.each([
-    ["no ErrCount", enomXml("GetPOP3", "<Paks/>", { errCount: null })],
-    ["no Done", enomXml("GetPOP3", "<Paks/>", { done: null })],
-    ["Done false", enomXml("GetPOP3", "<Paks/>", { done: "false" })],
-    ["ErrCount as text", enomXml("GetPOP3", "<Paks/>", { errCount: "none" })],
-    ["ErrCount huge", enomXml("GetPOP3", "<Paks/>", { errCount: "1".repeat(40) })],
+    ["no ErrCount", enomXml("GetPOP3", EMPTY, { errCount: null })],
+    ["no Done", enomXml("GetPOP3", EMPTY, { done: null })],
+    ["Done false", enomXml("GetPOP3", EMPTY, { done: "false" })],
+    ["ErrCount as text", enomXml("GetPOP3", EMPTY, { errCount: "none" })],
+    ["ErrCount huge", enomXml("GetPOP3", EMPTY, { errCount: "1".repeat(40) })],
     ["an error reply cut before Done", enomXml("GetPOP3", "", { errors: ["Domain not found"], done: null })],
     [
       "nesting 10,000 deep",

@@ -2,6 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { recordEnomRequest } from "@/lib/metrics/registry";
+import { recordEnomAccess } from "./access";
 import { createEnomClient, type EnomClient } from "./client";
 
 /**
@@ -16,10 +17,16 @@ export {
   isEnomError,
   isEnomUnavailable,
   isEnomValidationError,
+  type EnomAccessProblem,
+  type EnomErrorCode,
+  type EnomResponse,
   type UnavailableOutcome,
   type UnavailableReason,
   type ValidationIssue,
 } from "./errors";
+export { enomAccessStatus, recordEnomAccess, type EnomAccessStatus } from "./access";
+export { CHECKED_COMMANDS, checkReplyShape, type ReplyShapeCheck } from "./check";
+export { withoutMailboxPasswords } from "./redact";
 export { formatEnomDate, parseEnomDate } from "./dates";
 export { formatMoney, parseMoney } from "./money";
 export type * from "./types";
@@ -43,7 +50,12 @@ export function getEnomClient(): EnomClient {
       maxConcurrency: env.ENOM_MAX_CONCURRENCY,
       readCacheTtlMs: env.ENOM_READ_CACHE_MS,
       logger: logger.child({ module: "enom" }),
-      onMetric: (metric) => recordEnomRequest(metric),
+      onMetric: (metric) => {
+        recordEnomRequest(metric);
+        // Any answer eNom gave means it accepted Mailpak's login and address.
+        if (metric.outcome === "ok") recordEnomAccess(null);
+      },
+      onEnomError: (error) => recordEnomAccess(error.accessProblem),
     });
   }
   return client;

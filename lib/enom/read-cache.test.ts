@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
-import { createEnomClient } from "./client";
+import { describe, expect, it } from "vitest";
+import { enomXml, fakeFetch, testClient } from "./__fixtures__/harness";
 import { readCache } from "./read-cache";
 import { singleFlight, type ReadRequest } from "./single-flight";
 
@@ -121,61 +120,66 @@ describe("singleFlight after a write", () => {
   });
 });
 
-describe("the client with a read cache, against the simulator", () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await startEnomSimulator({ port: 0, statePath: null, reset: true });
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-
-  const callsOf = async (command: string) => {
-    const { calls } = (await (await fetch(`${sim.origin}/_sim/calls?command=${command}`)).json()) as {
-      calls: unknown[];
-    };
-    return calls.length;
-  };
+describe("the client with a read cache", () => {
+  /**
+   * A stand-in for eNom answering in the documented shapes (get-pop-3.md, get-pop-expirations.md,
+   * GetBalance.md): one domain whose mailboxes the stand-in's SetUpPOP3User adds to.
+   */
+  function standIn() {
+    const mailboxes = ["dell"];
+    const calls: Record<string, number> = {};
+    const { fetch } = fakeFetch((request) => {
+      const command = request.body.get("command") ?? "";
+      calls[command] = (calls[command] ?? 0) + 1;
+      if (command === "SetUpPOP3User") {
+        mailboxes.push(request.body.get("UserName1") ?? "");
+        return enomXml(command, "<AccountsCreated>1</AccountsCreated><AccountsFailed>0</AccountsFailed>");
+      }
+      if (command === "GetPOP3")
+        return enomXml(
+          command,
+          `${mailboxes.map((m) => `<pop><username>${m}</username><password>Xy-2345678</password><admin>0</admin></pop>`).join("")}<EmailCount>${mailboxes.length}</EmailCount><Paks><Pak><BundleId>26770</BundleId><QtyPurchased>10</QtyPurchased><QtyAvailable>${10 - mailboxes.length}</QtyAvailable><ExpDate>5/3/2030</ExpDate></Pak></Paks><Count>1</Count>`,
+        );
+      if (command === "GetPOPExpirations")
+        return enomXml(
+          command,
+          "<popexpirations><pop><domain>resellerdocs.com</domain><bundleid>26770</bundleid><expdate>5/3/2030</expdate></pop><count>1</count></popexpirations>",
+        );
+      return enomXml(command, "<Balance>1.00</Balance>");
+    });
+    return { fetch, calls };
+  }
 
   it("reads once, and shows the panel's own write at once", async () => {
-    const client = createEnomClient({
-      baseUrl: sim.url,
-      uid: "resellid",
-      pw: "resellpw",
-      readCacheTtlMs: 60_000,
-    });
-    const { paks } = await client.getPopExpirations();
-    const today = new Date().toISOString().slice(0, 10);
-    const pak = paks.find((p) => (p.qtyAvailable ?? 0) > 0 && p.expires.iso > today);
-    if (!pak) throw new Error("the simulator's seed has a pak with a free mailbox");
-    const domain = pak.domainName;
-    const pop3Before = await callsOf("GetPOP3");
-
+    const eNom = standIn();
+    const client = testClient(eNom.fetch, { readCacheTtlMs: 60_000 });
+    const domain = "resellerdocs.com";
     const first = await client.getPop3({ domain });
     const again = await client.getPop3({ domain });
     expect(again).toEqual(first);
-    expect(await callsOf("GetPOP3")).toBe(pop3Before + 1);
+    expect(eNom.calls.GetPOP3).toBe(1);
     await client.getPopExpirations();
-    expect(await callsOf("GetPOPExpirations")).toBe(1);
+    await client.getPopExpirations();
+    expect(eNom.calls.GetPOPExpirations).toBe(1);
 
     await client.setUpPop3Users({
       domain,
-      bundleId: pak.bundleId,
-      users: [{ userName: "cachecheck", password: "Cache9check" }],
+      bundleId: 26770,
+      users: [{ userName: "cachecheck", password: "Cache-9check" }],
     });
     const after = await client.getPop3({ domain });
-    expect(after.mailboxes.map((m) => m.userName.toLowerCase())).toContain("cachecheck");
-    expect(await callsOf("GetPOP3")).toBe(pop3Before + 2);
+    expect(after.mailboxes.map((m) => m.userName)).toEqual(["dell", "cachecheck"]);
+    expect(eNom.calls.GetPOP3).toBe(2);
     await client.getPopExpirations();
-    expect(await callsOf("GetPOPExpirations")).toBe(2);
+    expect(eNom.calls.GetPOPExpirations).toBe(2);
   });
 
   it("is off unless asked for", async () => {
-    const client = createEnomClient({ baseUrl: sim.url, uid: "resellid", pw: "resellpw" });
-    const before = await callsOf("GetBalance");
+    const eNom = standIn();
+    const client = testClient(eNom.fetch);
     await client.getBalance();
     await client.getBalance();
-    expect(await callsOf("GetBalance")).toBe(before + 2);
+    expect(eNom.calls.GetBalance).toBe(2);
   });
 });
 

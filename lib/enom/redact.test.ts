@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { bufferLogger, enomXml, fakeFetch, TEST_PW, TEST_UID, testClient } from "./__fixtures__/harness";
 import { isSecretParam, redactParams, scrubSecrets } from "./redact";
 
-const MAILBOX_PW = "MailPass123";
-const OTHER_PW = "Other456Pw";
+const MAILBOX_PW = "MailPass-123";
+const OTHER_PW = "Other-456Pw";
 const SECRETS = [TEST_PW, TEST_UID, MAILBOX_PW, OTHER_PW];
 const domain = "resellerdocs.com";
 
@@ -106,7 +106,7 @@ describe("no log line or thrown error carries the eNom password, the UID or a ma
     const log = bufferLogger();
     const reply = () => enomXml("ModifyPOP3", "", { errors: [`Cannot set ${MAILBOX_PW}`] });
     const error = await testClient(fakeFetch(reply).fetch, { logger: log.logger })
-      .modifyPop3Users({ domain, bundleId: 5134, users: [{ userName: "ann", password: MAILBOX_PW }] })
+      .modifyPop3Users({ domain, users: [{ userName: "ann", password: MAILBOX_PW }] })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "EnomError", errors: ["Cannot set [redacted]"] });
     expectNoSecrets(everythingIn(error) + log.text(), "the error or log");

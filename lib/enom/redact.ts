@@ -36,3 +36,17 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) if (secret.length >= 3) out = out.split(secret).join(REDACTED);
   return out;
 }
+
+/**
+ * A raw reply with every mailbox password value emptied, in each of eNom's formats: GetPOP3's
+ * `<password>…</password>` (XML; everything up to the closing tag, CDATA and stray `<` included),
+ * `Password1=…` (Text), `<STRONG>Password1: </ STRONG>…<br>` (HTML) and `Password1: …` (HTML read
+ * as text, as eNom's pages print it). Matching by element name, not by value, so a password equal
+ * to some other value is no risk, and a reply cut short inside a password still loses it.
+ */
+export function withoutMailboxPasswords(body: string): string {
+  return body
+    .replace(/(<password\d*(?:\s[^>]*)?>)(?:(?!<\/password)[\s\S])*/gi, "$1")
+    .replace(/(<strong>\s*password\d*\s*:\s*<\/\s*strong\s*>)(?:(?!<br)[^\r\n])*/gi, "$1")
+    .replace(/^([ \t]*password\d*[ \t]*[=:])[^\r\n]*/gim, "$1");
+}

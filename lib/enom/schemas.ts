@@ -124,13 +124,18 @@ export const purchaseServicesInputSchema = z.discriminatedUnion("kind", [
     .object({
       kind: z.literal("mailbox"),
       ...productTypeBase,
+      /** Quantity counts mailboxes: the client always sends `QuantityUnit=boxes` (packs is eNom's default, addtocart.md). */
       action: z.enum(["create", "renew"]).default("create"),
       /** The pak to renew; required with action `renew`. */
       productId: enomIdSchema.optional(),
       quantity: z.number().int().min(1).max(PURCHASE_QUANTITY_MAX),
       timeUnit: billingPeriodSchema.default("year"),
       timeQuantity: z.number().int().min(TERM_MIN).max(TERM_MAX).default(1),
-      capacity: capacitySchema.default(1),
+      /**
+       * `Capacity` (seeds/000: optional, default 1 GB). Left out when not given: renewing or
+       * growing a pak must not ask for another capacity (what eNom does then is not documented).
+       */
+      capacity: capacitySchema.optional(),
     })
     .refine((input) => input.action !== "renew" || input.productId !== undefined, {
       path: ["productId"],
@@ -166,10 +171,10 @@ export const renewPopBundleInputSchema = z.object({
 
 // ── Mailboxes ───────────────────────────────────────────────────────────────────────────────
 
-/** A mailbox password, checked with Mailpak's strict rules (KB 1691) against its user name. */
+/** A mailbox password, checked with eNom's current rule against its user name (and domain, by the command). */
 function checkPassword(userNameField: string, password: string | undefined, ctx: z.RefinementCtx) {
   if (password === undefined) return;
-  const problem = passwordProblem(password, { userName: userNameField, strict: true });
+  const problem = passwordProblem(password, { userName: userNameField });
   if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
 }
 
@@ -178,20 +183,42 @@ export const newMailboxSchema = z
     userName: userNameSchema,
     password: z.string(),
     isAdmin: z.boolean().default(false),
+    /** Sent as DisplayNameX (SetUpPOP3User page); eNom never returns it, so the panel keeps its own copy. */
     displayName: displayNameSchema.optional(),
-    forwardTo: emailAddressSchema.optional(),
   })
   .superRefine((mailbox, ctx) => checkPassword(mailbox.userName, mailbox.password, ctx));
 
-export const setUpPop3UsersInputSchema = z.object({
-  domain: domainInputSchema,
-  bundleId: enomIdSchema,
-  users: z
-    .array(newMailboxSchema)
-    .min(1, "Add at least one mailbox.")
-    .max(BATCH_MAX)
-    .superRefine(uniqueNames((u) => u.userName)),
-});
+/**
+ * eNom refuses a password that contains the domain name (api-error-codes.md, error 48): checked
+ * here, where the domain is known, so such a batch is never sent.
+ */
+function checkPasswordsAgainstDomain(
+  input: {
+    domain: { sld: string; tld: string };
+    users: ReadonlyArray<{ userName: string; password?: string }>;
+  },
+  ctx: z.RefinementCtx,
+) {
+  const domain = `${input.domain.sld}.${input.domain.tld}`;
+  input.users.forEach((user, index) => {
+    if (user.password === undefined) return;
+    if (passwordProblem(user.password, { userName: user.userName })) return; // already reported
+    const problem = passwordProblem(user.password, { userName: user.userName, domain });
+    if (problem) ctx.addIssue({ code: "custom", path: ["users", index, "password"], message: problem });
+  });
+}
+
+export const setUpPop3UsersInputSchema = z
+  .object({
+    domain: domainInputSchema,
+    bundleId: enomIdSchema,
+    users: z
+      .array(newMailboxSchema)
+      .min(1, "Add at least one mailbox.")
+      .max(BATCH_MAX)
+      .superRefine(uniqueNames((u) => u.userName)),
+  })
+  .superRefine(checkPasswordsAgainstDomain);
 
 export const mailboxChangeSchema = z
   .object({
@@ -205,20 +232,31 @@ export const mailboxChangeSchema = z
     checkPassword(change.userName, change.password, ctx);
   });
 
-export const modifyPop3UsersInputSchema = z.object({
-  domain: domainInputSchema,
-  bundleId: enomIdSchema,
-  users: z
-    .array(mailboxChangeSchema)
-    .min(1, "Choose at least one mailbox.")
-    .max(BATCH_MAX)
-    .superRefine(uniqueNames((u) => u.userName)),
+/** ModifyPOP3: SLD, TLD, EmailCount, UserNameX, PasswordX and/or IsAdminX; no BundleID (modify-pop-3.md). */
+export const modifyPop3UsersInputSchema = z
+  .object({
+    domain: domainInputSchema,
+    users: z
+      .array(mailboxChangeSchema)
+      .min(1, "Choose at least one mailbox.")
+      .max(BATCH_MAX)
+      .superRefine(uniqueNames((u) => u.userName)),
+  })
+  .superRefine(checkPasswordsAgainstDomain);
+
+/** DeletePOP3's UserNameX has at most 16 characters (delete-pop-3.md): a longer name is refused before sending. */
+const deletableUserNameSchema = userNameSchema.superRefine((name, ctx) => {
+  if (name.length > MAX_SIZE.deleteUserName)
+    ctx.addIssue({
+      code: "custom",
+      message: `eNom can delete only mailboxes whose name has at most ${MAX_SIZE.deleteUserName} characters; this one has ${name.length}, so nothing was sent.`,
+    });
 });
 
 export const deletePop3UsersInputSchema = z.object({
   domain: domainInputSchema,
   userNames: z
-    .array(userNameSchema)
+    .array(deletableUserNameSchema)
     .min(1, "Choose at least one mailbox.")
     .max(BATCH_MAX)
     .superRefine(uniqueNames((n) => n)),
@@ -226,32 +264,55 @@ export const deletePop3UsersInputSchema = z.object({
 
 // ── Forwarding ──────────────────────────────────────────────────────────────────────────────
 
-/** Catch-all target: a mailbox of the domain, an outside address, or null to turn it off. */
-export const setCatchAllInputSchema = z.object({
+/**
+ * SetCatchAll `ForwardTo`: required, a full address `mailbox@sld.tld`, at most 130 (SetCatchAll
+ * page). No eNom document shows how to turn a catch-all off, so the client offers no "off".
+ */
+export const setCatchAllInputSchema = z.object({ domain: domainInputSchema, forwardTo: emailAddressSchema });
+
+/** GetPOPForwarding `SLD, TLD[, UserName]`: without a user name, every forward of the domain. */
+export const popForwardingInputSchema = z.object({
   domain: domainInputSchema,
-  catchAll: z
-    .union([z.null(), z.literal(""), emailAddressSchema, userNameSchema])
-    .transform((value) => (value === "" ? null : value)),
+  userName: userNameSchema.optional(),
 });
 
-export const popForwardingInputSchema = z.object({ domain: domainInputSchema, userName: userNameSchema });
-
-export const setPopForwardingInputSchema = z.object({
-  domain: domainInputSchema,
-  userName: userNameSchema,
-  /** An address, or null to stop forwarding. */
-  forwardTo: z
-    .union([z.null(), z.literal(""), emailAddressSchema])
-    .transform((value) => (value === "" ? null : value)),
-});
+/**
+ * SetPOPForwarding (its page): `UserName`, `EMail` (= sld.tld), `ForwardTo` (required, also to
+ * delete), `Enable` 1 add or change / 0 delete, `StatusFlags`. `keepCopy` true sends
+ * StatusFlags=0 ("deliver to both original mailbox and forwarding address"), false sends 1
+ * ("deliver only to the forwarding address"); what eNom really does with each is an unknown
+ * (docs/enom.md), read back with GetPOPForwarding.
+ */
+export const setPopForwardingInputSchema = z.discriminatedUnion("enable", [
+  z.object({
+    enable: z.literal(true),
+    domain: domainInputSchema,
+    userName: userNameSchema,
+    forwardTo: emailAddressSchema,
+    keepCopy: z.boolean().default(true),
+  }),
+  z.object({
+    enable: z.literal(false),
+    domain: domainInputSchema,
+    userName: userNameSchema,
+    /** The forward being deleted: eNom marks ForwardTo required even with Enable=0. */
+    forwardTo: emailAddressSchema,
+  }),
+]);
 
 // ── Account ─────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * GetDomains: `Tab` IOwn (registered, eNom's default) or IHost (DNS hosting; both can buy email,
+ * seeds/000), `Display` 0-100 per page (default 25), `Start`; the client follows `NextRecords`.
+ */
+export const DOMAIN_TABS = ["IOwn", "IHost"] as const;
+export const GET_DOMAINS_PAGE_MAX = 100;
 export const getDomainsInputSchema = z.object({
-  /** Domains per page (`Display`); eNom's maximum, so one call covers a 10,000-domain account. */
-  pageSize: z.number().int().min(1).max(25_000).default(25_000),
-  /** Pages followed through `NextStart` before giving up (the result says `truncated`). */
-  maxPages: z.number().int().min(1).max(100).default(20),
+  tab: z.enum(DOMAIN_TABS).default("IOwn"),
+  pageSize: z.number().int().min(1).max(GET_DOMAINS_PAGE_MAX).default(GET_DOMAINS_PAGE_MAX),
+  /** Pages followed before giving up (the result says `truncated`): 1,000 pages = 100,000 names. */
+  maxPages: z.number().int().min(1).max(1_000).default(1_000),
 });
 
 // ── Outputs: the app's types ────────────────────────────────────────────────────────────────
@@ -274,14 +335,23 @@ export const pakSchema = z.object({
   version: z.string().nullable(),
 });
 
+/**
+ * One `<pop>` of GetPOP3 (username, password, quota, expdate, BundleId, AutoRenew, admin,
+ * quotaused). The password eNom sends in clear is dropped by the parser and exists nowhere in
+ * Mailpak. eNom returns no display name and no forwarding per mailbox.
+ */
 export const mailboxSchema = z.object({
   userName: z.string(),
   /** `userName@sld.tld` */
   address: z.string(),
-  displayName: z.string().nullable(),
   bundleId: z.number().int().nullable(),
   isAdmin: z.boolean(),
-  forwardTo: z.string().nullable(),
+  /** `quota`, MB. */
+  quotaMb: z.number().int().min(0).nullable(),
+  /** `quotaused`, MB. */
+  quotaUsedMb: z.number().min(0).nullable(),
+  expires: calendarDateSchema.nullable(),
+  autoRenew: z.boolean().nullable(),
 });
 
 /** GetPOP3: a domain's paks and mailboxes. */
@@ -312,10 +382,10 @@ export const purchaseSchema = z.object({
   trackingKey,
 });
 
+/** PurchasePOPBundle: one `Bundles/BundleID` per 10-pak bought, `BundleCount` of them. */
 export const popBundlePurchaseSchema = z.object({
   orderId: z.number().int(),
-  bundleId: z.number().int().nullable(),
-  bundleCount: z.number().int().nullable(),
+  bundleIds: z.array(z.number().int()),
   trackingKey,
 });
 
@@ -326,57 +396,56 @@ export const pakRenewSettingSchema = z.object({
 });
 
 /**
- * A batch command's outcome per mailbox. `unknown` lists names eNom neither confirmed nor listed
- * as failed (its counts disagree with its list): look before acting on them again.
+ * A batch command's outcome per mailbox. eNom documents only counts (AccountsCreated/Modified/
+ * Deleted, AccountsFailed), never which names failed: when the counts do not say every name was
+ * done, every name is `unknown` (read back with GetPOP3 before acting on them again). `failed`
+ * stays empty until eNom documents a per-name failure.
  */
 export const mailboxBatchSchema = z.object({
   succeeded: z.array(z.string()),
   failed: z.array(z.object({ userName: z.string(), reason: z.string() })),
   unknown: z.array(z.string()),
+  /** eNom's Err texts that came with the batch's counts (seeds/001), for the audit; [] when none. */
+  enomErrors: z.array(z.string()),
   trackingKey,
 });
 
-export const pakDeletionSchema = z.object({
-  bundleId: z.number().int(),
-  accountsDeleted: z.number().int().min(0).nullable(),
-  trackingKey,
-});
-export const allPaksDeletionSchema = z.object({
-  paksDeleted: z.number().int().min(0).nullable(),
-  accountsDeleted: z.number().int().min(0).nullable(),
-  trackingKey,
-});
+/** DeletePOPPak: the pak must have no mailboxes (delete-pop-pak.md). */
+export const pakDeletionSchema = z.object({ bundleId: z.number().int(), trackingKey });
+/** DeleteAllPOPPaks: `PaksRemoved`. */
+export const allPaksDeletionSchema = z.object({ paksRemoved: z.number().int().min(0), trackingKey });
 
-export const pakRenewalSchema = z.object({
-  orderId: z.number().int(),
-  bundleId: z.number().int().nullable(),
-  expires: calendarDateSchema.nullable(),
-  orderAmount: moneySchema.nullable(),
-  trackingKey,
-});
+/** RenewPOPBundle: `orderid` only (renew-pop-bundle.md and its sample). */
+export const pakRenewalSchema = z.object({ orderId: z.number().int(), trackingKey });
 
+/**
+ * One `popexpirations/pop` of GetPOPExpirations: `domain`, `bundleid`, `expdate` (XML); Text adds
+ * `renew1`, `version1`. No quantity, quota or billing period: those come from GetPOP3 per domain.
+ */
 export const popExpirationSchema = z.object({
   domainName: z.string(),
   bundleId: z.number().int(),
   expires: calendarDateSchema,
-  autoRenew: z.boolean(),
-  qtyPurchased: z.number().int().min(0).nullable(),
-  qtyAvailable: z.number().int().min(0).nullable(),
-  quotaMb: z.number().int().min(0).nullable(),
-  capacityGb: capacitySchema.nullable(),
-  prodType: z.number().int().nullable(),
-  billingPeriod: billingPeriodSchema.nullable(),
+  /** Only the Text format carries it (`renewN`); null when eNom did not say. */
+  autoRenew: z.boolean().nullable(),
+  version: z.string().nullable(),
 });
 export const popExpirationsSchema = z.object({ paks: z.array(popExpirationSchema), trackingKey });
 
 export const catchAllSchema = z.object({ catchAll: z.string().nullable(), trackingKey });
-export const popForwardingSchema = z.object({
+/** One `<popforwarding>` of GetPOPForwarding. */
+export const popForwardSchema = z.object({
   userName: z.string(),
-  forwardTo: z.string().nullable(),
-  trackingKey,
+  forwardTo: z.string(),
+  active: z.boolean(),
 });
+export const popForwardingSchema = z.object({ forwards: z.array(popForwardSchema), trackingKey });
+/** SetPOPForwarding: eNom answers `success` and nothing else; the client reads the forward back. */
+export const popForwardingWriteSchema = z.object({ trackingKey });
 
-export const DOMAIN_STATUSES = ["Registered", "DNSHosted", "TransferPending", "Other"] as const;
+/** Which GetDomains tab listed the domain: IOwn (registered here) or IHost (DNS hosting here). */
+export const DOMAIN_STATUSES = ["Registered", "DNSHosted"] as const;
+/** One `GetDomains/domain-list/domain` (DomainNameID, sld, tld, ns-status, expiration-date, auto-renew). */
 export const accountDomainSchema = z.object({
   domainNameId: z.number().int(),
   sld: z.string(),
@@ -385,8 +454,10 @@ export const accountDomainSchema = z.object({
   name: z.string(),
   expires: calendarDateSchema.nullable(),
   autoRenew: z.boolean(),
+  /** `ns-status`: YES, NO, NA … as eNom wrote it, or null. */
+  nsStatus: z.string().nullable(),
   status: z.enum(DOMAIN_STATUSES),
-  /** eNom sells email only for domains registered with the account or on its DNS hosting. */
+  /** eNom sells email for domains registered with the account or on its DNS hosting (seeds/000). */
   emailAvailable: z.boolean(),
 });
 export const accountDomainsSchema = z.object({

@@ -17,7 +17,7 @@ let active: number;
 let maxActive: number;
 let handler: Handler;
 
-const GET_POP3_OK = enomXml("GetPOP3", "<EmailCount>0</EmailCount><Emails/><Paks/><Count>0</Count>");
+const GET_POP3_OK = enomXml("GetPOP3", "<EmailCount>0</EmailCount><Paks/><Count>0</Count>");
 
 beforeEach(async () => {
   received = [];
@@ -71,7 +71,7 @@ const failure = (promise: Promise<unknown>) =>
     (e: unknown) => e,
   );
 const write = (c: ReturnType<typeof client>) =>
-  c.setUpPop3Users({ domain, bundleId: 5134, users: [{ userName: "ann", password: "Secret123x" }] });
+  c.setUpPop3Users({ domain, bundleId: 5134, users: [{ userName: "ann", password: "Secret-123x" }] });
 
 describe("the request", () => {
   it("is a POST form body to interface.asp, with no query string, and ResponseType=XML", async () => {
@@ -188,6 +188,44 @@ describe("failures", () => {
     expect(received).toHaveLength(1);
   });
 
+  it("eNom's own 'try again later' (20, 25) on a read is retried with backoff; on a write it is final", async () => {
+    let calls = 0;
+    handler = (_, res) =>
+      res.end(
+        calls++ < 2
+          ? enomXml("GetPOP3", "", {
+              errors: ["Failed to obtain provisioning lock"],
+              responses: [{ number: "25", text: "Failed to obtain provisioning lock" }],
+            })
+          : GET_POP3_OK,
+      );
+    const delays: number[] = [];
+    const result = await client({
+      readRetries: 2,
+      sleep: async (ms) => void delays.push(ms),
+      random: () => 1,
+    }).getPop3({
+      domain,
+    });
+    expect(result.paks).toEqual([]);
+    expect(received).toHaveLength(3);
+    expect(delays).toHaveLength(2);
+
+    received = [];
+    handler = (_, res) =>
+      res.end(enomXml("SetUpPOP3User", "", { errors: ["Try again later"], responses: [{ number: "20" }] }));
+    const error = await failure(write(client({ readRetries: 2 })));
+    expect(error).toMatchObject({ name: "EnomError", code: "transient" });
+    expect(received).toHaveLength(1);
+  });
+
+  it("a reply Mailpak does not understand is not retried: asking again gets the same shape", async () => {
+    handler = (_, res) => res.end(enomXml("GetPOP3", "<EmailCount>1</EmailCount><Count>0</Count>"));
+    const error = await failure(client({ readRetries: 2 }).getPop3({ domain }));
+    expect(error).toMatchObject({ name: "EnomUnavailable", reason: "unrecognised" });
+    expect(received).toHaveLength(1);
+  });
+
   it("a read that fails once and then succeeds returns the result; metrics report each attempt", async () => {
     let calls = 0;
     handler = (_, res) => (calls++ === 0 ? res.writeHead(503).end() : res.end(GET_POP3_OK));
@@ -255,7 +293,7 @@ describe("single-flight", () => {
         res.end(
           enomXml(
             "GetPOP3",
-            "<Emails><Email><UserName>james</UserName><IsAdmin>0</IsAdmin></Email></Emails><Paks/>",
+            "<pop><username>james</username><admin>0</admin></pop><EmailCount>1</EmailCount><Paks/><Count>0</Count>",
           ),
         ),
       );
@@ -301,7 +339,50 @@ describe("single-flight", () => {
   });
 });
 
+describe("the raw reply hook (for npm run enom:check)", () => {
+  it("gets every reply body, credentials and mailbox passwords removed, even when the reply is refused", async () => {
+    const bodies = [
+      enomXml(
+        "GetPOP3",
+        `<pop><username>ann</username><password>Xy-98765432</password><admin>0</admin></pop><EmailCount>1</EmailCount><Count>0</Count><Echo>${TEST_PW}</Echo>`,
+      ),
+      enomXml("GetPOP3", "<EmailCount>2</EmailCount><Count>0</Count>"),
+    ];
+    let calls = 0;
+    handler = (_, res) => res.end(bodies[calls++] ?? "");
+    const raw: Array<[string, string]> = [];
+    const c = client({ onRawReply: (command, body) => void raw.push([command, body]), readRetries: 0 });
+    await c.getPop3({ domain });
+    await failure(c.getPop3({ domain: "other.com" }));
+    expect(raw.map(([command]) => command)).toEqual(["GetPOP3", "GetPOP3"]);
+    expect(raw[0]?.[1]).toContain("<password></password>");
+    expect(raw[0]?.[1]).not.toContain("Xy-98765432");
+    expect(raw[0]?.[1]).not.toContain(TEST_PW);
+    expect(raw[1]?.[1]).toBe(bodies[1]);
+  });
+});
+
 describe("logging", () => {
+  it("a bad login is logged with what to fix", async () => {
+    const log = bufferLogger();
+    handler = (_, res) =>
+      res.end(
+        enomXml("GetBalance", "", {
+          errors: ["Bad User name or Password"],
+          responses: [{ number: "304155", text: "Validation error; invalid ; loginid" }],
+        }),
+      );
+    await failure(client({ logger: log.logger }).getBalance());
+    const [record] = log.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(record).toMatchObject({
+      outcome: "enom-error",
+      code: "bad-login",
+      fix: "eNom refused Mailpak's login: check ENOM_UID and ENOM_PW (or the API token)",
+      msg: "eNom GetBalance enom-error: eNom refused Mailpak's login: check ENOM_UID and ENOM_PW (or the API token)",
+    });
+    expect(log.text()).not.toContain(TEST_PW);
+  });
+
   it("logs each request with command, duration, outcome and TrackingKey, parameters redacted", async () => {
     const log = bufferLogger();
     let calls = 0;

@@ -7,18 +7,19 @@ import {
   type UnavailableReason,
 } from "./errors";
 import { readEnvelope, type Envelope } from "./parse/envelope";
+import { parseReply } from "./parse/format";
 import { ReplyFormatError, type ReplyRecord } from "./parse/reply";
-import { parseXmlReply } from "./parse/xml";
-import { redactParams, scrubSecrets, secretValues } from "./redact";
+import { redactParams, scrubSecrets, secretValues, withoutMailboxPasswords } from "./redact";
 import { AcquireError, Semaphore } from "./semaphore";
 import { singleFlight, type ReadLayer, type ReadRequest } from "./single-flight";
 import type { CallOptions, EnomLogger, EnomMetric, EnomParams, MetricOutcome } from "./types";
 
 /**
  * The only code that sends anything to eNom. Per request: POST form body (credentials never in
- * a URL a proxy could log), always `ResponseType=XML`, a timeout, a slot under the concurrency
- * cap, one log line and one metric. Reads may be retried (backoff with full jitter) and shared
- * by single-flight; writes are sent exactly once, whatever happens.
+ * a URL a proxy could log), always `ResponseType=XML` (a reply in Text or HTML is still read), a
+ * timeout, a slot under the concurrency cap, one log line and one metric. Reads may be retried
+ * (backoff with full jitter) and shared by single-flight; writes are sent exactly once, whatever
+ * happens.
  */
 export type TransportConfig = {
   baseUrl: string;
@@ -37,6 +38,13 @@ export type TransportConfig = {
   maxReplyBytes?: number;
   logger?: EnomLogger;
   onMetric?: (metric: EnomMetric) => void;
+  /**
+   * Every raw reply body (HTTP 200), as received, with every mailbox password value and the
+   * reseller's credentials removed first: for `npm run enom:check`, which saves them.
+   */
+  onRawReply?: (command: string, body: string) => void;
+  /** Every EnomError, once per request (the app uses it to show staff a bad login or refused IP). */
+  onEnomError?: (error: EnomError) => void;
   fetch?: typeof fetch;
   /** Extra layers on the read path, outermost first (a read cache goes here); single-flight is always innermost. */
   readLayers?: readonly ReadLayer[];
@@ -50,7 +58,12 @@ export type Exchange<T> = {
   kind: "read" | "write";
   params: EnomParams;
   read: (reply: ReplyRecord, envelope: Envelope) => T;
+  /** An ErrCount > 0 reply that still carries a result (a batch's counts): read it instead of throwing. */
+  readsDespiteErrors?: (reply: ReplyRecord) => boolean;
 };
+
+/** Errors that stop a request before eNom does anything with it: never read as a partial result. */
+const WHOLE_REQUEST_REFUSED = new Set(["bad-login", "ip-not-allowed", "domain-not-found"]);
 
 export type Transport = { send<T>(exchange: Exchange<T>, options?: CallOptions): Promise<T> };
 
@@ -134,10 +147,12 @@ export function createTransport(config: TransportConfig): Transport {
       params: redactParams(form),
       ...details,
     };
+    // A bad login or a refused IP says exactly what the reseller must fix, in the log line itself.
+    const fix = typeof details.fix === "string" ? `: ${details.fix}` : "";
     // A broken logger or metric sink must not turn a good eNom answer into a failure.
     try {
       if (outcome === "ok") config.logger?.info(record, `eNom ${exchange.command} ok`);
-      else config.logger?.warn(record, `eNom ${exchange.command} ${outcome}`);
+      else config.logger?.warn(record, `eNom ${exchange.command} ${outcome}${fix}`);
     } catch {}
     try {
       config.onMetric?.({ command: exchange.command, durationMs, outcome, attempt });
@@ -267,29 +282,63 @@ export function createTransport(config: TransportConfig): Transport {
         release();
       }
 
+      if (config.onRawReply) {
+        const raw = scrub(withoutMailboxPasswords(body));
+        try {
+          config.onRawReply(exchange.command, raw);
+        } catch {}
+      }
+
       let reply: ReplyRecord;
       let envelope: Envelope;
       try {
-        reply = parseXmlReply(body);
-        envelope = readEnvelope(reply);
+        const parsed = parseReply(body);
+        reply = parsed.reply;
+        envelope = readEnvelope(reply, parsed.format);
       } catch (error) {
-        if (error instanceof ReplyFormatError) throw unavailable(error.reason, "unknown", error.message);
+        if (error instanceof ReplyFormatError)
+          throw unavailable(
+            error.reason === "incomplete" ? "incomplete" : "unparseable",
+            "unknown",
+            error.message,
+          );
         throw error;
       }
       trackingKey = envelope.trackingKey;
       if (envelope.command !== null && envelope.command.toLowerCase() !== exchange.command.toLowerCase())
         throw unavailable("unparseable", "unknown", `a reply to ${envelope.command}`);
-      if (envelope.errCount > 0)
-        throw new EnomError({ command: exchange.command, errors: envelope.errors.map(scrub), trackingKey });
+      if (envelope.errCount > 0) {
+        const refusal = new EnomError({
+          command: exchange.command,
+          errors: envelope.errors.map(scrub),
+          responses: envelope.responses.map((r) => ({
+            number: r.number,
+            text: r.text === null ? null : scrub(r.text),
+            description: r.description === null ? null : scrub(r.description),
+          })),
+          trackingKey,
+        });
+        const partial =
+          exchange.readsDespiteErrors?.(reply) === true &&
+          (refusal.code === null || !WHOLE_REQUEST_REFUSED.has(refusal.code));
+        if (!partial) throw refusal;
+        envelope = { ...envelope, errors: refusal.errors.slice() };
+      }
 
       let result: T;
       try {
         result = exchange.read(reply, envelope);
       } catch (error) {
-        const where = error instanceof ReplyFormatError ? error.message : "fields not as eNom sends them";
-        throw unavailable("unparseable", "unknown", `reply ${where}`);
+        // The reply was whole (Done, ErrCount read): what failed is its shape. Only our own
+        // messages are kept; a zod error could quote the value it refused.
+        const where = error instanceof ReplyFormatError ? error.message : "fields not as eNom documents them";
+        throw unavailable("unrecognised", "unknown", where);
       }
-      report(exchange, form, attemptNo, Math.round(performance.now() - started), "ok", { trackingKey });
+      // A batch read despite its errors keeps eNom's words in the log line too.
+      report(exchange, form, attemptNo, Math.round(performance.now() - started), "ok", {
+        trackingKey,
+        ...(envelope.errCount > 0 ? { errors: envelope.errors } : {}),
+      });
       return result;
     } catch (error) {
       const failure =
@@ -297,9 +346,18 @@ export function createTransport(config: TransportConfig): Transport {
           ? error
           : unavailable("unparseable", "unknown", "unexpected failure", { cause: error });
       const durationMs = Math.round(performance.now() - started);
-      if (failure instanceof EnomError)
-        report(exchange, form, attemptNo, durationMs, "enom-error", { trackingKey, errors: failure.errors });
-      else
+      if (failure instanceof EnomError) {
+        report(exchange, form, attemptNo, durationMs, "enom-error", {
+          trackingKey,
+          errors: failure.errors,
+          responses: failure.responses,
+          code: failure.code ?? undefined,
+          fix: failure.accessProblem?.fix,
+        });
+        try {
+          config.onEnomError?.(failure);
+        } catch {}
+      } else
         report(exchange, form, attemptNo, durationMs, "unavailable", {
           trackingKey,
           reason: failure.reason,
@@ -310,13 +368,21 @@ export function createTransport(config: TransportConfig): Transport {
     }
   }
 
-  /** Reads only: retry EnomUnavailable (never EnomError) with exponential backoff and full jitter. */
+  /**
+   * Reads only, with exponential backoff and full jitter: retry EnomUnavailable, except a reply in
+   * a shape Mailpak does not understand (asking again gets the same shape), and retry eNom's own
+   * "try again later" errors (api-error-codes.md 20, 22, 25). Any other EnomError is final.
+   */
+  const retryable = (error: unknown) =>
+    (error instanceof EnomUnavailable && error.reason !== "unrecognised") ||
+    (error instanceof EnomError && error.code === "transient");
+
   async function withRetries<T>(exchange: Exchange<T>, timeoutMs: number): Promise<T> {
     for (let attemptNo = 1; ; attemptNo += 1) {
       try {
         return await attempt(exchange, attemptNo, timeoutMs);
       } catch (error) {
-        if (!(error instanceof EnomUnavailable) || attemptNo > readRetries) throw error;
+        if (!retryable(error) || attemptNo > readRetries) throw error;
         await sleep(Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attemptNo - 1))));
       }
     }

@@ -4,7 +4,8 @@ import type { ExpirationRow } from "./model";
 
 /**
  * The expirations table as CSV: one pak per record, amounts in dollars with two decimals (a
- * spreadsheet sums them), every cell protected against formula injection by lib/csv.
+ * spreadsheet sums them), every cell protected against formula injection by lib/csv. There is no
+ * billing period column: no eNom reply gives one (enom-api.md), and renewals are priced per year.
  */
 export const EXPIRATIONS_CSV_HEADER = [
   "Domain",
@@ -17,9 +18,11 @@ export const EXPIRATIONS_CSV_HEADER = [
   "Auto-renew",
   "Mailboxes",
   "Storage per mailbox (MB)",
-  "Billing period",
-  "Renewal cost, one term (USD)",
+  "Renewal cost, one year (USD)",
 ] as const;
+
+/** In the auto-renew column of a pak whose details (GetPOP3 of its domain) are not read yet. */
+export const NOT_LOADED_YET = "Not loaded yet";
 
 export function expirationCsvRecord(row: ExpirationRow): string[] {
   return [
@@ -31,10 +34,10 @@ export function expirationCsvRecord(row: ExpirationRow): string[] {
     row.days >= 0 ? String(row.days) : "",
     row.days < 0 ? String(-row.days) : "",
     row.days < 0 ? "Expired" : row.days <= 30 ? "Due soon" : "Active",
-    row.autoRenew ? "On" : "Off",
+    row.autoRenew === null ? NOT_LOADED_YET : row.autoRenew ? "On" : "Off",
+    // Empty, never 0, while a pak's size is not known: a spreadsheet must not sum a guess.
     row.qtyPurchased === null ? "" : String(row.qtyPurchased),
     row.quotaMb === null ? "" : String(row.quotaMb),
-    row.billingPeriod ?? "",
     row.renewalCents === null ? "" : dollars(row.renewalCents),
   ];
 }

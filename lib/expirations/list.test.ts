@@ -13,16 +13,17 @@ import { toExpirationRows, type PakExpiry } from "./model";
 
 const TODAY = "2026-11-24";
 
-function pak(domain: string, bundleId: number, expires: string, autoRenew = true): PakExpiry {
+function pak(domain: string, bundleId: number, expires: string, autoRenew: boolean | null = true): PakExpiry {
   return {
     domain,
     bundleId,
     expires,
     autoRenew,
-    qtyPurchased: 10,
-    quotaMb: 1024,
-    capacityGb: 1,
-    billingPeriod: "year",
+    details: autoRenew === null ? "not-loaded" : "loaded",
+    qtyPurchased: autoRenew === null ? null : 10,
+    quotaMb: autoRenew === null ? null : 1024,
+    capacityGb: autoRenew === null ? null : 1,
+    prodType: null,
   };
 }
 
@@ -92,6 +93,16 @@ describe("filters, search and order", () => {
     expect(ids(selectExpirations(ROWS, query({ filter: "60" })))).toEqual([2, 3]);
     expect(ids(selectExpirations(ROWS, query({ filter: "90" })))).toEqual([2, 3, 4]);
     expect(ids(selectExpirations(ROWS, query({ filter: "autoRenewOff" })))).toEqual([1, 3]);
+  });
+
+  it("leaves a pak whose auto-renew is not read yet out of the auto-renew filter, not out of its window", () => {
+    const unread = toExpirationRows([pak("x.com", 9, "2026-12-01", null)], {
+      todayIso: TODAY,
+      prices: DEFAULT_PRICE_LIST.cost,
+      owners: new Map(),
+    });
+    expect(selectExpirations(unread, query({ filter: "autoRenewOff" }))).toEqual([]);
+    expect(ids(selectExpirations(unread, query({ filter: "30" })))).toEqual([9]);
   });
 
   it("searches domains and customers, whatever the case", () => {

@@ -113,7 +113,8 @@ export function matchesExpirationFilter(row: ExpirationRow, filter: ExpirationFi
     case "90":
       return row.days >= 0 && row.days <= Number(filter);
     case "autoRenewOff":
-      return !row.autoRenew;
+      // Known to be off: a pak whose details are not read yet is left out (the page says how many).
+      return row.autoRenew === false;
   }
 }
 

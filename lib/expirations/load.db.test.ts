@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { invalidateAccountOverview } from "@/lib/domains/account-overview";
-import { createEnomClient } from "@/lib/enom";
+import { createEnomClient, EnomUnavailable, type EnomClient } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { DEFAULT_PRICE_LIST } from "@/lib/pricing/price-list";
 import { savePriceList } from "@/lib/pricing/settings";
@@ -24,12 +24,29 @@ let customer: SessionUser;
 let owned: string;
 let pakCount = 0;
 
+async function callsSince(seq: number): Promise<{ seq: number; command: string }[]> {
+  const response = await fetch(`${sim.origin}/_sim/calls?since=${seq}`);
+  return ((await response.json()) as { calls: { seq: number; command: string }[] }).calls;
+}
+async function lastSeq(): Promise<number> {
+  return (await callsSince(0)).reduce((max, call) => Math.max(max, call.seq), 0);
+}
+
+/** A domain whose every pak is a plain 1 GB pak (no extra storage), by its GetPOP3. */
+async function plainOneGbDomain(client: EnomClient, domains: readonly string[]): Promise<string> {
+  for (const domain of domains) {
+    const { paks } = await client.getPop3({ domain });
+    if (paks.length > 0 && paks.every((pak) => pak.capacityGb === 1 && pak.quotaMb === 1024)) return domain;
+  }
+  throw new Error("The seeded world has no domain with only plain 1 GB paks.");
+}
+
 beforeAll(async () => {
   sim = await startEnomSimulator({ port: 0, statePath: null, reset: true });
   enom.client = createEnomClient({ baseUrl: sim.url, uid: "resellid", pw: "resellpw", timeoutMs: 1_500 });
   const { paks } = await enom.client.getPopExpirations();
   pakCount = paks.length;
-  owned = paks.find((pak) => pak.capacityGb === 1 && pak.billingPeriod === "year")?.domainName ?? "";
+  owned = await plainOneGbDomain(enom.client, [...new Set(paks.map((pak) => pak.domainName.toLowerCase()))]);
   staff = await createTestUser({ email: "staff@load.test", role: "staff" });
   const northwind = await createTestCustomer("Northwind", [owned]);
   customer = await createTestUser({ email: "nancy@load.test", role: "customer", customerId: northwind.id });
@@ -49,6 +66,7 @@ describe("loadExpirations", () => {
     expect(row?.customer?.name).toBe("Northwind");
     expect(row?.renewalCents).toBe((row?.qtyPurchased ?? 0) * DEFAULT_PRICE_LIST.cost.mailbox.year[1]);
     expect(data.summary.total).toBe(pakCount);
+    expect(data.summary.detailsPending).toBe(0);
 
     const dearer = structuredClone(DEFAULT_PRICE_LIST);
     dearer.cost.mailbox.year[1] = 999;
@@ -63,6 +81,45 @@ describe("loadExpirations", () => {
     expect(data.rows.length).toBeGreaterThan(0);
     expect(new Set(data.rows.map((row) => row.domain))).toEqual(new Set([owned]));
     expect(data.rows.every((row) => row.customer === null)).toBe(true);
+  });
+
+  it("takes each pak's size and auto-renew from its domain's GetPOP3, one call per domain", async () => {
+    invalidateAccountOverview();
+    const mark = await lastSeq();
+    const data = await loadExpirations(staff);
+    const pop3 = (await callsSince(mark)).filter((call) => call.command.toUpperCase() === "GETPOP3");
+    const domains = new Set(data.rows.map((row) => row.domain));
+    expect(pop3).toHaveLength(domains.size);
+    const { paks } = await (enom.client as EnomClient).getPop3({ domain: owned });
+    for (const pak of paks) {
+      expect(data.rows.find((row) => row.bundleId === pak.bundleId)).toMatchObject({
+        details: "loaded",
+        qtyPurchased: pak.qtyPurchased,
+        quotaMb: pak.quotaMb,
+        autoRenew: pak.autoRenew,
+      });
+    }
+  });
+
+  it("says plainly when eNom answers GetPOPExpirations in a form Mailpak does not understand", async () => {
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for("mailpak.accountOverview")];
+    // The account copy is read by the panel, not the test: a reply without its list is refused, not read as empty.
+    const odd = new EnomUnavailable({
+      command: "GetPOPExpirations",
+      kind: "read",
+      reason: "unrecognised",
+      outcome: "unknown",
+      detail: "no popexpirations list",
+    });
+    const real = enom.client;
+    enom.client = { ...(real as EnomClient), getPopExpirations: () => Promise.reject(odd) } as EnomClient;
+    try {
+      await expect(loadExpirations(staff)).rejects.toBe(odd);
+      const dashboard = await loadDashboardPaks(staff);
+      expect(dashboard).toMatchObject({ ok: false, failure: { kind: "not-understood" } });
+    } finally {
+      enom.client = real;
+    }
   });
 });
 
@@ -82,7 +139,7 @@ describe("loadDashboardPaks", () => {
       method: "POST",
       body: JSON.stringify({ command: "*", mode: "http500" }),
     });
-    expect(await loadDashboardPaks(staff)).toEqual({ ok: false });
+    expect(await loadDashboardPaks(staff)).toMatchObject({ ok: false, failure: { kind: "not-answering" } });
     await fetch(`${sim.origin}/_sim/faults`, { method: "DELETE" });
   });
 });

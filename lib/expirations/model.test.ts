@@ -22,10 +22,11 @@ function pak(domain: string, expires: string, overrides: Partial<PakExpiry> = {}
     bundleId: nextId++,
     expires,
     autoRenew: true,
+    details: "loaded",
     qtyPurchased: 10,
     quotaMb: 1024,
     capacityGb: 1,
-    billingPeriod: "year",
+    prodType: 2011,
     ...overrides,
   };
 }
@@ -58,12 +59,12 @@ describe("days and windows", () => {
 });
 
 describe("the cost of renewing a pak for one term", () => {
-  it("pays every mailbox at its capacity's price, by year or by month", () => {
+  it("pays every mailbox at its capacity's yearly price (no eNom reply gives a billing period)", () => {
     expect(oneTermRenewalCents(pak("a.com", TODAY), COST)).toBe(10 * 100);
     expect(
       oneTermRenewalCents(pak("a.com", TODAY, { capacityGb: 5, quotaMb: 5120, qtyPurchased: 3 }), COST),
     ).toBe(3 * 400);
-    expect(oneTermRenewalCents(pak("a.com", TODAY, { billingPeriod: "month" }), COST)).toBe(10 * 10);
+    expect(oneTermRenewalCents(pak("a.com", TODAY, { prodType: 38 }), COST)).toBe(10 * 100);
   });
 
   it("adds extra storage: a 1.5 GB quota is a 1 GB pak with one 512 MB unit per mailbox", () => {
@@ -73,11 +74,14 @@ describe("the cost of renewing a pak for one term", () => {
     expect(baseCapacityOf({ quotaMb: 4096, capacityGb: null })).toBe(3);
   });
 
-  it("treats a pak without a billing period as yearly, the way eNom renews", () => {
-    expect(oneTermRenewalCents(pak("a.com", TODAY, { billingPeriod: null }), COST)).toBe(1000);
-  });
-
-  it("cannot price a pak when eNom gave no mailbox count or quota", () => {
+  it("cannot price a pak whose details are not read yet, or when eNom gave no mailbox count or quota", () => {
+    const notRead = pak("a.com", TODAY, {
+      details: "not-loaded",
+      qtyPurchased: null,
+      quotaMb: null,
+      capacityGb: null,
+    });
+    expect(oneTermRenewalCents(notRead, COST)).toBeNull();
     expect(oneTermRenewalCents(pak("a.com", TODAY, { qtyPurchased: null }), COST)).toBeNull();
     expect(oneTermRenewalCents(pak("a.com", TODAY, { quotaMb: null, capacityGb: null }), COST)).toBeNull();
   });
@@ -108,8 +112,8 @@ describe("the account's summary", () => {
       pak("old.com", "2026-09-01", { autoRenew: false }), // expired
       pak("old.com", "2026-11-23"), // expired yesterday
       pak("soon.com", TODAY, { qtyPurchased: 5 }), // today
-      pak("soon.com", "2026-12-24", { autoRenew: false, billingPeriod: "month" }), // day 30
-      pak("mid.com", "2026-12-25", { qtyPurchased: null }), // day 31, unpriced
+      pak("soon.com", "2026-12-24", { autoRenew: false, qtyPurchased: 1 }), // day 30
+      pak("mid.com", "2026-12-25", { details: "not-loaded", qtyPurchased: null, autoRenew: null }), // day 31, not read
       pak("mid.com", "2027-01-23"), // day 60
       pak("late.com", "2027-02-22", { autoRenew: false }), // day 90
       pak("far.com", "2027-10-31"), // in the 12th month
@@ -123,14 +127,16 @@ describe("the account's summary", () => {
     expect(summary.buckets).toEqual({ expired: 2, "30": 2, "60": 2, "90": 1, later: 2 });
     expect(summary.dueWithin).toEqual({ 30: 2, 60: 4, 90: 5 });
     expect(summary.autoRenewOff).toBe(3);
+    expect(summary.autoRenewUnknown).toBe(1);
     expect(summary.atRiskAutoRenewOff).toBe(2);
+    expect(summary.detailsPending).toBe(1);
   });
 
   it("prices what is due now: every expired pak and every one due within 30 days, one term each", () => {
     expect(summary.dueSoon).toEqual({
       paks: 4,
       expired: 2,
-      // 10 + 10 + 5 mailboxes a year at $1, and 10 mailboxes for a month at $0.10.
+      // 10 + 10 + 5 + 1 mailboxes a year at $1.
       costCents: 1000 + 1000 + 500 + 100,
       unpriced: 0,
     });
@@ -155,16 +161,23 @@ describe("the account's summary", () => {
       summary.months.map((month) => [month.month, [month.paks, month.costCents]]),
     );
     expect(byMonth["2026-11"]).toEqual([1, 500]);
-    expect(byMonth["2026-12"]).toEqual([2, 100]); // the unpriced pak counts, at no cost
+    expect(byMonth["2026-12"]).toEqual([2, 100]); // the pak not read yet counts, at no cost
     expect(byMonth["2027-01"]).toEqual([1, 1000]);
     expect(byMonth["2027-02"]).toEqual([1, 1000]);
     expect(byMonth["2027-10"]).toEqual([1, 1000]);
     expect(summary.months.reduce((sum, month) => sum + month.paks, 0)).toBe(6);
   });
 
-  it("counts unpriced paks due now apart instead of guessing their cost", () => {
-    const unpriced = summariseExpirations(rows([pak("x.com", TODAY, { qtyPurchased: null })]), TODAY);
-    expect(unpriced.dueSoon).toEqual({ paks: 1, expired: 0, costCents: 0, unpriced: 1 });
+  it("counts paks due now that cannot be priced (yet) apart instead of guessing their cost", () => {
+    const unpriced = summariseExpirations(
+      rows([
+        pak("x.com", TODAY, { qtyPurchased: null }),
+        pak("y.com", TODAY, { details: "not-loaded", qtyPurchased: null, capacityGb: null, quotaMb: null }),
+        pak("z.com", TODAY),
+      ]),
+      TODAY,
+    );
+    expect(unpriced.dueSoon).toEqual({ paks: 3, expired: 0, costCents: 1000, unpriced: 2 });
   });
 
   it("is empty for an account without paks", () => {

@@ -1,10 +1,6 @@
+import type { PakDetailsState } from "@/lib/domains/domain-list";
 import { renewalPrice, storageUnitsOf, type Prices } from "@/lib/pricing/price-list";
-import {
-  CAPACITIES_GB,
-  QUOTA_MB_BY_CAPACITY,
-  type BillingPeriod,
-  type CapacityGb,
-} from "@/lib/validation/enom-rules";
+import { CAPACITIES_GB, QUOTA_MB_BY_CAPACITY, type CapacityGb } from "@/lib/validation/enom-rules";
 
 /**
  * The expirations dashboard's model: every pak of the account placed in its renewal window, what
@@ -13,17 +9,24 @@ import {
  * dashboard agree to the cent, and tests need no clock.
  */
 
-/** One pak as GetPOPExpirations lists it, in plain data. */
+/**
+ * One pak in plain data: domain, pak and expiry as GetPOPExpirations lists them (always known),
+ * its size and auto-renew from the pak details (GetPOP3 of its domain; null until read).
+ */
 export interface PakExpiry {
   domain: string;
   bundleId: number;
   /** ISO calendar date. */
   expires: string;
-  autoRenew: boolean;
+  /** Null while not known (GetPOPExpirations gives it only in its Text format). */
+  autoRenew: boolean | null;
+  /** Whether the pak details below are read. */
+  details: PakDetailsState;
   qtyPurchased: number | null;
   quotaMb: number | null;
   capacityGb: CapacityGb | null;
-  billingPeriod: BillingPeriod | null;
+  /** 38 a classic 10-pak, 2011 a Mailbox pak. */
+  prodType: number | null;
 }
 
 /** Disjoint windows: already expired, due within 30 days, 31–60, 61–90, and later. */
@@ -64,7 +67,7 @@ export function bucketOf(days: number): ExpiryBucket {
 }
 
 /**
- * The capacity eNom sold a pak at. GetPOPExpirations gives only the quota; a quota with extra
+ * The capacity eNom sold a pak at. GetPOP3 gives the quota; a quota with extra
  * storage (1536 MB) is read as the largest capacity it holds plus 512 MB units, the way eNom adds
  * storage on top of a pak. Null when eNom gave no quota.
  */
@@ -77,17 +80,17 @@ export function baseCapacityOf(pak: Pick<PakExpiry, "quotaMb" | "capacityGb">): 
 }
 
 /**
- * What renewing a pak for one term of its billing period costs at `prices` (cents): every
- * mailbox it holds at its capacity's price plus its extra storage. Null when eNom did not say
- * how many mailboxes or how much storage it has, so the figure cannot be trusted.
+ * What renewing a pak for one year costs at `prices` (cents): every mailbox it holds at its
+ * capacity's price plus its extra storage. A year because no eNom reply gives a pak's billing
+ * period, and a year is what RenewPOPBundle ("the annual subscription") and the renewal wizard
+ * sell. Null while its size is not read (or eNom did not say), so the figure cannot be trusted.
  */
 export function oneTermRenewalCents(pak: PakExpiry, prices: Prices): number | null {
   const capacityGb = baseCapacityOf(pak);
   if (pak.qtyPurchased === null || capacityGb === null) return null;
   return renewalPrice(prices, {
     capacityGb,
-    // RenewPOPBundle renews by the year; a pak whose period eNom did not give is a yearly one.
-    billingPeriod: pak.billingPeriod ?? "year",
+    billingPeriod: "year",
     mailboxes: pak.qtyPurchased,
     terms: 1,
     storageUnits: storageUnitsOf(pak.quotaMb, capacityGb),
@@ -98,7 +101,7 @@ export function oneTermRenewalCents(pak: PakExpiry, prices: Prices): number | nu
 export interface ExpirationRow extends PakExpiry {
   days: number;
   bucket: ExpiryBucket;
-  /** One term at the cost price list, in cents; null when it cannot be priced. */
+  /** One year at the cost price list, in cents; null when it cannot be priced (yet). */
   renewalCents: number | null;
   customer: { id: string; name: string } | null;
 }
@@ -128,7 +131,7 @@ export interface RenewalMonth {
   /** `Nov 2026` */
   label: string;
   paks: number;
-  /** One term of each pak at cost, in cents (paks that cannot be priced count as 0). */
+  /** One year of each pak at cost, in cents (paks that cannot be priced yet count as 0). */
   costCents: number;
 }
 
@@ -137,7 +140,7 @@ export interface RenewalsDue {
   paks: number;
   expired: number;
   costCents: number;
-  /** Paks in that set whose cost could not be worked out (left out of `costCents`). */
+  /** Paks in that set whose cost could not be worked out, or not yet (left out of `costCents`). */
   unpriced: number;
 }
 
@@ -147,9 +150,14 @@ export interface ExpirationSummary {
   buckets: Record<ExpiryBucket, number>;
   /** Due from today up to 30, 60 and 90 days (each includes the shorter windows; not expired). */
   dueWithin: { 30: number; 60: number; 90: number };
+  /** Paks known to have auto-renew off. */
   autoRenewOff: number;
+  /** Paks whose auto-renew is not read yet. */
+  autoRenewUnknown: number;
   /** Expired or due within 30 days, with auto-renew off: these lapse unless someone acts. */
   atRiskAutoRenewOff: number;
+  /** Paks whose details (size, auto-renew) are not read yet or could not be: figures leave them out. */
+  detailsPending: number;
   dueSoon: RenewalsDue;
   months: RenewalMonth[];
 }
@@ -177,17 +185,21 @@ export function summariseExpirations(rows: readonly ExpirationRow[], todayIso: s
   const monthIndex = new Map(months.map((month, index) => [month.month, index]));
   const dueSoon: RenewalsDue = { paks: 0, expired: 0, costCents: 0, unpriced: 0 };
   let autoRenewOff = 0;
+  let autoRenewUnknown = 0;
   let atRiskAutoRenewOff = 0;
+  let detailsPending = 0;
 
   for (const row of rows) {
     buckets[row.bucket] += 1;
-    if (!row.autoRenew) autoRenewOff += 1;
+    if (row.autoRenew === false) autoRenewOff += 1;
+    if (row.autoRenew === null) autoRenewUnknown += 1;
+    if (row.details !== "loaded") detailsPending += 1;
     if (row.days <= DUE_SOON_DAYS) {
       dueSoon.paks += 1;
       if (row.days < 0) dueSoon.expired += 1;
       if (row.renewalCents === null) dueSoon.unpriced += 1;
       else dueSoon.costCents += row.renewalCents;
-      if (!row.autoRenew) atRiskAutoRenewOff += 1;
+      if (row.autoRenew === false) atRiskAutoRenewOff += 1;
     }
     if (row.days >= 0) {
       const index = monthIndex.get(row.expires.slice(0, 7));
@@ -208,7 +220,9 @@ export function summariseExpirations(rows: readonly ExpirationRow[], todayIso: s
       90: buckets["30"] + buckets["60"] + buckets["90"],
     },
     autoRenewOff,
+    autoRenewUnknown,
     atRiskAutoRenewOff,
+    detailsPending,
     dueSoon,
     months,
   };

@@ -7,22 +7,25 @@ const today = new Date("2026-06-01T12:00:00Z");
 
 function row(
   domain: string,
-  options: { expires?: string; fullPaks?: number; paks?: number; autoRenew?: "on" | "off" },
+  options: { expires?: string; fullPaks?: number; paks?: number; autoRenew?: "on" | "off"; read?: boolean },
 ): DomainListRow {
   const expires = options.expires;
+  const read = options.read ?? true;
   return {
     domain,
     emailAvailable: true,
+    hosting: "Registered",
     customer: null,
     paks: options.paks ?? 1,
-    mailboxesUsed: 5,
-    mailboxesPurchased: 10,
-    quotasMb: [1024],
+    details: read ? "loaded" : "not-loaded",
+    mailboxes: read ? { used: 5, purchased: 10 } : null,
+    quotasMb: read ? [1024] : null,
+    storageUsedMb: read ? 120 : null,
     nearestExpiry: expires
       ? { iso: expires, state: expiryState(expires, today), days: daysUntil(expires, today) }
       : null,
-    autoRenew: options.autoRenew ?? "off",
-    fullPaks: options.fullPaks ?? 0,
+    autoRenew: read ? (options.autoRenew ?? "off") : null,
+    fullPaks: read ? (options.fullPaks ?? 0) : null,
   };
 }
 
@@ -58,5 +61,12 @@ describe("attentionItems", () => {
       today,
     );
     expect(item?.text).toBe("2 paks of two.example are full.");
+  });
+
+  it("claims nothing about a domain whose pak details are not read yet, but still warns of its expiry", () => {
+    const items = attentionItems([row("unread.example", { expires: "2026-06-13", read: false })], today);
+    expect(items.map((item) => [item.kind, item.text])).toEqual([
+      ["expiring", "A pak of unread.example expires in 12 days."],
+    ]);
   });
 });

@@ -3,7 +3,8 @@ import type { DomainListRow } from "@/lib/domains/domain-list";
 
 /**
  * What needs the customer's attention on its home page: expired paks, paks expiring within 30
- * days, and full paks (no room for another mailbox). Pure, from the rows of the domain list.
+ * days, and full paks (no room for another mailbox; known once the domain's pak details are read).
+ * Pure, from the rows of the domain list.
  */
 export type AttentionTone = "danger" | "warning";
 
@@ -34,15 +35,17 @@ export function attentionItems(rows: readonly DomainListRow[], today: Date): Att
             : `A pak of ${row.domain} ${when}.${renews}`,
       });
     }
-    if (row.fullPaks > 0) {
+    // Null while the domain's pak details are not read: nothing is claimed until they are.
+    const full = row.fullPaks ?? 0;
+    if (full > 0) {
       items.push({
         domain: row.domain,
         kind: "full",
         tone: "warning",
         text:
-          row.fullPaks === 1 && row.paks === 1
+          full === 1 && row.paks === 1
             ? `The pak of ${row.domain} is full: there is no room for another mailbox.`
-            : `${row.fullPaks} ${plural(row.fullPaks, "pak", "paks")} of ${row.domain} ${plural(row.fullPaks, "is", "are")} full.`,
+            : `${full} ${plural(full, "pak", "paks")} of ${row.domain} ${plural(full, "is", "are")} full.`,
       });
     }
   }

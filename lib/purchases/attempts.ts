@@ -4,6 +4,7 @@ import { NotFoundError, RuleError } from "@/lib/auth/errors";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { purchaseAttempts, type PurchaseAttemptRow } from "@/lib/db/schema";
+import { BILLING_PERIODS, type BillingPeriod } from "@/lib/validation/enom-rules";
 import { sameRequest } from "./request";
 
 /**
@@ -117,7 +118,10 @@ export async function updateAttemptIf(
   return row ?? null;
 }
 
-/** Paks that other purchases of this domain are known to have bought: not evidence for this one. */
+/**
+ * Paks that other purchases of this domain are known to have bought (a new pak, or more mailboxes
+ * that eNom may have opened as a new pak): not evidence for this one.
+ */
 export async function claimedPakIds(domain: string, exceptKey: string): Promise<Set<number>> {
   const db = await getDb();
   const rows = await db
@@ -126,7 +130,7 @@ export async function claimedPakIds(domain: string, exceptKey: string): Promise<
     .where(
       and(
         eq(purchaseAttempts.domain, domain),
-        eq(purchaseAttempts.kind, "purchase"),
+        inArray(purchaseAttempts.kind, ["purchase", "add-mailboxes"]),
         eq(purchaseAttempts.status, "ok"),
         ne(purchaseAttempts.key, exceptKey),
       ),
@@ -134,11 +138,15 @@ export async function claimedPakIds(domain: string, exceptKey: string): Promise<
   return new Set(rows.map((row) => Number(row.pakId)).filter(Number.isFinite));
 }
 
-/** What Mailpak recorded about a pak's make-up: the capacity it bought it with, storage it added. */
+/**
+ * What Mailpak recorded about a pak's make-up: the capacity and billing period it bought it with,
+ * the storage it added. eNom reports neither the capacity apart from the storage nor the billing
+ * period (GetPOP3's Pak has Quota, no BillingPeriod), so a pak bought elsewhere has nulls.
+ */
 export async function recordedShapeOf(
   domain: string,
   bundleId: number,
-): Promise<{ capacityGb: number | null; storageUnits: number | null }> {
+): Promise<{ capacityGb: number | null; storageUnits: number | null; billingPeriod: BillingPeriod | null }> {
   const db = await getDb();
   const rows = await db
     .select({ kind: purchaseAttempts.kind, request: purchaseAttempts.request })
@@ -153,13 +161,15 @@ export async function recordedShapeOf(
     );
   const bought = rows.find((row) => row.kind === "purchase");
   const capacityGb = typeof bought?.request.capacityGb === "number" ? bought.request.capacityGb : null;
+  const billing = bought?.request.billingPeriod;
+  const billingPeriod = BILLING_PERIODS.find((period) => period === billing) ?? null;
   // Storage added through Mailpak is only the whole story when Mailpak also bought the pak.
   const storageUnits = bought
     ? rows
         .filter((row) => row.kind === "add-storage")
         .reduce((sum, row) => sum + (typeof row.request.units === "number" ? row.request.units : 0), 0)
     : null;
-  return { capacityGb, storageUnits };
+  return { capacityGb, storageUnits, billingPeriod };
 }
 
 /** Recent attempts of a domain, newest first. */

@@ -38,7 +38,15 @@ export function termsLeft(expires: string, unit: BillingPeriod, today: string): 
   return terms;
 }
 
-/** A renewal counts from the current expiry while it is today or later, from today once it has passed. */
-export function renewedExpiry(expires: string, today: string, years: number): string {
-  return addTerm(expires >= today ? expires : today, "year", years);
+/**
+ * A renewal counts from the current expiry while it is today or later, from today once it has
+ * passed: the expected expiry, which the panel checks against eNom's after the order.
+ */
+export function renewedExpiry(
+  expires: string,
+  today: string,
+  terms: number,
+  unit: BillingPeriod = "year",
+): string {
+  return addTerm(expires >= today ? expires : today, unit, terms);
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { NotFoundError, RuleError } from "@/lib/auth/errors";
 import { describeEnomFailure } from "@/lib/actions/enom-outcome";
-import { getEnomClient, type DomainEmail, type PopExpiration } from "@/lib/enom";
+import { getEnomClient, type DomainEmail, type Pak } from "@/lib/enom";
 import { CAPACITIES_GB, type CapacityGb } from "@/lib/validation/enom-rules";
 import { recordedShapeOf } from "./attempts";
+import { DOMAIN_READS_IN_FLIGHT, mapWithLimit } from "./map-with-limit";
 import { shapeOfQuota } from "./pak-shape";
 import type { BalanceReading, PakFacts } from "./quote";
 
@@ -30,47 +31,65 @@ export async function readDomainEmail(domain: string): Promise<DomainEmail> {
   }
 }
 
-async function readExpirations(): Promise<PopExpiration[]> {
+/**
+ * GetPOP3 after an order eNom accepted: what the order really did (several of eNom's answers say
+ * little, and some effects are unknowns, docs/enom.md). Null when it cannot be read: the order
+ * stands, and the message says the effect is not confirmed yet.
+ */
+export async function readBackDomain(domain: string): Promise<DomainEmail | null> {
   try {
-    return (await getEnomClient().getPopExpirations()).paks;
+    return await getEnomClient().getPop3({ domain });
   } catch (error) {
-    readFailed(error);
+    if (!describeEnomFailure(error)) throw error;
+    return null;
   }
 }
 
-async function factsOf(pak: PopExpiration): Promise<PakFacts> {
-  const recorded = await recordedShapeOf(pak.domainName, pak.bundleId);
+async function factsOf(domain: string, pak: Pak): Promise<PakFacts> {
+  const recorded = await recordedShapeOf(domain, pak.bundleId);
   const knownCapacity = CAPACITIES_GB.find((gb) => gb === recorded.capacityGb) as CapacityGb | undefined;
   const shape = shapeOfQuota(pak.quotaMb, {
     capacityGb: knownCapacity ?? null,
     storageUnits: recorded.storageUnits,
   });
-  if (!shape || pak.qtyPurchased === null)
+  if (!shape)
     throw new RuleError(
       `The size of pak ${pak.bundleId} could not be read. Nothing was bought; please try again in a moment.`,
     );
   return {
-    domain: pak.domainName,
+    domain,
     bundleId: pak.bundleId,
     qtyPurchased: pak.qtyPurchased,
     expires: pak.expires.iso,
-    billingPeriod: pak.billingPeriod,
+    billingPeriod: recorded.billingPeriod,
     prodType: pak.prodType,
     shape,
   };
 }
 
 /**
- * Each pak with what pricing needs (GetPOPExpirations, once for all of them). A pak that eNom
- * does not list under the domain given is "not found": a BundleID from the browser is only
- * trusted once eNom says it belongs to that domain.
+ * Each pak with what pricing and the renewal command need, from GetPOP3 of its domain (one read
+ * per distinct domain, a few at a time): GetPOPExpirations carries no quantity, quota or product
+ * type. A pak that eNom does not list under the domain given is "not found": a BundleID from the
+ * browser is only trusted once eNom says it belongs to that domain.
  */
 export async function readPakFacts(items: { domain: string; bundleId: number }[]): Promise<PakFacts[]> {
-  const paks = await readExpirations();
-  const byKey = new Map(paks.map((pak) => [`${pak.domainName.toLowerCase()}/${pak.bundleId}`, pak]));
-  const found = items.map((item) => byKey.get(`${item.domain}/${item.bundleId}`));
-  if (found.some((pak) => pak === undefined)) throw new NotFoundError("That pak");
-  return Promise.all((found as PopExpiration[]).map(factsOf));
+  const domains = [...new Set(items.map((item) => item.domain))];
+  const reads = await mapWithLimit(domains, DOMAIN_READS_IN_FLIGHT, readDomainEmail);
+  const paks = new Map<string, Pak>();
+  domains.forEach((domain, index) => {
+    for (const pak of reads[index]?.paks ?? []) paks.set(`${domain}/${pak.bundleId}`, pak);
+  });
+  const found = items.map((item) => ({
+    domain: item.domain,
+    pak: paks.get(`${item.domain}/${item.bundleId}`),
+  }));
+  const facts: PakFacts[] = [];
+  for (const { domain, pak } of found) {
+    if (!pak) throw new NotFoundError("That pak");
+    facts.push(await factsOf(domain, pak));
+  }
+  return facts;
 }
 
 /** The balance eNom can debit now, or why it could not be read. */

@@ -23,6 +23,8 @@ export interface OrderDone {
   orderAmountCents: number | null;
   message: string;
   summary: string;
+  /** What GetPOP3 showed after the order (read-back.ts), for the audit log. */
+  readBack?: { finding: string; pak: unknown; command?: string };
 }
 
 function actorOf(user: SessionUser) {
@@ -67,10 +69,14 @@ export async function recordOrderDone(
     summary: done.summary,
     domain: row.domain,
     pakId: updated.pakId,
-    details: detailsOf(updated, { before: row.before, expires: done.expires }),
+    details: detailsOf(updated, {
+      before: row.before,
+      expires: done.expires,
+      ...(done.readBack ? { readBack: done.readBack } : {}),
+    }),
     enom: { orderId: String(done.orderId), trackingKey: done.trackingKey },
   });
-  invalidateAccountOverview();
+  invalidateAccountOverview(row.domain);
   return updated;
 }
 
@@ -120,6 +126,6 @@ export async function recordOrderFailure(
     enom: { trackingKey: failure.trackingKey, error: failure.enomError },
   });
   if (!unknown) return updated;
-  invalidateAccountOverview();
+  invalidateAccountOverview(row.domain);
   return settleUnknown(updated, user, { fresh: !stillRunning });
 }

@@ -9,10 +9,10 @@ import { getEnv } from "@/lib/env";
 import { getPriceList } from "@/lib/pricing/settings";
 import { getRequestContext } from "@/lib/request-context";
 import type { PurchaseRequest } from "@/lib/validation/purchases";
-import { checkReplay, claimAttempt, findAttempt, waitUntilSettled } from "./attempts";
+import { checkReplay, claimAttempt, claimedPakIds, findAttempt, waitUntilSettled } from "./attempts";
 import { todayIso } from "./dates";
 import { endUserIpOf } from "./end-user-ip";
-import { readBalance, readDomainEmail, readPakFacts } from "./enom-reads";
+import { readBackDomain, readBalance, readDomainEmail, readPakFacts } from "./enom-reads";
 import { recordOrderDone, recordOrderFailure } from "./outcome";
 import {
   dollars,
@@ -23,8 +23,9 @@ import {
   type PakFacts,
   type Priced,
 } from "./quote";
+import { readBackPurchase } from "./read-back";
 import { normaliseRequest, summaryOf } from "./request";
-import { AUDIT_ACTION, settleStale, settleUnknown, snapshotOf } from "./settle";
+import { AUDIT_ACTION, beforeOf, settleStale, settleUnknown, snapshotOf } from "./settle";
 import type { AttemptView, Quote } from "./types";
 import { attemptView } from "./view";
 
@@ -105,27 +106,6 @@ export async function refuseUnaffordable(
   };
 }
 
-const mailboxes = (count: number) => `${count} ${count === 1 ? "mailbox" : "mailboxes"}`;
-
-function okMessage(
-  request: PurchaseRequest,
-  bundleId: number | null,
-  totalQuantity: number | null,
-  expires: string | null,
-): string {
-  const until = expires ? `, until ${expires}` : "";
-  switch (request.kind) {
-    case "purchase":
-      return `${bundleId === null ? "The pak" : `Pak ${bundleId}`} is bought: ${mailboxes(mailboxCountOf(request))}, ${request.capacityGb} GB each${until}.`;
-    case "add-mailboxes":
-      return totalQuantity === null
-        ? `Pak ${request.bundleId} has ${mailboxes(request.quantity)} more${until}.`
-        : `Pak ${request.bundleId} now has ${mailboxes(totalQuantity)}${until}.`;
-    case "add-storage":
-      return `Each mailbox of pak ${request.bundleId} has ${request.units} × 512 MB more storage${until}.`;
-  }
-}
-
 export async function submitPurchase(
   user: SessionUser,
   key: string,
@@ -194,6 +174,7 @@ async function order(
     purchase = await getEnomClient().purchaseServices(
       request.kind === "purchase"
         ? {
+            // Quantity in mailboxes: the client sends QuantityUnit=boxes (packs of 10 is eNom's default).
             kind: "mailbox",
             domain: request.domain,
             endUserIp: ip,
@@ -211,8 +192,7 @@ async function order(
               action: "create",
               productId: request.bundleId,
               quantity: request.quantity,
-              // eNom refuses a capacity other than the pak's own.
-              capacity: pak?.shape.capacityGb ?? 1,
+              // No Capacity: the pak keeps its own (a quota can read two ways, pak-shape.ts).
               timeUnit: pak?.billingPeriod ?? "year",
               timeQuantity: 1,
             }
@@ -227,21 +207,30 @@ async function order(
   } catch (error) {
     return recordOrderFailure(row, user, error, `${summary}: not bought`);
   }
-  const bundle =
+  const named =
     request.kind === "purchase"
       ? purchase.bundles[0]
       : (purchase.bundles.find((candidate) => candidate.bundleId === request.bundleId) ??
         purchase.bundles[0]);
-  const bundleId = bundle?.bundleId ?? (request.kind === "purchase" ? null : request.bundleId);
-  const expires = bundle?.expires?.iso ?? pak?.expires ?? null;
-  const totalQuantity = request.kind === "add-mailboxes" ? (bundle?.totalQuantity ?? null) : null;
+  // eNom took the order: what it did is read back, never assumed (read-back.ts).
+  const after = await readBackDomain(request.domain);
+  const claimed =
+    request.kind === "add-storage" ? new Set<number>() : await claimedPakIds(row.domain, row.key);
+  const found = readBackPurchase(
+    request,
+    beforeOf(row),
+    after ? snapshotOf(after.paks) : null,
+    { orderId: purchase.orderId, bundleId: named?.bundleId ?? null, expires: named?.expires?.iso ?? null },
+    claimed,
+  );
   return await recordOrderDone(row, user, {
     orderId: purchase.orderId,
     trackingKey: purchase.trackingKey,
-    bundleId,
-    expires,
+    bundleId: found.bundleId,
+    expires: found.expires,
     orderAmountCents: purchase.orderAmount?.cents ?? null,
-    message: okMessage(request, bundleId, totalQuantity, expires),
-    summary: `${summary}: order ${purchase.orderId}${bundleId === null ? "" : `, pak ${bundleId}`}`,
+    message: found.message,
+    summary: `${summary}: order ${purchase.orderId}${found.bundleId === null ? "" : `, pak ${found.bundleId}`}${found.finding === "as-asked" ? "" : ` (read back: ${found.finding})`}`,
+    readBack: { finding: found.finding, pak: found.pak },
   });
 }

@@ -152,6 +152,48 @@ describe("pricing", () => {
   });
 });
 
+describe("pricing what eNom does not report", () => {
+  it("prices growth of a pak bought elsewhere by the year, and says so", () => {
+    const priced = pricePurchase(
+      DEFAULT_PRICE_LIST,
+      { kind: "add-mailboxes", domain: "example.com", bundleId: 700, quantity: 2 },
+      pak({ billingPeriod: null, expires: "2026-06-15" }),
+      TODAY,
+    );
+    // One year (the pak's unknown billing is priced yearly): 2 × $4.00.
+    expect(priced.costCents).toBe(800);
+    expect(priced.lines[0]?.label).toBe(
+      "2 more mailboxes, 5 GB each, until 2026-06-15 (1 year; priced by the year, as the pak's billing period is not known)",
+    );
+  });
+
+  it("renews a monthly Mailbox pak by the month, a classic pak and an unknown-billing pak by the year", () => {
+    const monthly = pak({
+      billingPeriod: "month",
+      qtyPurchased: 2,
+      shape: { capacityGb: 1, storageUnits: 0 },
+    });
+    const classic = pak({ bundleId: 701, prodType: PROD_TYPE_CLASSIC_POP, billingPeriod: "month" });
+    const unknown = pak({ bundleId: 702, billingPeriod: null });
+    const priced = priceRenewal(DEFAULT_PRICE_LIST, [monthly, classic, unknown], 1, TODAY);
+    // 2 × $0.10 × 12 months; 10 × $4.00 × 1 year; 10 × $4.00 × 1 year.
+    expect(priced.lines.map((line) => line.costCents)).toEqual([240, 4_000, 4_000]);
+    expect(priced.lines[0]?.label).toBe("Pak 700 of example.com: 2 mailboxes, 1 GB, 12 months");
+    expect(priced.expiries.map((expiry) => expiry.to)).toEqual(["2027-09-01", "2027-09-01", "2027-09-01"]);
+  });
+
+  it("refuses, before anything is sent, a pak whose product is not reported or a monthly pak for years", () => {
+    expect(() => priceRenewal(DEFAULT_PRICE_LIST, [pak({ prodType: null })], 1, TODAY)).toThrow(
+      /did not say which product pak 700 is/,
+    );
+    expect(() => priceRenewal(DEFAULT_PRICE_LIST, [pak({ billingPeriod: "month" })], 2, TODAY)).toThrow(
+      new RuleError(
+        "Pak 700 is billed monthly, and one renewal covers at most 12 months. Renew it for 1 year at a time.",
+      ),
+    );
+  });
+});
+
 describe("what a viewer sees of a quote", () => {
   const priced = priceRenewal(DEFAULT_PRICE_LIST, [pak()], 1, TODAY);
 

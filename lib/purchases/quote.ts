@@ -10,6 +10,7 @@ import type { PurchaseRequest } from "@/lib/validation/purchases";
 import { MAILBOXES_PER_PACK, PROD_TYPE_MAILBOX, type BillingPeriod } from "@/lib/validation/enom-rules";
 import { addTerm, renewedExpiry, termsLeft } from "./dates";
 import type { PakShape } from "./pak-shape";
+import { renewalOrderFor } from "./renewal-command";
 import type { Quote } from "./types";
 
 /**
@@ -18,14 +19,18 @@ import type { Quote } from "./types";
  * reseller's cost prices; retail is what the reseller charges its customer.
  */
 
-/** A pak as eNom lists it, reduced to what pricing needs. */
+/** A pak as GetPOP3 lists it, reduced to what pricing and the renewal command need. */
 export interface PakFacts {
   domain: string;
   bundleId: number;
   qtyPurchased: number;
   expires: string;
-  /** GetPOPExpirations' BillingPeriod; null when eNom did not say (priced as yearly). */
+  /**
+   * The billing period Mailpak bought the pak with (its own record). eNom's GetPOP3 and
+   * GetPOPExpirations do not report one, so for a pak bought elsewhere it is null (priced yearly).
+   */
   billingPeriod: BillingPeriod | null;
+  /** GetPOP3's ProdType: 2011 Mailbox, 38 classic 10-pak; null when eNom sent none. */
   prodType: number | null;
   shape: PakShape;
 }
@@ -104,11 +109,14 @@ export function pricePurchase(
   }
   if (!pak || pak.bundleId !== request.bundleId) throw new Error("pricing growth needs its pak");
   const unit = pak.billingPeriod ?? "year";
+  // Said in the quote: eNom charges by the pak's own billing period, which it does not report.
+  const assumed =
+    pak.billingPeriod === null ? "; priced by the year, as the pak's billing period is not known" : "";
   const expiries = [{ domain: pak.domain, bundleId: pak.bundleId, from: pak.expires, to: pak.expires }];
   if (request.kind === "add-mailboxes") {
     requireGrowable(pak, today, "mailboxes");
     const terms = termsLeft(pak.expires, unit, today);
-    const until = `until ${pak.expires} (${termLabel(unit, terms)})`;
+    const until = `until ${pak.expires} (${termLabel(unit, terms)}${assumed})`;
     const lines: PricedLine[] = [
       {
         label: `${plural(request.quantity, "more mailbox", "more mailboxes")}, ${pak.shape.capacityGb} GB each, ${until}`,
@@ -142,7 +150,7 @@ export function pricePurchase(
   return priced(
     [
       {
-        label: `${request.units} × 512 MB more for each of ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, until ${pak.expires} (${termLabel(unit, terms)})`,
+        label: `${request.units} × 512 MB more for each of ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, until ${pak.expires} (${termLabel(unit, terms)}${assumed})`,
         ...both(list, (prices) =>
           storagePrice(prices, {
             units: request.units,
@@ -157,28 +165,33 @@ export function pricePurchase(
   );
 }
 
-/** Renewing paks for `years` (RenewPOPBundle: every mailbox and the extra storage, per year). */
+/**
+ * Renewing paks for `years`: every mailbox and the extra storage, for each term of the command
+ * that renews the pak (renewal-command.ts: a year for a classic pak, the pak's billing period for
+ * a Mailbox pak). Throws RuleError for a pak that cannot be renewed so.
+ */
 export function priceRenewal(list: PriceList, paks: PakFacts[], years: number, today: string): Priced {
-  const lines = paks.map((pak) => {
+  const renewals = paks.map((pak) => ({ pak, order: renewalOrderFor(pak, years) }));
+  const lines = renewals.map(({ pak, order }) => {
     const term = {
       capacityGb: pak.shape.capacityGb,
-      billingPeriod: "year" as const,
+      billingPeriod: order.unit,
       mailboxes: pak.qtyPurchased,
-      terms: years,
+      terms: order.terms,
       storageUnits: pak.shape.storageUnits,
     };
     const storage = pak.shape.storageUnits > 0 ? ` + ${pak.shape.storageUnits} × 512 MB` : "";
     return {
-      label: `Pak ${pak.bundleId} of ${pak.domain}: ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, ${pak.shape.capacityGb} GB${storage}, ${termLabel("year", years)}`,
+      label: `Pak ${pak.bundleId} of ${pak.domain}: ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, ${pak.shape.capacityGb} GB${storage}, ${termLabel(order.unit, order.terms)}`,
       ...both(list, (prices) => renewalPrice(prices, term)),
     };
   });
   return priced(lines, {
-    expiries: paks.map((pak) => ({
+    expiries: renewals.map(({ pak, order }) => ({
       domain: pak.domain,
       bundleId: pak.bundleId,
       from: pak.expires,
-      to: renewedExpiry(pak.expires, today, years),
+      to: renewedExpiry(pak.expires, today, order.terms, order.unit),
     })),
     newPakExpires: null,
   });

@@ -35,6 +35,28 @@ describe("reconciling a lost answer", () => {
     expect(reconcile(newPak, [], [claimed], new Set())).toMatchObject({ made: true, bundleId: 902 });
   });
 
+  it("does not take a classic pak for a new Mailbox pak", () => {
+    const classic = { bundleId: 903, qtyPurchased: 25, quotaMb: 5120, expires: "2027-03-15", prodType: 38 };
+    const mailbox = { ...classic, bundleId: 904, prodType: 2011 };
+    expect(reconcile(newPak, [], [classic])).toEqual({ made: false });
+    expect(reconcile(newPak, [], [classic, mailbox])).toMatchObject({ made: true, bundleId: 904 });
+  });
+
+  it("sees added mailboxes that came as a new pak (whether eNom grows a pak is an unknown)", () => {
+    const request: StoredRequest = {
+      kind: "add-mailboxes",
+      domain: "example.com",
+      bundleId: 500,
+      quantity: 5,
+    };
+    const opened = { bundleId: 910, qtyPurchased: 5, quotaMb: 5120, expires: "2027-03-15", prodType: 2011 };
+    expect(reconcile(request, [existing], [existing, opened])).toMatchObject({ made: true, bundleId: 910 });
+    expect(reconcile(request, [existing], [existing, opened], new Set([910]))).toEqual({ made: false });
+    expect(reconcile(request, [existing], [existing, { ...opened, qtyPurchased: 4 }])).toEqual({
+      made: false,
+    });
+  });
+
   it("sees added mailboxes only when the pak grew by at least as many", () => {
     const request: StoredRequest = {
       kind: "add-mailboxes",

@@ -3,24 +3,28 @@ import { RuleError } from "@/lib/auth/errors";
 import { isStaffRole } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
-import { getEnomClient, type PakRenewal } from "@/lib/enom";
+import { getEnomClient } from "@/lib/enom";
 import { getPriceList } from "@/lib/pricing/settings";
 import type { RenewRequest } from "@/lib/validation/purchases";
 import { CHANGED_CHOICES, claimAttempts, findBatch, requireOwnAttempt } from "./attempts";
 import { renewedExpiry, todayIso } from "./dates";
-import { readBalance, readPakFacts } from "./enom-reads";
+import { readBackDomain, readBalance, readPakFacts } from "./enom-reads";
 import { recordOrderDone, recordOrderFailure } from "./outcome";
-import { priceRenewal, quoteFor, type PakFacts } from "./quote";
+import { priceRenewal, quoteFor, termLabel, type PakFacts } from "./quote";
+import { readBackRenewal, type OrderAnswer } from "./read-back";
+import { renewalOrderFor } from "./renewal-command";
 import { canonicalRequest, normaliseRequest, summaryOf, type RenewOneRequest } from "./request";
-import { refuseUnaffordable, replayOf, type Refusal } from "./purchase";
+import { endUserIp, refuseUnaffordable, replayOf, type Refusal } from "./purchase";
+import { snapshotOf } from "./settle";
 import type { Quote, RenewalBatchView } from "./types";
 import { attemptView } from "./view";
 
 /**
- * Renewing one pak or several (RenewPOPBundle, paid from the account balance), once per
- * idempotency key: each pak is its own attempt (`<key>:<bundleId>`) in a batch (`<key>`), renewed
- * one after another, each with its own outcome. The caller has checked the user's right to every
- * domain and the permission; the domains are normalised.
+ * Renewing one pak or several, paid from the account balance, once per idempotency key: each pak
+ * is its own attempt (`<key>:<bundleId>`) in a batch (`<key>`), renewed one after another with
+ * the command for its product (renewal-command.ts), each with its own outcome, and its new expiry
+ * read back from GetPOP3 (RenewPOPBundle answers only an order id). The caller has checked the
+ * user's right to every domain and the permission; the domains are normalised.
  */
 
 /** The paks asked for, each once, in the order given. */
@@ -104,7 +108,13 @@ export async function submitRenewal(
       request: wanted[index] ?? {},
       before: {
         paks: [
-          { bundleId: pak.bundleId, qtyPurchased: pak.qtyPurchased, quotaMb: null, expires: pak.expires },
+          {
+            bundleId: pak.bundleId,
+            qtyPurchased: pak.qtyPurchased,
+            quotaMb: null,
+            expires: pak.expires,
+            prodType: pak.prodType,
+          },
         ],
       },
       costCents: priced.lines[index]?.costCents ?? null,
@@ -141,20 +151,63 @@ async function renewOne(
   today: string,
 ): Promise<PurchaseAttemptRow> {
   const summary = summaryOf(oneRequest(pak, years));
-  let renewal: PakRenewal;
+  const order = renewalOrderFor(pak, years);
+  let answer: OrderAnswer;
+  let trackingKey: string | null;
+  let orderAmountCents: number | null = null;
+  const ip = await endUserIp();
   try {
-    renewal = await getEnomClient().renewPopBundle({ domain: pak.domain, pakId: pak.bundleId, years });
+    if (order.command === "RenewPOPBundle") {
+      const renewal = await getEnomClient().renewPopBundle({
+        domain: pak.domain,
+        pakId: pak.bundleId,
+        years: order.terms,
+      });
+      answer = { orderId: renewal.orderId, bundleId: null, expires: null };
+      trackingKey = renewal.trackingKey;
+    } else {
+      const purchase = await getEnomClient().purchaseServices({
+        kind: "mailbox",
+        domain: pak.domain,
+        endUserIp: ip,
+        action: "renew",
+        productId: pak.bundleId,
+        // The mailboxes the pak holds; no Capacity, so the pak keeps its own.
+        quantity: Math.max(1, pak.qtyPurchased),
+        timeUnit: order.unit,
+        timeQuantity: order.terms,
+      });
+      const bundle =
+        purchase.bundles.find((candidate) => candidate.bundleId === pak.bundleId) ?? purchase.bundles[0];
+      answer = {
+        orderId: purchase.orderId,
+        bundleId: bundle?.bundleId ?? null,
+        expires: bundle?.expires?.iso ?? null,
+      };
+      trackingKey = purchase.trackingKey;
+      orderAmountCents = purchase.orderAmount?.cents ?? null;
+    }
   } catch (error) {
     return recordOrderFailure(row, user, error, `${summary}: not renewed`);
   }
-  const expires = renewal.expires?.iso ?? renewedExpiry(pak.expires, today, years);
-  return recordOrderDone(row, user, {
-    orderId: renewal.orderId,
-    trackingKey: renewal.trackingKey,
+  const after = await readBackDomain(pak.domain);
+  const found = readBackRenewal({
+    domain: pak.domain,
     bundleId: pak.bundleId,
-    expires,
-    orderAmountCents: renewal.orderAmount?.cents ?? null,
-    message: `Pak ${pak.bundleId} of ${pak.domain} now expires on ${expires}.`,
-    summary: `Renewed pak ${pak.bundleId} of ${pak.domain} for ${years} ${years === 1 ? "year" : "years"} until ${expires}: order ${renewal.orderId}`,
+    before: pak.expires,
+    expected: renewedExpiry(pak.expires, today, order.terms, order.unit),
+    now: after ? snapshotOf(after.paks) : null,
+    answer,
+  });
+  const until = found.expires ? ` until ${found.expires}` : "";
+  return recordOrderDone(row, user, {
+    orderId: answer.orderId,
+    trackingKey,
+    bundleId: pak.bundleId,
+    expires: found.expires,
+    orderAmountCents,
+    message: found.message,
+    summary: `Renewed pak ${pak.bundleId} of ${pak.domain} for ${termLabel(order.unit, order.terms)}${until} (${order.command}): order ${answer.orderId}${found.finding === "as-asked" ? "" : ` (read back: ${found.finding})`}`,
+    readBack: { finding: found.finding, pak: found.pak, command: order.command },
   });
 }

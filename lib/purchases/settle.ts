@@ -51,6 +51,7 @@ export function snapshotOf(paks: DomainEmail["paks"]): PakSnapshot[] {
     qtyPurchased: pak.qtyPurchased,
     quotaMb: pak.quotaMb,
     expires: pak.expires.iso,
+    prodType: pak.prodType,
   }));
 }
 
@@ -65,7 +66,9 @@ function madeMessage(request: StoredRequest, bundleId: number, expires: string):
     case "purchase":
       return `${opening}: pak ${bundleId}.`;
     case "add-mailboxes":
-      return `${opening}: pak ${bundleId} has the ${request.quantity} new ${request.quantity === 1 ? "mailbox" : "mailboxes"}.`;
+      return bundleId === request.bundleId
+        ? `${opening}: pak ${bundleId} has the ${request.quantity} new ${request.quantity === 1 ? "mailbox" : "mailboxes"}.`
+        : `${opening}, as a new pak ${bundleId} with the ${request.quantity} ${request.quantity === 1 ? "mailbox" : "mailboxes"}, not as more mailboxes in pak ${request.bundleId}.`;
     case "add-storage":
       return `${opening}: pak ${bundleId} has the extra storage.`;
     case "renew":
@@ -96,7 +99,10 @@ export async function settleUnknown(
     return { ...row, message: STILL_UNKNOWN };
   }
   const request = storedRequestOf(row.request);
-  const claimed = request.kind === "purchase" ? await claimedPakIds(row.domain, row.key) : new Set<number>();
+  const claimed =
+    request.kind === "purchase" || request.kind === "add-mailboxes"
+      ? await claimedPakIds(row.domain, row.key)
+      : new Set<number>();
   const outcome = reconcile(request, beforeOf(row), snapshotOf(email.paks), claimed);
   const action = AUDIT_ACTION[row.kind];
   const enom = { orderId: row.enomOrderId, trackingKey: row.enomTrackingKey };
@@ -131,7 +137,7 @@ export async function settleUnknown(
       },
       enom,
     });
-    invalidateAccountOverview();
+    invalidateAccountOverview(row.domain);
     return settled;
   }
 

@@ -61,3 +61,28 @@ export interface RenewalBatchView {
   batchKey: string;
   attempts: AttemptView[];
 }
+
+/**
+ * Deleting a pak with its mailboxes (lib/actions/paks.ts deletePakAction): eNom refuses
+ * DeletePOPPak while the pak has mailboxes, so the mailboxes go first (DeletePOP3), then the pak.
+ * Each step's outcome, as the dialog shows it.
+ */
+export interface PakDeletionView {
+  bundleId: number;
+  /** Step 1, DeletePOP3 of the pak's mailboxes (empty lists when the pak had none). */
+  mailboxes: {
+    deleted: string[];
+    /** Refused by the email service, with its reason in the user's words. */
+    failed: { userName: string; reason: string }[];
+    /** Sent, but not confirmed either way. */
+    unknown: string[];
+    /** Not sent: an earlier batch did not fully succeed. */
+    notSent: string[];
+  };
+  /** Step 2, DeletePOPPak: sent only once every mailbox is deleted. */
+  pak: "deleted" | "failed" | "unknown" | "not-sent";
+  /** Why the pak was not deleted (the email service's refusal, or what is left). */
+  pakReason: string | null;
+  /** The pak's mailboxes still there after a partial step 1, as read back; null when not read. */
+  left: string[] | null;
+}

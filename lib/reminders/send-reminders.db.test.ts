@@ -58,17 +58,21 @@ beforeAll(async () => {
     (pak) =>
       perDomain.get(pak.domainName) === 1 && Date.parse(pak.expires.iso) > SIM_NOW.getTime() + 60 * DAY_MS,
   );
-  const pick = (autoRenew: boolean, skip: string[] = []) => {
-    const pak = usable.find(
-      (candidate) => candidate.autoRenew === autoRenew && !skip.includes(candidate.domainName),
-    );
-    if (!pak) throw new Error("The seeded world has no suitable pak.");
-    return pak;
+  // GetPOPExpirations (XML) does not say whether a pak renews by itself: its domain's GetPOP3 does.
+  const client = testEnom.client;
+  const autoRenewOf = async (pak: PopExpiration) =>
+    (await client.getPop3({ domain: pak.domainName })).paks.find((p) => p.bundleId === pak.bundleId)
+      ?.autoRenew;
+  const pick = async (autoRenew: boolean, skip: string[] = []) => {
+    for (const candidate of usable)
+      if (!skip.includes(candidate.domainName) && (await autoRenewOf(candidate)) === autoRenew)
+        return candidate;
+    throw new Error("The seeded world has no suitable pak.");
   };
-  renewing = pick(true);
-  lapsing = pick(false);
-  unassigned = pick(true, [renewing.domainName]);
-  racing = pick(false, [lapsing.domainName]);
+  renewing = await pick(true);
+  lapsing = await pick(false);
+  unassigned = await pick(true, [renewing.domainName]);
+  racing = await pick(false, [lapsing.domainName]);
 
   await saveBranding({ ...DEFAULT_BRANDING, productName: "Acme Mail", supportEmail: "help@acme.example" });
   const customer = await createTestCustomer("Northwind Traders", [renewing.domainName, lapsing.domainName]);
@@ -140,6 +144,24 @@ describe("renewal reminders", () => {
     expect(lapses?.subject).toMatch(/^.+: email expires on .+; renew before then$/);
     expect(lapses?.text).toContain("will not renew automatically");
     expect(lapses?.text).toMatch(/Renew before .+, or ask help@acme\.example\./);
+  });
+
+  it("wait for the next run, rather than guess, when the pak's auto-renew cannot be read", async () => {
+    // A fresh details reader, so this run has to ask eNom, which fails.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for("mailpak.pakDetails")];
+    await fetch(`${sim.origin}/_sim/faults`, {
+      method: "POST",
+      body: JSON.stringify({ command: "GETPOP3", mode: "http500" }),
+    });
+    const before = (await mailsAbout(lapsing)).length;
+    let run;
+    try {
+      run = await sendRenewalReminders(daysBefore(lapsing, 3));
+    } finally {
+      await fetch(`${sim.origin}/_sim/faults`, { method: "DELETE" });
+    }
+    expect(run.notRead).toBeGreaterThanOrEqual(1);
+    expect(await mailsAbout(lapsing)).toHaveLength(before);
   });
 
   it("go to nobody for a domain that no customer owns", async () => {

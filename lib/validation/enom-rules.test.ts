@@ -19,23 +19,37 @@ describe("mailbox names", () => {
   });
 });
 
-describe("mailbox passwords", () => {
-  it("accepts eNom's own example passwords under eNom's rules", () => {
-    expect(passwordProblem("Abcdefg1")).toBeNull();
-    expect(passwordProblem("resellpw", { strict: false })).toBeNull();
+describe("mailbox passwords (eNom's rule since 23 November 2018)", () => {
+  it("accepts 10 to 20 characters with an upper-case letter, a number and a symbol", () => {
+    expect(passwordProblem("Harbour-Light7")).toBeNull();
+    expect(passwordProblem("Aa1*bcdefg")).toBeNull();
+    expect(passwordProblem("Z9/" + "q".repeat(17))).toBeNull();
   });
-  it("asks for mixed case and a digit in Mailpak's own forms", () => {
-    expect(passwordProblem("resellpw")).toBe("Add an upper-case letter.");
-    expect(passwordProblem("RESELLPW1")).toBe("Add a lower-case letter.");
-    expect(passwordProblem("Resellpw")).toBe("Add a digit.");
+  it("refuses what eNom refuses, one reason at a time", () => {
+    expect(passwordProblem("Ab1-xyz")).toBe("A password has 10 to 20 characters.");
+    expect(passwordProblem("Ab1-" + "x".repeat(17))).toBe("A password has 10 to 20 characters.");
+    expect(passwordProblem("harbour-light7")).toBe("Add an upper-case letter.");
+    expect(passwordProblem("Harbour-Light")).toBe("Add a number.");
+    expect(passwordProblem("HarbourLight7")).toBe("Add a symbol (one of * @ - _ / .).");
+    expect(passwordProblem("Harbour Light-7")).toContain("only letters, digits and the symbols");
+    expect(passwordProblem("Harbour!Light7")).toContain("only letters, digits and the symbols");
   });
-  it("enforces length, character set and difference from the name", () => {
-    expect(passwordProblem("Ab1")).toContain("6 to 30");
-    expect(passwordProblem("A1" + "b".repeat(29))).toContain("6 to 30");
-    expect(passwordProblem("Abcdef1!")).toBe("A password may use only letters and digits.");
-    expect(passwordProblem("James12", { userName: "JAMES12" })).toBe(
-      "A password cannot be the mailbox name.",
+  it("refuses a password containing the mailbox name or the domain (eNom error 48)", () => {
+    expect(passwordProblem("xJames-2024x", { userName: "james" })).toBe(
+      "A password cannot contain the mailbox name.",
     );
+    expect(passwordProblem("Acme.com-2024", { domain: "acme.com" })).toBe(
+      "A password cannot contain the domain name.",
+    );
+    expect(passwordProblem("myACME-2024x", { domain: "acme.com" })).toBe(
+      "A password cannot contain the domain name.",
+    );
+    expect(passwordProblem("Harbour-Light7", { userName: "sales", domain: "acme.com" })).toBeNull();
+  });
+  it("replays the 2014 seeds' passwords only under the legacy switch", () => {
+    expect(passwordProblem("Abcdefg1", { legacy: true })).toBeNull();
+    expect(passwordProblem("resellpw", { legacy: true })).toBeNull();
+    expect(passwordProblem("Abcdefg1")).not.toBeNull();
   });
 });
 

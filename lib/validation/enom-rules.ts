@@ -32,17 +32,25 @@ export const STORAGE_UNIT_MB = 512;
 /** Max sizes of parameters, from the documents' tables. */
 export const MAX_SIZE = {
   uid: 20,
-  pw: 20,
+  /** eNom's table says 20, but eNom's API tokens replace the password and are longer (api-tokens.md). */
+  pw: 256,
   sld: 63,
   tld: 15,
   endUserIp: 15,
   userName: 30,
+  /** DeletePOP3's UserNameX is at most 16 characters (delete-pop-3.md): longer names cannot be deleted by the API. */
+  deleteUserName: 16,
+  /** SetPOPForwarding's EMail (the domain, sld.tld). */
+  forwardingDomain: 78,
+  /** ModifyPOP3's PasswordX. */
+  modifyPassword: 50,
   pakId: 10,
   renewQuantity: 2,
   emailCount: 2,
   timeQuantity: 3,
   displayName: 60,
-  forwardTo: 128,
+  /** SetCatchAll and SetPOPForwarding `ForwardTo`. */
+  forwardTo: 130,
 } as const;
 
 /**
@@ -63,29 +71,55 @@ export function userNameProblem(userName: string): string | null {
 }
 
 /**
- * Mailbox passwords. eNom refuses passwords outside 6-30 letters and digits (KB 1691: "cannot
- * contain special characters"); the simulator enforces exactly that. KB 1691 also asks for an
- * upper-case letter, a lower-case letter and a digit, without which mail programs may fail to
- * connect: Mailpak's own forms require those too (`passwordProblem` with `strict`), while eNom's
- * documents still show `resellpw` being accepted, so the simulator does not.
+ * Mailbox passwords: eNom's current rule (../shared/enom-api.md, "Mailbox passwords"; eNom
+ * support article 201000065374; blog "Email API update: stronger email password requirements in
+ * effect November 23, 2018"; api-error-codes.md error 48): 10 to 20 characters, at least one
+ * upper-case letter, one number and one of `* @ - _ / .`; a password that contains the user name,
+ * the domain or other account information is refused (error 48). Which other characters eNom
+ * accepts is not documented, so Mailpak allows letters, digits and those six symbols only.
  */
-export const PASSWORD_MIN = 6;
-export const PASSWORD_MAX = 30;
-export const PASSWORD_CHARSET = /^[A-Za-z0-9]+$/;
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 20;
+export const PASSWORD_SYMBOLS = "*@-_/.";
+export const PASSWORD_CHARSET = /^[A-Za-z0-9*@\-_/.]+$/;
+const PASSWORD_SYMBOL = /[*@\-_/.]/;
 
+/** What a mailbox password must not contain (case-insensitively): its user name and its domain. */
+export interface PasswordContext {
+  userName?: string;
+  /** The domain: `example.com`; its SLD (`example`) is refused too. */
+  domain?: string;
+}
+
+/**
+ * The password's first problem in the user's words, or null. `legacy` is the simulator's switch for
+ * replaying the 2014 seeds verbatim (their `Abcdefg1`, `resellpw` predate the rule): letters and
+ * digits, 6 to 30, as eNom's pages then allowed.
+ */
 export function passwordProblem(
   password: string,
-  options: { userName?: string; strict?: boolean } = {},
+  context: PasswordContext & { legacy?: boolean } = {},
 ): string | null {
+  if (context.legacy) {
+    if (password.length < 6 || password.length > 30) return "A password has 6 to 30 characters.";
+    return /^[A-Za-z0-9]+$/.test(password) ? null : "A password may use only letters and digits.";
+  }
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX)
     return `A password has ${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`;
-  if (!PASSWORD_CHARSET.test(password)) return "A password may use only letters and digits.";
-  if (options.userName && password.toLowerCase() === options.userName.toLowerCase())
-    return "A password cannot be the mailbox name.";
-  if (options.strict ?? true) {
-    if (!/[a-z]/.test(password)) return "Add a lower-case letter.";
-    if (!/[A-Z]/.test(password)) return "Add an upper-case letter.";
-    if (!/[0-9]/.test(password)) return "Add a digit.";
+  if (!PASSWORD_CHARSET.test(password))
+    return `A password may use only letters, digits and the symbols ${PASSWORD_SYMBOLS.split("").join(" ")}`;
+  if (!/[A-Z]/.test(password)) return "Add an upper-case letter.";
+  if (!/[0-9]/.test(password)) return "Add a number.";
+  if (!PASSWORD_SYMBOL.test(password))
+    return `Add a symbol (one of ${PASSWORD_SYMBOLS.split("").join(" ")}).`;
+  const lower = password.toLowerCase();
+  const userName = context.userName?.trim().toLowerCase();
+  if (userName && lower.includes(userName)) return "A password cannot contain the mailbox name.";
+  const domain = context.domain?.trim().toLowerCase();
+  if (domain) {
+    const sld = domain.split(".")[0] ?? "";
+    if (lower.includes(domain) || (sld.length >= 3 && lower.includes(sld)))
+      return "A password cannot contain the domain name.";
   }
   return null;
 }
@@ -101,6 +135,10 @@ export const TLD_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,13}[A-Za-z0-9])?$/;
 /** NNN.NNN.NNN.NNN (seeds/000, EndUserIP). */
 export const END_USER_IP_PATTERN = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 
-/** Product types of GetPOP3's `ProdType`: the newer Mailbox product, and classic 10-paks. */
+/**
+ * GetPOP3's `ProdType`: 2011 is the Mailbox product bought through PurchaseServices (seeds/002,
+ * with `Version` 3); the GetPOP3 page's classic 10-pak shows 38. Any other value is treated as a
+ * classic pak (RenewPOPBundle), and docs/enom.md lists the value as an unknown.
+ */
 export const PROD_TYPE_MAILBOX = 2011;
-export const PROD_TYPE_CLASSIC_POP = 17;
+export const PROD_TYPE_CLASSIC_POP = 38;

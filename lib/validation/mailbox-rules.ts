@@ -2,6 +2,7 @@ import {
   PASSWORD_CHARSET,
   PASSWORD_MAX,
   PASSWORD_MIN,
+  PASSWORD_SYMBOLS,
   passwordProblem,
   PURCHASE_QUANTITY_MAX,
 } from "./enom-rules";
@@ -15,12 +16,16 @@ import {
 export const MAILBOX_BATCH_MAX = 99;
 /** Mailboxes in one action: the largest pak eNom sells. Larger lists are sent 99 at a time. */
 export const MAILBOXES_PER_ACTION_MAX = PURCHASE_QUANTITY_MAX;
+/** DeletePOP3's UserNameX is at most 16 characters (delete-pop-3.md): longer names cannot be deleted by the API. */
+export const DELETE_USER_NAME_MAX = 16;
+/** Storage use from which a mailbox is flagged as nearly full. */
+export const NEARLY_FULL_SHARE = 0.9;
 
 // ── Results ─────────────────────────────────────────────────────────────────────────────────
 
 /**
  * What happened to one mailbox: done, refused (nothing changed for it), or unknown (the answer
- * was lost, so it may or may not have changed: read the domain again before retrying).
+ * was lost and could not be settled by reading eNom again, so it may or may not have changed).
  */
 export type MailboxOutcome = "ok" | "failed" | "unknown";
 
@@ -44,49 +49,115 @@ export function countOutcomes(results: readonly MailboxResult[]): Record<Mailbox
   return counts;
 }
 
+// ── What eNom lets the panel do with a mailbox ──────────────────────────────────────────────
+
+/**
+ * Why eNom's API cannot delete this mailbox, or null: DeletePOP3 takes user names of at most 16
+ * characters and only mailboxes of a pak whose subscription is current (delete-pop-3.md).
+ */
+export function deleteBlocker(userName: string, pakExpired: boolean): string | null {
+  if (userName.length > DELETE_USER_NAME_MAX)
+    return `The email service's API deletes only mailboxes whose name has at most ${DELETE_USER_NAME_MAX} characters; this one has ${userName.length}. Its support can delete it.`;
+  if (pakExpired)
+    return "Its pak has expired, and the email service deletes mailboxes only in a current pak: renew the pak first.";
+  return null;
+}
+
+/** eNom documents password changes on an expired pak (modify-pop-3.md), not administrator changes. */
+export const EXPIRED_ADMIN_CHANGE =
+  "Its pak has expired: the email service documents only password changes for an expired pak, so renew the pak to change administrators.";
+
+/** Storage used as a share of the quota, or null when eNom did not report both. */
+export function storageShare(quotaUsedMb: number | null, quotaMb: number | null): number | null {
+  if (quotaUsedMb === null || quotaMb === null || quotaMb <= 0) return null;
+  return quotaUsedMb / quotaMb;
+}
+
+export function isNearlyFull(quotaUsedMb: number | null, quotaMb: number | null): boolean {
+  const share = storageShare(quotaUsedMb, quotaMb);
+  return share !== null && share >= NEARLY_FULL_SHARE;
+}
+
 // ── Passwords in the dialogs ────────────────────────────────────────────────────────────────
 
 export interface PasswordRuleCheck {
-  id: "length" | "charset" | "lower" | "upper" | "digit" | "not-name";
+  id: "length" | "upper" | "digit" | "symbol" | "charset" | "not-name" | "not-domain";
   label: string;
   met: boolean;
 }
 
+/** What a password is checked against: the mailbox's name and its domain (eNom's error 48). */
+export interface PasswordFor {
+  userName?: string;
+  domain?: string;
+}
+
+const SYMBOL = /[*@\-_/.]/;
+const SYMBOLS_SPACED = PASSWORD_SYMBOLS.split("").join(" ");
+
+/** The domain test of `passwordProblem`: the full name, or its SLD when that has 3 characters or more. */
+function containsDomain(lowerPassword: string, domain: string): boolean {
+  const name = domain.trim().toLowerCase();
+  if (!name) return false;
+  const sld = name.split(".")[0] ?? "";
+  return lowerPassword.includes(name) || (sld.length >= 3 && lowerPassword.includes(sld));
+}
+
 /**
- * The password rules as a checklist the dialogs tick off while the user types. Every check met
- * exactly when `passwordProblem(password, { userName, strict: true })` finds nothing (tested).
+ * eNom's current password rule as a checklist the dialogs tick off while the user types. Every
+ * check is met exactly when `passwordProblem(password, { userName, domain })` finds nothing (tested).
  */
-export function passwordRuleChecks(password: string, userName = ""): PasswordRuleCheck[] {
-  const name = userName.trim();
+export function passwordRuleChecks(password: string, context: PasswordFor = {}): PasswordRuleCheck[] {
+  const lower = password.toLowerCase();
+  const name = context.userName?.trim().toLowerCase() ?? "";
   return [
     {
       id: "length",
       label: `${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
       met: password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX,
     },
-    { id: "charset", label: "Letters and digits only", met: PASSWORD_CHARSET.test(password) },
-    { id: "lower", label: "A lower-case letter", met: /[a-z]/.test(password) },
     { id: "upper", label: "An upper-case letter", met: /[A-Z]/.test(password) },
-    { id: "digit", label: "A digit", met: /[0-9]/.test(password) },
+    { id: "digit", label: "A number", met: /[0-9]/.test(password) },
+    { id: "symbol", label: `One of ${SYMBOLS_SPACED}`, met: SYMBOL.test(password) },
+    {
+      id: "charset",
+      label: "Only letters, digits and those symbols",
+      met: PASSWORD_CHARSET.test(password),
+    },
     {
       id: "not-name",
-      label: "Not the mailbox name",
-      met: password !== "" && (name === "" || password.toLowerCase() !== name.toLowerCase()),
+      label: "Not containing the mailbox name",
+      met: password !== "" && !(name !== "" && lower.includes(name)),
+    },
+    {
+      id: "not-domain",
+      label: "Not containing the domain",
+      met: password !== "" && !containsDomain(lower, context.domain ?? ""),
     },
   ];
 }
 
-/** Letters and digits that cannot be mistaken for one another when read out (no 0/O, 1/l/I). */
-const GENERATOR_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+/** The rule in one sentence, for hints. */
+export const PASSWORD_RULE_SUMMARY = `${PASSWORD_MIN} to ${PASSWORD_MAX} letters, digits and ${SYMBOLS_SPACED}, with an upper-case letter, a number and one of those symbols; not containing the mailbox name or the domain.`;
+
+/**
+ * Letters and digits that cannot be mistaken for one another when read out (no 0/O, 1/l/I), and
+ * eNom's six symbols, which its rule needs at least one of.
+ */
+const GENERATOR_ALPHABET = `ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789${PASSWORD_SYMBOLS}`;
 export const GENERATED_PASSWORD_LENGTH = 16;
 
 /**
- * A random password that meets every rule, made in the browser with the platform's CSPRNG, so the
- * server never has to send one back. 16 characters from 57 give about 93 bits.
+ * A random password that meets eNom's rule for this mailbox (never containing its name or its
+ * domain), made in the browser with the platform's CSPRNG, so the server never has to send one
+ * back. 16 characters from 63 give about 95 bits; candidates that miss a rule are drawn again.
  */
-export function generateMailboxPassword(userName = "", length = GENERATED_PASSWORD_LENGTH): string {
+export function generateMailboxPassword(
+  context: PasswordFor = {},
+  length = GENERATED_PASSWORD_LENGTH,
+): string {
   const size = GENERATOR_ALPHABET.length;
-  // Bytes at or above the largest multiple of the alphabet's size are redrawn, so no letter is likelier.
+  // Bytes at or above the largest multiple of the alphabet's size are redrawn, so no character is likelier.
   const limit = 256 - (256 % size);
   for (;;) {
     let password = "";
@@ -96,6 +167,6 @@ export function generateMailboxPassword(userName = "", length = GENERATED_PASSWO
         if (byte < limit && password.length < length) password += GENERATOR_ALPHABET[byte % size];
       }
     }
-    if (passwordProblem(password, { userName, strict: true }) === null) return password;
+    if (passwordProblem(password, context) === null) return password;
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EMAIL_ADDRESS_PATTERN, MAX_SIZE, passwordProblem } from "./enom-rules";
-import { displayNameSchema, userNameSchema } from "./mailbox-fields";
+import { passwordProblem } from "./enom-rules";
+import { displayNameSchema, emailAddressSchema, userNameSchema } from "./mailbox-fields";
 import { MAILBOXES_PER_ACTION_MAX } from "./mailbox-rules";
 
 // The limits, results and password helpers, kept zod-free for the grid (see mailbox-rules.ts).
@@ -8,9 +8,9 @@ export * from "./mailbox-rules";
 
 /**
  * The mailbox grid's inputs: the same schemas check the dialogs in the browser and the server
- * actions' input (lib/actions/mailboxes.ts). Built on eNom's rules in enom-rules.ts, with
- * Mailpak's stricter password rule (`strict: true`). Browser code imports this file, so it holds
- * no server code.
+ * actions' input (lib/actions/mailboxes.ts). Built on eNom's rules in enom-rules.ts: every
+ * password is checked with eNom's current rule against its mailbox's name and its domain. Browser
+ * code imports this file, so it holds no server code.
  */
 
 export const mailboxDomainSchema = z
@@ -44,31 +44,29 @@ export const bundleIdSchema = z
 export const mailboxUserNameSchema = userNameSchema;
 export { displayNameSchema };
 
-/** Where a mailbox's mail is also sent: an address, or empty for none. */
-export const forwardToSchema = z
-  .string()
-  .trim()
-  .max(MAX_SIZE.forwardTo, `An address has at most ${MAX_SIZE.forwardTo} characters.`)
-  .refine((value) => value === "" || EMAIL_ADDRESS_PATTERN.test(value), {
-    message: "Enter an address such as someone@example.com, or leave it empty.",
-  });
-
 const isAdminSchema = z.boolean("Choose administrator or regular.");
+const passwordSchema = z.string("Enter a password or generate one.");
 
+/** The password against its mailbox's name: what a row can check on its own. */
 function checkPassword(password: string, userName: string, ctx: z.RefinementCtx, path: PropertyKey[]) {
-  const problem = passwordProblem(password, { userName, strict: true });
+  const problem = passwordProblem(password, { userName });
   if (problem) ctx.addIssue({ code: "custom", path, message: problem });
 }
 
-function checkForwarding(
-  forwardTo: string,
+/**
+ * The password against the domain too, once the row's own check passed (so a password is never
+ * reported twice): eNom refuses one containing the domain (error 48).
+ */
+function checkPasswordOnDomain(
+  password: string,
   userName: string,
   domain: string,
   ctx: z.RefinementCtx,
   path: PropertyKey[],
 ) {
-  if (forwardTo !== "" && forwardTo.toLowerCase() === `${userName}@${domain}`.toLowerCase())
-    ctx.addIssue({ code: "custom", path, message: "A mailbox cannot forward to its own address." });
+  if (passwordProblem(password, { userName }) !== null) return;
+  const problem = passwordProblem(password, { userName, domain });
+  if (problem) ctx.addIssue({ code: "custom", path, message: problem });
 }
 
 /** eNom compares mailbox names case-insensitively, so `Info` and `info` are the same mailbox. */
@@ -88,17 +86,27 @@ function checkUnique(
 
 // ── Create ──────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * One new mailbox (SetUpPOP3User: UserNameX, PasswordX, IsAdminX, DisplayNameX). Forwarding is set
+ * per mailbox afterwards: SetUpPOP3User documents no forwarding parameter.
+ */
 export const newMailboxSchema = z
   .object({
     userName: mailboxUserNameSchema,
-    password: z.string("Enter a password or generate one."),
+    password: passwordSchema,
     displayName: displayNameSchema.default(""),
     isAdmin: isAdminSchema.default(false),
-    forwardTo: forwardToSchema.default(""),
   })
   .superRefine((mailbox, ctx) => checkPassword(mailbox.password, mailbox.userName, ctx, ["password"]));
 export type NewMailbox = z.infer<typeof newMailboxSchema>;
 export type NewMailboxInput = z.input<typeof newMailboxSchema>;
+
+/** One new mailbox of `domain`, checked as the create action checks it (for the CSV preview). */
+export function newMailboxOnDomainSchema(domain: string) {
+  return newMailboxSchema.superRefine((mailbox, ctx) =>
+    checkPasswordOnDomain(mailbox.password, mailbox.userName, domain, ctx, ["password"]),
+  );
+}
 
 export const createMailboxesSchema = z
   .object({
@@ -116,10 +124,10 @@ export const createMailboxesSchema = z
       (index) => ["mailboxes", index, "userName"],
     );
     input.mailboxes.forEach((mailbox, index) =>
-      checkForwarding(mailbox.forwardTo, mailbox.userName, input.domain, ctx, [
+      checkPasswordOnDomain(mailbox.password, mailbox.userName, input.domain, ctx, [
         "mailboxes",
         index,
-        "forwardTo",
+        "password",
       ]),
     );
   });
@@ -133,43 +141,75 @@ const userNamesSchema = z
   .max(MAILBOXES_PER_ACTION_MAX, `Choose at most ${MAILBOXES_PER_ACTION_MAX} mailboxes at once.`)
   .superRefine((names, ctx) => checkUnique(names, ctx, (index) => [index]));
 
+/** ModifyPOP3 IsAdminX: no pak is named (modify-pop-3.md has no BundleID). */
 export const setMailboxAdminSchema = z.object({
   domain: mailboxDomainSchema,
-  /** A pak of the domain: ModifyPOP3 needs one, and finds each mailbox in any of the domain's paks. */
-  bundleId: bundleIdSchema,
   userNames: userNamesSchema,
   isAdmin: isAdminSchema,
 });
 export type SetMailboxAdminInput = z.input<typeof setMailboxAdminSchema>;
 
 export const passwordResetItemSchema = z
-  .object({ userName: mailboxUserNameSchema, password: z.string("Enter a password or generate one.") })
+  .object({ userName: mailboxUserNameSchema, password: passwordSchema })
   .superRefine((item, ctx) => checkPassword(item.password, item.userName, ctx, ["password"]));
 
+/** One new password for a mailbox of `domain`, checked as the reset action checks it. */
+export function passwordResetOnDomainSchema(domain: string) {
+  return passwordResetItemSchema.superRefine((item, ctx) =>
+    checkPasswordOnDomain(item.password, item.userName, domain, ctx, ["password"]),
+  );
+}
+
+/** ModifyPOP3 PasswordX: works on an expired pak too (modify-pop-3.md). */
 export const resetMailboxPasswordsSchema = z
   .object({
     domain: mailboxDomainSchema,
-    bundleId: bundleIdSchema,
     items: z
       .array(passwordResetItemSchema, "Choose at least one mailbox.")
       .min(1, "Choose at least one mailbox.")
       .max(MAILBOXES_PER_ACTION_MAX, `Choose at most ${MAILBOXES_PER_ACTION_MAX} mailboxes at once.`),
   })
-  .superRefine((input, ctx) =>
+  .superRefine((input, ctx) => {
     checkUnique(
       input.items.map((item) => item.userName),
       ctx,
       (index) => ["items", index, "userName"],
-    ),
-  );
+    );
+    input.items.forEach((item, index) =>
+      checkPasswordOnDomain(item.password, item.userName, input.domain, ctx, ["items", index, "password"]),
+    );
+  });
 export type ResetMailboxPasswordsInput = z.input<typeof resetMailboxPasswordsSchema>;
 
 export const deleteMailboxesSchema = z.object({ domain: mailboxDomainSchema, userNames: userNamesSchema });
 export type DeleteMailboxesInput = z.input<typeof deleteMailboxesSchema>;
 
+// ── Forwarding ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * SetPOPForwarding with Enable=1: where a mailbox's mail goes, and whether a copy stays in the
+ * mailbox (StatusFlags; what eNom really does with it is not confirmed, see docs/enom.md).
+ */
 export const setMailboxForwardingSchema = z
-  .object({ domain: mailboxDomainSchema, userName: mailboxUserNameSchema, forwardTo: forwardToSchema })
-  .superRefine((input, ctx) =>
-    checkForwarding(input.forwardTo, input.userName, input.domain, ctx, ["forwardTo"]),
-  );
+  .object({
+    domain: mailboxDomainSchema,
+    userName: mailboxUserNameSchema,
+    forwardTo: emailAddressSchema,
+    keepCopy: z.boolean("Choose whether to keep a copy.").default(true),
+  })
+  .superRefine((input, ctx) => {
+    if (input.forwardTo.toLowerCase() === `${input.userName}@${input.domain}`.toLowerCase())
+      ctx.addIssue({
+        code: "custom",
+        path: ["forwardTo"],
+        message: "A mailbox cannot forward to its own address.",
+      });
+  });
 export type SetMailboxForwardingInput = z.input<typeof setMailboxForwardingSchema>;
+
+/** SetPOPForwarding with Enable=0: the action reads the forward being removed first. */
+export const removeMailboxForwardingSchema = z.object({
+  domain: mailboxDomainSchema,
+  userName: mailboxUserNameSchema,
+});
+export type RemoveMailboxForwardingInput = z.input<typeof removeMailboxForwardingSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EMAIL_ADDRESS_PATTERN, MAX_SIZE, userNameProblem } from "./enom-rules";
+import { EMAIL_ADDRESS_PATTERN, MAX_SIZE } from "./enom-rules";
 
 /**
  * Inputs of the pak and catch-all actions (lib/actions/paks.ts), checked with the same schema in
@@ -46,19 +46,46 @@ export const deletePakSchema = z
   });
 export type DeletePakInput = z.infer<typeof deletePakSchema>;
 
+/**
+ * Why a pak cannot be deleted from the panel, said before anything is sent; null when it can.
+ * eNom refuses DeletePOPPak while the pak has mailboxes (delete-pop-pak.md), so they are deleted
+ * first with DeletePOP3, which takes user names of at most 16 characters and only from a pak whose
+ * subscription is current (delete-pop-3.md). A pak without mailboxes needs neither.
+ */
+export function pakDeletionProblem(
+  pak: { bundleId: number; expires: string },
+  userNames: readonly string[],
+  today: string,
+): string | null {
+  if (userNames.length === 0) return null;
+  const tooLong = userNames.filter((name) => name.length > MAX_SIZE.deleteUserName);
+  if (tooLong.length > 0)
+    return `Pak ${pak.bundleId} cannot be deleted here: the email service deletes only mailboxes whose names have at most ${MAX_SIZE.deleteUserName} characters, and ${tooLong.join(", ")} ${tooLong.length === 1 ? "has" : "have"} more. An administrator mailbox can delete ${tooLong.length === 1 ? "it" : "them"} in webmail; then delete the pak here. Nothing was deleted.`;
+  if (pak.expires < today)
+    return `Pak ${pak.bundleId} expired on ${pak.expires}, and the email service deletes mailboxes only from a pak that is current. Renew the pak first, or ask the email service's support to delete it. Nothing was deleted.`;
+  return null;
+}
+
 export { CATCH_ALL_HINT } from "./catch-all-hint";
 
-/** A mailbox name of the domain, a full address, or empty (mail to unknown addresses bounces). */
+/**
+ * The catch-all: a full address, a mailbox of this domain or an outside one (SetCatchAll's
+ * `ForwardTo`, required, at most 130: set-catch-all.md). eNom documents no way to turn it off.
+ */
 export const catchAllTargetSchema = z
   .string()
   .trim()
-  .max(MAX_SIZE.forwardTo, `At most ${MAX_SIZE.forwardTo} characters.`)
-  .refine(
-    (value) =>
-      value === "" ||
-      (value.includes("@") ? EMAIL_ADDRESS_PATTERN.test(value) : userNameProblem(value) === null),
-    "Enter a mailbox name such as info, a full address such as someone@example.com, or leave it empty.",
-  );
+  .superRefine((value, ctx) => {
+    const message =
+      value === ""
+        ? "Enter the address that receives mail for unknown addresses, such as info@example.com."
+        : value.length > MAX_SIZE.forwardTo
+          ? `At most ${MAX_SIZE.forwardTo} characters.`
+          : EMAIL_ADDRESS_PATTERN.test(value)
+            ? null
+            : "Enter a full address, such as info@example.com: a mailbox of this domain or an outside address.";
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
 
 export const setCatchAllSchema = z.object({ domain: domainNameSchema, catchAll: catchAllTargetSchema });
 export type SetCatchAllInput = z.infer<typeof setCatchAllSchema>;

@@ -18,13 +18,14 @@ import {
   type DomainListQuery,
   type DomainListSearchParams,
 } from "@/lib/domains/domain-list";
-import { isUpstreamFailure } from "@/lib/domains/read-errors";
+import { describeUpstreamFailure } from "@/lib/domains/upstream-failure";
 
 export const metadata: Metadata = { title: "Domains" };
 
 /**
- * Every domain of the eNom account with its email, one page at a time. The list comes from two
- * account-wide eNom calls, shared for a minute by every page load (lib/domains/account-overview).
+ * Every domain of the eNom account with its email, one page at a time. The list comes from the
+ * account-wide eNom reads, shared for a minute by every page load, and the page's domains' pak
+ * details (lib/domains/account-overview, lib/domains/pak-details).
  */
 export default async function DomainsPage({
   searchParams,
@@ -62,8 +63,9 @@ async function DomainsSection({ user, query }: { user: SessionUser; query: Domai
   try {
     list = await getAccountOverview(user, query);
   } catch (error) {
-    if (!isUpstreamFailure(error)) throw error;
-    return <DomainListUnavailable />;
+    const failure = describeUpstreamFailure(error, "the domains");
+    if (!failure) throw error;
+    return <DomainListUnavailable failure={failure} />;
   }
   return <DomainList list={list} query={query} showCustomers canPurchase={can(user, "paks.purchase")} />;
 }

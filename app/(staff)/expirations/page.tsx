@@ -19,7 +19,7 @@ import { requireStaffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { readAccountBalance, type AccountBalance } from "@/lib/dashboard/balance";
-import { isUpstreamFailure } from "@/lib/domains/read-errors";
+import { describeUpstreamFailure, type UpstreamFailureText } from "@/lib/domains/upstream-failure";
 import {
   expirationsHref,
   pageOfExpirations,
@@ -33,8 +33,10 @@ export const metadata: Metadata = { title: "Expirations" };
 
 /**
  * Every pak of the account by expiry: what has expired, what is due and when, what it costs, and
- * the tools to act on many at once. Read from the shared account copy (two account-wide eNom
- * calls a minute at most), paged on the server so 10,000 paks never reach the browser at once.
+ * the tools to act on many at once. Paks and expiries come from the shared account copy
+ * (GetPOPExpirations), their sizes and auto-renew from the pak details reader (one GetPOP3 per
+ * domain, soonest expiry first, the rest shown as not loaded yet); paged on the server so 10,000
+ * paks never reach the browser at once.
  */
 export default async function ExpirationsPage({
   searchParams,
@@ -70,8 +72,9 @@ async function ExpirationsDashboard({
   try {
     data = await loadExpirations(user);
   } catch (error) {
-    if (!isUpstreamFailure(error)) throw error;
-    return <ExpirationsUnavailable />;
+    const failure = describeUpstreamFailure(error, "the paks");
+    if (!failure) throw error;
+    return <ExpirationsUnavailable failure={failure} />;
   }
   const page = pageOfExpirations(data.rows, query);
   const href = expirationsHref(query);
@@ -86,6 +89,13 @@ async function ExpirationsDashboard({
           </div>
           <RetryButton />
         </div>
+      ) : null}
+      {data.summary.detailsPending > 0 ? (
+        <Alert tone="info" title="Some pak details are not loaded yet">
+          The size, cost and auto-renew of {plural(data.summary.detailsPending, "pak")} are still being read
+          from eNom, one domain at a time, soonest expiry first; they show as “—” until then. The costs and
+          the “Auto-renew off” figures below leave them out. Reload the page in a moment to see more.
+        </Alert>
       ) : null}
       <ExpirationCards summary={data.summary} balance={balance} />
       <Suspense fallback={null}>
@@ -144,17 +154,18 @@ async function ExpirationsDashboard({
   );
 }
 
-/** eNom could not be read and no earlier copy is at hand. */
-function ExpirationsUnavailable() {
+/** eNom could not be read and no earlier copy is at hand: says how (lib/domains/upstream-failure.ts). */
+function ExpirationsUnavailable({ failure }: { failure: UpstreamFailureText }) {
   return (
     <div className="max-w-2xl">
-      <Alert tone="danger" title="The paks could not be loaded">
-        eNom is not answering right now, so the expirations cannot be listed. Nothing has changed. Try again
-        in a moment.
+      <Alert tone="danger" title={failure.title}>
+        {failure.message}
       </Alert>
-      <div className="mt-4">
-        <RetryButton />
-      </div>
+      {failure.kind === "not-answering" ? (
+        <div className="mt-4">
+          <RetryButton />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -1,20 +1,32 @@
 import { EMAIL_ADDRESS_PATTERN, MAX_SIZE } from "../../validation/enom-rules";
 import { EnomError, enomErrors } from "../errors";
-import { value } from "../wire/reply";
-import { findMailbox } from "../world";
+import { value, type ReplyField } from "../wire/reply";
 import type { EnomCommand } from "./context";
-import { optionalParam } from "./inputs";
+import { requiredParam } from "./inputs";
 import { requireDomain } from "./rules";
 
 /**
- * GetCatchAll / SetCatchAll: where mail to unknown addresses of a domain goes — one of its
- * mailboxes (by user name), an outside address, or nowhere (empty: it bounces).
+ * GetCatchAll / SetCatchAll (their pages; ../shared/enom-samples/getcatchall-online.xml): where
+ * mail to nonexistent mailboxes of a domain goes. SetCatchAll takes `ForwardTo`, required, at most
+ * 130 characters, a full address ("Use format [email protected]"; "does not need to be in our
+ * system"). No page shows how to turn a catch-all off, so the simulator offers no way to.
+ * XML answers `CatchAll`; the pages' Text samples answer `success`, `ForwardTo` and `Version`
+ * instead, which the simulator copies per format.
  */
+function catchAllFields(catchAll: string): ReplyField[] {
+  return [
+    value("CatchAll", catchAll, { only: "xml" }),
+    value("success", true, { only: "text" }),
+    value("ForwardTo", catchAll, { only: "text" }),
+    value("Version", 2, { only: "text" }),
+  ];
+}
+
 export const getCatchAll: EnomCommand = {
   name: "GETCATCHALL",
   run(context) {
     const domain = requireDomain(context);
-    return { changed: false, fields: [value("CatchAll", domain.catchAll), value("Success", true)] };
+    return { changed: false, fields: catchAllFields(domain.catchAll) };
   },
 };
 
@@ -22,23 +34,13 @@ export const setCatchAll: EnomCommand = {
   name: "SETCATCHALL",
   run(context) {
     const domain = requireDomain(context);
-    if (domain.paks.length === 0) throw new EnomError(enomErrors.noPaks);
-    const wanted = optionalParam(context.params, "CatchAll", MAX_SIZE.forwardTo);
-    if (wanted === undefined) throw new EnomError(enomErrors.missing("CatchAll"));
-    let catchAll = "";
-    if (wanted.includes("@")) {
-      if (!EMAIL_ADDRESS_PATTERN.test(wanted)) throw new EnomError(enomErrors.catchAllTarget);
-      catchAll = wanted;
-    } else if (wanted !== "") {
-      const mailbox = findMailbox(domain, wanted);
-      if (!mailbox) throw new EnomError(enomErrors.catchAllTarget);
-      catchAll = mailbox.userName;
-    }
-    const changed = domain.catchAll !== catchAll;
+    const forwardTo = requiredParam(context.params, "ForwardTo", MAX_SIZE.forwardTo);
+    if (!EMAIL_ADDRESS_PATTERN.test(forwardTo)) throw new EnomError(enomErrors.notAnAddress("ForwardTo"));
+    const changed = domain.catchAll !== forwardTo;
     if (changed) {
-      domain.catchAll = catchAll;
+      domain.catchAll = forwardTo;
       context.world.touch(domain);
     }
-    return { changed, fields: [value("CatchAll", catchAll), value("Success", true)] };
+    return { changed, fields: catchAllFields(forwardTo) };
   },
 };

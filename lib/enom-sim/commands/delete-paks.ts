@@ -1,29 +1,26 @@
 import { EnomError, enomErrors } from "../errors";
 import { value } from "../wire/reply";
+import { mailboxesIn } from "../world";
 import type { EnomCommand } from "./context";
-import { removeMailboxes } from "./delete-pop3";
 import { requireDomain, requirePakParam } from "./rules";
 
 /**
- * DeletePOPPak and DeleteAllPOPPaks: a pak goes with its mailboxes (and their mail). Nothing is
- * refunded: eNom's documents promise no refund and the simulator does not invent one.
+ * DeletePOPPak and DeleteAllPOPPaks (their pages): "The pak must have no user email accounts
+ * currently configured" — "Use the DeletePOP3 command to delete any email user accounts before
+ * running DeletePOPPak"; DeleteAllPOPPaks needs every pak of the domain empty. A pak with
+ * mailboxes is refused and nothing is deleted. Nothing is refunded: no document promises a refund.
+ * DeletePOPPak answers no fields of its own (its sample); DeleteAllPOPPaks answers `PaksRemoved`.
  */
 export const deletePopPak: EnomCommand = {
   name: "DELETEPOPPAK",
   run(context) {
     const domain = requireDomain(context);
     const pak = requirePakParam(context, domain, "BundleID");
-    const mailboxesDeleted = removeMailboxes(domain, (mailbox) => mailbox.bundleId === pak.bundleId);
+    const inUse = mailboxesIn(domain, pak.bundleId);
+    if (inUse > 0) throw new EnomError(enomErrors.pakNotEmpty(pak.bundleId, inUse));
     domain.paks = domain.paks.filter((candidate) => candidate !== pak);
     context.world.touch(domain);
-    return {
-      changed: true,
-      fields: [
-        value("PakDeleted", pak.bundleId),
-        value("AccountsDeleted", mailboxesDeleted),
-        value("Success", true),
-      ],
-    };
+    return { changed: true, fields: [] };
   },
 };
 
@@ -31,18 +28,12 @@ export const deleteAllPopPaks: EnomCommand = {
   name: "DELETEALLPOPPAKS",
   run(context) {
     const domain = requireDomain(context);
-    if (domain.paks.length === 0) throw new EnomError(enomErrors.noPaks);
-    const paksDeleted = domain.paks.length;
-    const mailboxesDeleted = removeMailboxes(domain, () => true);
-    domain.paks = [];
-    context.world.touch(domain);
-    return {
-      changed: true,
-      fields: [
-        value("PaksDeleted", paksDeleted),
-        value("AccountsDeleted", mailboxesDeleted),
-        value("Success", true),
-      ],
-    };
+    if (domain.mailboxes.length > 0) throw new EnomError(enomErrors.paksNotEmpty(domain.mailboxes.length));
+    const removed = domain.paks.length;
+    if (removed > 0) {
+      domain.paks = [];
+      context.world.touch(domain);
+    }
+    return { changed: removed > 0, fields: [value("PaksRemoved", removed)] };
   },
 };

@@ -1,8 +1,10 @@
-import { getBalance, getDomains } from "./account";
+import { getBalance } from "./account";
+import { advancedDomainSearch } from "./advanced-domain-search";
 import { getCatchAll, setCatchAll } from "./catch-all";
 import type { EnomCommand } from "./context";
 import { deleteAllPopPaks, deletePopPak } from "./delete-paks";
 import { deletePop3 } from "./delete-pop3";
+import { getDomains } from "./get-domains";
 import { getPopExpirations } from "./get-pop-expirations";
 import { getPop3 } from "./get-pop3";
 import { modifyPop3 } from "./modify-pop3";
@@ -32,6 +34,7 @@ export const COMMANDS: ReadonlyMap<string, EnomCommand> = new Map(
     getPopForwarding,
     setPopForwarding,
     getDomains,
+    advancedDomainSearch,
     getBalance,
   ].map((command) => [command.name, command]),
 );

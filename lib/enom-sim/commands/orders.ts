@@ -6,7 +6,7 @@ import {
 } from "../../validation/enom-rules";
 import { addTerm, enomDate, type IsoDate } from "../dates";
 import { mailboxTermCents, orderAmount, storageCents } from "../prices";
-import { group, value, type ReplyField } from "../wire/reply";
+import { node, value, type ReplyField } from "../wire/reply";
 import { domainNameOf, type Account, type Domain, type Pak, type World } from "../world";
 import { requireFunds } from "./rules";
 
@@ -50,7 +50,8 @@ export function newPak(
   return {
     bundleId: world.nextBundleId(),
     prodType: spec.product === "mailbox" ? PROD_TYPE_MAILBOX : PROD_TYPE_CLASSIC_POP,
-    version: spec.product === "mailbox" ? 3 : 1,
+    // seeds/002: a Mailbox pak shows Version 3; GetPOP3's Text sample shows a classic pak with 2.
+    version: spec.product === "mailbox" ? 3 : 2,
     qtyPurchased: spec.mailboxes,
     capacityGb: spec.capacityGb,
     storageUnits: 0,
@@ -79,24 +80,35 @@ export interface BundleLine {
   totalQuantity: number;
 }
 
-export function purchaseReply(orderId: number, cents: number, line: BundleLine): ReplyField[] {
+/**
+ * seeds/002 shows one pak: `Version`, `orderid`, `OrderAmount`, `Success`, one `Bundles` element
+ * and `BundleCount` 1. Several paks (ProductType=POP with Quantity > 1) repeat `Bundles`, numbered
+ * in Text like PurchasePOPBundle's `BundleID1` — how eNom writes several is not documented.
+ */
+export function purchaseReply(orderId: number, cents: number, lines: readonly BundleLine[]): ReplyField[] {
   return [
     value("Version", 3),
     value("orderid", orderId),
     value("OrderAmount", orderAmount(cents)),
     value("Success", true),
-    group("Bundles", [
-      value("ActionType", line.actionType),
-      value("BundleID", line.pak.bundleId),
-      value("VasItemID", line.pak.bundleId),
-      value("DomainName", domainNameOf(line.domain)),
-      value("Capacity", line.pak.capacityGb),
-      value("Period", line.period),
-      value("BillingPeriod", line.billingPeriod),
-      value("ExpDate", enomDate(line.pak.expDate)),
-      value("Quantity", line.quantity),
-      value("TotalQuantity", line.totalQuantity),
-    ]),
-    value("BundleCount", 1),
+    ...lines.map((line, index) =>
+      node(
+        "Bundles",
+        [
+          value("ActionType", line.actionType),
+          value("BundleID", line.pak.bundleId),
+          value("VasItemID", line.pak.bundleId),
+          value("DomainName", domainNameOf(line.domain)),
+          value("Capacity", line.pak.capacityGb),
+          value("Period", line.period),
+          value("BillingPeriod", line.billingPeriod),
+          value("ExpDate", enomDate(line.pak.expDate)),
+          value("Quantity", line.quantity),
+          value("TotalQuantity", line.totalQuantity),
+        ],
+        { textIndex: index + 1 },
+      ),
+    ),
+    value("BundleCount", lines.length),
   ];
 }

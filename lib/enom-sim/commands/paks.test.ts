@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { enomDate } from "../dates";
 import { enomErrors } from "../errors";
-import { DOCS_BUNDLE_ID } from "../seed";
+import { DOCS_BUNDLE_ID, DOCS_DOMAIN_NAME_ID, DOCS_EMPTY_BUNDLE_ID, DOCS_RENEW_BUNDLE_ID } from "../seed";
 import {
   domainParamsOf,
   findDomain,
   items,
-  parseHtmlReply,
   parseTextReply,
+  repeatedItems,
   seededWorld,
   startTestSimulator,
   text,
   type TestSimulator,
 } from "../testing";
-import { freeMailboxes, quotaMb } from "../world";
+import { freeMailboxes, isExpired, quotaMb } from "../world";
 
 const DOCS = { sld: "resellerdocs", tld: "com" };
 const world = seededWorld();
@@ -22,6 +22,20 @@ const busy = findDomain(
   (domain) => domain.paks.length === 2 && domain.mailboxes.length > 2,
   "domain with two paks and mailboxes",
 );
+const twoCurrentPaks = findDomain(
+  world,
+  (domain) =>
+    domain.paks.length === 2 &&
+    domain.paks.every((pak) => !isExpired(pak, "2025-06-15")) &&
+    domain.mailboxes.length > 0 &&
+    domain.mailboxes.every((mailbox) => mailbox.userName.length <= 16),
+  "domain with two current paks and mailboxes",
+);
+const mailboxPakDomain = findDomain(
+  world,
+  (domain) => domain.paks.some((pak) => pak.prodType === 2011),
+  "domain with a Mailbox pak",
+);
 
 let sim: TestSimulator;
 beforeEach(async () => {
@@ -29,26 +43,17 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-describe("GetPOP3", () => {
-  it("lists a domain's mailboxes and paks as the simulator's truth has them", async () => {
-    const reply = await sim.ok("GetPOP3", domainParamsOf(busy));
-    expect(text(reply.EmailCount)).toBe(String(busy.mailboxes.length));
-    expect(text(reply.Count)).toBe("2");
-    expect(items(reply.Emails, "Email")).toEqual(
-      busy.mailboxes.map((mailbox) => ({
-        UserName: mailbox.userName,
-        DisplayName: mailbox.displayName,
-        BundleId: String(mailbox.bundleId),
-        IsAdmin: mailbox.isAdmin ? "1" : "0",
-        ForwardTo: mailbox.forwardTo,
-      })),
-    );
-    expect(items(reply.Paks, "Pak")).toEqual(
+const paksOf = async (domain: { sld: string; tld: string }) =>
+  items((await sim.ok("GetPOP3", domain)).Paks, "Pak");
+
+describe("GetPOP3's paks", () => {
+  it("lists each pak with what is bought, free, its expiry, auto-renew, quota, product and version", async () => {
+    expect(await paksOf(domainParamsOf(busy))).toEqual(
       busy.paks.map((pak) => ({
         BundleId: String(pak.bundleId),
         QtyPurchased: String(pak.qtyPurchased),
         QtyAvailable: String(freeMailboxes(busy, pak)),
-        ExpDate: ` ${enomDate(pak.expDate)} `,
+        ExpDate: expect.stringContaining(enomDate(pak.expDate)) as unknown,
         AutoRenew: pak.autoRenew ? "1" : "0",
         Quota: String(quotaMb(pak)),
         ProdType: String(pak.prodType),
@@ -57,50 +62,42 @@ describe("GetPOP3", () => {
     );
   });
 
-  it("answers a domain without email with empty lists, not an error", async () => {
-    const reply = await sim.ok("GetPOP3", { sld: "enom-email-example-123", tld: "com" });
-    expect(reply).toMatchObject({
-      EmailCount: "0",
-      Count: "0",
-      Emails: "",
-      Paks: "",
-      Successful: "True",
-      Success: "True",
-    });
-  });
-
-  it("answers the same facts in Text and HTML, lists numbered and paks prefixed", async () => {
-    const query = `command=getpop3&uid=resellid&pw=resellpw&sld=${busy.sld}&tld=${busy.tld}`;
-    for (const reply of [
-      parseTextReply(await (await sim.get(query)).text()),
-      parseHtmlReply(await (await sim.get(`${query}&responsetype=HTML`)).text()),
-    ]) {
-      expect(reply.get("EmailCount")).toBe(String(busy.mailboxes.length));
-      expect(reply.get("UserName1")).toBe(busy.mailboxes[0]?.userName);
-      expect(reply.get("PakBundleId2")).toBe(String(busy.paks[1]?.bundleId));
-      expect(reply.get("PakExpDate1")).toBe(enomDate(busy.paks[0]?.expDate ?? ""));
-      expect(reply.get("Command")).toBe("GETPOP3");
-      expect(reply.get("ErrCount")).toBe("0");
-      expect(reply.get("Done")).toBe("true");
-    }
-  });
-
-  it.each([
-    [{ sld: "resellerdocs" }, enomErrors.missing("TLD")],
-    [{ tld: "com" }, enomErrors.missing("SLD")],
-    [{ sld: "hilltop-pottery", tld: "com" }, enomErrors.domainNotFound],
-  ])("refuses %j", async (params, error) => {
-    expect(await sim.refused("GetPOP3", params)).toEqual([error]);
+  it("writes a classic pak's expiry with a time, a Mailbox pak's as a bare date in CDATA", async () => {
+    const docs = await (
+      await sim.get("command=GetPOP3&uid=resellid&pw=resellpw&sld=resellerdocs&tld=com&responsetype=xml")
+    ).text();
+    expect(docs).toMatch(/<ExpDate>\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M<\/ExpDate>/);
+    const pak = mailboxPakDomain.paks.find((candidate) => candidate.prodType === 2011);
+    const body = await (
+      await sim.get(
+        `command=GetPOP3&uid=resellid&pw=resellpw&sld=${mailboxPakDomain.sld}&tld=${mailboxPakDomain.tld}&responsetype=xml`,
+      )
+    ).text();
+    expect(body).toContain(`<ExpDate><![CDATA[ ${enomDate(pak?.expDate ?? "")} ]]></ExpDate>`);
   });
 });
 
 describe("SetPakRenew", () => {
-  it("turns a pak's auto-renew off and on", async () => {
+  it("turns a pak's auto-renew off and on, answering as seeds/002 shows", async () => {
     const off = await sim.ok("SetPakRenew", { ...DOCS, BundleID: DOCS_BUNDLE_ID, AutoPakRenew: 0 });
-    expect(off).toMatchObject({ DomainRRP: "E", PakUpdated: "5134", AutoPakRenew: "0", success: "True" });
-    expect(text(items((await sim.ok("GetPOP3", DOCS)).Paks, "Pak")[0]?.AutoRenew)).toBe("0");
+    expect(off).toMatchObject({ PakUpdated: "5134", AutoPakRenew: "0", success: "True" });
+    const autoRenewOf5134 = async () =>
+      text((await paksOf(DOCS)).find((pak) => text(pak.BundleId) === "5134")?.AutoRenew);
+    expect(await autoRenewOf5134()).toBe("0");
     await sim.ok("SetPakRenew", { ...DOCS, BundleID: DOCS_BUNDLE_ID, AutoPakRenew: 1 });
-    expect(text(items((await sim.ok("GetPOP3", DOCS)).Paks, "Pak")[0]?.AutoRenew)).toBe("1");
+    expect(await autoRenewOf5134()).toBe("1");
+  });
+
+  it("names the domain by DomainNameID, as its page's example does", async () => {
+    await sim.ok("SetPakRenew", {
+      DomainNameID: DOCS_DOMAIN_NAME_ID,
+      BundleID: DOCS_RENEW_BUNDLE_ID,
+      AutoPakRenew: 0,
+    });
+    expect(text((await paksOf(DOCS))[0]?.AutoRenew)).toBe("0");
+    expect(await sim.refused("SetPakRenew", { DomainNameID: 1, BundleID: 5105, AutoPakRenew: 0 })).toEqual([
+      enomErrors.domainNotFound,
+    ]);
   });
 
   it.each([
@@ -116,58 +113,78 @@ describe("SetPakRenew", () => {
 });
 
 describe("DeletePOPPak and DeleteAllPOPPaks", () => {
-  it("deletes one pak with its mailboxes", async () => {
-    const [first, second] = busy.paks;
-    const reply = await sim.ok("DeletePOPPak", { ...domainParamsOf(busy), BundleID: first?.bundleId ?? 0 });
-    const inFirst = busy.mailboxes.filter((mailbox) => mailbox.bundleId === first?.bundleId).length;
-    expect(reply).toMatchObject({
-      PakDeleted: String(first?.bundleId),
-      AccountsDeleted: String(inFirst),
-      Success: "True",
-    });
-    const after = await sim.ok("GetPOP3", domainParamsOf(busy));
-    expect(items(after.Paks, "Pak").map((pak) => text(pak.BundleId))).toEqual([String(second?.bundleId)]);
-    expect(
-      items(after.Emails, "Email").every((mailbox) => text(mailbox.BundleId) === String(second?.bundleId)),
-    ).toBe(true);
-    expect(
-      await sim.refused("DeletePOPPak", { ...domainParamsOf(busy), BundleID: first?.bundleId ?? 0 }),
-    ).toEqual([enomErrors.bundleNotFound(first?.bundleId ?? 0)]);
+  it("deletes an empty pak, answering no fields of its own", async () => {
+    const reply = await sim.ok("DeletePOPPak", { ...DOCS, BundleID: DOCS_EMPTY_BUNDLE_ID });
+    expect(Object.keys(reply).slice(0, 1)).toEqual(["Command"]);
+    expect((await paksOf(DOCS)).map((pak) => text(pak.BundleId))).toEqual(["5105", "5134"]);
+    expect(await sim.refused("DeletePOPPak", { ...DOCS, BundleID: DOCS_EMPTY_BUNDLE_ID })).toEqual([
+      enomErrors.bundleNotFound(DOCS_EMPTY_BUNDLE_ID),
+    ]);
   });
 
-  it("deletes every pak of a domain, and refuses when there is none", async () => {
-    const reply = await sim.ok("DeleteAllPOPPaks", domainParamsOf(busy));
-    expect(reply).toMatchObject({
-      PaksDeleted: "2",
-      AccountsDeleted: String(busy.mailboxes.length),
-      Success: "True",
+  it("refuses a pak that still has mailboxes and deletes nothing", async () => {
+    expect(await sim.refused("DeletePOPPak", { ...DOCS, BundleID: DOCS_RENEW_BUNDLE_ID })).toEqual([
+      enomErrors.pakNotEmpty(DOCS_RENEW_BUNDLE_ID, 3),
+    ]);
+    const reply = await sim.ok("GetPOP3", DOCS);
+    expect(text(reply.EmailCount)).toBe("3");
+    expect(text(reply.Count)).toBe("3");
+  });
+
+  it("deletes every pak once all are empty, answering PaksRemoved", async () => {
+    expect(await sim.refused("DeleteAllPOPPaks", domainParamsOf(twoCurrentPaks))).toEqual([
+      enomErrors.paksNotEmpty(twoCurrentPaks.mailboxes.length),
+    ]);
+    expect(await paksOf(domainParamsOf(twoCurrentPaks))).toHaveLength(2);
+    const names = Object.fromEntries(
+      twoCurrentPaks.mailboxes.map((mailbox, index) => [`UserName${index + 1}`, mailbox.userName]),
+    );
+    await sim.ok("DeletePOP3", { ...domainParamsOf(twoCurrentPaks), ...names });
+    expect(await sim.ok("DeleteAllPOPPaks", domainParamsOf(twoCurrentPaks))).toMatchObject({
+      PaksRemoved: "2",
     });
-    expect(await sim.ok("GetPOP3", domainParamsOf(busy))).toMatchObject({ EmailCount: "0", Count: "0" });
-    expect(await sim.refused("DeleteAllPOPPaks", domainParamsOf(busy))).toEqual([enomErrors.noPaks]);
+    expect(await sim.ok("GetPOP3", domainParamsOf(twoCurrentPaks))).toMatchObject({
+      EmailCount: "0",
+      Count: "0",
+    });
+    expect(await sim.ok("DeleteAllPOPPaks", domainParamsOf(twoCurrentPaks))).toMatchObject({
+      PaksRemoved: "0",
+    });
+  });
+
+  it("answers PaksRemoved for resellerdocs.com once its three mailboxes are gone", async () => {
+    await sim.ok("DeletePOP3", { ...DOCS, UserName1: "john", UserName2: "jane", UserName3: "Jane.Doe" });
+    expect(await sim.ok("DeleteAllPOPPaks", DOCS)).toMatchObject({ PaksRemoved: "3" });
   });
 });
 
 describe("GetPOPExpirations", () => {
-  it("lists every pak of the account, soonest expiry first", async () => {
+  it("lists every pak of the account as popexpirations/pop{domain, bundleid, expdate} with count", async () => {
     const reply = await sim.ok("GetPOPExpirations");
-    const paks = items(reply.PopExpirations, "Pak");
+    const container = reply.popexpirations;
+    if (typeof container !== "object" || Array.isArray(container)) throw new Error("no popexpirations");
+    const pops = repeatedItems(container.pop);
     const expected = [...world.domains.values()]
       .filter((domain) => domain.account === "resellid")
       .flatMap((domain) => domain.paks);
-    expect(text(reply.PakCount)).toBe(String(expected.length));
-    expect(paks).toHaveLength(expected.length);
-    const dates = paks.map((pak) => new Date(text(pak.ExpDate)).getTime());
-    expect([...dates].sort((a, b) => a - b)).toEqual(dates);
-    expect(paks.find((pak) => text(pak.BundleId) === "5134")).toMatchObject({
-      DomainName: "resellerdocs.com",
-      ExpDate: "4/11/2026",
-      AutoRenew: "1",
-      QtyPurchased: "10",
-      QtyAvailable: "10",
-      Quota: "1024",
-      ProdType: "17",
-      BillingPeriod: "year",
+    expect(text(container.count)).toBe(String(expected.length));
+    expect(pops).toHaveLength(expected.length);
+    expect(pops.find((pop) => text(pop.bundleid) === "5134")).toEqual({
+      domain: "resellerdocs.com",
+      bundleid: "5134",
+      expdate: expect.stringMatching(/^4\/11\/2026 \d{1,2}:\d{2}:\d{2} [AP]M$/) as unknown,
     });
-    expect(paks.some((pak) => text(pak.DomainName) === "hilltop-pottery.com")).toBe(false);
+    expect(JSON.stringify(pops)).not.toContain("hilltop-pottery.com");
+  });
+
+  it("adds renew and version in Text, as its page's Text sample shows", async () => {
+    const reply = parseTextReply(
+      await (await sim.get("command=GetPOPExpirations&uid=resellid&pw=resellpw")).text(),
+    );
+    expect(reply.get("domain1")).toMatch(/\./);
+    expect(reply.get("renew1")).toMatch(/^(True|False)$/);
+    expect(reply.get("version1")).toMatch(/^[23]$/);
+    expect(reply.get("success")).toBe("True");
+    expect(Number(reply.get("count"))).toBeGreaterThan(10);
   });
 });

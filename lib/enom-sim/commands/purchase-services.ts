@@ -1,8 +1,10 @@
 import {
   CAPACITIES_GB,
+  MAILBOXES_PER_PACK,
   MAX_SIZE,
   PROD_TYPE_MAILBOX,
   PURCHASE_QUANTITY_MAX,
+  QUANTITY_UNITS,
   RENEW_YEARS_MAX,
   TERM_MAX,
   TERM_MIN,
@@ -29,8 +31,12 @@ import { requireActivePak, requireDomain, requireEmailAvailable, requireFunds, r
  * PurchaseServices for email, in both of eNom's forms:
  * - the quick start (seeds/002 Step 1): `Service=pop3` with Quantity, QuantityUnit, Capacity,
  *   BillingPeriod; always a new Mailbox pak;
- * - the ProductType form (seeds/000): POP, Renew-POP, EmailStorage, Mailbox (Create | Renew).
- * The balance is checked before anything changes, then debited.
+ * - the ProductType form (seeds/000, addtocart.md "POP Email"): POP, Renew-POP, EmailStorage,
+ *   Mailbox (Create | Renew), its term as TimeUnit/TimeQuantity (seeds/000) or
+ *   BillingPeriod/Period (addtocart.md).
+ * `QuantityUnit` is `packs` (10 mailboxes each) or `boxes`, and **packs when absent**
+ * (addtocart.md: "packs: pack of 10 email addresses (default)"), so `Quantity=5` without it buys
+ * 50 mailboxes. The balance is checked before anything changes, then debited.
  */
 const CAPACITY_VALUES = CAPACITIES_GB.map(String) as readonly string[];
 const PRODUCT_TYPES = ["POP", "Renew-POP", "EmailStorage", "Mailbox"] as const;
@@ -67,24 +73,39 @@ function capacityParam(context: CommandContext): CapacityGb {
   return Number(permittedParam(context.params, "Capacity", CAPACITY_VALUES, { fallback: "1" })) as CapacityGb;
 }
 
-function order(context: CommandContext, cents: number, line: BundleLine): CommandResult {
+function order(
+  context: CommandContext,
+  cents: number,
+  ...lines: [BundleLine, ...BundleLine[]]
+): CommandResult {
   charge(context.account, cents);
-  context.world.touch(line.domain);
-  return { changed: true, fields: purchaseReply(context.world.nextOrderId(), cents, line) };
+  context.world.touch(lines[0].domain);
+  return { changed: true, fields: purchaseReply(context.world.nextOrderId(), cents, lines) };
+}
+
+/** Quantity in mailboxes: × 10 unless `QuantityUnit=boxes`. */
+function mailboxQuantity(context: CommandContext, quantity: number): number {
+  const unit = permittedParam(context.params, "QuantityUnit", QUANTITY_UNITS, { fallback: "packs" });
+  return unit === "packs" ? quantity * MAILBOXES_PER_PACK : quantity;
 }
 
 function quickStart(context: CommandContext): CommandResult {
   const { params, world, today } = context;
   const domain = requireDomain(context);
   requireEmailAvailable(domain);
-  const quantity = wholeNumberParam(params, "Quantity", { min: 1, max: PURCHASE_QUANTITY_MAX, fallback: 10 });
-  const unit = permittedParam(params, "QuantityUnit", ["packs", "boxes"] as const, { fallback: "boxes" });
+  // "The default value is 10 email addresses" (seeds/002): one pack, or ten boxes.
+  const boxes = params.get("QuantityUnit")?.toLowerCase() === "boxes";
+  const quantity = wholeNumberParam(params, "Quantity", {
+    min: 1,
+    max: PURCHASE_QUANTITY_MAX,
+    fallback: boxes ? MAILBOXES_PER_PACK : 1,
+  });
+  const mailboxes = mailboxQuantity(context, quantity);
   const capacityGb = capacityParam(context);
   const billingPeriod = permittedParam(params, "BillingPeriod", ["month", "year"] as const, {
     fallback: "year",
   });
   endUserIpParam(params, false);
-  const mailboxes = unit === "packs" ? quantity * 10 : quantity;
   const cents = mailboxTermCents(capacityGb, billingPeriod, mailboxes, 1);
   requireFunds(context.account, cents);
   const pak = newPak(world, today, {
@@ -106,7 +127,7 @@ function quickStart(context: CommandContext): CommandResult {
   });
 }
 
-/** ProductType=POP: Quantity 10-mailbox paks, bought as one pak of 10 × Quantity 1 GB mailboxes for a year. */
+/** ProductType=POP: Quantity classic 10-mailbox paks of 1 GB for a year, one pak each (seeds/000). */
 function classicPaks(context: CommandContext): CommandResult {
   const domain = requireDomain(context);
   requireEmailAvailable(domain);
@@ -115,17 +136,20 @@ function classicPaks(context: CommandContext): CommandResult {
     max: PURCHASE_QUANTITY_MAX,
     fallback: 1,
   });
-  const cents = mailboxTermCents(1, "year", paks * 10, 1);
+  permittedParam(context.params, "QuantityUnit", QUANTITY_UNITS, { fallback: "packs" });
+  const cents = mailboxTermCents(1, "year", paks * MAILBOXES_PER_PACK, 1);
   requireFunds(context.account, cents);
-  const pak = newPak(context.world, context.today, {
-    product: "classic",
-    mailboxes: paks * 10,
-    capacityGb: 1,
-    unit: "year",
-    terms: 1,
-  });
-  domain.paks.push(pak);
-  return order(context, cents, {
+  const bought = Array.from({ length: paks }, () =>
+    newPak(context.world, context.today, {
+      product: "classic",
+      mailboxes: MAILBOXES_PER_PACK,
+      capacityGb: 1,
+      unit: "year",
+      terms: 1,
+    }),
+  );
+  domain.paks.push(...bought);
+  const lines = bought.map((pak): BundleLine => ({
     actionType: "Create",
     pak,
     domain,
@@ -133,7 +157,10 @@ function classicPaks(context: CommandContext): CommandResult {
     billingPeriod: "year",
     quantity: pak.qtyPurchased,
     totalQuantity: pak.qtyPurchased,
-  });
+  }));
+  const [first, ...rest] = lines;
+  if (!first) throw new Error("PurchaseServices POP bought no pak");
+  return order(context, cents, first, ...rest);
 }
 
 /** ProductType=Renew-POP: Quantity years onto pak ProductID. */
@@ -180,9 +207,19 @@ function emailStorage(context: CommandContext): CommandResult {
   });
 }
 
+/** TimeUnit/TimeQuantity (seeds/000) or BillingPeriod/Period (addtocart.md): Year or Month, 1-12. */
 function mailboxTerm(context: CommandContext): { unit: BillingPeriod; terms: number } {
-  const unit = permittedParam(context.params, "TimeUnit", ["Year", "Month"] as const, { fallback: "Year" });
-  const terms = wholeNumberParam(context.params, "TimeQuantity", {
+  const { params } = context;
+  const unitName =
+    params.get("TimeUnit") !== undefined || params.get("BillingPeriod") === undefined
+      ? "TimeUnit"
+      : "BillingPeriod";
+  const termName =
+    params.get("TimeQuantity") !== undefined || params.get("Period") === undefined
+      ? "TimeQuantity"
+      : "Period";
+  const unit = permittedParam(params, unitName, ["Year", "Month"] as const, { fallback: "Year" });
+  const terms = wholeNumberParam(params, termName, {
     min: TERM_MIN,
     max: TERM_MAX,
     maxSize: MAX_SIZE.timeQuantity,
@@ -201,11 +238,10 @@ function createMailboxes(context: CommandContext): CommandResult {
   permittedParam(params, "ActionType", ["Create", "Renew"] as const, { fallback: "Create" });
   const domain = requireDomain(context);
   requireEmailAvailable(domain);
-  const mailboxes = wholeNumberParam(params, "Quantity", {
-    min: 1,
-    max: PURCHASE_QUANTITY_MAX,
-    fallback: 10,
-  });
+  const mailboxes = mailboxQuantity(
+    context,
+    wholeNumberParam(params, "Quantity", { min: 1, max: PURCHASE_QUANTITY_MAX, fallback: 1 }),
+  );
   const capacityGb = capacityParam(context);
   const { unit, terms } = mailboxTerm(context);
   if ((params.get("ProductID") ?? "") === "") {

@@ -6,9 +6,12 @@ import {
   errorsOf,
   findDomain,
   items,
+  parseTextReply,
+  repeatedItems,
   seededWorld,
   startTestSimulator,
   text,
+  texts,
   type TestSimulator,
   type XmlObject,
 } from "../testing";
@@ -26,10 +29,12 @@ beforeEach(async () => {
 });
 afterEach(() => sim.close());
 
-const bundle = (reply: XmlObject) => reply.Bundles as XmlObject;
+const bundles = (reply: XmlObject) => repeatedItems(reply.Bundles);
+const bundle = (reply: XmlObject) => bundles(reply)[0] ?? {};
 const balance = async () => text((await sim.ok("GetBalance")).Balance);
 const paksOf = async (domain: { sld: string; tld: string }) =>
   items((await sim.ok("GetPOP3", domain)).Paks, "Pak");
+const pak5134 = async () => (await paksOf(DOCS)).find((pak) => text(pak.BundleId) === String(DOCS_BUNDLE_ID));
 
 describe("PurchaseServices, the quick start (service=pop3)", () => {
   it("buys 10 boxes of 1 GB for a year by default, for $10 from the balance", async () => {
@@ -42,7 +47,13 @@ describe("PurchaseServices, the quick start (service=pop3)", () => {
       BillingPeriod: "year",
       ExpDate: "6/15/2026",
     });
-    expect(await balance()).toBe("4990.00");
+    expect(await balance()).toBe("4,990.00");
+  });
+
+  it("reads Quantity as packs of 10 when QuantityUnit is absent, as eNom documents the default", async () => {
+    const reply = await sim.ok("PurchaseServices", { service: "pop3", ...QUICK_START, quantity: 2 });
+    expect(bundle(reply)).toMatchObject({ Quantity: "20", TotalQuantity: "20" });
+    expect(text(reply.OrderAmount)).toBe("20");
   });
 
   it("multiplies packs by 10 and prices by capacity", async () => {
@@ -70,6 +81,7 @@ describe("PurchaseServices, the quick start (service=pop3)", () => {
       service: "pop3",
       ...QUICK_START,
       quantity: 3,
+      quantityunit: "boxes",
       capacity: 5,
       billingperiod: "Month",
     });
@@ -78,24 +90,25 @@ describe("PurchaseServices, the quick start (service=pop3)", () => {
   });
 
   it("buys twice when the same purchase is sent twice: eNom has no idempotency", async () => {
-    const query = { service: "pop3", ...QUICK_START, quantity: 15 };
+    const query = { service: "pop3", ...QUICK_START, quantity: 15, quantityunit: "boxes" };
     const first = await sim.ok("PurchaseServices", query);
     const second = await sim.ok("PurchaseServices", query);
     expect(text(bundle(first).BundleID)).toBe("1004279");
     expect(text(bundle(second).BundleID)).toBe("1004280");
     expect(Number(text(second.orderid))).toBe(Number(text(first.orderid)) + 1);
-    expect(await balance()).toBe("4970.00");
+    expect(await balance()).toBe("4,970.00");
     expect(await paksOf(QUICK_START)).toHaveLength(2);
   });
 
   it("refuses an order the balance cannot pay, changing nothing", async () => {
     await sim.control("/_sim/balance", { method: "POST", body: { balance: 14.99 } });
-    const errors = await sim.refused("PurchaseServices", { service: "pop3", ...QUICK_START, quantity: 15 });
+    const fifteen = { service: "pop3", ...QUICK_START, quantity: 15, quantityunit: "boxes" };
+    const errors = await sim.refused("PurchaseServices", fifteen);
     expect(errors).toEqual([enomErrors.insufficientFunds("$15", "$14.99")]);
     expect(await balance()).toBe("14.99");
     expect(await paksOf(QUICK_START)).toHaveLength(0);
     await sim.control("/_sim/balance", { method: "POST", body: { balance: 15 } });
-    const reply = await sim.ok("PurchaseServices", { service: "pop3", ...QUICK_START, quantity: 15 });
+    const reply = await sim.ok("PurchaseServices", fifteen);
     expect(text(bundle(reply).BundleID)).toBe("1004279");
     expect(text(reply.orderid)).toBe("161786106");
     expect(await balance()).toBe("0.00");
@@ -118,7 +131,7 @@ describe("PurchaseServices, the quick start (service=pop3)", () => {
     expect(await sim.refused("PurchaseServices", { service: "pop3", ...QUICK_START, ...change })).toEqual([
       error,
     ]);
-    expect(await balance()).toBe("5000.00");
+    expect(await balance()).toBe("5,000.00");
   });
 
   it("sells email only for domains registered with the account or on its DNS hosting", async () => {
@@ -167,17 +180,23 @@ describe("PurchaseServices, the ProductType form", () => {
     await sim.ok("PurchaseServices", { ProductType: "pop", ClearItems: "yes", ...DOCS, ...IP });
   });
 
-  it("POP buys Quantity classic 10-mailbox paks as one pak", async () => {
+  it("POP buys Quantity classic 10-mailbox paks, one pak and one Bundles element each", async () => {
     const reply = await sim.ok("PurchaseServices", { ProductType: "POP", Quantity: 2, ...DOCS, ...IP });
-    expect(bundle(reply)).toMatchObject({ ActionType: "Create", Quantity: "20", Capacity: "1", Period: "1" });
+    expect(bundles(reply)).toMatchObject([
+      { ActionType: "Create", BundleID: "1004279", Quantity: "10", Capacity: "1", Period: "1" },
+      { ActionType: "Create", BundleID: "1004280", Quantity: "10" },
+    ]);
+    expect(text(reply.BundleCount)).toBe("2");
     expect(text(reply.OrderAmount)).toBe("20");
     const paks = await paksOf(DOCS);
-    expect(paks.at(-1)).toMatchObject({ QtyPurchased: "20", ProdType: "17", Quota: "1024" });
+    expect(paks.slice(-2)).toMatchObject([
+      { QtyPurchased: "10", ProdType: "38", Quota: "1024" },
+      { QtyPurchased: "10", ProdType: "38", Quota: "1024" },
+    ]);
   });
 
   it("Renew-POP adds Quantity years from the current expiry while it is ahead", async () => {
-    const [before] = await paksOf(DOCS);
-    expect(text(before?.ExpDate)).toBe("4/11/2026");
+    expect(text((await pak5134())?.ExpDate)).toMatch(/^4\/11\/2026 /);
     const reply = await sim.ok("PurchaseServices", {
       ProductType: "Renew-POP",
       ProductID: DOCS_BUNDLE_ID,
@@ -187,8 +206,7 @@ describe("PurchaseServices, the ProductType form", () => {
     });
     expect(bundle(reply)).toMatchObject({ ActionType: "Renew", Period: "2", ExpDate: "4/11/2028" });
     expect(text(reply.OrderAmount)).toBe("20");
-    const [after] = await paksOf(DOCS);
-    expect(text(after?.ExpDate)).toBe("4/11/2028");
+    expect(text((await pak5134())?.ExpDate)).toMatch(/^4\/11\/2028 /);
   });
 
   it("renews an expired pak from today", async () => {
@@ -218,14 +236,14 @@ describe("PurchaseServices, the ProductType form", () => {
     expect(bundle(reply)).toMatchObject({ ActionType: "Storage", Quantity: "2", TotalQuantity: "2" });
     // 2 units × 10 mailboxes × $0.50 for the one year left on the pak.
     expect(text(reply.OrderAmount)).toBe("10");
-    const [pak] = await paksOf(DOCS);
-    expect(text(pak?.Quota)).toBe("2048");
+    expect(text((await pak5134())?.Quota)).toBe("2048");
   });
 
   it("Mailbox Create makes a new pak for TimeQuantity TimeUnits", async () => {
     const reply = await sim.ok("PurchaseServices", {
       ProductType: "Mailbox",
       Quantity: 4,
+      QuantityUnit: "boxes",
       Capacity: 3,
       TimeUnit: "Month",
       TimeQuantity: 3,
@@ -244,12 +262,18 @@ describe("PurchaseServices, the ProductType form", () => {
   });
 
   it("Mailbox Create with ProductID adds mailboxes to that pak; Renew extends it", async () => {
-    const created = await sim.ok("PurchaseServices", { service: "pop3", ...QUICK_START, quantity: 5 });
+    const created = await sim.ok("PurchaseServices", {
+      service: "pop3",
+      ...QUICK_START,
+      quantity: 5,
+      quantityunit: "boxes",
+    });
     const bundleId = text(bundle(created).BundleID);
     const grown = await sim.ok("PurchaseServices", {
       ProductType: "Mailbox",
       ProductID: bundleId,
       Quantity: 3,
+      QuantityUnit: "boxes",
       ...QUICK_START,
       ...IP,
     });
@@ -301,16 +325,36 @@ describe("PurchaseServices, the ProductType form", () => {
 });
 
 describe("PurchasePOPBundle", () => {
-  it("buys classic paks for a reseller", async () => {
-    const reply = await sim.ok("PurchasePOPBundle", { ...QUICK_START, Quantity: 1 });
-    expect(reply).toMatchObject({
-      OrderID: "161786106",
-      BundleID: "1004279",
-      BundleCount: "1",
-      OrderAmount: "10",
-      ExpDate: "6/15/2026",
-    });
-    expect(await paksOf(QUICK_START)).toMatchObject([{ QtyPurchased: "10", ProdType: "17" }]);
+  it("buys Quantity classic 10-paks, answering one BundleID per pak", async () => {
+    const reply = await sim.ok("PurchasePOPBundle", { ...QUICK_START, Quantity: 3 });
+    expect(text(reply.orderid)).toBe("161786106");
+    expect(texts(bundle(reply).BundleID)).toEqual(["1004279", "1004280", "1004281"]);
+    expect(text(reply.BundleCount)).toBe("3");
+    expect(await paksOf(QUICK_START)).toMatchObject([
+      { BundleId: "1004279", QtyPurchased: "10", ProdType: "38" },
+      { BundleId: "1004280", QtyPurchased: "10", ProdType: "38" },
+      { BundleId: "1004281", QtyPurchased: "10", ProdType: "38" },
+    ]);
+    expect(await balance()).toBe("4,970.00");
+  });
+
+  it("numbers the BundleIDs in Text, as its page's Text sample shows", async () => {
+    const body = await (
+      await sim.get(
+        "command=PurchasePOPBundle&uid=resellid&pw=resellpw&sld=enom-email-example-123&tld=com&Quantity=2",
+      )
+    ).text();
+    const reply = parseTextReply(body);
+    expect([
+      reply.get("orderid"),
+      reply.get("BundleID1"),
+      reply.get("BundleID2"),
+      reply.get("BundleCount"),
+    ]).toEqual(["161786106", "1004279", "1004280", "2"]);
+  });
+
+  it("requires Quantity, as its page's table does", async () => {
+    expect(await sim.refused("PurchasePOPBundle", QUICK_START)).toEqual([enomErrors.missing("Quantity")]);
   });
 
   it("is for reseller accounts only", async () => {
@@ -321,20 +365,34 @@ describe("PurchasePOPBundle", () => {
 });
 
 describe("RenewPOPBundle", () => {
-  it("renews Quantity years from the balance and answers the OrderID", async () => {
+  it("renews Quantity years from the balance and answers only `orderid`", async () => {
     const reply = await sim.ok("RenewPOPBundle", {
       ...DOCS,
       PakID: DOCS_BUNDLE_ID,
       Quantity: 2,
       UseCreditCard: "no",
     });
-    expect(reply).toMatchObject({
-      OrderID: "161786106",
-      BundleID: "5134",
-      ExpDate: "4/11/2028",
-      OrderAmount: "20",
-    });
-    expect(await balance()).toBe("4980.00");
+    expect(text(reply.orderid)).toBe("161786106");
+    expect(Object.keys(reply)[0]).toBe("orderid");
+    expect(Object.keys(reply)[1]).toBe("Command");
+    expect(text((await pak5134())?.ExpDate)).toMatch(/^4\/11\/2028 /);
+    expect(await balance()).toBe("4,980.00");
+  });
+
+  it("refuses a Mailbox pak, which PurchaseServices ProductType=Mailbox ActionType=Renew renews", async () => {
+    const mailboxDomain = findDomain(
+      world,
+      (domain) => domain.paks.some((pak) => pak.prodType === 2011),
+      "Mailbox pak",
+    );
+    const pak = mailboxDomain.paks.find((candidate) => candidate.prodType === 2011);
+    expect(
+      await sim.refused("RenewPOPBundle", {
+        ...domainParamsOf(mailboxDomain),
+        PakID: pak?.bundleId ?? 0,
+        Quantity: 1,
+      }),
+    ).toEqual([enomErrors.notPopPak(pak?.bundleId ?? 0)]);
   });
 
   it("refuses card payment: POP email does not go through eNom's card processing", async () => {
@@ -347,7 +405,7 @@ describe("RenewPOPBundle", () => {
       CVV2: "123",
     });
     expect(errors).toEqual([enomErrors.noCardProcessing]);
-    expect(await balance()).toBe("5000.00");
+    expect(await balance()).toBe("5,000.00");
   });
 
   it("is for reseller accounts only", async () => {
@@ -380,7 +438,6 @@ describe("RenewPOPBundle", () => {
     expect(
       errorsOf(await sim.call("RenewPOPBundle", { ...DOCS, PakID: DOCS_BUNDLE_ID, Quantity: 1 })),
     ).toEqual([enomErrors.insufficientFunds("$10", "$9.99")]);
-    const [pak] = await paksOf(DOCS);
-    expect(text(pak?.ExpDate)).toBe("4/11/2026");
+    expect(text((await pak5134())?.ExpDate)).toMatch(/^4\/11\/2026 /);
   });
 });

@@ -1,7 +1,5 @@
-import { MAX_SIZE, RENEW_YEARS_MAX } from "../../validation/enom-rules";
-import { enomDate } from "../dates";
+import { MAX_SIZE, PROD_TYPE_MAILBOX, RENEW_YEARS_MAX } from "../../validation/enom-rules";
 import { EnomError, enomErrors } from "../errors";
-import { orderAmount } from "../prices";
 import { value } from "../wire/reply";
 import type { EnomCommand } from "./context";
 import { endUserIpParam, permittedParam, wholeNumberParam } from "./inputs";
@@ -15,9 +13,15 @@ import {
 } from "./rules";
 
 /**
- * RenewPOPBundle (seeds/004): Quantity more years on pak PakID, now, from the account balance.
- * Reseller accounts only. "POP Email does not support our credit card processing" (seeds/000), so
- * UseCreditCard=yes is refused and card fields, if sent, are never read.
+ * RenewPOPBundle (seeds/004, its page): "renew the annual subscription on a POP mail 10-pak",
+ * Quantity (years) more on pak PakID, now, from the account balance; reseller accounts only.
+ * "POP Email does not support our credit card processing" (seeds/000), so UseCreditCard=yes is
+ * refused and card fields, if sent, are never read. Reply: `orderid`, lower case as the sample
+ * writes it.
+ *
+ * A Mailbox pak (ProdType 2011) is refused: whether RenewPOPBundle renews one is an unknown
+ * (../shared/enom-api.md), and seeds/000 renews that product with PurchaseServices
+ * ProductType=Mailbox ActionType=Renew — the simulator says so rather than guess.
  */
 export const renewPopBundle: EnomCommand = {
   name: "RENEWPOPBUNDLE",
@@ -31,6 +35,7 @@ export const renewPopBundle: EnomCommand = {
     const domain = requireDomain(context);
     requireEmailAvailable(domain);
     const pak = requirePakParam(context, domain, "PakID");
+    if (pak.prodType === PROD_TYPE_MAILBOX) throw new EnomError(enomErrors.notPopPak(pak.bundleId));
     const years = wholeNumberParam(context.params, "Quantity", {
       min: 1,
       max: RENEW_YEARS_MAX,
@@ -43,14 +48,6 @@ export const renewPopBundle: EnomCommand = {
     pak.billingPeriod = "year";
     charge(context.account, cents);
     context.world.touch(domain);
-    return {
-      changed: true,
-      fields: [
-        value("OrderID", context.world.nextOrderId()),
-        value("BundleID", pak.bundleId),
-        value("ExpDate", enomDate(pak.expDate)),
-        value("OrderAmount", orderAmount(cents)),
-      ],
-    };
+    return { changed: true, fields: [value("orderid", context.world.nextOrderId())] };
   },
 };

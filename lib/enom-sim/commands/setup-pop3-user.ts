@@ -1,22 +1,20 @@
-import {
-  EMAIL_ADDRESS_PATTERN,
-  MAX_SIZE,
-  passwordProblem,
-  userNameProblem,
-} from "../../validation/enom-rules";
-import { EnomError, enomErrors } from "../errors";
+import { MAX_SIZE, userNameProblem } from "../../validation/enom-rules";
+import { EnomError, enomErrors, type Failure } from "../errors";
 import { value } from "../wire/reply";
-import { domainNameOf, findMailbox, freeMailboxes, type Domain, type Mailbox } from "../world";
+import { findMailbox, freeMailboxes, type Domain, type Mailbox } from "../world";
 import { BatchOutcome, indexedUserNames } from "./batch";
 import type { CommandContext, EnomCommand } from "./context";
-import { freeTextParam, optionalParam, permittedParam } from "./inputs";
-import { requireActivePak, requireDomain, requirePakParam } from "./rules";
+import { freeTextParam, permittedParam } from "./inputs";
+import { passwordFailure, requireActivePak, requireDomain, requirePakParam } from "./rules";
 
 /**
- * SetUpPOP3User: create mailboxes in a pak. The batch is checked whole first (parameters, a free
- * mailbox for every user); then each user is created or fails alone (name taken, name or password
- * refused). A taken name fails with "Invalid Item specified": that is the error seeds/001's HTML
- * and Text samples show for the query that had just created `james` in its XML form.
+ * SetUpPOP3User (seeds/001, SetUpPOP3User.md): create mailboxes in a pak — `BundleID`,
+ * `UserNameX` (≤30), `PasswordX`, `IsAdminX`, `DisplayNameX`. The batch is checked whole first
+ * (parameters, a free mailbox for every user); then each user is created or fails alone: a taken
+ * name fails with "Invalid Item specified", the error seeds/001's HTML and Text samples show for
+ * the query that had just created `james`; a password fails today's rule, or error 48 when it
+ * contains the user name or the domain. The reply counts both (`AccountsCreated`,
+ * `AccountsFailed`) beside the errors, as seeds/001 shows; it never says which names failed.
  */
 interface NewUser {
   index: number;
@@ -24,7 +22,6 @@ interface NewUser {
   password: string;
   isAdmin: boolean;
   displayName: string;
-  forwardTo: string;
 }
 
 export const setUpPop3User: EnomCommand = {
@@ -40,6 +37,9 @@ export const setUpPop3User: EnomCommand = {
       const password = params.get(`Password${index}`);
       if (password === undefined || password === "")
         throw new EnomError(enomErrors.missing(`Password${index}`));
+      // seeds/002 Step 3 sends `ForwardTo1=` (empty); no document says what a value would do.
+      if ((params.get(`ForwardTo${index}`) ?? "") !== "")
+        throw new EnomError(enomErrors.notSimulated(`ForwardTo${index} with a value (use SetPOPForwarding)`));
       return {
         index,
         userName,
@@ -48,7 +48,6 @@ export const setUpPop3User: EnomCommand = {
           permittedParam(params, `IsAdmin${index}`, ["0", "1"] as const, { fallback: "0", maxSize: 1 }) ===
           "1",
         displayName: freeTextParam(params, `DisplayName${index}`, MAX_SIZE.displayName) ?? "",
-        forwardTo: optionalParam(params, `ForwardTo${index}`, MAX_SIZE.forwardTo) ?? "",
       };
     });
     const free = freeMailboxes(domain, pak);
@@ -59,10 +58,10 @@ export const setUpPop3User: EnomCommand = {
     for (const [position, user] of users.entries()) {
       const problem =
         position > 0 && context.failAfterFirst !== undefined
-          ? context.failAfterFirst
-          : newUserProblem(domain, user, created);
+          ? { message: context.failAfterFirst }
+          : newUserProblem(context, domain, user, created);
       if (problem) {
-        outcome.fail(user.userName, problem);
+        outcome.fail(problem);
         continue;
       }
       created.push({
@@ -70,54 +69,43 @@ export const setUpPop3User: EnomCommand = {
         displayName: user.displayName,
         bundleId: pak.bundleId,
         isAdmin: user.isAdmin,
-        forwardTo: user.forwardTo,
+        password: user.password,
         passwordSetAt: context.now.toISOString(),
+        createdOn: today,
       });
       outcome.succeeded++;
     }
-    outcome.requireOneSuccess();
-    domain.mailboxes.push(...created);
-    world.touch(domain);
+    if (created.length > 0) {
+      domain.mailboxes.push(...created);
+      world.touch(domain);
+    }
     return {
-      changed: true,
+      changed: created.length > 0,
       fields: [
         value("Success", true),
         value("AccountsCreated", outcome.succeeded),
         value("AccountsFailed", outcome.failures.length),
-        ...outcome.failedAccountsFields(),
       ],
+      ...outcome.report(),
     };
   },
 };
 
-function newUserProblem(domain: Domain, user: NewUser, earlier: readonly Mailbox[]): string | null {
+function newUserProblem(
+  context: CommandContext,
+  domain: Domain,
+  user: NewUser,
+  earlier: readonly Mailbox[],
+): Failure | null {
   const nameProblem = userNameProblem(user.userName);
-  if (nameProblem) return enomErrors.badUserName(user.userName, nameProblem);
+  if (nameProblem) return { message: enomErrors.badUserName(user.userName, nameProblem) };
   const wanted = user.userName.toLowerCase();
   if (
     findMailbox(domain, user.userName) ||
     earlier.some((mailbox) => mailbox.userName.toLowerCase() === wanted)
   )
-    return enomErrors.nameTaken;
-  const passwordIssue = passwordProblem(user.password, { userName: user.userName, strict: false });
-  if (passwordIssue) return enomErrors.badPassword(user.userName, passwordIssue);
-  return forwardingProblem(
-    user.forwardTo,
-    `${user.userName}@${domainNameOf(domain)}`,
-    `ForwardTo${user.index}`,
-  );
-}
-
-/** Forwarding: empty (none) or an address, never the mailbox's own. */
-export function forwardingProblem(
-  forwardTo: string,
-  ownAddress: string,
-  parameterName: string,
-): string | null {
-  if (forwardTo === "") return null;
-  if (!EMAIL_ADDRESS_PATTERN.test(forwardTo)) return enomErrors.notAnAddress(parameterName);
-  if (forwardTo.toLowerCase() === ownAddress.toLowerCase()) return enomErrors.forwardToSelf;
-  return null;
+    return { message: enomErrors.nameTaken };
+  return passwordFailure(user.password, user.userName, domain, context.legacyPasswords);
 }
 
 /** SLD2, TLD2… would name other domains; one query works on one domain only. */

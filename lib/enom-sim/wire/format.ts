@@ -20,8 +20,12 @@ export const CONTENT_TYPES: Record<ResponseFormat, string> = {
   xml: "text/xml; charset=utf-8",
 };
 
-export function render(format: ResponseFormat, fields: readonly ReplyField[]): string {
-  if (format === "xml") return renderXml(fields);
+export function render(
+  format: ResponseFormat,
+  fields: readonly ReplyField[],
+  options: { error?: boolean } = {},
+): string {
+  if (format === "xml") return renderXml(fields, options);
   if (format === "html") return renderHtml(fields);
   return renderText(fields);
 }

@@ -1,22 +1,26 @@
 import { SERVER_NAME } from "./boiler";
-import type { ReplyField } from "./reply";
+import { visibleIn, type ReplyField } from "./reply";
 
 /**
- * eNom's Text format (the default): `;` comment lines, then one `Key=Value` line per field, CRLF.
- * Groups are flat; list items get a 1-based index suffix and the list's prefix: `PakBundleId1`.
+ * eNom's Text format (the default): `;` comment lines, then one `Key=Value` line per leaf, CRLF
+ * (seeds/001's Text sample). Containers are flat; a repeated item's leaves get its number after
+ * their name and the item's prefix before it: `Username1`, `PakBundleId1` (GetPOP3's page).
  */
 export const TEXT_HEADER = [";URL Interface", `;Machine is ${SERVER_NAME}`, ";Encoding Type is utf-8"];
 
 export function flattenFields(fields: readonly ReplyField[]): Array<[string, string]> {
   const lines: Array<[string, string]> = [];
-  for (const field of fields) {
-    if (field.kind === "value") lines.push([field.name, field.value]);
-    else if (field.kind === "group") for (const inner of field.fields) lines.push([inner.name, inner.value]);
-    else
-      field.items.forEach((item, index) => {
-        for (const inner of item) lines.push([`${field.textPrefix}${inner.name}${index + 1}`, inner.value]);
-      });
-  }
+  const walk = (children: readonly ReplyField[], prefix: string, index: number | undefined) => {
+    for (const field of children) {
+      if (field.kind === "value")
+        lines.push([
+          `${prefix}${field.textName ?? field.name}${index ?? ""}`,
+          field.textValue ?? field.value,
+        ]);
+      else walk(field.children, prefix + (field.textPrefix ?? ""), field.textIndex ?? index);
+    }
+  };
+  walk(visibleIn("text", fields), "", undefined);
   return lines;
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { createEnomClient, type EnomClientConfig } from "../client";
 
@@ -6,6 +7,35 @@ import { createEnomClient, type EnomClientConfig } from "../client";
 
 export function fixture(name: string): string {
   return readFileSync(new URL(`./${name}`, import.meta.url), "utf8");
+}
+
+/**
+ * The HTML reply behind a page's `Key: value` sample (pages/*.page-html.txt): each line back in
+ * eNom's HTML form, `<STRONG>Key: </ STRONG>value<br>`, as seeds/001 prints it. Nothing else changes.
+ */
+export function asHtmlReply(printed: string): string {
+  const lines = printed.trimEnd().split(/\r?\n/);
+  const comments = lines.filter((line) => line.startsWith(";")).map((line) => `${line}<br>`);
+  const fields = lines
+    .filter((line) => !line.startsWith(";"))
+    .map((line) => {
+      const colon = line.indexOf(":");
+      const key = line.slice(0, colon);
+      const value = line.slice(colon + 1).trim();
+      return value === "" ? `<STRONG>${key}:</ STRONG><br>` : `<STRONG>${key}: </ STRONG>${value}<br>`;
+    });
+  return [...comments, "<HTML><BODY>", ...fields, "</BODY></HTML>", ""].join("\n");
+}
+
+/** `../shared/enom-samples/`, eNom's sample replies verbatim; null when that folder is absent (not in every checkout). */
+export const SHARED_SAMPLES: string | null = (() => {
+  const folder = fileURLToPath(new URL("../../../../shared/enom-samples/", import.meta.url));
+  return existsSync(folder) ? folder : null;
+})();
+
+export function sharedSample(name: string): string {
+  if (SHARED_SAMPLES === null) throw new Error("../shared/enom-samples is absent");
+  return readFileSync(`${SHARED_SAMPLES}${name}`, "utf8");
 }
 
 export type SentRequest = { url: string; method: string; contentType: string | null; body: URLSearchParams };
@@ -55,13 +85,19 @@ export function testClient(fetchImpl: typeof fetch, overrides: Partial<EnomClien
   });
 }
 
-/** Builds an eNom-style XML reply: the command's own fields, then the boiler. */
+/**
+ * Builds an eNom-style XML reply: the command's own fields, then the boiler. With `errors`, the
+ * fields are left out unless `keepFields` (seeds/001 shows counts beside an error); `responses`
+ * become `<responses><response><ResponseNumber/><ResponseString/>…` as in the samples.
+ */
 export function enomXml(
   command: string,
   fields: string,
   options: {
     errors?: string[];
     nested?: boolean;
+    keepFields?: boolean;
+    responses?: Array<{ number?: string; text?: string; description?: string }>;
     trackingKey?: string;
     done?: string | null;
     errCount?: string | null;
@@ -83,6 +119,17 @@ export function enomXml(
       : options.done === null
         ? ""
         : `<Done>${options.done}</Done>`;
+  const responses = options.responses ?? [];
+  const responseXml =
+    responses.length === 0
+      ? "<ResponseCount>0</ResponseCount>"
+      : `<ResponseCount>${responses.length}</ResponseCount><responses>${responses
+          .map(
+            (r) =>
+              `<response>${r.description ? `<Description>${r.description}</Description>` : ""}${r.number ? `<ResponseNumber>${r.number}</ResponseNumber>` : ""}${r.text ? `<ResponseString>${r.text}</ResponseString>` : ""}</response>`,
+          )
+          .join("")}</responses>`;
+  const ownFields = errors.length === 0 || options.keepFields ? fields : "";
   return `<?xml version="1.0" encoding="utf-8"?>
-<interface-response>${errors.length === 0 ? fields : ""}<Command>${command.toUpperCase()}</Command><APIType>API.NET</APIType><Language>eng</Language>${errCount}${errBlock}<ResponseCount>0</ResponseCount><MinPeriod>1</MinPeriod><MaxPeriod>10</MaxPeriod><Server>RESELLERTEST</Server><Site>eNom</Site><IsLockable/><IsRealTimeTLD/><TimeDifference>+0.00</TimeDifference><ExecTime>0.012</ExecTime>${done}<TrackingKey>${options.trackingKey ?? "11111111-2222-3333-4444-555555555555"}</TrackingKey><RequestDateTime>3/1/2026 9:05:07 AM</RequestDateTime></interface-response>`;
+<interface-response>${ownFields}<Command>${command.toUpperCase()}</Command><APIType>API.NET</APIType><Language>eng</Language>${errCount}${errBlock}${responseXml}<MinPeriod>1</MinPeriod><MaxPeriod>10</MaxPeriod><Server>RESELLERTEST</Server><Site>eNom</Site><IsLockable/><IsRealTimeTLD/><TimeDifference>+0.00</TimeDifference><ExecTime>0.012</ExecTime>${done}<TrackingKey>${options.trackingKey ?? "11111111-2222-3333-4444-555555555555"}</TrackingKey><RequestDateTime>3/1/2026 9:05:07 AM</RequestDateTime></interface-response>`;
 }

@@ -17,6 +17,16 @@ export type CommandSpec<Input extends z.ZodType, Result> = {
   params: (input: z.output<Input>) => EnomParams;
   /** Throws (zod or ReplyFormatError) when the reply is not what eNom sends: the transport makes that EnomUnavailable. */
   read: (reply: ReplyRecord, envelope: Envelope, input: z.output<Input>) => Result;
+  /**
+   * A reply with ErrCount > 0 is an EnomError, except where this says the reply still carries a
+   * result to read (a batch's counts beside its errors, seeds/001).
+   */
+  readsDespiteErrors?: (reply: ReplyRecord) => boolean;
+  /**
+   * The top-level fields eNom's page prints for this command's XML reply, for `checkReplyShape`
+   * (the conformance check reports any that is missing).
+   */
+  documented: readonly string[];
 };
 
 export function defineCommand<Input extends z.ZodType, Result>(spec: CommandSpec<Input, Result>) {

@@ -1,8 +1,7 @@
 import "server-only";
-import { z } from "zod";
-import { nestedList, optionalCount, optionalText, text } from "../parse/fields";
 import type { Envelope } from "../parse/envelope";
 import type { ReplyRecord } from "../parse/reply";
+import * as row from "../parse/rows";
 import {
   deletePop3UsersInputSchema,
   mailboxBatchSchema,
@@ -12,50 +11,51 @@ import {
 import type { MailboxBatch } from "../types";
 import { defineCommand, domainParams, flagParam, indexedParams } from "./command";
 
-/**
- * The per-user part of a batch reply: `AccountsCreated`/`Modified`/`Deleted`, `AccountsFailed`,
- * and (docs/enom.md) `<FailedAccounts><Account><UserName/><Reason/></Account></FailedAccounts>`.
- */
-const batchWire = z.object({
-  accountscreated: optionalCount,
-  accountsmodified: optionalCount,
-  accountsdeleted: optionalCount,
-  accountsfailed: optionalCount,
-  failedaccounts: nestedList("account", z.object({ username: text, reason: optionalText })),
-});
+type DoneField = "accountscreated" | "accountsmodified" | "accountsdeleted";
+
+/** The batch counts eNom documents: `AccountsCreated`/`Modified`/`Deleted` and `AccountsFailed`. */
+const hasBatchCounts = (field: DoneField) => (reply: ReplyRecord) =>
+  Object.hasOwn(reply, field) || Object.hasOwn(reply, "accountsfailed");
 
 /**
- * Splits the requested names into succeeded / failed / unknown. Names eNom lists as failed are
- * failed; the rest succeeded only if eNom's counts agree with its list. When they disagree
- * (a count says more failed than the list names, or fewer were done than remain), the rest are
- * `unknown` rather than guessed: a caller must not tell a user a mailbox exists when it may not.
+ * A batch error that still carries counts (seeds/001: `ErrCount=1` beside `AccountsCreated=1`) is
+ * read as a batch. (The transport still throws an EnomError for a bad login, a refused IP or an
+ * unknown domain: then nothing in the batch can have happened.)
+ */
+const readsBatchDespiteErrors = hasBatchCounts;
+
+/**
+ * Splits the requested names by what eNom's counts say. eNom documents only counts, never which
+ * names failed, so no name is ever listed as `failed` here:
+ * - every name `succeeded` when nothing says otherwise: ErrCount 0, and the done-count (when sent)
+ *   equals the names sent and AccountsFailed (when sent) is 0 (eNom's rule: ErrCount 0 = done;
+ *   DeletePOP3's 2015 sample sends no count at all);
+ * - otherwise (some failed, the counts disagree, or ErrCount > 0 arrives with counts) every name
+ *   is `unknown`, with eNom's Err texts in `enomErrors` for the audit: the panel reads back with
+ *   GetPOP3 to learn which were done.
  */
 export function readBatch(
   reply: ReplyRecord,
   envelope: Envelope,
   requested: readonly string[],
-  doneField: "accountscreated" | "accountsmodified" | "accountsdeleted",
+  doneField: DoneField,
 ): MailboxBatch {
-  const wire = batchWire.parse(reply);
-  const byName = new Map(requested.map((name) => [name.toLowerCase(), name]));
-  const failed = wire.failedaccounts.map((account) => ({
-    userName: byName.get(account.username.toLowerCase()) ?? account.username,
-    reason: account.reason ?? "eNom gave no reason",
-  }));
-  const failedNames = new Set(failed.map((f) => f.userName.toLowerCase()));
-  const rest = requested.filter((name) => !failedNames.has(name.toLowerCase()));
-  const done = wire[doneField];
-  const listComplete = wire.accountsfailed === null || wire.accountsfailed <= failed.length;
-  const countsAgree = listComplete && (done === null || done === rest.length);
+  const done = row.optionalCount(reply, doneField);
+  const failed = row.optionalCount(reply, "accountsfailed");
+  const allDone =
+    envelope.errCount === 0 &&
+    (done === null || done === requested.length) &&
+    (failed === null || failed === 0);
   return mailboxBatchSchema.parse({
-    succeeded: countsAgree ? rest : [],
-    failed,
-    unknown: countsAgree ? [] : rest,
+    succeeded: allDone ? [...requested] : [],
+    failed: [],
+    unknown: allDone ? [] : [...requested],
+    enomErrors: envelope.errors,
     trackingKey: envelope.trackingKey,
   });
 }
 
-/** SetUpPOP3User: create mailboxes in a pak (indexed UserNameX, PasswordX, IsAdminX, DisplayNameX, ForwardToX). */
+/** SetUpPOP3User: create mailboxes in a pak (seeds/001: UserNameX, PasswordX, IsAdminX, DisplayNameX). */
 export const setUpPop3Users = defineCommand({
   command: "SetUpPOP3User",
   kind: "write",
@@ -68,7 +68,6 @@ export const setUpPop3Users = defineCommand({
       Password: (u) => u.password,
       IsAdmin: (u) => flagParam(u.isAdmin),
       DisplayName: (u) => u.displayName,
-      ForwardTo: (u) => u.forwardTo,
     }),
   }),
   read: (reply, envelope, { users }) =>
@@ -78,16 +77,20 @@ export const setUpPop3Users = defineCommand({
       users.map((u) => u.userName),
       "accountscreated",
     ),
+  readsDespiteErrors: readsBatchDespiteErrors("accountscreated"),
+  documented: ["AccountsCreated", "AccountsFailed"],
 });
 
-/** ModifyPOP3: new passwords and/or admin flags; `EmailCount` says how many users follow. */
+/**
+ * ModifyPOP3: new passwords and/or admin flags (modify-pop-3.md): SLD, TLD, `EmailCount` (how many
+ * users follow), UserNameX, PasswordX, IsAdminX. No BundleID: the page has none.
+ */
 export const modifyPop3Users = defineCommand({
   command: "ModifyPOP3",
   kind: "write",
   input: modifyPop3UsersInputSchema,
-  params: ({ domain, bundleId, users }) => ({
+  params: ({ domain, users }) => ({
     ...domainParams(domain),
-    BundleID: String(bundleId),
     EmailCount: String(users.length),
     ...indexedParams(users, {
       UserName: (u) => u.userName,
@@ -102,9 +105,14 @@ export const modifyPop3Users = defineCommand({
       users.map((u) => u.userName),
       "accountsmodified",
     ),
+  readsDespiteErrors: readsBatchDespiteErrors("accountsmodified"),
+  documented: ["AccountsModified", "AccountsFailed"],
 });
 
-/** DeletePOP3: delete mailboxes. Irreversible: mail, calendar and contacts go with them. */
+/**
+ * DeletePOP3: delete mailboxes (delete-pop-3.md). Irreversible: mail, calendar and contacts go
+ * with them. User names over 16 characters are refused before sending (the page's max size).
+ */
 export const deletePop3Users = defineCommand({
   command: "DeletePOP3",
   kind: "write",
@@ -114,4 +122,6 @@ export const deletePop3Users = defineCommand({
     ...indexedParams(userNames, { UserName: (name) => name }),
   }),
   read: (reply, envelope, { userNames }) => readBatch(reply, envelope, userNames, "accountsdeleted"),
+  readsDespiteErrors: readsBatchDespiteErrors("accountsdeleted"),
+  documented: ["AccountsDeleted"],
 });

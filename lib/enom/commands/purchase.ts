@@ -3,13 +3,14 @@ import { z } from "zod";
 import {
   id,
   optionalBillingPeriod,
-  optionalCount,
   optionalDate,
   optionalId,
   optionalInt,
   optionalMoney,
   optionalText,
 } from "../parse/fields";
+import { expectListed, indexed, listCount, repeated, unrecognised } from "../parse/lists";
+import * as row from "../parse/rows";
 import {
   popBundlePurchaseSchema,
   purchasedBundleSchema,
@@ -17,6 +18,8 @@ import {
   purchaseSchema,
   purchaseServicesInputSchema,
 } from "../schemas";
+import type { Envelope } from "../parse/envelope";
+import type { ReplyRecord } from "../parse/reply";
 import type { EnomParams } from "../types";
 import { defineCommand, domainParams } from "./command";
 
@@ -31,6 +34,8 @@ function purchaseParams(input: PurchaseServicesInput): EnomParams {
     ...(input.endUserIp ? { EndUserIP: input.endUserIp } : {}),
   };
   switch (input.kind) {
+    // QuantityUnit is always sent where Quantity counts mailboxes: eNom's default is `packs` of 10
+    // (addtocart.md, POP Email), while seeds/000 reads Mailbox's Quantity as mailboxes.
     case "service": // the quick-start form, seeds/002 Step 1
       return {
         service: "pop3",
@@ -41,7 +46,10 @@ function purchaseParams(input: PurchaseServicesInput): EnomParams {
         BillingPeriod: input.billingPeriod,
       };
     case "pop":
-      return { ProductType: "POP", ...common, Quantity: String(input.quantity) };
+      // POP's Quantity is "the number of 10-mailbox paks" (seeds/000): packs, said explicitly.
+      return { ProductType: "POP", ...common, Quantity: String(input.quantity), QuantityUnit: "packs" };
+    // Renew-POP's Quantity is years and EmailStorage's is 512 MB units (seeds/000): not mailboxes,
+    // so no QuantityUnit.
     case "renew-pop":
       return {
         ProductType: "Renew-POP",
@@ -63,9 +71,10 @@ function purchaseParams(input: PurchaseServicesInput): EnomParams {
         ActionType: input.action === "renew" ? "Renew" : "Create",
         ...(input.productId !== undefined ? { ProductID: String(input.productId) } : {}),
         Quantity: String(input.quantity),
+        QuantityUnit: "boxes",
         TimeUnit: TIME_UNIT[input.timeUnit],
         TimeQuantity: String(input.timeQuantity),
-        Capacity: String(input.capacity),
+        ...(input.capacity !== undefined ? { Capacity: String(input.capacity) } : {}),
       };
   }
 }
@@ -116,9 +125,12 @@ export const purchaseServices = defineCommand({
   kind: "write",
   input: purchaseServicesInputSchema,
   params: purchaseParams,
+  documented: ["orderid", "Bundles", "BundleCount"],
   read: (reply, envelope) => {
     // `orderid` in seeds/002, `OrderID` elsewhere: lower-cased alike. `OrderAmount` is `15` or `15.00`.
     const wire = z.object({ orderid: id, orderamount: optionalMoney, bundles }).parse(reply);
+    const bundleCount = row.optionalCount(reply, "bundlecount");
+    if (bundleCount !== null) expectListed(wire.bundles.length, bundleCount, "bundles (BundleCount)");
     return purchaseSchema.parse({
       orderId: wire.orderid,
       orderAmount: wire.orderamount,
@@ -128,23 +140,42 @@ export const purchaseServices = defineCommand({
   },
 });
 
-/** PurchasePOPBundle: the older real-time purchase of 10-mailbox paks (reseller accounts only). */
+/**
+ * PurchasePOPBundle's bundle ids, one per 10-pak (purchase-pop-bundle.md): XML
+ * `<Bundles><BundleID/>…</Bundles>`, Text `BundleID1…`; as many as `BundleCount`.
+ */
+function popBundleIds(reply: ReplyRecord, envelope: Envelope): number[] {
+  const expected = listCount(reply, "BundleCount", "bundle");
+  let ids: ReplyRecord[];
+  if (envelope.format === "xml") {
+    const containers = repeated(
+      typeof reply.bundles === "string" && reply.bundles.trim() === "" ? undefined : reply.bundles,
+      "Bundles",
+    );
+    ids = containers.flatMap((container) => {
+      const value = container.bundleid;
+      const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+      return list.map((bundleid) => ({ bundleid }));
+    });
+    if (expected > 0 && containers.length === 0)
+      unrecognised(`BundleCount says ${expected} but there is no <Bundles>`);
+  } else ids = indexed(reply, ["bundleid"]);
+  expectListed(ids.length, expected, "bundles (BundleCount)");
+  return ids.map((item) => row.id(item, "bundleid"));
+}
+
+/** PurchasePOPBundle: buy 10-mailbox paks in real time (reseller accounts only): SLD, TLD, Quantity. */
 export const purchasePopBundle = defineCommand({
   command: "PurchasePOPBundle",
   kind: "write",
   input: purchasePopBundleInputSchema,
-  params: ({ domain, endUserIp, quantity }) => ({
-    ...domainParams(domain),
-    ...(endUserIp ? { EndUserIP: endUserIp } : {}),
-    Quantity: String(quantity),
-  }),
-  read: (reply, envelope) => {
-    const wire = z.object({ orderid: id, bundleid: optionalId, bundlecount: optionalCount }).parse(reply);
-    return popBundlePurchaseSchema.parse({
-      orderId: wire.orderid,
-      bundleId: wire.bundleid,
-      bundleCount: wire.bundlecount,
+  // The page's table has SLD, TLD and Quantity only: no EndUserIP (purchase-pop-bundle.md).
+  params: ({ domain, quantity }) => ({ ...domainParams(domain), Quantity: String(quantity) }),
+  read: (reply, envelope) =>
+    popBundlePurchaseSchema.parse({
+      orderId: row.id(reply, "orderid"),
+      bundleIds: popBundleIds(reply, envelope),
       trackingKey: envelope.trackingKey,
-    });
-  },
+    }),
+  documented: ["orderid", "Bundles", "BundleCount"],
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { parseEnomDateTime, type EnomDateTime } from "../dates";
-import { ReplyFormatError, scalar, type ReplyRecord } from "./reply";
+import type { EnomResponse } from "../errors";
+import { ReplyFormatError, scalar, type ReplyFormat, type ReplyRecord } from "./reply";
 
 /**
  * The fields every eNom reply carries, read the same way whatever the format. `Done` and
@@ -13,8 +14,15 @@ export type Envelope = {
   errCount: number;
   /** Err1..ErrN, from `<errors><ErrN>` (XML) or top-level `ErrN` (Text, HTML, older XML). */
   errors: string[];
+  /**
+   * `responses/response/{ResponseNumber, ResponseString, Description}` (XML) or
+   * `ResponseNumber1`, `ResponseString1` (Text): eNom's numbers for what went wrong.
+   */
+  responses: EnomResponse[];
   trackingKey: string | null;
   requestDateTime: EnomDateTime | null;
+  /** The format the reply came in (the client asks for XML). */
+  format: ReplyFormat;
 };
 
 const ERR_NAME = /^err(\d{1,4})$/;
@@ -29,8 +37,52 @@ function collectErrors(from: ReplyRecord, into: Map<number, string>): void {
   }
 }
 
+const text = (value: unknown): string | null => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" && first.trim() !== "" ? first.trim() : null;
+};
+
+function response(number: unknown, words: unknown, description: unknown): EnomResponse | null {
+  const numberText = text(number);
+  const result: EnomResponse = {
+    number: numberText !== null && /^\d{1,9}$/.test(numberText) ? Number(numberText) : null,
+    text: text(words),
+    description: text(description),
+  };
+  return result.number === null && result.text === null && result.description === null ? null : result;
+}
+
+/** `<responses><response>…</response>…</responses>` and the Text form `ResponseNumber1=…`. */
+function collectResponses(reply: ReplyRecord): EnomResponse[] {
+  const found: EnomResponse[] = [];
+  const containers = reply.responses;
+  for (const container of Array.isArray(containers)
+    ? containers
+    : containers === undefined
+      ? []
+      : [containers]) {
+    if (typeof container !== "object" || Array.isArray(container)) continue;
+    const items = container.response;
+    for (const item of Array.isArray(items) ? items : items === undefined ? [] : [items]) {
+      if (typeof item !== "object" || Array.isArray(item)) continue;
+      const one = response(item.responsenumber, item.responsestring, item.description);
+      if (one) found.push(one);
+    }
+  }
+  for (let index = 1; index <= 99; index += 1) {
+    const one = response(
+      reply[`responsenumber${index}`],
+      reply[`responsestring${index}`],
+      reply[`description${index}`],
+    );
+    if (!one) break;
+    found.push(one);
+  }
+  return found;
+}
+
 /** Reads the envelope; throws ReplyFormatError when `Done` or `ErrCount` is missing or wrong. */
-export function readEnvelope(reply: ReplyRecord): Envelope {
+export function readEnvelope(reply: ReplyRecord, format: ReplyFormat = "xml"): Envelope {
   // The documents' samples print `<Done>>true</Done>`: the text of Done is `>true`.
   const done = scalar(reply, "done")?.trim().replace(/^>+/, "").trim().toLowerCase();
   if (done === undefined) throw new ReplyFormatError("incomplete", "no Done");
@@ -55,7 +107,9 @@ export function readEnvelope(reply: ReplyRecord): Envelope {
     command: scalar(reply, "command")?.trim() || null,
     errCount,
     errors: errCount > 0 ? errors : [],
+    responses: collectResponses(reply),
     trackingKey,
     requestDateTime: requestDateTimeText ? parseEnomDateTime(requestDateTimeText) : null,
+    format,
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { parseEnomDate } from "../dates";
+import { parseEnomDay } from "../dates";
 import { parseMoney } from "../money";
 
 /**
@@ -80,7 +80,7 @@ export const optionalBillingPeriod = z
 export const date = z.preprocess(
   firstOf,
   z.string().transform((v, ctx) => {
-    const parsed = parseEnomDate(v);
+    const parsed = parseEnomDay(v);
     if (!parsed) ctx.addIssue({ code: "custom", message: "not an M/D/YYYY date" });
     return parsed ?? { iso: "" };
   }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { enomXml, fixture } from "../__fixtures__/harness";
 import { readEnvelope } from "./envelope";
+import { replyFormatOf } from "./format";
 import { parseHtmlReply } from "./html";
 import { ReplyFormatError } from "./reply";
 import { indexedRecords, parseTextReply } from "./text";
@@ -26,8 +27,10 @@ describe("XML replies (seeds/001, seeds/002)", () => {
       command: "SETUPPOP3USER",
       errCount: 0,
       errors: [],
+      responses: [],
       trackingKey: "37bb5652-5250-4483-a877-368f2eb7674f",
       requestDateTime: { iso: "2011-12-12T00:57:20" },
+      format: "xml",
     });
   });
 
@@ -51,8 +54,10 @@ describe("XML replies (seeds/001, seeds/002)", () => {
       command: "PURCHASESERVICES",
       errCount: 0,
       errors: [],
+      responses: [],
       trackingKey: null,
       requestDateTime: { iso: "2014-11-25T12:47:29" },
+      format: "xml",
     });
   });
 
@@ -155,12 +160,14 @@ describe("Text replies (seeds/001)", () => {
       done: "true",
     });
     expect(Object.keys(reply).some((key) => key.startsWith(";"))).toBe(false);
-    expect(readEnvelope(reply)).toEqual({
+    expect(readEnvelope(reply, "text")).toEqual({
       command: "SETUPPOP3USER",
       errCount: 1,
       errors: ["Invalid Item specified"],
+      responses: [],
       trackingKey: "5715a3fd-e803-4105-a57e-75ebbb9231d1",
       requestDateTime: { iso: "2015-02-05T15:41:19" },
+      format: "text",
     });
   });
 
@@ -203,12 +210,14 @@ describe("HTML replies (seeds/001)", () => {
       exectime: "0.172",
       done: "true",
     });
-    expect(readEnvelope(reply)).toEqual({
+    expect(readEnvelope(reply, "html")).toEqual({
       command: "SETUPPOP3USER",
       errCount: 1,
       errors: ["Invalid Item specified"],
+      responses: [],
       trackingKey: "6d72b4a4-8558-4c99-b222-3b00c0f3926d",
       requestDateTime: { iso: "2015-02-05T15:40:01" },
+      format: "html",
     });
   });
 
@@ -239,6 +248,35 @@ describe("the envelope", () => {
     expect(reply(xml).errors).toEqual(["e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", "e10"]);
   });
 
+  it("reads eNom's error numbers: responses/response (XML) and ResponseNumber1/ResponseString1 (Text)", () => {
+    expect(
+      reply(
+        enomXml("GetPOP3", "", {
+          errors: ["Domain name not found"],
+          responses: [
+            {
+              number: "316153",
+              text: "Validation error; not found; domain name(s)",
+              description: "Domain name not found",
+            },
+          ],
+        }),
+      ).responses,
+    ).toEqual([
+      {
+        number: 316153,
+        text: "Validation error; not found; domain name(s)",
+        description: "Domain name not found",
+      },
+    ]);
+    const text = parseTextReply(
+      "ErrCount=1\nErr1=Bad User name or Password\nResponseCount=1\nResponseNumber1=304155\nResponseString1=Validation error; invalid ; loginid\nDone=true",
+    );
+    expect(readEnvelope(text, "text").responses).toEqual([
+      { number: 304155, text: "Validation error; invalid ; loginid", description: null },
+    ]);
+  });
+
   it("keeps ErrCount even when eNom gives fewer messages", () => {
     expect(
       reply(
@@ -260,5 +298,44 @@ describe("the envelope", () => {
     ["an empty root", "<interface-response/>", "incomplete"],
   ])("refuses a reply with %s", (_, xml, reason) => {
     expect(() => reply(xml)).toThrow(expect.objectContaining({ reason }));
+  });
+});
+
+describe("formats and eNom's quirks", () => {
+  it.each([
+    ['<?xml version="1.0" encoding="utf-16"?><interface-response/>', "xml"],
+    [" <interface-response>\n</interface-response>", "xml"],
+    [fixture("setup-pop3-user.seed001.html.txt"), "html"],
+    [fixture("setup-pop3-user.seed001.txt"), "text"],
+    ["Done=true", "text"],
+  ])("detects the format of %j", (body, format) => {
+    expect(replyFormatOf(body)).toBe(format);
+  });
+
+  it("closes eNom's own broken `<![CDATA[ ] ]>` (renewpopbundle, SetPOPForwarding's page), and nothing looser", () => {
+    const xml = (debug: string) =>
+      `<interface-response><orderid>1</orderid><ErrCount>0</ErrCount><Done>true</Done><debug>${debug}</debug></interface-response>`;
+    expect(parseXmlReply(xml("\n <![CDATA[ ] ]>\n ")).orderid).toBe("1");
+    expect(() => parseXmlReply(xml("<![CDATA[ ] ] >"))).toThrow(ReplyFormatError);
+    expect(() => parseXmlReply(xml("<![CDATA[ ]"))).toThrow(ReplyFormatError);
+  });
+
+  it("no parser keeps a mailbox password field, in any format", () => {
+    expect(
+      parseXmlReply(
+        "<interface-response><pop><username>a</username><password>Xy-1</password></pop></interface-response>",
+      ),
+    ).toEqual({
+      pop: { username: "a" },
+    });
+    expect(parseTextReply("Username1=a\nPassword1=Xy-1\nDone=true")).toEqual({
+      username1: "a",
+      done: "true",
+    });
+    expect(
+      parseHtmlReply(
+        "<HTML><BODY><STRONG>Username1: </ STRONG>a<br><STRONG>Password1: </ STRONG>Xy-1<br></BODY></HTML>",
+      ),
+    ).toEqual({ username1: "a" });
   });
 });

@@ -8,20 +8,38 @@ import "server-only";
 export type ReplyValue = string | ReplyRecord | ReplyValue[];
 export type ReplyRecord = { [name: string]: ReplyValue };
 
-/** A reply eNom could not have sent whole: refused, never guessed at. */
+export type ReplyFormat = "xml" | "text" | "html";
+
+/**
+ * A reply that cannot be used. `unparseable`: not an eNom reply at all (not well formed, not a
+ * format eNom writes). `incomplete`: an eNom reply without `Done`/`ErrCount`, so it did not all
+ * arrive. `unrecognised`: a whole eNom reply (Done, ErrCount 0) whose command fields are not in
+ * the shape eNom documents (a list missing, a count that disagrees, a value that does not convert).
+ */
+export type ReplyProblem = "unparseable" | "incomplete" | "unrecognised";
+
+/** A reply eNom could not have sent whole, or one Mailpak does not understand: refused, never guessed at. */
 export class ReplyFormatError extends Error {
   override readonly name = "ReplyFormatError";
   constructor(
-    readonly reason: "unparseable" | "incomplete",
+    readonly reason: ReplyProblem,
     message: string,
   ) {
     super(message);
   }
 }
 
-/** Adds a value under a lower-cased name, turning a repeated name into a list. */
+/**
+ * GetPOP3 sends every mailbox's password in clear (`<password>`, Text `Password1`). Mailpak never
+ * needs it, so no reader ever stores a field of that name: it does not exist past the parser, in
+ * any record, result, cache, log line or error.
+ */
+const MAILBOX_PASSWORD_FIELD = /^password\d*$/;
+
+/** Adds a value under a lower-cased name, turning a repeated name into a list; passwords are dropped. */
 export function addField(record: ReplyRecord, name: string, value: ReplyValue): void {
   const key = name.toLowerCase();
+  if (MAILBOX_PASSWORD_FIELD.test(key)) return;
   const existing = Object.hasOwn(record, key) ? record[key] : undefined;
   if (existing === undefined) record[key] = value;
   else if (Array.isArray(existing)) existing.push(value);

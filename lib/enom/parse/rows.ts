@@ -1,5 +1,5 @@
 import "server-only";
-import { parseEnomDate, type CalendarDate } from "../dates";
+import { parseEnomDay, type CalendarDate } from "../dates";
 import { ReplyFormatError, type ReplyRecord, type ReplyValue } from "./reply";
 
 /**
@@ -10,7 +10,7 @@ import { ReplyFormatError, type ReplyRecord, type ReplyValue } from "./reply";
  */
 
 const refuse = (field: string, why: string): never => {
-  throw new ReplyFormatError("unparseable", `field ${field}: ${why}`);
+  throw new ReplyFormatError("unrecognised", `field ${field}: ${why}`);
 };
 
 /** A repeated scalar is read from its first copy; a record where text belongs is refused. */
@@ -53,6 +53,17 @@ export function id(record: ReplyRecord, name: string): number {
   return value === undefined ? refuse(name, "missing") : integer(name, value, 1);
 }
 
+export function optionalId(record: ReplyRecord, name: string): number | null {
+  const value = present(record, name);
+  return value === undefined ? null : integer(name, value, 1);
+}
+
+/** A count that must be there: the number eNom sends beside a list. */
+export function count(record: ReplyRecord, name: string): number {
+  const value = present(record, name);
+  return value === undefined ? refuse(name, "missing") : integer(name, value, 0);
+}
+
 export function optionalCount(record: ReplyRecord, name: string): number | null {
   const value = present(record, name);
   return value === undefined ? null : integer(name, value, 0);
@@ -80,10 +91,32 @@ export function flag(record: ReplyRecord, name: string, fallback: boolean): bool
   return known === undefined ? refuse(name, "not a 0/1 or True/False flag") : known;
 }
 
+/** Like `flag`, but null when eNom did not say. */
+export function optionalFlag(record: ReplyRecord, name: string): boolean | null {
+  const value = present(record, name);
+  if (value === undefined) return null;
+  const known = FLAGS[value.trim().toLowerCase()];
+  return known === undefined ? refuse(name, "not a 0/1 or True/False flag") : known;
+}
+
+/** A flag that must be there. */
+export function requiredFlag(record: ReplyRecord, name: string): boolean {
+  return optionalFlag(record, name) ?? refuse(name, "missing");
+}
+
+const DECIMAL = /^\d{1,12}(?:\.\d{1,6})?$/;
+
+/** A non-negative number that may have decimals (GetPOP3's `quotaused`, MB in use); null when absent. */
+export function optionalDecimal(record: ReplyRecord, name: string): number | null {
+  const value = present(record, name)?.trim();
+  if (value === undefined) return null;
+  return DECIMAL.test(value) ? Number(value) : refuse(name, "not a number");
+}
+
 export function date(record: ReplyRecord, name: string): CalendarDate {
   const value = raw(record, name);
   if (value === undefined) return refuse(name, "missing");
-  return parseEnomDate(value) ?? refuse(name, "not an M/D/YYYY date");
+  return parseEnomDay(value) ?? refuse(name, "not an M/D/YYYY date");
 }
 
 export function optionalDate(record: ReplyRecord, name: string): CalendarDate | null {

@@ -11,7 +11,9 @@ import { addField, ReplyFormatError, type ReplyRecord } from "./reply";
  * and external entities get in); the document must be well formed — one root, every tag closed
  * by its own name, attributes quoted — so a truncated reply fails here, not later as a half-read
  * success; values stay strings (`0012` stays `0012`); only XML's five named entities and numeric
- * references are decoded; CDATA is kept as written.
+ * references are decoded; CDATA is kept as written. The XML declaration's encoding is ignored:
+ * eNom declares `utf-16` on bytes that are UTF-8 (../shared/enom-samples/error-ip.xml). Mailbox
+ * passwords never enter the record (addField drops them).
  */
 
 const ROOT = "interface-response";
@@ -104,11 +106,18 @@ export function parseXmlReply(body: string): ReplyRecord {
         if (end === -1) fail("an unfinished comment");
         i = end + 3;
       } else if (xml.startsWith("<![CDATA[", lt)) {
-        const end = xml.indexOf("]]>", lt + 9);
+        let end = xml.indexOf("]]>", lt + 9);
+        let closeLength = 3;
+        if (end === -1) {
+          // eNom's own samples print `<![CDATA[ ] ]>` (renewpopbundle, SetPOPForwarding's page):
+          // that exact typo, and nothing looser, closes the section.
+          end = xml.indexOf("] ]>", lt + 9);
+          closeLength = 4;
+        }
         if (end === -1) fail("an unfinished CDATA section");
         if (stack.length === 0) fail("CDATA outside the root element");
         addText(xml.slice(lt + 9, end), true);
-        i = end + 3;
+        i = end + closeLength;
       } else fail("a markup declaration");
       continue;
     }

@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseCsv } from "@/lib/csv";
 import { invalidateAccountOverview } from "@/lib/domains/account-overview";
-import { createEnomClient } from "@/lib/enom";
+import { createEnomClient, EnomUnavailable, type EnomClient } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { EXPIRATIONS_CSV_HEADER } from "@/lib/expirations/csv";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
@@ -64,6 +64,13 @@ describe("GET /api/expirations/export", () => {
     }).getPopExpirations();
     expect(rows).toHaveLength(paks.length);
     expect(rows.find((row) => row[0] === owned)?.[1]).toBe("'=Evil Co");
+    // Each pak's size and auto-renew, read from its domain's GetPOP3 (GetPOPExpirations has neither).
+    const mailboxes = header?.indexOf("Mailboxes") ?? -1;
+    const autoRenew = header?.indexOf("Auto-renew") ?? -1;
+    for (const row of rows) {
+      expect(row[mailboxes]).toMatch(/^\d+$/);
+      expect(row[autoRenew]).toMatch(/^(On|Off)$/);
+    }
 
     const expired = await GET(exportRequest("?filter=expired&page=2"));
     expect(expired.headers.get("content-disposition")).toMatch(/paks-expired-/);
@@ -90,5 +97,28 @@ describe("GET /api/expirations/export", () => {
     const response = await GET(exportRequest());
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: string }).error).toMatch(/not answering/);
+  });
+
+  it("tells an answer eNom gave in a form Mailpak does not understand from eNom not answering", async () => {
+    signInAs(staff);
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for("mailpak.accountOverview")];
+    const real = enom.client;
+    const odd = new EnomUnavailable({
+      command: "GetPOPExpirations",
+      kind: "read",
+      reason: "unrecognised",
+      outcome: "unknown",
+      detail: "no popexpirations list",
+    });
+    enom.client = { ...(real as EnomClient), getPopExpirations: () => Promise.reject(odd) } as EnomClient;
+    try {
+      const response = await GET(exportRequest());
+      expect(response.status).toBe(502);
+      expect(((await response.json()) as { error: string }).error).toMatch(
+        /^eNom answered GetPOPExpirations in a form Mailpak does not understand/,
+      );
+    } finally {
+      enom.client = real;
+    }
   });
 });

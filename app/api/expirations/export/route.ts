@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { NotSignedInError } from "@/lib/auth/errors";
 import { requireUser } from "@/lib/auth/guards";
 import { can, isStaffRole } from "@/lib/auth/permissions";
-import { isUpstreamFailure } from "@/lib/domains/read-errors";
+import { describeUpstreamFailure } from "@/lib/domains/upstream-failure";
 import { expirationCsvChunks, expirationsCsvFilename } from "@/lib/expirations/csv";
 import {
   parseExpirationSearch,
@@ -39,15 +39,14 @@ export async function GET(request: NextRequest): Promise<Response> {
 
   let data;
   try {
-    data = await loadExpirations(user);
+    // A download may wait longer than a page for the paks' sizes; any still unread say so in their row.
+    data = await loadExpirations(user, { detailsWaitMs: EXPORT_DETAILS_WAIT_MS });
   } catch (error) {
-    if (!isUpstreamFailure(error)) throw error;
+    const failure = describeUpstreamFailure(error, "the paks");
+    if (!failure) throw error;
     return NextResponse.json(
-      {
-        error:
-          "The email service is not answering right now, so the paks could not be listed. Try again in a moment.",
-      },
-      { status: 503, headers: NO_STORE },
+      { error: failure.message },
+      { status: failure.kind === "not-answering" ? 503 : 502, headers: NO_STORE },
     );
   }
 
@@ -75,3 +74,5 @@ export async function GET(request: NextRequest): Promise<Response> {
 }
 
 const NO_STORE = { "Cache-Control": "no-store" };
+/** How long the download waits for the paks' details (one GetPOP3 per domain) before sending. */
+const EXPORT_DETAILS_WAIT_MS = 25_000;

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DomainCatchAllResponse, DomainEmailResponse } from "@/lib/domains/types";
+import type {
+  DomainCatchAllResponse,
+  DomainEmailResponse,
+  DomainForwardingResponse,
+} from "@/lib/domains/types";
 import { createEnomClient } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs, type SessionUser } from "@/test/session-mock";
 import { GET as getCatchAll } from "../catch-all/route";
+import { GET as getForwarding } from "../forwarding/route";
 import { GET as getEmail } from "./route";
 import { testEnom as enom } from "@/test/enom-mock";
 
@@ -25,6 +30,28 @@ async function read(route: typeof getEmail, domain: string) {
     params: Promise.resolve({ domain }),
   });
   return { status: response.status, body: (await response.json()) as DomainEmailResponse };
+}
+
+async function readForwarding(domain: string) {
+  const response = await getForwarding(new Request(`http://panel.test/api/domains/${domain}/forwarding`), {
+    params: Promise.resolve({ domain }),
+  });
+  return { status: response.status, body: (await response.json()) as DomainForwardingResponse };
+}
+
+/** The passwords eNom's GetPOP3 reply carries in clear (`<pop><password>`), straight from the simulator. */
+async function passwordsInGetPop3(domain: string): Promise<string[]> {
+  const [sld, ...rest] = domain.split(".");
+  const query = new URLSearchParams({
+    command: "GetPOP3",
+    uid: "resellid",
+    pw: "resellpw",
+    sld: sld ?? "",
+    tld: rest.join("."),
+    responsetype: "xml",
+  });
+  const xml = await (await fetch(`${sim.url}?${query}`)).text();
+  return [...xml.matchAll(/<password>([^<]*)<\/password>/g)].map((match) => match[1] ?? "").filter(Boolean);
 }
 
 async function pop3Calls(): Promise<number> {
@@ -70,6 +97,30 @@ describe("GET /api/domains/[domain]/email", () => {
     }
   });
 
+  it("shows each mailbox's storage against its quota, and its display name as not known (eNom returns none)", async () => {
+    signInAs(staff);
+    const { body } = await read(getEmail, "saffron-movers.biz");
+    if (!body.ok) throw new Error(body.message);
+    expect(body.data.mailboxes.length).toBeGreaterThan(0);
+    for (const mailbox of body.data.mailboxes) {
+      expect(mailbox.displayName).toBeNull();
+      expect(mailbox.quotaMb).toBeGreaterThan(0);
+      expect(mailbox.quotaUsedMb).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("never passes on a password from eNom's GetPOP3 reply", async () => {
+    signInAs(staff);
+    const domain = "saffron-movers.biz";
+    const secrets = await passwordsInGetPop3(domain);
+    expect(secrets.length).toBeGreaterThan(0);
+    const { body } = await read(getEmail, domain);
+    expect(body.ok).toBe(true);
+    const text = JSON.stringify(body);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/password/i);
+  });
+
   it("answers 404 for someone else's domain, exactly as for one that does not exist, without asking eNom", async () => {
     signInAs(owner);
     expect(await read(getEmail, foreign)).toEqual({
@@ -101,6 +152,45 @@ describe("GET /api/domains/[domain]/email", () => {
       ok: false,
       message:
         "The email service is not answering right now, so this domain's email could not be loaded. Please try again in a moment.",
+    });
+  });
+});
+
+describe("GET /api/domains/[domain]/forwarding", () => {
+  it("gives every forward of the domain in one GetPOPForwarding, and someone else 404 without asking eNom", async () => {
+    signInAs(staff);
+    const { status, body } = await readForwarding("magnolia-nursery.com");
+    expect(status).toBe(200);
+    if (!body.ok) throw new Error(body.message);
+    expect(body.data.forwards).toContainEqual({
+      userName: "orders",
+      forwardTo: "omar.miller@example.net",
+      active: true,
+    });
+    const calls = (await (await fetch(`${sim.origin}/_sim/calls?command=GETPOPFORWARDING`)).json()) as {
+      calls: unknown[];
+    };
+    expect(calls.calls).toHaveLength(1);
+
+    signInAs(owner);
+    expect(await readForwarding(foreign)).toEqual({
+      status: 404,
+      body: { ok: false, message: "That domain was not found." },
+    });
+  });
+
+  it("says plainly when the forwarding cannot be read", async () => {
+    signInAs(staff);
+    await fetch(`${sim.origin}/_sim/faults`, {
+      method: "POST",
+      body: JSON.stringify({ command: "GETPOPFORWARDING", mode: "http500", times: 1 }),
+    });
+    const { status, body } = await readForwarding(own);
+    expect(status).toBe(503);
+    expect(body).toEqual({
+      ok: false,
+      message:
+        "The email service is not answering right now, so this domain's forwarding could not be loaded. Please try again in a moment.",
     });
   });
 });
