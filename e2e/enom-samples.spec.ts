@@ -136,6 +136,9 @@ test("the domain page shows eNom's sample mailboxes, pak and catch-all", async (
   const pak = page.getByRole("article", { name: "Pak 26770" });
   await expect(pak).toContainText("2 used · 8 available · 10 mailboxes purchased");
   await expect(pak).toContainText("May 3, 2010");
+  // Its ProdType 38: a classic 10-pak, to which mailboxes cannot be added (the growth quote refuses).
+  await expect(pak.getByRole("link", { name: "Add mailboxes to pak 26770" })).toHaveCount(0);
+  await expect(pak).toContainText("This is a classic pak: mailboxes cannot be added to it.");
 
   // GetCatchAll's <CatchAll>.
   await expect(page.getByText("info@resellerdocs.com").first()).toBeVisible();
@@ -161,6 +164,13 @@ test("the domain page shows the sample's forward, Jane.Doe to jane@example.net",
   await expect(page.getByText(`hp@${DOMAIN}`, { exact: true })).toBeVisible();
   await expect(page.getByText("jane@example.net").first()).toBeVisible();
   await expect(page.getByText("Jane.Doe").first()).toBeVisible();
+  // Beside the mailbox grid, as a forwarding address: GetPOP3's sample has no mailbox Jane.Doe.
+  const forward = page
+    .getByRole("region", { name: "Forwarding addresses" })
+    .getByRole("row")
+    .filter({ hasText: `Jane.Doe@${DOMAIN}` });
+  await expect(forward).toContainText("jane@example.net");
+  await expect(forward).toContainText("Active");
   bodies.push({ url: page.url(), body: await page.content() });
 });
 

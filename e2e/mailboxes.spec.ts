@@ -131,6 +131,75 @@ test.describe("mailboxes", () => {
     await clearFaults();
   });
 
+  test("a forwarding address without a mailbox is listed beside the grid, changed and removed", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
+    // eNom's SetPOPForwarding serves "both our POP mail and our email forwarding services": a
+    // forward whose name has no mailbox, set on the email service directly.
+    const { domain } = await ownDomain(4);
+    const name = uniqueName("Desk.");
+    const address = `${name}@${domain}`;
+    const [sld = "", tld = ""] = domain.split(/\.(.*)/);
+    const set = new URLSearchParams({
+      uid: "resellid",
+      pw: "resellpw",
+      responsetype: "xml",
+      command: "SetPOPForwarding",
+      sld,
+      tld,
+      UserName: name,
+      EMail: domain,
+      ForwardTo: "old-desk@example.org",
+      Enable: "1",
+      StatusFlags: "1",
+    });
+    expect(await (await fetch(`${SIM_ORIGIN}/interface.asp?${set}`)).text()).toContain(
+      "<ErrCount>0</ErrCount>",
+    );
+
+    await signInAs("staff");
+    await openDomain(page, domain);
+    const addresses = page.getByRole("region", { name: "Forwarding addresses" });
+    const row = addresses.getByRole("row").filter({ hasText: address });
+    await expect(row).toContainText("old-desk@example.org");
+    await expect(row).toContainText("Active");
+    await expect(rowOf(page, domain, address)).toHaveCount(0); // not a mailbox of the grid
+    await settle(page);
+    await expectAccessible();
+
+    // At 375 px the page does not scroll sideways: the table scrolls inside its box.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await expect(row).toBeVisible();
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways, "the domain page scrolls sideways at 375 px").toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // Changing it: no mailbox to keep a copy in, so the dialog does not offer one.
+    await row.getByRole("button", { name: `Change forwarding of ${address}` }).click();
+    const dialog = page.getByRole("dialog", { name: `Forwarding of ${address}` });
+    await expect(dialog).toContainText("This address has no mailbox");
+    await expect(dialog.getByLabel("Keep a copy in the mailbox")).toHaveCount(0);
+    await dialog.getByLabel("Forward mail to").fill("front-desk@example.org");
+    await dialog.getByRole("button", { name: "Save forwarding" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(row).toContainText("front-desk@example.org");
+    expect((await truth(domain)).forwards.find((forward) => forward.userName === name)).toMatchObject({
+      forwardTo: "front-desk@example.org",
+      statusFlags: "1",
+    });
+
+    // Removing it asks first, and says its mail then has nowhere to go.
+    await row.getByRole("button", { name: `Remove forwarding address ${address}` }).click();
+    const removing = page.getByRole("dialog", { name: `Remove ${address}?` });
+    await expect(removing).toContainText("no mailbox to receive it");
+    await removing.getByRole("button", { name: "Remove forwarding address" }).click();
+    await expect(removing).toBeHidden();
+    await expect(page.getByRole("row").filter({ hasText: address })).toHaveCount(0);
+    expect((await truth(domain)).forwards.find((forward) => forward.userName === name)).toBeUndefined();
+  });
+
   test("staff create one and several mailboxes, make one an administrator, reset its password, forward and delete it", async ({
     page,
     signInAs,
@@ -144,9 +213,6 @@ test.describe("mailboxes", () => {
     await signInAs("staff");
     await openDomain(page, domain);
     await expectAccessible();
-    // eNom returns no display names: the seeded mailboxes' are said to be unknown, not empty.
-    if (own.mailboxes.length > 0)
-      await expect(page.getByText(/the email service does not report display names/).first()).toBeVisible();
 
     // One mailbox; the email service takes its time, and the grid shows the row being created.
     await page.getByRole("button", { name: "Add mailboxes" }).click();
@@ -205,6 +271,9 @@ test.describe("mailboxes", () => {
     await expect(created.getByRole("progressbar")).toHaveAttribute("value", "3");
     await expect(created.getByRole("button", { name: "Copy all new passwords" })).toBeVisible();
     for (const userName of several) await expect(rowOf(page, domain, `${userName}@${domain}`)).toBeVisible();
+    // Created without a display name, and eNom returns none: said to be unknown, not empty.
+    await expect(rowOf(page, domain, `${several[0]}@${domain}`)).toContainText("Not known");
+    await expect(page.getByText(/the email service does not report display names/).first()).toBeVisible();
     expect(await mailboxOf(domain, several[2] ?? "")).toMatchObject({ isAdmin: true });
     await created.getByRole("button", { name: "Dismiss: Create 3 mailboxes" }).click();
     await results(page)

@@ -69,6 +69,8 @@ test("a user who forgot their password resets it through the emailed link", asyn
 
   await theirs.waitForURL((url) => url.pathname === "/sign-in");
   await expect(theirs.getByRole("status")).toContainText("Your password has been changed.");
+  // Next streams the page's metadata after a server action's redirect: axe needs the title in place.
+  await expect(theirs).toHaveTitle(/\S/);
   await expectAccessible(theirs);
 
   // The old password fails; the new one signs in.

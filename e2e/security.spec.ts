@@ -272,7 +272,7 @@ test.describe("security", () => {
     const address = `${userName}@${domain}`;
     await signInAs("staff");
     await openDomain(page, domain);
-    await createMailboxes(page, domain, [{ userName, password: `Xo${stamp}Pass7` }]);
+    await createMailboxes(page, domain, [{ userName, password: `Qz${stamp}-Pass7` }]);
 
     // The real request the switch sends, captured on its way to the panel.
     const sent = recordServerActions(page);
@@ -336,10 +336,10 @@ test.describe("security", () => {
   }) => {
     const domain = await ownDomain();
     const boxes = [
-      { userName: `lg${stamp}a`, password: `Lg${stamp}Secret1` },
-      { userName: `lg${stamp}b`, password: `Lg${stamp}Secret2` },
+      { userName: `lg${stamp}a`, password: `Lg${stamp}-Secret1` },
+      { userName: `lg${stamp}b`, password: `Lg${stamp}-Secret2` },
     ];
-    const resetTo = `Rs${stamp}Secret3`;
+    const resetTo = `Rs${stamp}-Secret3`;
     const [first] = boxes;
     if (!first) throw new Error("no mailbox");
     const actionIds: string[] = [];

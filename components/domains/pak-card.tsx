@@ -8,10 +8,20 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { daysUntil, describeExpiry, expiryState } from "@/lib/domains/expiry";
 import type { DomainCapabilities, PakView } from "@/lib/domains/types";
 import { formatCalendarDate } from "@/lib/format";
+import { PROD_TYPE_MAILBOX } from "@/lib/validation/enom-rules";
 import { AutoRenewSwitch } from "./auto-renew-switch";
 import { ExpiryBadge } from "./expiry-badge";
 import { formatQuota, plural } from "./format";
 import { UsageBar } from "./usage-bar";
+
+/**
+ * Mailboxes can be added only to a Mailbox pak (ProdType 2011): the growth quote refuses a classic
+ * 10-pak (ProdType 38, as in GetPOP3's sample). A pak whose ProdType eNom did not send is offered,
+ * and the quote says so if eNom refuses.
+ */
+export function takesMoreMailboxes(pak: Pick<PakView, "prodType">): boolean {
+  return pak.prodType === null || pak.prodType === PROD_TYPE_MAILBOX;
+}
 
 /** One pak: its size and use, its expiry and auto-renew, and what can be done with it. */
 export function PakCard({
@@ -33,6 +43,7 @@ export function PakCard({
   const days = daysUntil(pak.expires, today);
   const query = `domain=${encodeURIComponent(domain)}&pak=${pak.bundleId}`;
   const capacity = pak.capacityGb ? `${pak.capacityGb} GB` : pak.quotaMb ? formatQuota(pak.quotaMb) : null;
+  const growable = takesMoreMailboxes(pak);
   return (
     <article aria-labelledby={titleId} className="rounded-lg border border-line p-4">
       <div className="flex flex-wrap items-center gap-2">
@@ -85,13 +96,15 @@ export function PakCard({
           ) : null}
           {capabilities.purchase ? (
             <>
-              <Link
-                href={`${capabilities.basePath}/purchase?${query}&grow=mailboxes`}
-                className={buttonClasses("secondary", "sm")}
-                aria-label={`Add mailboxes to pak ${pak.bundleId}`}
-              >
-                Add mailboxes
-              </Link>
+              {growable ? (
+                <Link
+                  href={`${capabilities.basePath}/purchase?${query}&grow=mailboxes`}
+                  className={buttonClasses("secondary", "sm")}
+                  aria-label={`Add mailboxes to pak ${pak.bundleId}`}
+                >
+                  Add mailboxes
+                </Link>
+              ) : null}
               <Link
                 href={`${capabilities.basePath}/purchase?${query}&grow=storage`}
                 className={buttonClasses("secondary", "sm")}
@@ -112,6 +125,18 @@ export function PakCard({
               <Trash2 aria-hidden="true" className="size-4" />
               Delete pak
             </Button>
+          ) : null}
+          {capabilities.purchase && !growable ? (
+            <p className="basis-full text-sm text-muted">
+              This is a classic pak: mailboxes cannot be added to it. For more mailboxes,{" "}
+              <Link
+                href={`${capabilities.basePath}/purchase?domain=${encodeURIComponent(domain)}`}
+                className="text-accent underline underline-offset-2"
+              >
+                buy a new pak
+              </Link>
+              .
+            </p>
           ) : null}
         </div>
       ) : null}

@@ -7,8 +7,23 @@ import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import type { ActionResult } from "@/lib/actions/result";
 import { setMailboxForwardingSchema } from "@/lib/validation/mailboxes";
-import { forwardOf, type GridRow } from "./mailbox-table";
+import { forwardOf, type ForwardingState } from "./mailbox-table";
 import type { ActivityRow } from "./use-mailbox-writes";
+
+/**
+ * Whose forwarding the dialog changes: a mailbox of the grid, or a forwarding address that
+ * GetPOPForwarding lists without a mailbox (eNom's forwarding service: no copy can be kept).
+ */
+export interface ForwardingTarget {
+  userName: string;
+  address: string;
+  forwarding: ForwardingState;
+  /** A forwarding address without a mailbox of its own. */
+  forwardOnly?: boolean;
+}
+
+/** "change": set where mail goes (or stop); "remove": confirm removing a forwarding address. */
+export type ForwardingIntent = "change" | "remove";
 
 /**
  * "Keep a copy" is sent as SetPOPForwarding's StatusFlags (0: deliver to both, 1: only to the
@@ -19,39 +34,54 @@ export const KEEP_COPY_HINT =
   "Sent to the email service as its \u201cdeliver to both\u201d setting (unticked: \u201conly to the forwarding address\u201d). The service does not confirm what it does with this setting or report it back, so send a test message to check.";
 
 /**
- * Where a mailbox's mail is forwarded, as GetPOPForwarding lists it, and whether a copy stays in
- * the mailbox. The dialog stays open while the change is saved and read back, and keeps what
- * was typed if it fails.
+ * Where a mailbox's (or a forwarding address's) mail is forwarded, as GetPOPForwarding lists it,
+ * and whether a copy stays in the mailbox. The dialog stays open while the change is saved and
+ * read back, and keeps what was typed if it fails.
  */
 export function ForwardingDialog({
   domain,
   mailbox,
+  intent = "change",
   initialDraft,
   onClose,
   onSubmit,
   onRemove,
 }: {
   domain: string;
-  mailbox: GridRow | null;
+  mailbox: ForwardingTarget | null;
+  intent?: ForwardingIntent;
   /** What the user typed last time, when it failed; else the current setting. */
   initialDraft: { forwardTo: string; keepCopy: boolean } | null;
   onClose: () => void;
-  onSubmit: (mailbox: GridRow, forwardTo: string, keepCopy: boolean) => Promise<ActivityRow[]>;
-  onRemove: (mailbox: GridRow, current: string) => Promise<ActivityRow[]>;
+  onSubmit: (mailbox: ForwardingTarget, forwardTo: string, keepCopy: boolean) => Promise<ActivityRow[]>;
+  onRemove: (mailbox: ForwardingTarget, current: string) => Promise<ActivityRow[]>;
 }) {
+  const removing = intent === "remove" && mailbox?.forwardOnly === true;
   return (
     <Dialog
       open={mailbox !== null}
       onClose={onClose}
-      title={mailbox ? `Forwarding of ${mailbox.address}` : "Forwarding"}
-      description="Mail to this mailbox is sent on to the address below."
+      title={
+        !mailbox ? "Forwarding" : removing ? `Remove ${mailbox.address}?` : `Forwarding of ${mailbox.address}`
+      }
+      description={
+        removing
+          ? undefined
+          : mailbox?.forwardOnly
+            ? "This address has no mailbox: its mail is only sent on to the address below."
+            : "Mail to this mailbox is sent on to the address below."
+      }
     >
-      {mailbox ? (
+      {mailbox && removing ? (
+        <RemoveForwardForm key={mailbox.userName} mailbox={mailbox} onClose={onClose} onRemove={onRemove} />
+      ) : mailbox ? (
         <ForwardingForm
           key={mailbox.userName}
           domain={domain}
           mailbox={mailbox}
-          initialDraft={initialDraft ?? { forwardTo: forwardOf(mailbox) ?? "", keepCopy: true }}
+          initialDraft={
+            initialDraft ?? { forwardTo: forwardOf(mailbox) ?? "", keepCopy: !mailbox.forwardOnly }
+          }
           onClose={onClose}
           onSubmit={onSubmit}
           onRemove={onRemove}
@@ -61,7 +91,7 @@ export function ForwardingDialog({
   );
 }
 
-function CurrentForwarding({ mailbox }: { mailbox: GridRow }) {
+function CurrentForwarding({ mailbox }: { mailbox: ForwardingTarget }) {
   const { forwarding } = mailbox;
   if (forwarding.state === "loading") return <p className="text-sm text-muted">Reading the forwarding…</p>;
   if (forwarding.state === "failed")
@@ -84,34 +114,10 @@ function CurrentForwarding({ mailbox }: { mailbox: GridRow }) {
   );
 }
 
-function ForwardingForm({
-  domain,
-  mailbox,
-  initialDraft,
-  onClose,
-  onSubmit,
-  onRemove,
-}: {
-  domain: string;
-  mailbox: GridRow;
-  initialDraft: { forwardTo: string; keepCopy: boolean };
-  onClose: () => void;
-  onSubmit: (mailbox: GridRow, forwardTo: string, keepCopy: boolean) => Promise<ActivityRow[]>;
-  onRemove: (mailbox: GridRow, current: string) => Promise<ActivityRow[]>;
-}) {
-  const [forwardTo, setForwardTo] = useState(initialDraft.forwardTo);
-  const [keepCopy, setKeepCopy] = useState(initialDraft.keepCopy);
-  const [attempted, setAttempted] = useState(false);
+/** Sends one change and keeps the dialog open with the reason when it did not go through. */
+function useSettle(onClose: () => void) {
   const [sending, setSending] = useState(false);
   const [result, setResult] = useState<ActionResult<unknown> | undefined>(undefined);
-  const current = forwardOf(mailbox);
-  const parsed = setMailboxForwardingSchema.safeParse({
-    domain,
-    userName: mailbox.userName,
-    forwardTo,
-    keepCopy,
-  });
-  const errors = parsed.success ? undefined : parsed.error.issues.map((issue) => issue.message);
 
   async function settle(send: () => Promise<ActivityRow[]>, what: string) {
     setSending(true);
@@ -128,12 +134,45 @@ function ForwardingForm({
     });
   }
 
+  return { sending, result, settle };
+}
+
+function ForwardingForm({
+  domain,
+  mailbox,
+  initialDraft,
+  onClose,
+  onSubmit,
+  onRemove,
+}: {
+  domain: string;
+  mailbox: ForwardingTarget;
+  initialDraft: { forwardTo: string; keepCopy: boolean };
+  onClose: () => void;
+  onSubmit: (mailbox: ForwardingTarget, forwardTo: string, keepCopy: boolean) => Promise<ActivityRow[]>;
+  onRemove: (mailbox: ForwardingTarget, current: string) => Promise<ActivityRow[]>;
+}) {
+  const [forwardTo, setForwardTo] = useState(initialDraft.forwardTo);
+  const [keepCopy, setKeepCopy] = useState(initialDraft.keepCopy);
+  const [attempted, setAttempted] = useState(false);
+  const { sending, result, settle } = useSettle(onClose);
+  const current = forwardOf(mailbox);
+  // A forwarding address has no mailbox to keep a copy in (the action sends "only to the address").
+  const copy = mailbox.forwardOnly ? false : keepCopy;
+  const parsed = setMailboxForwardingSchema.safeParse({
+    domain,
+    userName: mailbox.userName,
+    forwardTo,
+    keepCopy: copy,
+  });
+  const errors = parsed.success ? undefined : parsed.error.issues.map((issue) => issue.message);
+
   function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
     if (!parsed.success || sending) return;
-    const { forwardTo: address, keepCopy: copy } = parsed.data;
-    void settle(() => onSubmit(mailbox, address, copy), "The forwarding was not changed");
+    const { forwardTo: address, keepCopy: keep } = parsed.data;
+    void settle(() => onSubmit(mailbox, address, keep), "The forwarding was not changed");
   }
 
   return (
@@ -148,12 +187,14 @@ function ForwardingForm({
         errors={attempted ? errors : undefined}
         autoComplete="off"
       />
-      <CheckboxField
-        label="Keep a copy in the mailbox"
-        checked={keepCopy}
-        onChange={(event) => setKeepCopy(event.target.checked)}
-        hint={KEEP_COPY_HINT}
-      />
+      {mailbox.forwardOnly ? null : (
+        <CheckboxField
+          label="Keep a copy in the mailbox"
+          checked={keepCopy}
+          onChange={(event) => setKeepCopy(event.target.checked)}
+          hint={KEEP_COPY_HINT}
+        />
+      )}
       <FormMessage state={result} />
       <div className="flex flex-wrap justify-end gap-2 border-t border-line pt-4">
         <Button variant="secondary" onClick={onClose}>
@@ -165,7 +206,7 @@ function ForwardingForm({
             disabled={sending}
             onClick={() => void settle(() => onRemove(mailbox, current), "The forwarding was not stopped")}
           >
-            Stop forwarding
+            {mailbox.forwardOnly ? "Remove forwarding address" : "Stop forwarding"}
           </Button>
         ) : null}
         <Button type="submit" disabled={sending}>
@@ -173,5 +214,47 @@ function ForwardingForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Removing a forwarding address: it has no mailbox, so its mail is no longer delivered here. */
+function RemoveForwardForm({
+  mailbox,
+  onClose,
+  onRemove,
+}: {
+  mailbox: ForwardingTarget;
+  onClose: () => void;
+  onRemove: (mailbox: ForwardingTarget, current: string) => Promise<ActivityRow[]>;
+}) {
+  const { sending, result, settle } = useSettle(onClose);
+  const current = forwardOf(mailbox);
+  return (
+    <div className="flex flex-col gap-4">
+      {current ? (
+        <p className="text-sm">
+          Mail to {mailbox.address} is now forwarded to <strong className="font-semibold">{current}</strong>.
+          Once removed, its mail is no longer forwarded, and it has no mailbox to receive it.
+        </p>
+      ) : (
+        <CurrentForwarding mailbox={mailbox} />
+      )}
+      <FormMessage state={result} />
+      <div className="flex flex-wrap justify-end gap-2 border-t border-line pt-4">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button
+          variant="danger"
+          disabled={sending || !current}
+          onClick={() => {
+            if (current)
+              void settle(() => onRemove(mailbox, current), "The forwarding address was not removed");
+          }}
+        >
+          {sending ? "Removing…" : "Remove forwarding address"}
+        </Button>
+      </div>
+    </div>
   );
 }

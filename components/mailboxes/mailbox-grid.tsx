@@ -14,6 +14,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { DomainCapabilities, DomainEmailView, MailboxView } from "@/lib/domains/types";
 import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
 import { defaultPak, newDraftRow, type CreateDraft } from "./create-draft";
+import { forwardOnlyRows } from "./forward-only";
+import { ForwardingAddresses } from "./forwarding-addresses";
+import type { ForwardingIntent, ForwardingTarget } from "./forwarding-dialog";
 import {
   DISPLAY_NAME_UNKNOWN,
   forwardOf,
@@ -92,7 +95,8 @@ export function MailboxGrid({
   const [resetPassword, setResetPassword] = useState("");
   // Which mailbox's reset dialog is open, read when eNom answers: a closed dialog cannot show the password.
   const resetShownFor = useRef<string | null>(null);
-  const [forwardingFor, setForwardingFor] = useState<GridRow | null>(null);
+  const [forwardingFor, setForwardingFor] = useState<ForwardingTarget | null>(null);
+  const [forwardingIntent, setForwardingIntent] = useState<ForwardingIntent>("change");
   const [forwardingDraft, setForwardingDraft] = useState<{ forwardTo: string; keepCopy: boolean } | null>(
     null,
   );
@@ -113,10 +117,10 @@ export function MailboxGrid({
       setCreateOpen(true);
     },
     onFixForwarding: (userName, draft) => {
-      const row = rowsRef.current.find(
+      const target = targetsRef.current.find(
         (candidate) => candidate.userName.toLowerCase() === userName.toLowerCase(),
       );
-      if (row) openForwarding(row, draft);
+      if (target) openForwarding(target, draft);
     },
   });
 
@@ -168,11 +172,22 @@ export function MailboxGrid({
     ];
   }, [view, paks, known, operations.changes, operations.ghosts, today, forwards, forwardingFailed]);
   const existingNames = known;
-  // The rows as last rendered, for the "edit the forwarding again" button of a failed change.
-  const rowsRef = useRef<readonly GridRow[]>([]);
+  // Forwards GetPOPForwarding lists for names without a mailbox (eNom's forwarding service).
+  const forwardOnly = useMemo(
+    () =>
+      forwardOnlyRows(
+        domain,
+        forwards,
+        new Set([...known, ...operations.ghosts.map((ghost) => ghost.userName.toLowerCase())]),
+        (userName) => operations.changes.get(userName.toLowerCase())?.label ?? null,
+      ),
+    [domain, forwards, known, operations.ghosts, operations.changes],
+  );
+  // What was last rendered, for the "edit the forwarding again" button of a failed change.
+  const targetsRef = useRef<readonly ForwardingTarget[]>([]);
   useEffect(() => {
-    rowsRef.current = rows;
-  }, [rows]);
+    targetsRef.current = [...rows, ...forwardOnly];
+  }, [rows, forwardOnly]);
 
   const table = useMailboxTable(
     rows,
@@ -192,9 +207,14 @@ export function MailboxGrid({
   );
   const selected = table.getFilteredSelectedRowModel().rows.map((row) => row.original);
 
-  function openForwarding(mailbox: GridRow, draft: { forwardTo: string; keepCopy: boolean } | null) {
+  function openForwarding(
+    target: ForwardingTarget,
+    draft: { forwardTo: string; keepCopy: boolean } | null,
+    intent: ForwardingIntent = "change",
+  ) {
     setForwardingDraft(draft);
-    setForwardingFor(mailbox);
+    setForwardingIntent(intent);
+    setForwardingFor(target);
   }
 
   function closeReset() {
@@ -421,6 +441,14 @@ export function MailboxGrid({
           </Button>
         </Alert>
       ) : null}
+      <ForwardingAddresses
+        domain={domain}
+        rows={forwardOnly}
+        state={forwards ? "known" : forwardingFailed ? "failed" : "loading"}
+        manage={manage}
+        onChange={(row) => openForwarding(row, null)}
+        onRemove={(row) => openForwarding(row, null, "remove")}
+      />
 
       {manage ? (
         <>
@@ -471,6 +499,7 @@ export function MailboxGrid({
             <ForwardingDialog
               domain={domain}
               mailbox={forwardingFor}
+              intent={forwardingIntent}
               initialDraft={forwardingDraft}
               onClose={() => setForwardingFor(null)}
               onSubmit={(mailbox, forwardTo, keepCopy) =>

@@ -60,6 +60,13 @@ function partsNote(count: number): string {
     : "";
 }
 
+/** Whose forwarding is changed: a mailbox, or a forwarding address without one. */
+interface ForwardingSubject {
+  userName: string;
+  address: string;
+  forwardOnly?: boolean;
+}
+
 export function useMailboxOperations(
   domain: string,
   options: {
@@ -155,10 +162,11 @@ export function useMailboxOperations(
 
   /**
    * Forwarding: SetPOPForwarding, which the action reads back. The grid's copy of the forwards is
-   * patched with what was confirmed, then read again either way.
+   * patched with what was confirmed, then read again either way. `mailbox` is a mailbox of the
+   * grid or a forwarding address without one (`forwardOnly`).
    */
   async function setForwarding(
-    mailbox: MailboxView,
+    mailbox: ForwardingSubject,
     forwardTo: string,
     keepCopy: boolean,
     current: string | null,
@@ -184,16 +192,16 @@ export function useMailboxOperations(
     return rows;
   }
 
-  async function removeForwarding(mailbox: MailboxView, current: string) {
+  async function removeForwarding(mailbox: ForwardingSubject, current: string) {
     const rows = await writes.run({
-      title: `Stop forwarding ${mailbox.address}`,
+      title: mailbox.forwardOnly ? `Remove ${mailbox.address}` : `Stop forwarding ${mailbox.address}`,
       items: [{ userName: mailbox.userName }],
       pendingLabel: "Saving…",
       listKey: "userName",
       send: () => removeMailboxForwardingAction({ domain, userName: mailbox.userName }),
-      wording: { done: "Stopped forwarding of" },
+      wording: { done: mailbox.forwardOnly ? "Removed" : "Stopped forwarding of" },
       failedOne: (address, reason) =>
-        `Could not stop the forwarding of ${address}: ${reason} It still forwards to ${current}.`,
+        `Could not ${mailbox.forwardOnly ? "remove" : "stop the forwarding of"} ${address}: ${reason} It still forwards to ${current}.`,
       refresh: [forwardingKey],
     });
     if (rows[0]?.state === "ok") patchForward(mailbox.userName, null);

@@ -58,6 +58,10 @@ vi.mock("@/lib/enom", async (original) => (await import("@/test/enom-mock")).wit
  *   commit-then-drop the change is made, then the connection dies: unknown, and the state changed;
  *                    the mailbox actions that can read their change back report it done.
  * The simulator acts only for `slow`, `partial` (first user) and `commit-then-drop`.
+ *
+ * Deleting a pak is two writes (DeletePOP3 of its mailboxes, then DeletePOPPak), each faulted on
+ * its own below; renewing is PurchaseServices for a Mailbox pak and RenewPOPBundle for a classic
+ * 10-pak, each a row of its own. Every write the app can send is covered (the premises test).
  */
 
 const DOMAIN = "saffron-movers.biz"; // pak 600018 of 20, 5 mailboxes, catch-all li@ in the seed

@@ -1031,6 +1031,51 @@ describe("forwarding", () => {
     });
   });
 
+  it("changes and removes a forwarding address without a mailbox, as GetPOPForwarding lists it", async () => {
+    // SetPOPForwarding serves eNom's forwarding service too: a name with a forward and no mailbox.
+    if (!enom.client) throw new Error("no client");
+    signInAs(staff);
+    const userName = name("Front.Desk");
+    await enom.client.setPopForwarding({
+      enable: true,
+      domain: DOMAIN,
+      userName,
+      forwardTo: "old@example.org",
+      keepCopy: false,
+    });
+    expect(await mailboxNames(DOMAIN)).not.toContain(userName);
+
+    let seq = await lastSeq();
+    const changed = await act(
+      setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "new@example.org", keepCopy: true }),
+    );
+    expect(changed).toMatchObject({
+      ok: true,
+      message: `Mail to ${userName}@${DOMAIN} is now forwarded to new@example.org, the address has no mailbox to keep a copy in.`,
+    });
+    // No mailbox to keep a copy in: "deliver only to the forwarding address".
+    expect((await writesSince(seq))[0]?.params).toMatchObject({
+      UserName: userName,
+      ForwardTo: "new@example.org",
+      Enable: "1",
+      StatusFlags: "1",
+    });
+    expect(forwardOf(await truth(DOMAIN), userName)?.forwardTo).toBe("new@example.org");
+
+    seq = await lastSeq();
+    const removed = await act(removeMailboxForwardingAction({ domain: DOMAIN, userName }));
+    expect(removed).toMatchObject({ ok: true });
+    expect((await writesSince(seq))[0]?.params).toMatchObject({ UserName: userName, Enable: "0" });
+    expect(forwardOf(await truth(DOMAIN), userName)).toBeUndefined();
+
+    // Gone now: neither a mailbox nor a forwarding address, so nothing is sent.
+    seq = await lastSeq();
+    expect(
+      await act(setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "new@example.org" })),
+    ).toEqual({ ok: false, message: "This mailbox no longer exists." });
+    expect(await writesSince(seq)).toEqual([]);
+  });
+
   it("a mailbox never forwards to itself, and one that is gone is refused before sending", async () => {
     const userName = await oneMailbox();
     const seq = await lastSeq();

@@ -774,9 +774,29 @@ function forwardSummary(forward: Forward | null | "unread"): string | null {
 }
 
 /**
+ * A forwarding address without a mailbox: SetPOPForwarding serves "both our POP mail and our email
+ * forwarding services" (eNom's SetPOPForwarding page), so GetPOPForwarding can list a user name
+ * GetPOP3 does not have (the pages' samples: Jane.Doe forwards, GetPOP3 lists dell and hp). The
+ * domain's whole list is read (no UserName): GetPOPForwarding with a UserName wants "an existing
+ * email address for this domain name".
+ */
+async function readForwardOnly(domain: string, userName: string): Promise<Forward | null> {
+  const { forwards } = await getEnomClient().getPopForwarding({ domain });
+  return (
+    forwards.find(
+      (forward) => forward.userName.toLowerCase() === userName.toLowerCase() && forward.forwardTo !== "",
+    ) ?? null
+  );
+}
+
+/**
  * Where a mailbox's mail goes: SetPOPForwarding with EMail (the domain), ForwardTo, Enable=1 and
  * StatusFlags from "keep a copy" (0: to both, 1: only to the address, per eNom's page; what eNom
  * really does with it is not confirmed and GetPOPForwarding does not report it back).
+ *
+ * A name without a mailbox may only be changed when GetPOPForwarding already lists it as a
+ * forwarding address (creating new ones is not offered): with no mailbox to keep a copy in, it is
+ * sent with StatusFlags 1, "deliver only to the forwarding address".
  */
 export async function setMailboxForwardingAction(input: unknown): Promise<Result> {
   return runAction(
@@ -788,40 +808,60 @@ export async function setMailboxForwardingAction(input: unknown): Promise<Result
       const read = await readDomain(context);
       if (!read.ok) return read.result;
       const mailbox = mailboxIndex(read.email).get(data.userName.toLowerCase());
-      if (!mailbox) return refuse(context, GONE);
-      // What it forwarded to before, for the audit; not needed to make the change.
+      // What it forwarded to before: for the audit, and for a name without a mailbox the proof
+      // that it is a forwarding address at all.
       let before: Forward | null | "unread" = "unread";
-      try {
-        before = await readForward(domain, mailbox.userName);
-      } catch (error) {
-        if (!describeEnomFailure(error)) throw error;
+      let userName: string;
+      if (mailbox) {
+        userName = mailbox.userName;
+        try {
+          before = await readForward(domain, userName);
+        } catch (error) {
+          if (!describeEnomFailure(error)) throw error;
+        }
+      } else {
+        let listed: Forward | null;
+        try {
+          listed = await readForwardOnly(domain, data.userName);
+        } catch (error) {
+          return readFailed(context, error, "the forwarding");
+        }
+        if (!listed) return refuse(context, GONE);
+        before = listed;
+        userName = listed.userName;
       }
-      const address = `${mailbox.userName}@${domain}`;
+      const keepCopy = mailbox ? data.keepCopy : false;
+      const address = `${userName}@${domain}`;
       const { sent, readBack } = await writeForward(
         context,
-        mailbox.userName,
+        userName,
         () =>
           getEnomClient().setPopForwarding({
             enable: true,
             domain,
-            userName: mailbox.userName,
+            userName,
             forwardTo: data.forwardTo,
-            keepCopy: data.keepCopy,
+            keepCopy,
           }),
         (forward) => forward !== null && forward.active && sameAddress(forward.forwardTo, data.forwardTo),
       );
-      const copy = data.keepCopy ? "with a copy kept in the mailbox" : "without a copy in the mailbox";
+      const copy = !mailbox
+        ? "the address has no mailbox to keep a copy in"
+        : keepCopy
+          ? "with a copy kept in the mailbox as asked"
+          : "without a copy in the mailbox as asked";
       return finish(context, sent, {
         wording: { done: `Set forwarding to ${data.forwardTo} for`, verb: "set forwarding for" },
         where: `on ${domain}`,
-        oneDone: `Mail to ${address} is now forwarded to ${data.forwardTo}, ${copy} as asked.`,
+        oneDone: `Mail to ${address} is now forwarded to ${data.forwardTo}, ${copy}.`,
         listKey: "userName",
-        order: [mailbox.userName],
+        order: [userName],
         extra: {
           from: forwardSummary(before),
           to: data.forwardTo,
-          keepCopy: data.keepCopy,
-          statusFlags: data.keepCopy ? 0 : 1,
+          mailbox: Boolean(mailbox),
+          keepCopy,
+          statusFlags: keepCopy ? 0 : 1,
           readBack: forwardSummary(readBack),
         },
       });

@@ -5,6 +5,7 @@ import { EnomUnavailable, getEnomClient } from "@/lib/enom";
 import type { AccountDomain, DomainEmail, Mailbox, Pak, PopExpiration } from "@/lib/enom/types";
 import {
   getAccountOverview,
+  getAccountPaks,
   invalidateAccountOverview,
   invalidatePakDetails,
   mergeAccountDomains,
@@ -612,6 +613,34 @@ describe("getAccountOverview", () => {
     });
     fakeClient.getPopExpirations.mockRejectedValue(odd);
     await expect(getAccountOverview(user("staff"), DEFAULT_DOMAIN_LIST_QUERY)).rejects.toBe(odd);
+  });
+});
+
+describe("getAccountPaks", () => {
+  it("lists the paks from GetPOPExpirations alone, so the expirations work while GetDomains cannot be read", async () => {
+    fakeClient.getDomains.mockRejectedValue(
+      new EnomUnavailable({
+        command: "GetDomains",
+        kind: "read",
+        reason: "unrecognised",
+        outcome: "unknown",
+        detail: "no domain-list",
+      }),
+    );
+    const staff = await getAccountPaks(user("staff"));
+    expect(staff).toMatchObject({ paks: PAKS, stale: false });
+    vi.mocked(listCustomerDomains).mockResolvedValue(["Alpha-Bakery.com"]);
+    const customer = await getAccountPaks(user("customer", "c-1"));
+    expect(customer.paks.map((pak) => pak.bundleId)).toEqual([1001, 1002]);
+    expect(fakeClient.getDomains).not.toHaveBeenCalled();
+    expect(fakeClient.getPopExpirations).toHaveBeenCalledTimes(1);
+  });
+
+  it("shares the domains page's pak list: one GetPOPExpirations for both", async () => {
+    await getAccountOverview(user("staff"), DEFAULT_DOMAIN_LIST_QUERY, { today: TODAY });
+    const { paks } = await getAccountPaks(user("staff"));
+    expect(paks).toHaveLength(PAKS.length);
+    expect(fakeClient.getPopExpirations).toHaveBeenCalledTimes(1);
   });
 });
 

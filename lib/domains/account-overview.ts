@@ -46,8 +46,6 @@ export interface AccountSnapshot {
   domains: DomainEmailSummary[];
   /** GetDomains stopped before the end of the account's list. */
   truncated: boolean;
-  /** Every pak as GetPOPExpirations listed it, for the expirations dashboard (hand-built copies may omit it). */
-  paks?: readonly PopExpiration[];
 }
 
 /** A copy is served for a minute; for four more, at once while a new one loads behind it. */
@@ -376,7 +374,6 @@ async function readAccountSnapshot(): Promise<CachedRead<AccountSnapshot>> {
       snapshot: {
         domains: mergeAccountDomains(listing.value.domains, paks.value),
         truncated: listing.value.truncated,
-        paks: paks.value,
       },
     };
     copies.merged = merged;
@@ -479,20 +476,21 @@ export interface AccountPaks {
 }
 
 /**
- * Every pak this user may see, from the same shared copy as the domains list (no extra eNom call):
- * staff get the whole account, a customer only the paks of its own domains. Their sizes and
+ * Every pak this user may see, from the shared pak list the domains page uses too (no extra eNom
+ * call): staff get the whole account, a customer only the paks of its own domains. Only
+ * GetPOPExpirations is read, never the domain listing: the paks name their domains, so the
+ * expirations need no GetDomains and keep working when it cannot be read. Their sizes and
  * auto-renew come from the pak details reader (pak-details.ts). Throws what the eNom client throws
- * when eNom cannot be read and no earlier copy is at hand.
+ * when GetPOPExpirations cannot be read and no earlier copy is at hand.
  */
 export async function getAccountPaks(user: SessionUser): Promise<AccountPaks> {
   requirePermission(user, "domains.view");
   const visible = await scopeOf(user);
   if (visible && visible.size === 0) return { paks: [], fetchedAt: new Date().toISOString(), stale: false };
-  const snapshot = await readAccountSnapshot();
-  const paks = snapshot.value.paks ?? [];
+  const read = await accountCopies().paks.get();
   return {
-    paks: visible ? paks.filter((pak) => visible.has(pak.domainName.toLowerCase())) : paks,
-    fetchedAt: snapshot.fetchedAt.toISOString(),
-    stale: snapshot.stale,
+    paks: visible ? read.value.filter((pak) => visible.has(pak.domainName.toLowerCase())) : read.value,
+    fetchedAt: read.fetchedAt.toISOString(),
+    stale: read.stale,
   };
 }

@@ -82,6 +82,8 @@ describe("a domain's email as the panel shows it", () => {
         used: 2,
         expires: "2030-05-03",
         autoRenew: false,
+        // The GetPOP3 sample's classic 10-pak: the pak card offers no "Add mailboxes" for it.
+        prodType: 38,
       },
     ]);
     expect(view.fetchedAt).toBe("2026-01-02T03:04:05.000Z");

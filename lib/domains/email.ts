@@ -50,6 +50,7 @@ export function toPakView(pak: DomainEmail["paks"][number]): PakView {
     used: Math.max(0, pak.qtyPurchased - pak.qtyAvailable),
     expires: pak.expires.iso,
     autoRenew: pak.autoRenew,
+    prodType: pak.prodType,
   };
 }
 

@@ -16,6 +16,11 @@ export interface PakView {
   /** ISO calendar date, e.g. "2027-03-01". */
   expires: string;
   autoRenew: boolean;
+  /**
+   * GetPOP3's `ProdType`: 2011 a Mailbox pak (PROD_TYPE_MAILBOX), 38 a classic 10-pak, to which
+   * mailboxes cannot be added; null when eNom sent none.
+   */
+  prodType: number | null;
 }
 
 export interface MailboxView {
