@@ -66,6 +66,10 @@ export async function proxy(request: NextRequest) {
   return next();
 }
 
+/**
+ * Everything but Next.js's own static files and public/'s one file. Not "every path ending in
+ * .png": a page can be asked for as /domains/logo.png, and it needs its policy like any other.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon\\.svg|.*\\.(?:png|svg|ico|webp|jpg)$).*)"],
+  matcher: ["/((?!_next/static/|_next/image|favicon\\.svg$).*)"],
 };

@@ -51,8 +51,11 @@ test.describe("my account", () => {
     await expectAccessible();
     await page.screenshot({ path: "docs/screenshots/account.png", fullPage: true });
 
-    // Set up: scan the QR code, or type the setup key; here the test is the authenticator app.
-    await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+    // Set up, behind the current password: scan the QR code, or type the setup key; here the test
+    // is the authenticator app.
+    const setUp = page.getByRole("form", { name: "Set up two-factor sign-in" });
+    await setUp.getByLabel("Current password").fill(password);
+    await setUp.getByRole("button", { name: "Set up two-factor sign-in" }).click();
     await expect(page.getByRole("img", { name: /QR code that adds your Mailpak account/ })).toBeVisible();
     const secret = await page.getByLabel("Setup key").inputValue();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);

@@ -45,7 +45,10 @@ test.describe("customers", () => {
 
     // What it may do in the portal.
     const details = page.getByRole("form", { name: "Customer details" });
-    await expect(details.getByLabel("Manage mailboxes")).toBeChecked();
+    await expect(details.getByLabel("Create mailboxes")).toBeChecked();
+    await expect(
+      details.getByLabel("Reset passwords, delete mailboxes and make administrators"),
+    ).toBeChecked();
     await details.getByLabel("Turn auto-renew on or off").check();
     await details.getByLabel("Renew email paks").check();
     await details.getByRole("button", { name: "Save changes" }).click();
@@ -93,7 +96,7 @@ test.describe("customers", () => {
       /Fiona Fabrikam/,
       "1",
       "1",
-      /Manage mailboxes.*Turn auto-renew on or off.*Renew email paks/,
+      /Create mailboxes.*Reset passwords, delete mailboxes and make administrators.*Turn auto-renew on or off.*Renew email paks/,
     ]);
     await expectAccessible();
     await page.screenshot({ path: "docs/screenshots/customers.png", fullPage: true });

@@ -60,6 +60,8 @@ test.beforeAll(async () => {
       ...process.env,
       NODE_ENV: "production",
       PORT: String(PORT),
+      PUBLIC_URL: ORIGIN,
+      TRUSTED_PROXIES: "",
       ENOM_BASE_URL: standIn.url,
       ENOM_UID: "resellid",
       ENOM_PW: "resellpw",

@@ -553,7 +553,7 @@ test.describe("mailboxes", () => {
     const exported = await readFile(await download.path(), "utf8");
     expect(exported).toContain("address,user name,display name,administrator,pak,forward to\r\n");
     expect(exported).toContain(`${good1}@${domain},${good1},"Doe, Jane",yes,`);
-    expect(exported).toContain(`${good2}@${domain},${good2},'=1+1,no,`);
+    expect(exported).toContain(`${good2}@${domain},${good2},"'=1+1",no,`);
     expect(exported).not.toContain("Import-2Pass");
   });
 

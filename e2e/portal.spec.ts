@@ -114,6 +114,9 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
 }
 
 /** The admin sets one of the demo customer's allowances, through the customer's page. */
+const CREATE_MAILBOXES = "Create mailboxes";
+const MANAGE_MAILBOXES = "Reset passwords, delete mailboxes and make administrators";
+
 async function setDemoAllowance(admin: Page, label: string, allowed: boolean) {
   await admin.goto("/customers");
   await admin.getByRole("link", { name: "Northwind Traders" }).first().click();
@@ -242,9 +245,13 @@ test.describe("customer portal", () => {
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
       await expect(page.locator("body")).not.toContainText(foreign ?? "-");
+      // The tab names the reseller's product or nothing: never the panel's own name.
+      await expect(page).toHaveTitle(/^Page not found/);
+      expect(await page.title(), path).not.toContain("Mailpak");
     }
-    // The portal's own 404 stays in the portal's frame.
+    // The portal's own 404 stays in the portal's frame, under the reseller's brand.
     await page.goto(`/portal/domains/${foreign}`);
+    await expect(page).toHaveTitle(/^Page not found · \S/);
     await expect(page.getByRole("link", { name: "Back to your domains" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Portal" })).toBeVisible();
   });
@@ -259,7 +266,9 @@ test.describe("customer portal", () => {
     await page.getByRole("link", { name: "My account" }).click();
     await expect(page).toHaveURL(/\/portal\/account$/);
     await expect(page.getByRole("heading", { level: 1, name: "My account" })).toBeVisible();
-    await expect(page.getByLabel("Current password")).toBeVisible();
+    await expect(
+      page.getByRole("form", { name: "Change your password" }).getByLabel("Current password"),
+    ).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Portal" })).toBeVisible();
     await page.mouse.move(0, 0);
     await expectAccessible();
@@ -276,7 +285,8 @@ test.describe("customer portal", () => {
     if (!domain) throw new Error("The demo customer has no domains.");
     const admin = await signedInPage(browser, DEMO_USERS.admin);
     try {
-      await setDemoAllowance(admin, "Manage mailboxes", false);
+      await setDemoAllowance(admin, CREATE_MAILBOXES, false);
+      await setDemoAllowance(admin, MANAGE_MAILBOXES, false);
       await signInAs("customer");
       await page.goto(`/portal/domains/${domain}`);
       await expect(page.getByRole("heading", { level: 2, name: "Mailboxes", exact: true })).toBeVisible();
@@ -292,7 +302,35 @@ test.describe("customer portal", () => {
       await settle(page);
       await expectAccessible();
     } finally {
-      await setDemoAllowance(admin, "Manage mailboxes", true);
+      await setDemoAllowance(admin, CREATE_MAILBOXES, true);
+      await setDemoAllowance(admin, MANAGE_MAILBOXES, true);
+      await admin.context().close();
+    }
+  });
+
+  test("allowed to create mailboxes only, the customer adds them but cannot reset, delete or make administrators", async ({
+    page,
+    browser,
+    signInAs,
+  }) => {
+    const [domain] = await demoCustomerDomains();
+    if (!domain) throw new Error("The demo customer has no domains.");
+    const admin = await signedInPage(browser, DEMO_USERS.admin);
+    try {
+      await setDemoAllowance(admin, MANAGE_MAILBOXES, false);
+      await signInAs("customer");
+      await page.goto(`/portal/domains/${domain}`);
+      const grid = page.getByRole("table", { name: `Mailboxes of ${domain}` });
+      await expect(grid).toBeVisible();
+      await expect(page.getByRole("button", { name: "Add mailboxes" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Import CSV" })).toBeVisible();
+      await expect(
+        page.getByRole("button", { name: /^(new password for|delete|forwarding of)/i }),
+      ).toHaveCount(0);
+      await expect(grid.getByRole("switch")).toHaveCount(0);
+      await expect(grid.getByRole("checkbox")).toHaveCount(0);
+    } finally {
+      await setDemoAllowance(admin, MANAGE_MAILBOXES, true);
       await admin.context().close();
     }
   });

@@ -4,7 +4,8 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
 /**
  * Staff buy email: a new pak through the four steps (domain, product, review, confirm) up to the
  * BundleID and order number, and the pak on the domain's page; more mailboxes and more storage for
- * a running pak; a double click that buys once; a balance that cannot cover the order; an error of
+ * a running pak; a double click that buys once; the same order from a second tab, shown rather
+ * than bought, and bought again only on purpose; a balance that cannot cover the order; an error of
  * the email service and an answer lost after the order was made, each with the choices kept. An
  * admin changes a retail price and the wizard quotes it.
  *
@@ -197,6 +198,39 @@ test.describe("purchase wizard", () => {
     await page.reload();
     await expect(page.getByRole("heading", { level: 2, name: "Done" })).toBeVisible();
     expect(await purchasesSince(seq, NEW_PAK_DOMAIN)).toHaveLength(1);
+  });
+
+  test("the same order from a second tab shows the first one, and buying again takes a deliberate click", async ({
+    page,
+    signInAs,
+  }) => {
+    await signInAs("staff");
+    // Two tabs, each with its own idempotency key (sessionStorage is per tab), the same choices.
+    const wizardUrl = `/purchase?domain=${NEW_PAK_DOMAIN}&unit=boxes&qty=1&gb=5&period=month&terms=3`;
+    const secondTab = await page.context().newPage();
+    for (const tab of [page, secondTab]) {
+      await tab.goto(wizardUrl);
+      await reviewAndConfirm(tab);
+    }
+    const seq = await lastCallSeq();
+    await page.getByRole("button", { name: "Buy now" }).click();
+    await expectDone(page);
+    const firstPath = new URL(page.url()).pathname;
+
+    // The server recognises the order: the second tab is shown the first, and nothing is bought.
+    await secondTab.getByRole("button", { name: "Buy now" }).click();
+    await expect(
+      secondTab.getByText(/^An order for this was placed (less than a minute|1 minute) ago by you$/),
+    ).toBeVisible();
+    await expect(secondTab.getByRole("link", { name: "See it" })).toHaveAttribute("href", firstPath);
+    expect(await purchasesSince(seq, NEW_PAK_DOMAIN)).toHaveLength(1);
+
+    // Buying again is possible, on purpose: one more order, on its own result page.
+    await secondTab.getByRole("button", { name: "Buy again on purpose" }).click();
+    await expectDone(secondTab);
+    expect(new URL(secondTab.url()).pathname).not.toBe(firstPath);
+    expect(await purchasesSince(seq, NEW_PAK_DOMAIN)).toHaveLength(2);
+    await secondTab.close();
   });
 
   test("a balance that cannot cover the order blocks it with the amounts, and the choices stay", async ({

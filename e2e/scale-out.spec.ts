@@ -48,7 +48,7 @@ const PURCHASE_DOMAIN = "lark-pottery.biz";
 /** What the wizard's "Buy now" sent: the server action's id, its headers and its one argument. */
 interface CapturedSubmit {
   headers: Record<string, string>;
-  input: { idempotencyKey: string; request: Record<string, unknown> };
+  input: { idempotencyKey: string; request: Record<string, unknown>; confirmation?: string };
 }
 
 interface AttemptView {
@@ -57,6 +57,8 @@ interface AttemptView {
   domain: string;
   orderId: string | null;
   replayed: boolean;
+  /** The earlier order that stopped this one, with the confirmation to buy again on purpose. */
+  earlier?: { reason: string; confirmation: string | null } | null;
 }
 type ActionResult = { ok: true; data: AttemptView } | { ok: false; message: string };
 
@@ -156,7 +158,9 @@ test.describe("two panel instances on one database and one Redis", () => {
     await visitor.close();
   });
 
-  test("a purchase sent to both instances with one idempotency key is bought once", async ({ page }) => {
+  test("a purchase sent to both instances, from another tab, or again on purpose, is bought once each time", async ({
+    page,
+  }) => {
     const state = await sim<{ status: string; paks: unknown[] }>(`/_sim/state/domain/${PURCHASE_DOMAIN}`);
     expect(state).toMatchObject({ status: "Registered", paks: [] });
     const [sld] = PURCHASE_DOMAIN.split(".");
@@ -209,16 +213,34 @@ test.describe("two panel instances on one database and one Redis", () => {
     });
     expect(await purchasesSince(seq)).toHaveLength(1);
 
-    // The same submit at the same moment on both instances (a new key): still one order.
+    // The same choices with a new key (another tab, another device) on both instances at once:
+    // both are shown the first order, and eNom is not asked again.
     const seqBoth = await lastCallSeq();
-    const both = { ...input, idempotencyKey: randomUUID() };
+    const otherTab = { ...input, idempotencyKey: randomUUID() };
     const answers = await Promise.all([
-      submitPurchase(page.request, A, captured, both),
-      submitPurchase(page.request, B, captured, both),
+      submitPurchase(page.request, A, captured, otherTab),
+      submitPurchase(page.request, B, captured, otherTab),
     ]);
     for (const answer of answers)
-      expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true, data: { key: both.idempotencyKey } });
-    expect(answers.filter((answer) => answer.ok && answer.data.replayed)).toHaveLength(1);
+      expect(answer, JSON.stringify(answer)).toMatchObject({
+        ok: true,
+        data: { key, earlier: { reason: "same-order" } },
+      });
+    expect(await purchasesSince(seqBoth)).toHaveLength(0);
+
+    // Buying again on purpose, with the server's confirmation, sent to both instances at the same
+    // moment: exactly one more order.
+    const first = answers[0];
+    const confirmation = first?.ok ? first.data.earlier?.confirmation : undefined;
+    if (!confirmation) throw new Error("The earlier order came back without a confirmation to buy again");
+    const again = { ...input, idempotencyKey: randomUUID(), confirmation };
+    const repeats = await Promise.all([
+      submitPurchase(page.request, A, captured, again),
+      submitPurchase(page.request, B, captured, again),
+    ]);
+    for (const answer of repeats)
+      expect(answer, JSON.stringify(answer)).toMatchObject({ ok: true, data: { key: again.idempotencyKey } });
+    expect(repeats.filter((answer) => answer.ok && answer.data.replayed)).toHaveLength(1);
     expect(await purchasesSince(seqBoth)).toHaveLength(1);
   });
 });

@@ -81,7 +81,15 @@ test.describe("the app shell", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   });
 
-  test("the health endpoint reports the database and eNom", async ({ page }) => {
+  test("the health endpoint reports the database and eNom to staff, and only its status to anyone", async ({
+    page,
+    baseURL,
+  }) => {
+    // Without a session or the metrics token: well or not, nothing about what runs here.
+    const anonymous = await fetch(`${baseURL}/api/health`);
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ ok: true, status: "ok" });
+
     const request = page.request;
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);

@@ -5,7 +5,8 @@ import { openInbox, pathOf } from "./mail";
 /**
  * A customer's administrator (the demo's customer login) invites a colleague from the portal's
  * Team page. The colleague accepts the emailed invitation, chooses a password, lands in the same
- * portal with the same domains; then the administrator removes them, and their session ends.
+ * portal with the same domains; the administrator makes them an administrator and a member again,
+ * then removes them, and their session ends.
  */
 
 async function freshPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
@@ -112,6 +113,15 @@ test("a customer's administrator invites a colleague, who signs in, and later re
   await expect(row).toContainText("Bo Colleague");
   await expect(row).toContainText("Member");
   await expect(pending.getByRole("listitem").filter({ hasText: email })).toHaveCount(0);
+
+  // The administrator makes them an administrator too, then a member again.
+  await row.getByRole("button", { name: "Make administrator Bo Colleague" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "is now an administrator" })).toBeVisible();
+  await expect(row).toContainText("Administrator");
+  await row.getByRole("button", { name: "Make member Bo Colleague" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "is no longer an administrator" })).toBeVisible();
+  await expect(row).toContainText("Member");
+
   await row.getByRole("button", { name: "Remove Bo Colleague" }).click();
   const dialog = page.getByRole("dialog", { name: "Remove Bo Colleague?" });
   await expect(dialog).toContainText("signed out at once");

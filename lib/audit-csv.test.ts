@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuditRow } from "@/lib/db/schema";
-import {
-  AUDIT_CSV_HEADER,
-  auditCsvChunks,
-  auditCsvFilename,
-  auditCsvLine,
-  csvCell,
-  csvLine,
-} from "./audit-csv";
+import { csvField as csvCell, csvRecord as csvLine } from "@/lib/csv";
+import { AUDIT_CSV_HEADER, auditCsvChunks, auditCsvFilename, auditCsvLine } from "./audit-csv";
 
 function row(overrides: Partial<AuditRow> = {}): AuditRow {
   return {
@@ -91,6 +85,24 @@ describe("the audit CSV", () => {
     expect(line).toContain(`"'=cmd|' /C calc'!A0"`);
     expect(line).toContain('"Bad ""name"", try again"');
     expect(line).toContain('"{""count"":2}"');
+  });
+
+  it("defuses a hostile User-Agent or forwarded address, and quotes semicolons for every locale", () => {
+    const line = auditCsvLine(
+      row({
+        ip: "-2+3;=cmd|' /C calc'!A0",
+        userAgent: "Mozilla/5.0;=1+cmd|' /C calc'!A0",
+        actorEmail: "@SUM(1+1)",
+        mailbox: "\t=1+1",
+      }),
+    );
+    expect(line).toContain(`"'-2+3;=cmd|' /C calc'!A0"`);
+    expect(line).toContain(`,"Mozilla/5.0;=1+cmd|' /C calc'!A0",`);
+    expect(line).toContain(`"'@SUM(1+1)"`);
+    expect(line).toContain(`"'\t=1+1"`);
+    // Split as a semicolon locale splits it (outside quotes), no cell starts a formula.
+    const cells = line.trimEnd().match(/("([^"]|"")*"|[^,;]*)/g) ?? [];
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it("streams a byte order mark and the header first, then the rows in chunks", async () => {

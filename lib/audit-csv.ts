@@ -1,25 +1,11 @@
+import { csvRecord } from "@/lib/csv";
 import type { AuditRow } from "@/lib/db/schema";
 
 /**
- * The audit log as CSV (RFC 4180: comma-separated, CRLF line ends, quotes doubled). Pure, so the
+ * The audit log as CSV, written with the app's one CSV writer (lib/csv.ts: RFC 4180, every cell
+ * defused against formula injection, `;` quoted for the locales that split on it). Pure, so the
  * escaping is tested on its own; the export route only streams what this writes.
  */
-
-/** Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/** One cell: text that could be a formula is defused with a leading apostrophe, then quoted if needed. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) || text !== String(value) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvLine(cells: ReadonlyArray<string | number | null | undefined>): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
-}
 
 const COLUMNS: ReadonlyArray<readonly [header: string, value: (row: AuditRow) => string | number | null]> = [
   ["id", (row) => row.id],
@@ -42,10 +28,10 @@ const COLUMNS: ReadonlyArray<readonly [header: string, value: (row: AuditRow) =>
   ["details", (row) => (Object.keys(row.details).length ? JSON.stringify(row.details) : "")],
 ];
 
-export const AUDIT_CSV_HEADER = csvLine(COLUMNS.map(([header]) => header));
+export const AUDIT_CSV_HEADER = csvRecord(COLUMNS.map(([header]) => header));
 
 export function auditCsvLine(row: AuditRow): string {
-  return csvLine(COLUMNS.map(([, value]) => value(row)));
+  return csvRecord(COLUMNS.map(([, value]) => value(row)));
 }
 
 /** The name a download gets: `mailpak-audit-2026-05-31.csv` (the day in UTC). */

@@ -118,13 +118,26 @@ export function restoreFormula(value: string): string {
   return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
-function quoteField(value: string): string {
-  return /[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * One field, the only way Mailpak writes one: a value a spreadsheet could run is defused, then
+ * quoted when it holds a separator of any locale (`,` or `;`), a quote, a tab or a line break, or
+ * was defused. Nothing is written for a missing value.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  const raw = String(value);
+  const text = neutraliseFormula(raw);
+  return /[",;\t\r\n]/.test(text) || text !== raw ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export type CsvCell = string | number | null | undefined;
+
+/** One record, CRLF-terminated. */
+export function csvRecord(cells: readonly CsvCell[]): string {
+  return `${cells.map(csvField).join(",")}\r\n`;
 }
 
 /** Records to CSV text, CRLF-terminated, every cell protected against formula injection. */
-export function writeCsv(records: readonly (readonly string[])[]): string {
-  return records
-    .map((record) => record.map((cell) => quoteField(neutraliseFormula(cell))).join(",") + "\r\n")
-    .join("");
+export function writeCsv(records: readonly (readonly CsvCell[])[]): string {
+  return records.map(csvRecord).join("");
 }

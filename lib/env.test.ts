@@ -78,4 +78,26 @@ describe("the environment contract", () => {
     expect(message).not.toContain(tooLong);
     expect(message).not.toContain("tiny-secret");
   });
+
+  it("refuses a production start without PUBLIC_URL, saying why", () => {
+    const problems = problemsOf({ ...valid, NODE_ENV: "production" });
+    expect(problems).toEqual([
+      "PUBLIC_URL is required in production (e.g. https://mail.example.com): links in emails are built from it, never from a request's Host header",
+    ]);
+    expect(
+      parseEnv({ ...valid, NODE_ENV: "production", PUBLIC_URL: "https://mail.example.com" }).PUBLIC_URL,
+    ).toBe("https://mail.example.com");
+    // Development and tests fall back to localhost.
+    expect(parseEnv({ ...valid, NODE_ENV: "development" }).PUBLIC_URL).toBeUndefined();
+  });
+
+  it("takes TRUSTED_PROXIES as addresses and CIDR blocks, and names a wrong entry", () => {
+    expect(parseEnv(valid).TRUSTED_PROXIES).toBeUndefined();
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, 192.168.1.5,fd00::/8" }).TRUSTED_PROXIES).toBe(
+      "10.0.0.0/8, 192.168.1.5,fd00::/8",
+    );
+    expect(problemsOf({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, lb.internal, 10.1.2.3/33" })).toEqual([
+      'TRUSTED_PROXIES must be IP addresses or CIDR blocks separated by commas (not "lb.internal", "10.1.2.3/33")',
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { invalidProxyEntries } from "@/lib/security/client-ip";
 import { MAX_SIZE } from "@/lib/validation/enom-rules";
 
 /**
@@ -8,7 +9,7 @@ import { MAX_SIZE } from "@/lib/validation/enom-rules";
  */
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-export const envSchema = z.object({
+const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   ENOM_BASE_URL: z
     .url({
@@ -78,6 +79,37 @@ export const envSchema = z.object({
     z.string().min(16, "must be at least 16 characters").optional(),
   ),
   MAILPAK_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
+  /**
+   * The load balancers and reverse proxies in front of the panel (addresses or CIDR blocks,
+   * comma-separated). Only their X-Forwarded-For / X-Real-IP are believed; unset, none are, and the
+   * client's address is the socket's.
+   */
+  TRUSTED_PROXIES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => invalidProxyEntries(value).length === 0, {
+        error: (issue) =>
+          `must be IP addresses or CIDR blocks separated by commas (not ${invalidProxyEntries(
+            String(issue.input),
+          )
+            .map((entry) => `"${entry}"`)
+            .join(", ")})`,
+      })
+      .optional(),
+  ),
+});
+
+export const envSchema = baseSchema.superRefine((env, context) => {
+  // Links in emails (password resets, invitations) are built from PUBLIC_URL and never from a
+  // request's Host header, which whoever sends the request chooses.
+  if (env.NODE_ENV === "production" && !env.PUBLIC_URL)
+    context.addIssue({
+      code: "custom",
+      path: ["PUBLIC_URL"],
+      message:
+        "is required in production (e.g. https://mail.example.com): links in emails are built from it, never from a request's Host header",
+    });
 });
 
 export type Env = z.infer<typeof envSchema>;

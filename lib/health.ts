@@ -38,6 +38,16 @@ export interface HealthReport {
   checks: { database: CheckResult & { kind: "pglite" | "postgres" }; enom: EnomCheckResult };
 }
 
+/** What anyone may read: enough for a load balancer, nothing about the installation. */
+export interface HealthSummary {
+  ok: boolean;
+  status: HealthReport["status"];
+}
+
+export function healthSummary(report: HealthReport): HealthSummary {
+  return { ok: report.status === "ok", status: report.status };
+}
+
 const ENOM_HEALTH_TIMEOUT_MS = 5_000;
 
 async function timed(check: () => Promise<unknown>): Promise<CheckResult & { failure?: unknown }> {

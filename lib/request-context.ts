@@ -1,6 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { withLogScope, type LogScope } from "@/lib/logger";
+import { CLIENT_ADDRESS_HEADER, clientAddressHeaderInstalled } from "@/lib/security/client-address-header";
+import { withReaderScope } from "@/lib/white-label";
 import { REQUEST_ID_HEADER } from "@/lib/security/request-id";
 
 export interface RequestContext {
@@ -9,12 +11,12 @@ export interface RequestContext {
 }
 
 /**
- * Where a request came from, for the audit log and the sign-in limits. Behind a load balancer the
- * first X-Forwarded-For entry is the client; the balancer must set (not append to) that header.
+ * Where a request came from, for the audit log and the per-address limits: the address the
+ * panel's server worked out from the socket (X-Forwarded-For counts only from TRUSTED_PROXIES; see
+ * lib/security/client-address-header.ts), never a forwarding header as the client sent it.
  */
 export function requestContextFrom(headerValues: { get(name: string): string | null }): RequestContext {
-  const forwarded = headerValues.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headerValues.get("x-real-ip")?.trim() || "";
+  const ip = clientAddressHeaderInstalled() ? (headerValues.get(CLIENT_ADDRESS_HEADER)?.trim() ?? "") : "";
   return { ip: ip.slice(0, 64), userAgent: (headerValues.get("user-agent") ?? "").slice(0, 300) };
 }
 
@@ -46,8 +48,11 @@ export function inRequestScope<T>(work: () => Promise<T>): Promise<T> {
   const known = getRequestId().then((requestId) => {
     if (requestId) scope.requestId = requestId;
   });
-  return withLogScope(scope, async () => {
-    const [result] = await Promise.all([work(), known]);
-    return result;
-  });
+  // Also the scope in which messages learn whether a customer reads them (lib/white-label.ts).
+  return withLogScope(scope, () =>
+    withReaderScope(async () => {
+      const [result] = await Promise.all([work(), known]);
+      return result;
+    }),
+  );
 }

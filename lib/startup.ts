@@ -7,12 +7,15 @@ import { seedDemo } from "@/lib/db/seed-demo";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startReminderSchedule } from "@/lib/reminders/schedule";
+import { installClientAddressHeader } from "@/lib/security/client-address-header";
 
 class StartupError extends Error {}
 
 export async function startServer(): Promise<void> {
   try {
     const env = getEnv();
+    // Before the first request: the client's address comes from the socket, or a trusted proxy.
+    installClientAddressHeader(env.TRUSTED_PROXIES);
     const handle = await getDatabaseHandle();
     if (env.MAILPAK_DEMO === "1") {
       await seedDemo(handle.db);

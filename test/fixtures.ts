@@ -27,7 +27,13 @@ export async function createTestUser(options: {
     customerId: row.customerId,
     customerName: null,
     customer: options.customerId
-      ? { canManageMailboxes: true, canToggleAutoRenew: false, canPurchase: false, canRenew: false }
+      ? {
+          canCreateMailboxes: true,
+          canManageMailboxes: true,
+          canToggleAutoRenew: false,
+          canPurchase: false,
+          canRenew: false,
+        }
       : null,
     totpEnabled: false,
   };
@@ -37,6 +43,7 @@ export async function createTestCustomer(
   name: string,
   domains: string[] = [],
   allowances: Partial<{
+    canCreateMailboxes: boolean;
     canManageMailboxes: boolean;
     canToggleAutoRenew: boolean;
     canPurchase: boolean;
@@ -49,6 +56,8 @@ export async function createTestCustomer(
     contactEmail: "",
     contactPhone: "",
     notes: "",
+    // As the migration did: a customer without "manage mailboxes" cannot create them either.
+    canCreateMailboxes: allowances.canCreateMailboxes ?? allowances.canManageMailboxes ?? true,
     canManageMailboxes: allowances.canManageMailboxes ?? true,
     canToggleAutoRenew: allowances.canToggleAutoRenew ?? false,
     canPurchase: allowances.canPurchase ?? false,

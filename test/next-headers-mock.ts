@@ -1,5 +1,11 @@
-/** Stands in for `next/headers` outside a request: a fixed client address and browser. */
-const requestHeaders = new Headers({ "x-forwarded-for": "203.0.113.7", "user-agent": "vitest" });
+import { CLIENT_ADDRESS_HEADER, installClientAddressHeader } from "@/lib/security/client-address-header";
+
+/**
+ * Stands in for `next/headers` outside a request: a fixed browser, and the client address as the
+ * panel's server resolves it (lib/security/client-address-header.ts), installed as at start.
+ */
+installClientAddressHeader(undefined);
+const requestHeaders = new Headers({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7", "user-agent": "vitest" });
 
 export async function headers(): Promise<Headers> {
   return requestHeaders;

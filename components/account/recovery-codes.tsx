@@ -12,10 +12,12 @@ import { Button } from "@/components/ui/button";
 export function RecoveryCodes({
   codes,
   accountEmail,
+  productName = "Mailpak",
   onDone,
 }: {
   codes: string[];
   accountEmail: string;
+  productName?: string;
   onDone: () => void;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -37,9 +39,17 @@ export function RecoveryCodes({
     }
   }
 
+  // The portal's users never see "Mailpak": the file is named after the reseller's product.
+  const fileName = `${
+    productName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "account"
+  }-recovery-codes.txt`;
+
   function download() {
     const text = [
-      `Mailpak recovery codes for ${accountEmail}`,
+      `${productName} recovery codes for ${accountEmail}`,
       `Created ${new Date().toISOString().slice(0, 10)}. Each code works once; new codes replace all of these.`,
       "",
       ...codes,
@@ -48,10 +58,10 @@ export function RecoveryCodes({
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = "mailpak-recovery-codes.txt";
+    link.download = fileName;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1_000);
-    setNotice("The codes are downloaded as mailpak-recovery-codes.txt.");
+    setNotice(`The codes are downloaded as ${fileName}.`);
   }
 
   return (

@@ -30,10 +30,13 @@ export function TwoFactorSettings({
   enabled,
   recoveryCodesLeft,
   accountEmail,
+  productName = "Mailpak",
 }: {
   enabled: boolean;
   recoveryCodesLeft: number;
   accountEmail: string;
+  /** The name the user knows the panel by: the reseller's product name in the portal. */
+  productName?: string;
 }) {
   const router = useRouter();
   const [enrollment, setEnrollment] = useState<TotpEnrollment | null>(null);
@@ -52,6 +55,7 @@ export function TwoFactorSettings({
       <RecoveryCodes
         codes={freshCodes}
         accountEmail={accountEmail}
+        productName={productName}
         onDone={() => {
           setFreshCodes(null);
           router.refresh();
@@ -71,11 +75,17 @@ export function TwoFactorSettings({
     );
   } else if (enrollment) {
     body = (
-      <ConfirmEnrollment enrollment={enrollment} onEnabled={showCodes} onCancel={() => setEnrollment(null)} />
+      <ConfirmEnrollment
+        enrollment={enrollment}
+        productName={productName}
+        onEnabled={showCodes}
+        onCancel={() => setEnrollment(null)}
+      />
     );
   } else {
     body = (
       <StartEnrollment
+        productName={productName}
         onStarted={(started) => {
           setNotice("");
           setEnrollment(started);
@@ -98,7 +108,13 @@ export function TwoFactorSettings({
 
 type State<T> = ActionResult<T> | null;
 
-function StartEnrollment({ onStarted }: { onStarted: (enrollment: TotpEnrollment) => void }) {
+function StartEnrollment({
+  productName,
+  onStarted,
+}: {
+  productName: string;
+  onStarted: (enrollment: TotpEnrollment) => void;
+}) {
   const [state, formAction, pending] = useActionState<State<TotpEnrollment>, FormData>(
     async (previous, formData) => {
       const result = await startTotpEnrollmentAction(previous, formData);
@@ -108,15 +124,24 @@ function StartEnrollment({ onStarted }: { onStarted: (enrollment: TotpEnrollment
     null,
   );
   return (
-    <form action={formAction} aria-label="Set up two-factor sign-in" className="space-y-4">
+    <form action={formAction} aria-label="Set up two-factor sign-in" className="space-y-4" noValidate>
       <p className="text-sm">
         <Badge tone="warning">Off</Badge> <span className="ml-1">You sign in with your password only.</span>
       </p>
       <p className="text-sm text-muted">
-        With two-factor sign-in, Mailpak also asks for a code from an authenticator app on your phone (such as
-        Google Authenticator, Microsoft Authenticator, 1Password or Aegis), so a stolen password alone is not
-        enough.
+        With two-factor sign-in, {productName} also asks for a code from an authenticator app on your phone
+        (such as Google Authenticator, Microsoft Authenticator, 1Password or Aegis), so a stolen password
+        alone is not enough.
       </p>
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        className="max-w-sm"
+        errors={state?.ok === false ? state.fieldErrors?.currentPassword : undefined}
+      />
       <FormMessage state={state ?? undefined} />
       <Button type="submit" disabled={pending}>
         {pending ? "Preparing…" : "Set up two-factor sign-in"}
@@ -127,10 +152,12 @@ function StartEnrollment({ onStarted }: { onStarted: (enrollment: TotpEnrollment
 
 function ConfirmEnrollment({
   enrollment,
+  productName,
   onEnabled,
   onCancel,
 }: {
   enrollment: TotpEnrollment;
+  productName: string;
   onEnabled: (codes: string[]) => void;
   onCancel: () => void;
 }) {
@@ -152,7 +179,7 @@ function ConfirmEnrollment({
           {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server; nothing to optimise */}
           <img
             src={enrollment.qrDataUrl}
-            alt="QR code that adds your Mailpak account to an authenticator app. If you cannot scan it, use the setup key below."
+            alt={`QR code that adds your ${productName} account to an authenticator app. If you cannot scan it, use the setup key below.`}
             width={184}
             height={184}
             className="rounded-md border border-line bg-white p-2"

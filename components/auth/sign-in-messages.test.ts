@@ -24,7 +24,26 @@ describe("the page after sign-in", () => {
     ["//evil.example", "/"],
     ["/\\evil.example", "/"],
     ["/sign-in", "/"],
-  ])("%s goes to %s", (input, expected) => {
-    expect(safeCallbackPath(input)).toBe(expected);
+    ["/sign-in?callbackUrl=//evil.example", "/"],
+    // Browsers drop tab, CR and LF from a URL: "/\t/evil.example" is "//evil.example" to them.
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r/evil.example", "/"],
+    ["/%09/evil.example", "/"],
+    ["/%0A/evil.example", "/"],
+    ["/%0D/evil.example", "/"],
+    ["/%5Cevil.example", "/"],
+    ["/.//evil.example", "/"],
+    ["/%", "/"],
+    ["https://evil.example/", "/"],
+    ["javascript:alert(1)", "/"],
+  ])("%j goes to %s", (input, expected) => {
+    expect(safeCallbackPath(input, "https://mail.example.com")).toBe(expected);
+  });
+
+  it("keeps a path that resolves on the panel, as the panel's own path", () => {
+    expect(safeCallbackPath("/domains/../expirations?days=30#due", "https://mail.example.com")).toBe(
+      "/expirations?days=30#due",
+    );
   });
 });

@@ -19,9 +19,39 @@ export function signInMessage(code: string): string {
   }
 }
 
-/** Only paths on this site, so a crafted link cannot send the user elsewhere after sign-in. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/sign-in")) return "/";
-  return value;
+/** Characters browsers drop from a URL (tab, CR, LF), other controls, and `\\`, which they read as `/`. */
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;
+
+function percentDecoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only paths on this site, so a crafted link cannot send the user elsewhere after sign-in. The
+ * value is resolved against the panel's own origin as a browser would, and kept only when it
+ * stays there; anything a browser could read differently (`/\t/evil.example`) goes to the start.
+ */
+export function safeCallbackPath(
+  value: string | null | undefined,
+  origin: string = typeof window === "undefined" ? "http://panel.invalid" : window.location.origin,
+): string {
+  if (!value || !value.startsWith("/")) return "/";
+  const decoded = percentDecoded(value);
+  if (decoded === null || UNSAFE_IN_PATH.test(value) || UNSAFE_IN_PATH.test(decoded)) return "/";
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== new URL(origin).origin) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // "//host" would be read as another site when the router uses it.
+  if (path.startsWith("//") || url.pathname === "/sign-in" || url.pathname.startsWith("/sign-in/"))
+    return "/";
+  return path;
 }

@@ -13,7 +13,7 @@ import { createCustomerSchema } from "@/lib/validation/customers";
 import { CustomerFields } from "./customer-fields";
 
 // A new customer may manage its mailboxes, as the database's own default has it.
-const NEW_CUSTOMER_VALUES = { canManageMailboxes: "on" };
+const NEW_CUSTOMER_VALUES = { canCreateMailboxes: "on", canManageMailboxes: "on" };
 
 /** The Customers page's "Add a customer" button and its dialog. */
 export function AddCustomer() {

@@ -11,6 +11,7 @@ export function customerFormValues(customer: {
   contactEmail: string;
   contactPhone: string;
   notes: string;
+  canCreateMailboxes: boolean;
   canManageMailboxes: boolean;
   canToggleAutoRenew: boolean;
   canPurchase: boolean;

@@ -15,7 +15,7 @@ describe("the staff navigation", () => {
   });
 
   it("shows a section only to those allowed to use it", () => {
-    expect(visibleNavItems(["customers.manage", "audit.view"]).map((item) => item.label)).toEqual([
+    expect(visibleNavItems(["customers.view", "audit.view"]).map((item) => item.label)).toEqual([
       "Dashboard",
       "Domains",
       "Expirations",

@@ -22,7 +22,7 @@ export const staffNavItems: NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
   { href: "/domains", label: "Domains", icon: Globe },
   { href: "/expirations", label: "Expirations", icon: CalendarClock },
-  { href: "/customers", label: "Customers", icon: Users, permission: "customers.manage" },
+  { href: "/customers", label: "Customers", icon: Users, permission: "customers.view" },
   { href: "/users", label: "Users", icon: UserCog, permission: "users.manage" },
   { href: "/audit", label: "Audit log", icon: ScrollText, permission: "audit.view" },
   { href: "/settings", label: "Settings", icon: Settings, permission: "settings.manage" },

@@ -84,6 +84,8 @@ export function MailboxGrid({
   const query = useDomainEmail(domain, initialData);
   const forwardingQuery = useDomainForwarding(domain);
   const view = query.data;
+  // Two allowances: adding mailboxes, and the powerful changes (reset, delete, administrator flag).
+  const create = capabilities.createMailboxes;
   const manage = capabilities.manageMailboxes;
   const today = todayIso();
   const headingId = useId();
@@ -278,8 +280,8 @@ export function MailboxGrid({
     <section
       aria-labelledby={headingId}
       className="flex flex-col gap-4"
-      onPointerEnter={manage ? warmDialogs : undefined}
-      onFocus={manage ? warmDialogs : undefined}
+      onPointerEnter={manage || create ? warmDialogs : undefined}
+      onFocus={manage || create ? warmDialogs : undefined}
     >
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
@@ -353,7 +355,7 @@ export function MailboxGrid({
           </SelectField>
         ) : null}
         <div className="flex flex-wrap gap-2 sm:ml-auto">
-          {manage ? (
+          {create ? (
             <>
               <Button onClick={openCreate} disabled={cannotAdd !== null}>
                 <Plus aria-hidden="true" className="size-4" />
@@ -375,7 +377,7 @@ export function MailboxGrid({
           </Button>
         </div>
       </div>
-      {manage && cannotAdd ? <p className="text-sm text-muted">{cannotAdd}</p> : null}
+      {create && cannotAdd ? <p className="text-sm text-muted">{cannotAdd}</p> : null}
       {expired.length ? (
         <p className="text-sm text-warning">
           {expired.map((pak) => pakName(pak)).join(", ")} {expired.length === 1 ? "has" : "have"} expired.
@@ -414,7 +416,7 @@ export function MailboxGrid({
 
       {rows.length === 0 ? (
         <EmptyState icon={Inbox} title="No mailboxes yet">
-          {manage && !cannotAdd ? "Add mailboxes one by one or import them from a CSV file." : cannotAdd}
+          {create && !cannotAdd ? "Add mailboxes one by one or import them from a CSV file." : cannotAdd}
         </EmptyState>
       ) : (
         <MailboxTable table={table} caption={`Mailboxes of ${domain}`} />
@@ -450,7 +452,7 @@ export function MailboxGrid({
         onRemove={(row) => openForwarding(row, null, "remove")}
       />
 
-      {manage ? (
+      {create ? (
         <>
           {createUsed ? (
             <CreateMailboxesDialog
@@ -481,6 +483,10 @@ export function MailboxGrid({
               }}
             />
           ) : null}
+        </>
+      ) : null}
+      {manage ? (
+        <>
           {resetUsed ? (
             <ResetPasswordDialog
               domain={domain}

@@ -29,7 +29,7 @@ export function PortalDomainContent({
       <PageHeader
         title={domain}
         description={
-          capabilities.manageMailboxes
+          capabilities.manageMailboxes || capabilities.createMailboxes
             ? "Mailboxes, storage and renewals of this domain."
             : "Mailboxes, storage and renewals of this domain. Ask your provider to make changes."
         }

@@ -8,11 +8,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { purchaseAction, quotePurchaseAction } from "@/lib/actions/purchases";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
 import type { Prices } from "@/lib/pricing/price-list";
-import type { Quote } from "@/lib/purchases/types";
+import type { AttemptView, Quote } from "@/lib/purchases/types";
 import { PURCHASE_QUANTITY_MAX } from "@/lib/validation/enom-rules";
 import { domainNameSchema } from "@/lib/validation/paks";
 import { purchaseRequestSchema, STORAGE_UNITS_MAX } from "@/lib/validation/purchases";
 import { DomainStep } from "./domain-step";
+import { EarlierOrderNotice } from "./earlier-order";
 import { currentStorageUnits, GrowthStep } from "./growth-step";
 import { useIdempotencyKey, rememberAttemptOrigin } from "./idempotency";
 import { ProductStep } from "./product-step";
@@ -48,7 +49,8 @@ const CONFIRM = 3;
 /**
  * Buying a new pak (domain, product, review, confirm) or growing one (mailboxes or storage). The
  * choices stay through every failure; the submission carries an idempotency key, so a double
- * click, a refresh or a second tab can never buy twice.
+ * click or a refresh can never buy twice, and the server finds the same order from another tab,
+ * device or person (then the notice offers to see it, or to buy again on purpose).
  */
 export function PurchaseWizard({ audience, basePath, initialChoices, growth, prices }: PurchaseWizardProps) {
   const router = useRouter();
@@ -60,6 +62,8 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
   const [quote, setQuote] = useState<Quote | null>(null);
   const [quoting, setQuoting] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  /** The earlier order that stopped the last submit (the same order, or one not confirmed yet). */
+  const [earlier, setEarlier] = useState<AttemptView | null>(null);
   // A ref, not state: a second click in the same frame sees it at once.
   const inFlight = useRef(false);
   const quoteRequest = useRef(0);
@@ -83,6 +87,7 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
     setChoices((current) => ({ ...current, ...changes }));
     setQuote(null);
     setErrors({});
+    setEarlier(null);
   };
 
   const loadQuote = useCallback(async () => {
@@ -143,13 +148,29 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
     void loadQuote();
   };
 
-  const buy = async () => {
+  /**
+   * Places the order. `confirmation` is the server's, from the notice of the same order placed
+   * minutes ago: only with it is the same thing bought again.
+   */
+  const buy = async (confirmation?: string) => {
     if (inFlight.current || !quote?.sufficient) return;
     inFlight.current = true;
     setSubmitting(true);
     setProblem(null);
     const idempotencyKey = keyFor(fingerprint);
-    const result = await purchaseAction({ idempotencyKey, request });
+    const result = await purchaseAction({
+      idempotencyKey,
+      request,
+      ...(confirmation ? { confirmation } : {}),
+    });
+    if (result.ok && result.data.earlier) {
+      // No order was made: the earlier one is shown, with what can be done. The key stays unused.
+      inFlight.current = false;
+      setSubmitting(false);
+      setEarlier(result.data);
+      return;
+    }
+    setEarlier(null);
     if (result.ok && result.data.status !== "failed") {
       rememberAttemptOrigin(idempotencyKey, purchaseWizardHref(basePath, choices, growth));
       // Stays "submitting" while the result page loads: nothing to click twice.
@@ -293,6 +314,17 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
           }
         >
           <StepHeading focus={moved}>Confirm the purchase</StepHeading>
+          {earlier?.earlier ? (
+            <EarlierOrderNotice
+              earlier={earlier.earlier}
+              status={earlier.status}
+              href={`${basePath}/purchases/${encodeURIComponent(earlier.key)}`}
+              summary={earlier.summary}
+              done="bought"
+              busy={submitting}
+              onAgain={() => void buy(earlier.earlier?.confirmation ?? undefined)}
+            />
+          ) : null}
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
             <div className="sm:col-span-2">
               <dt className="text-muted">What</dt>
@@ -321,8 +353,8 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
           </dl>
           <p id="purchase-confirm-note" className="text-sm text-muted">
             {audience === "staff"
-              ? "The order is placed at once and paid from the account balance. Clicking twice or reloading never buys twice."
-              : "The order is placed at once. Clicking twice or reloading never buys twice."}
+              ? "The order is placed at once and paid from the account balance. Clicking twice, reloading or ordering the same from another tab never buys twice."
+              : "The order is placed at once. Clicking twice, reloading or ordering the same from another tab never buys twice."}
           </p>
         </WizardStepForm>
       ) : null}

@@ -10,9 +10,10 @@ import { SelectField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import { quoteRenewalAction, renewAction } from "@/lib/actions/purchases";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
-import type { Quote } from "@/lib/purchases/types";
+import type { Quote, RenewalBatchView } from "@/lib/purchases/types";
 import { RENEW_YEARS_MAX } from "@/lib/validation/enom-rules";
 import { renewRequestSchema } from "@/lib/validation/purchases";
+import { EarlierOrderNotice } from "./earlier-order";
 import { rememberAttemptOrigin, useIdempotencyKey } from "./idempotency";
 import { InsufficientBalance, QuoteSummary, type Audience } from "./quote-summary";
 import { StepHeading } from "./step-heading";
@@ -62,6 +63,8 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
   const [quote, setQuote] = useState<Quote | null>(null);
   const [quoting, setQuoting] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  /** The earlier renewal that stopped the last submit (the same one, or an order not confirmed yet). */
+  const [earlier, setEarlier] = useState<RenewalBatchView | null>(null);
   const inFlight = useRef(false);
   const quoteRequest = useRef(0);
   const { keyFor, forget, init } = useIdempotencyKey("renew");
@@ -95,6 +98,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
   const remove = (item: RenewItem) => {
     setItems((current) => current.filter((other) => other !== item));
     setQuote(null);
+    setEarlier(null);
   };
 
   const checkPaks = () => {
@@ -122,13 +126,22 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
     void loadQuote();
   };
 
-  const renew = async () => {
+  /** Renews; `confirmation` is the server's, to renew again on purpose what was renewed minutes ago. */
+  const renew = async (confirmation?: string) => {
     if (inFlight.current || !quote?.sufficient) return;
     inFlight.current = true;
     setSubmitting(true);
     setProblem(null);
     const idempotencyKey = keyFor(fingerprint);
-    const result = await renewAction({ idempotencyKey, request });
+    const result = await renewAction({ idempotencyKey, request, ...(confirmation ? { confirmation } : {}) });
+    if (result.ok && result.data.earlier) {
+      // Nothing was renewed: the earlier renewal is shown, with what can be done.
+      inFlight.current = false;
+      setSubmitting(false);
+      setEarlier(result.data);
+      return;
+    }
+    setEarlier(null);
     if (result.ok && result.data.attempts.some((attempt) => attempt.status !== "failed")) {
       const batch = result.data;
       rememberAttemptOrigin(batch.batchKey, renewWizardHref(basePath, items, term));
@@ -209,6 +222,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
             onChange={(event) => {
               setTerm(Number(event.target.value));
               setQuote(null);
+              setEarlier(null);
             }}
             errors={errors.years}
             className="max-w-xs"
@@ -277,6 +291,17 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
           }
         >
           <StepHeading focus={moved}>Confirm the renewal</StepHeading>
+          {earlier?.earlier ? (
+            <EarlierOrderNotice
+              earlier={earlier.earlier}
+              status={earlier.attempts[0]?.status ?? "unknown"}
+              href={`${basePath}/purchases/${encodeURIComponent(earlier.batchKey)}`}
+              summary={earlier.attempts.map((attempt) => attempt.summary).join("; ")}
+              done="renewed"
+              busy={submitting}
+              onAgain={() => void renew(earlier.earlier?.confirmation ?? undefined)}
+            />
+          ) : null}
           <ul className="flex flex-col gap-1 text-sm">
             {(quote?.expiries ?? []).map((expiry) => (
               <li key={`${expiry.domain}:${expiry.bundleId}`}>

@@ -8,13 +8,15 @@ import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { formatUtcMinute } from "@/components/users/user-summary";
 import type { ActionResult } from "@/lib/actions/result";
-import { removeColleagueAction } from "@/lib/actions/team";
+import { removeColleagueAction, setColleagueAdminAction } from "@/lib/actions/team";
 import { StatusNote } from "./status-note";
 import type { ColleagueView } from "./team-views";
 
 /**
  * The customer's logins: a list rather than a table, so it reads well at 375 px. Removing asks
- * first, in a dialog; the outcome is announced above the list (the removed row is gone).
+ * first, in a dialog; the outcome is announced above the list (the removed row is gone). An
+ * administrator makes colleagues administrators or members, and may step down while another
+ * active administrator remains.
  */
 export function ColleagueList({ colleagues }: { colleagues: ColleagueView[] }) {
   const router = useRouter();
@@ -27,6 +29,22 @@ export function ColleagueList({ colleagues }: { colleagues: ColleagueView[] }) {
   function close() {
     setTarget(null);
     setFailure(null);
+  }
+
+  const activeAdmins = colleagues.filter((colleague) => colleague.admin && !colleague.disabled).length;
+
+  function setAdmin(colleague: ColleagueView, admin: boolean) {
+    startTransition(async () => {
+      const result = await setColleagueAdminAction({ userId: colleague.id, admin });
+      // Stepping down closes the Team page to you: go back to the portal's start.
+      if (result.ok && colleague.isSelf && !admin) {
+        router.replace("/portal");
+        return;
+      }
+      setDone(result);
+      if (result.ok) router.refresh();
+      note.current?.focus();
+    });
   }
 
   function remove(colleague: ColleagueView) {
@@ -66,13 +84,40 @@ export function ColleagueList({ colleagues }: { colleagues: ColleagueView[] }) {
                 Last sign-in: {colleague.lastSignInAt ? formatUtcMinute(colleague.lastSignInAt) : "Never"}
               </p>
             </div>
-            {colleague.isSelf ? null : (
-              <div className="shrink-0">
+            <div className="flex shrink-0 flex-wrap gap-2">
+              {colleague.admin ? (
+                colleague.isSelf && activeAdmins < 2 ? null : (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    disabled={pending}
+                    onClick={() => setAdmin(colleague, false)}
+                  >
+                    {colleague.isSelf ? (
+                      "Step down as administrator"
+                    ) : (
+                      <>
+                        Make member<span className="sr-only"> {colleague.name}</span>
+                      </>
+                    )}
+                  </Button>
+                )
+              ) : colleague.disabled ? null : (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={pending}
+                  onClick={() => setAdmin(colleague, true)}
+                >
+                  Make administrator<span className="sr-only"> {colleague.name}</span>
+                </Button>
+              )}
+              {colleague.isSelf ? null : (
                 <Button variant="secondary" size="sm" onClick={() => setTarget(colleague)}>
                   Remove<span className="sr-only"> {colleague.name}</span>
                 </Button>
-              </div>
-            )}
+              )}
+            </div>
           </li>
         ))}
       </ul>

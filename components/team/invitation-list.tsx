@@ -47,6 +47,7 @@ export function InvitationList({ invitations }: { invitations: InvitationView[] 
                 <p className="flex flex-wrap items-center gap-2 font-medium">
                   <span className="break-all">{invitation.email}</span>
                   {invitation.expired ? <Badge tone="warning">Expired</Badge> : <Badge>Waiting</Badge>}
+                  {invitation.asAdmin ? <Badge tone="accent">Administrator</Badge> : null}
                 </p>
                 {invitation.name ? <p className="text-sm text-muted">{invitation.name}</p> : null}
                 <p className="text-sm text-muted">

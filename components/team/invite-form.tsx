@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import {
   checkInBrowser,
@@ -54,6 +54,13 @@ export function InviteForm({ customerName }: { customerName: string }) {
           errors={errors?.name}
         />
       </div>
+      <CheckboxField
+        key={`admin-${textOf(state.values, "admin")}`}
+        label="Make them an administrator"
+        name="admin"
+        hint="Administrators can also invite and remove colleagues, and make others administrators."
+        defaultChecked={textOf(state.values, "admin") === "on"}
+      />
       <FormMessage state={state.result ?? undefined} />
       <div>
         <Button type="submit" disabled={pending}>

@@ -17,6 +17,20 @@ export interface InvitationView {
   id: string;
   email: string;
   name: string;
+  /** They join as an administrator of the team. */
+  asAdmin: boolean;
+  expiresAt: string;
+  expired: boolean;
+}
+
+/** An invitation as the customer's staff page lists it. */
+export interface StaffInvitationView {
+  id: string;
+  email: string;
+  asAdmin: boolean;
+  /** "Name (email)" of the administrator who sent it; null when that login was deleted. */
+  inviter: string | null;
+  sentAt: string;
   expiresAt: string;
   expired: boolean;
 }

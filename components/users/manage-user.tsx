@@ -14,7 +14,7 @@ import {
   signOutEverywhereAction,
   unlockUserAction,
 } from "@/lib/actions/users";
-import { STAFF_ROLES, type TemporaryPasswordResult } from "@/lib/validation/users";
+import { STAFF_ROLE_NAMES, STAFF_ROLES, type TemporaryPasswordResult } from "@/lib/validation/users";
 import { TemporaryPassword } from "./temporary-password";
 import { UserStatus } from "./user-status";
 import type { UserSummary } from "./user-summary";
@@ -85,10 +85,14 @@ function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeR
           description="Admins can also manage users and settings."
           action={
             <div className="flex items-end gap-2">
-              <SelectField label="Role" name="role" defaultValue={user.role === "admin" ? "admin" : "staff"}>
+              <SelectField
+                label="Role"
+                name="role"
+                defaultValue={user.role === "customer" ? "staff" : user.role}
+              >
                 {STAFF_ROLES.map((role) => (
                   <option key={role} value={role}>
-                    {role === "admin" ? "Admin" : "Staff"}
+                    {STAFF_ROLE_NAMES[role]}
                   </option>
                 ))}
               </SelectField>

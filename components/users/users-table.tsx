@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import { STAFF_ROLE_NAMES } from "@/lib/validation/users";
 import { ManageUser } from "./manage-user";
 import { UserStatus } from "./user-status";
 import { formatUtcMinute, type UserSummary } from "./user-summary";
@@ -13,11 +14,14 @@ export function UsersTable({
   caption,
   kind,
   canChangeRole,
+  readOnly = false,
 }: {
   users: UserSummary[];
   caption: string;
   kind: "staff" | "customer";
   canChangeRole: boolean;
+  /** For the support role: the logins are shown, with no action on them. */
+  readOnly?: boolean;
 }) {
   return (
     <Table caption={caption}>
@@ -45,7 +49,7 @@ export function UsersTable({
             {kind === "staff" ? (
               <Td>
                 <Badge tone={user.role === "admin" ? "accent" : "neutral"}>
-                  {user.role === "admin" ? "Admin" : "Staff"}
+                  {user.role === "customer" ? "Customer" : STAFF_ROLE_NAMES[user.role]}
                 </Badge>
               </Td>
             ) : null}
@@ -57,7 +61,7 @@ export function UsersTable({
               {user.lastSignInAt ? formatUtcMinute(user.lastSignInAt) : "Never"}
             </Td>
             <Td className="text-right">
-              <ManageUser user={user} canChangeRole={canChangeRole} />
+              {readOnly ? null : <ManageUser user={user} canChangeRole={canChangeRole} />}
             </Td>
           </tr>
         ))}

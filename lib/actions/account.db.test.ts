@@ -5,6 +5,9 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createSignInLimiters } from "@/lib/auth/rate-limit";
 import { openSecret } from "@/lib/auth/secret-box";
 import { authenticate } from "@/lib/auth/sign-in";
+import { totpEnrollment } from "@/lib/auth/totp";
+import { DEFAULT_BRANDING } from "@/lib/branding/branding";
+import { saveBranding } from "@/lib/branding/settings";
 import { getDb } from "@/lib/db";
 import { findUserById } from "@/lib/db/queries/users";
 import { auditLog } from "@/lib/db/schema";
@@ -56,7 +59,7 @@ function wrongCode(right: string): string {
 
 /** Sets up two-factor sign-in through the actions, as the page does; returns the secret and codes. */
 async function enrol() {
-  const started = await startTotpEnrollmentAction(null, form({}));
+  const started = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
   if (!started.ok) throw new Error(started.message);
   const confirmed = await confirmTotpEnrollmentAction(
     null,
@@ -188,7 +191,7 @@ describe("changing one's own password", () => {
       form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
     );
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining("demo's shared logins") });
-    expect((await startTotpEnrollmentAction(null, form({}))).ok).toBe(false);
+    expect((await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }))).ok).toBe(false);
   });
 
   it("asks a signed-out caller to sign in", async () => {
@@ -203,7 +206,7 @@ describe("changing one's own password", () => {
 describe("two-factor sign-in", () => {
   it("enrols in two steps: a sealed, inactive secret first, then a code from the app turns it on", async () => {
     const user = await signedInUser("admin");
-    const started = await startTotpEnrollmentAction(null, form({}));
+    const started = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
     if (!started.ok) throw new Error(started.message);
     expect(started.data.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(started.data.secret).toMatch(/^[A-Z2-7]{16,}$/);
@@ -270,7 +273,7 @@ describe("two-factor sign-in", () => {
   it("refuses to start again while it is on", async () => {
     await signedInUser();
     await enrol();
-    const again = await startTotpEnrollmentAction(null, form({}));
+    const again = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
     expect(again).toMatchObject({ ok: false, message: expect.stringContaining("already on") });
   });
 
@@ -305,7 +308,9 @@ describe("two-factor sign-in", () => {
     ).toMatchObject({ kind: "ok" });
   });
 
-  it("is not offered to a customer's user, and the refusal is audited", async () => {
+  it("is offered to a customer's user, named in the authenticator app with the reseller's brand", async () => {
+    const { logo: _logo, ...brand } = DEFAULT_BRANDING;
+    await saveBranding({ ...brand, productName: "Northwind Mail" });
     const customer = await createTestCustomer("Florist Ltd");
     const user = await createTestUser({
       email: "owner@florist.test",
@@ -314,18 +319,25 @@ describe("two-factor sign-in", () => {
       password: PASSWORD,
     });
     signInAs(user);
-    const result = await startTotpEnrollmentAction(null, form({}));
-    expect(result).toEqual({
-      ok: false,
-      message: "Two-factor sign-in is offered to admin and staff accounts.",
-    });
-    expect(await confirmTotpEnrollmentAction(null, form({ code: "123456" }))).toMatchObject({ ok: false });
-    expect((await findUserById(user.id))?.totpSecret).toBeNull();
-    expect((await auditOf(user.email))[0]).toMatchObject({
-      action: "account.totp-enable",
-      outcome: "failed",
-      details: { refused: true },
-    });
+    const started = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
+    if (!started.ok) throw new Error(started.message);
+    // The QR code is the otpauth URI with the reseller's product name as issuer: never Mailpak's.
+    const branded = await totpEnrollment(started.data.secret, user.email, "Northwind Mail");
+    expect(started.data.qrDataUrl).toBe(branded.qrDataUrl);
+    expect(branded.uri).toMatch(/^otpauth:\/\/totp\/Northwind%20Mail:/);
+    expect(branded.uri).not.toMatch(/mailpak|enom/i);
+    const confirmed = await confirmTotpEnrollmentAction(
+      null,
+      form({ code: await generate({ secret: started.data.secret }) }),
+    );
+    if (!confirmed.ok) throw new Error(confirmed.message);
+    expect(confirmed.data.recoveryCodes).toHaveLength(10);
+    expect((await findUserById(user.id))?.totpEnabled).toBe(true);
+    // From now on, the customer's sign-in asks for the second step too.
+    expect(
+      await authenticate({ email: user.email, password: PASSWORD }, { ip: "" }, createSignInLimiters()),
+    ).toMatchObject({ kind: "otp-required" });
+    await saveBranding(brand);
   });
 
   it("turns off only with the current password", async () => {
@@ -375,6 +387,73 @@ describe("two-factor sign-in", () => {
     expect(await verifyPassword((await findUserById(attacker.id))?.passwordHash ?? "", NEW_PASSWORD)).toBe(
       true,
     );
+  });
+});
+
+describe("turning two-factor sign-in on", () => {
+  it("asks for the current password first, so an open session alone cannot bind another phone", async () => {
+    const user = await signedInUser();
+    const missing = await startTotpEnrollmentAction(null, form({ currentPassword: "" }));
+    expect(missing).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: ["Enter your current password."] },
+    });
+    const wrong = await startTotpEnrollmentAction(null, form({ currentPassword: "not-my-password" }));
+    expect(wrong).toMatchObject({
+      ok: false,
+      fieldErrors: { currentPassword: ["That is not your current password."] },
+    });
+    expect(wrong.ok ? wrong.data : undefined).toBeUndefined();
+    expect((await findUserById(user.id))?.totpSecret).toBeNull();
+    expect((await auditOf(user.email))[0]).toMatchObject({ action: "account.totp-start", outcome: "failed" });
+
+    expect((await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }))).ok).toBe(true);
+  });
+});
+
+describe("checks on My account sent all at once", () => {
+  /** Wrong attempts the action really checked, as the audit log tells them. */
+  async function checked(email: string, summary: string): Promise<number> {
+    return (await auditOf(email)).filter((entry) => entry.summary === summary).length;
+  }
+
+  it("check no more current passwords than the sign-in limit, and then refuse even the right one", async () => {
+    const user = await signedInUser();
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        changeOwnPasswordAction(
+          null,
+          form({
+            currentPassword: `wrong-${i}-password`,
+            newPassword: NEW_PASSWORD,
+            confirmPassword: NEW_PASSWORD,
+          }),
+        ),
+      ),
+    );
+    expect(results.every((result) => !result.ok)).toBe(true);
+    expect(await checked(user.email, "Password change refused: wrong current password")).toBe(5);
+    const right = await changeOwnPasswordAction(
+      null,
+      form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    );
+    expect(right).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many wrong attempts/) });
+    expect(await verifyPassword((await findUserById(user.id))?.passwordHash ?? "", PASSWORD)).toBe(true);
+  });
+
+  it("check no more authenticator codes than the sign-in limit", async () => {
+    const user = await signedInUser();
+    const { secret } = await enrol();
+    const right = await nextCode(secret);
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => regenerateRecoveryCodesAction(null, form({ code: wrongCode(right) }))),
+    );
+    expect(results.every((result) => !result.ok)).toBe(true);
+    expect(await checked(user.email, "New recovery codes refused: wrong authentication code")).toBe(5);
+    expect(await regenerateRecoveryCodesAction(null, form({ code: right }))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Too many wrong attempts/),
+    });
   });
 });
 

@@ -2,16 +2,9 @@
 
 import { recordAudit } from "@/lib/audit";
 import { isDemoEmail } from "@/lib/auth/demo";
-import { ForbiddenError, NotSignedInError, RuleError } from "@/lib/auth/errors";
+import { NotSignedInError, RuleError } from "@/lib/auth/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { isStaffRole } from "@/lib/auth/permissions";
-import {
-  ACCOUNT_MAX_FAILURES,
-  blockedFor,
-  consumePoint,
-  getSignInLimiters,
-  minutesUntil,
-} from "@/lib/auth/rate-limit";
+import { getSignInLimiters, minutesUntil, refundPoint, takePoint } from "@/lib/auth/rate-limit";
 import { sealSecret } from "@/lib/auth/secret-box";
 import type { SessionUser } from "@/lib/auth/session";
 import {
@@ -20,7 +13,9 @@ import {
   newTotpSecret,
   totpEnrollment,
   acceptTotpCode,
+  TOTP_ISSUER,
 } from "@/lib/auth/totp";
+import { getBranding } from "@/lib/branding/settings";
 import { bumpSessionVersion, findUserById, updateUser } from "@/lib/db/queries/users";
 import type { AuditOutcome, UserRow } from "@/lib/db/schema";
 import {
@@ -87,7 +82,10 @@ export async function changeOwnPasswordAction(
   );
 }
 
-/** Step one of two-factor setup: a new secret, kept sealed and inactive until a code proves the app has it. */
+/**
+ * Step one of two-factor setup, behind the current password: a new secret, kept sealed and
+ * inactive until a code proves the app has it.
+ */
 export async function startTotpEnrollmentAction(
   _previous: unknown,
   payload: unknown,
@@ -95,21 +93,34 @@ export async function startTotpEnrollmentAction(
   return runAction(
     { name: "account.totp-start", schema: startTotpEnrollmentSchema },
     inputOf(payload),
-    async (_input, user) => {
-      requireTwoFactorRole(user);
+    async (input, user) => {
       const row = await ownRow(user);
       refuseSharedDemoLogin(row);
       if (row.totpEnabled)
         throw new RuleError(
           "Two-factor sign-in is already on. To move it to another device, turn it off and set it up again.",
         );
+      // Someone at an unattended open session must not bind the account to their own phone.
+      if (!(await passwordMatches(row, input.currentPassword))) {
+        await auditOwn(
+          user,
+          "account.totp-start",
+          "failed",
+          "Setting up two-factor sign-in refused: wrong current password",
+        );
+        return {
+          ok: false,
+          message: "Two-factor sign-in is still off.",
+          fieldErrors: { currentPassword: ["That is not your current password."] },
+        };
+      }
       const secret = newTotpSecret();
       await updateUser(row.id, {
         totpSecret: sealSecret(secret),
         totpEnabled: false,
         recoveryCodeHashes: [],
       });
-      const { qrDataUrl } = await totpEnrollment(secret, row.email);
+      const { qrDataUrl } = await totpEnrollment(secret, row.email, await totpIssuerFor(user));
       return { ok: true, data: { qrDataUrl, secret } };
     },
   );
@@ -124,7 +135,6 @@ export async function confirmTotpEnrollmentAction(
     { name: "account.totp-enable", schema: confirmTotpSchema },
     inputOf(payload),
     async (input, user) => {
-      requireTwoFactorRole(user);
       const row = await ownRow(user);
       refuseSharedDemoLogin(row);
       if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on.");
@@ -252,9 +262,12 @@ async function ownRow(user: SessionUser): Promise<UserRow> {
   return row;
 }
 
-function requireTwoFactorRole(user: SessionUser): void {
-  if (!isStaffRole(user.role))
-    throw new ForbiddenError("Two-factor sign-in is offered to admin and staff accounts.");
+/**
+ * The name the authenticator app shows for the account: the reseller's product name for a portal
+ * user (who never sees "Mailpak" nor "eNom"), Mailpak for the reseller's own people.
+ */
+async function totpIssuerFor(user: SessionUser): Promise<string> {
+  return user.role === "customer" ? (await getBranding()).productName : TOTP_ISSUER;
 }
 
 /** The demo's logins are shared by everyone trying the demo; one visitor must not lock out the rest. */
@@ -268,20 +281,21 @@ function refuseSharedDemoLogin(row: UserRow): void {
 
 /**
  * A wrong password or code here counts as a failed sign-in for the account, so these forms are no
- * way round the sign-in lockout for someone who has found an open session.
+ * way round the sign-in lockout for someone who has found an open session. The point is taken
+ * before the check and given back when it succeeds, so attempts sent at once cannot outrun it.
  */
 async function guardedCheck(row: UserRow, check: () => Promise<boolean>): Promise<boolean> {
   const limiter = getSignInLimiters().account;
-  const wait = await blockedFor(limiter, row.email, ACCOUNT_MAX_FAILURES);
-  if (wait !== null) {
-    const minutes = minutesUntil(wait);
+  const point = await takePoint(limiter, row.email);
+  if (!point.taken) {
+    const minutes = minutesUntil(point.waitMs);
     throw new RuleError(
       `Too many wrong attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
     );
   }
-  if (await check()) return true;
-  await consumePoint(limiter, row.email);
-  return false;
+  if (!(await check())) return false;
+  await refundPoint(limiter, row.email);
+  return true;
 }
 
 function passwordMatches(row: UserRow, password: string): Promise<boolean> {

@@ -139,7 +139,11 @@ const KNOWN: Record<string, Known> = {
     },
     formState: true,
   },
-  startTotpEnrollmentAction: { schema: account.startTotpEnrollmentSchema, sample: {}, formState: true },
+  startTotpEnrollmentAction: {
+    schema: account.startTotpEnrollmentSchema,
+    sample: { currentPassword: "wrong-password-1" },
+    formState: true,
+  },
   confirmTotpEnrollmentAction: {
     schema: account.confirmTotpSchema,
     sample: { code: "123456" },
@@ -187,6 +191,11 @@ const KNOWN: Record<string, Known> = {
   resendInvitationAction: { schema: team.invitationTargetSchema, sample: { invitationId: NOBODY } },
   revokeInvitationAction: { schema: team.invitationTargetSchema, sample: { invitationId: NOBODY } },
   removeColleagueAction: { schema: team.colleagueTargetSchema, sample: { userId: NOBODY } },
+  setColleagueAdminAction: { schema: team.colleagueAdminSchema, sample: { userId: NOBODY, admin: true } },
+  revokeCustomerInvitationAction: {
+    schema: team.customerInvitationTargetSchema,
+    sample: { customerId: NOBODY, invitationId: NOBODY },
+  },
   acceptInvitationAction: {
     schema: team.acceptInvitationSchema,
     sample: { token: "a".repeat(43), name: "New", password: "Another-Passw0rd", confirm: "Another-Passw0rd" },

@@ -95,20 +95,34 @@ beforeAll(async () => {
 
   staff = await createTestUser({ email: "staff@bulk.test", role: "staff" });
   const northwind = await createTestCustomer("Northwind", [pakAt(6).domain, pakAt(7).domain], {
+    canCreateMailboxes: false,
     canManageMailboxes: false,
     canToggleAutoRenew: true,
   });
   customer = {
     ...(await createTestUser({ email: "nancy@northwind.test", role: "customer", customerId: northwind.id })),
-    customer: { canManageMailboxes: false, canToggleAutoRenew: true, canPurchase: false, canRenew: false },
+    customer: {
+      canCreateMailboxes: false,
+      canManageMailboxes: false,
+      canToggleAutoRenew: true,
+      canPurchase: false,
+      canRenew: false,
+    },
   };
   const contoso = await createTestCustomer("Contoso", [pakAt(9).domain], {
+    canCreateMailboxes: false,
     canManageMailboxes: false,
     canToggleAutoRenew: false,
   });
   viewer = {
     ...(await createTestUser({ email: "vic@contoso.test", role: "customer", customerId: contoso.id })),
-    customer: { canManageMailboxes: false, canToggleAutoRenew: false, canPurchase: false, canRenew: false },
+    customer: {
+      canCreateMailboxes: false,
+      canManageMailboxes: false,
+      canToggleAutoRenew: false,
+      canPurchase: false,
+      canRenew: false,
+    },
   };
   await createTestCustomer("Fabrikam", [pakAt(8).domain]);
 });

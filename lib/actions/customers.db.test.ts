@@ -1,18 +1,27 @@
-import { eq } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { READ_ONLY_REFUSAL } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findCustomer, listCustomerDomains } from "@/lib/db/queries/customers";
-import { findUserById, listCustomerUsers } from "@/lib/db/queries/users";
+import { findUserById, listCustomerUsers, updateUser } from "@/lib/db/queries/users";
 import { customers, type CustomerRow } from "@/lib/db/schema";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
+import {
+  acceptInvitation,
+  createInvitation,
+  listOpenInvitationsWithInviter,
+  lookUpInvitation,
+} from "@/lib/team/invitations";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
 import {
   createCustomerAction,
   createCustomerLoginAction,
   deleteCustomerAction,
+  revokeCustomerInvitationAction,
   setCustomerDomainsAction,
   updateCustomerAction,
 } from "./customers";
@@ -128,6 +137,19 @@ describe("the permission matrix of the customer actions", () => {
           actorEmail: actor.email,
         });
       }
+    });
+
+    it(`support may not ${action.name} a customer: it changes nothing`, async () => {
+      const support = await createTestUser({ email: email("support"), role: "support" });
+      const customer = await createTestCustomer(unique("Target"), [`${unique("own")}.test`]);
+      const before = await customerState(customer.id);
+      const auditMark = await lastAuditId();
+      signInAs(support);
+      expect(await action.run(action.input(customer))).toEqual({ ok: false, message: READ_ONLY_REFUSAL });
+      expect(await customerState(customer.id)).toEqual(before);
+      expect(await auditAfter(auditMark)).toMatchObject([
+        { action: action.audit, outcome: "failed", actorEmail: support.email },
+      ]);
     });
 
     it(`a customer's login may ${action.name} neither its own customer nor another: "not found"`, async () => {
@@ -419,5 +441,164 @@ describe("a customer's logins", () => {
     });
     expect(await disableUserAction({ userId: created.data.userId })).toMatchObject({ ok: true });
     expect((await findUserById(created.data.userId))?.disabled).toBe(true);
+  });
+});
+
+describe("security: a customer's invitations, seen and withdrawn by staff", () => {
+  async function customerWithAdmin() {
+    const customer = await createTestCustomer(unique("Invites"));
+    const inviter = await createTestUser({
+      email: email("inviter"),
+      role: "customer",
+      customerId: customer.id,
+      name: "Ines Inviter",
+    });
+    await updateUser(inviter.id, { customerAdmin: true });
+    return { customer, inviter };
+  }
+
+  async function invitationOf(customerId: string, invitedBy: string) {
+    return createInvitation({ customerId, email: email("invitee"), name: "", invitedBy });
+  }
+
+  it("withdraws the pending invitations of a customer's login that staff disable or reset, and audits it", async () => {
+    for (const act of [disableUserAction, resetUserPasswordAction]) {
+      const { customer, inviter } = await customerWithAdmin();
+      const { invitation, token } = await invitationOf(customer.id, inviter.id);
+      expect((await lookUpInvitation(token)).state).toBe("pending");
+      signInAs(staff);
+      const audit = await lastAuditId();
+      expect((await act({ userId: inviter.id })).ok).toBe(true);
+      expect((await lookUpInvitation(token)).state).toBe("revoked");
+      expect(await acceptInvitation(token, { name: "Eve", passwordHash: "x" })).toEqual({ kind: "revoked" });
+      expect(await listOpenInvitationsWithInviter(customer.id)).toEqual([]);
+      expect((await auditAfter(audit)).find((entry) => entry.action === "team.invite-revoke")).toMatchObject({
+        outcome: "ok",
+        actorEmail: staff.email,
+        targetUserId: inviter.id,
+        targetCustomerId: customer.id,
+        details: expect.objectContaining({ invitationIds: [invitation.id] }),
+      });
+    }
+  });
+
+  it("lists pending invitations with their sender, and lets staff withdraw one", async () => {
+    const { customer, inviter } = await customerWithAdmin();
+    const { invitation, token } = await invitationOf(customer.id, inviter.id);
+    expect(await listOpenInvitationsWithInviter(customer.id)).toEqual([
+      expect.objectContaining({
+        id: invitation.id,
+        email: invitation.email,
+        inviterName: "Ines Inviter",
+        inviterEmail: inviter.email,
+        createdAt: expect.any(Date),
+        expiresAt: invitation.expiresAt,
+      }),
+    ]);
+    for (const actor of [staff, admin]) {
+      const again = actor === staff ? invitation : (await invitationOf(customer.id, inviter.id)).invitation;
+      signInAs(actor);
+      const audit = await lastAuditId();
+      expect(
+        await revokeCustomerInvitationAction({ customerId: customer.id, invitationId: again.id }),
+      ).toEqual({
+        ok: true,
+        data: undefined,
+        message: `The invitation of ${again.email} was withdrawn.`,
+      });
+      expect(await auditAfter(audit)).toEqual([
+        expect.objectContaining({
+          action: "customer.invite-revoke",
+          outcome: "ok",
+          actorEmail: actor.email,
+          targetCustomerId: customer.id,
+        }),
+      ]);
+    }
+    expect((await lookUpInvitation(token)).state).toBe("revoked");
+    signInAs(staff);
+    expect(
+      (await revokeCustomerInvitationAction({ customerId: customer.id, invitationId: invitation.id }))
+        .message,
+    ).toBe("That invitation was not found.");
+  });
+
+  it("answers not found for another customer's invitation and for a customer's login, and changes nothing", async () => {
+    const mine = await customerWithAdmin();
+    const theirs = await customerWithAdmin();
+    const { token } = await invitationOf(theirs.customer.id, theirs.inviter.id);
+    const [open] = await listOpenInvitationsWithInviter(theirs.customer.id);
+    if (!open) throw new Error("The invitation is not listed.");
+    signInAs(staff);
+    expect(
+      await revokeCustomerInvitationAction({ customerId: mine.customer.id, invitationId: open.id }),
+    ).toEqual({ ok: false, message: "That invitation was not found." });
+    for (const caller of [mine.inviter, theirs.inviter]) {
+      signInAs(caller);
+      const audit = await lastAuditId();
+      expect(
+        await revokeCustomerInvitationAction({ customerId: theirs.customer.id, invitationId: open.id }),
+      ).toEqual({ ok: false, message: "That customer was not found." });
+      expect(await auditAfter(audit)).toEqual([
+        expect.objectContaining({ action: "customer.invite-revoke", outcome: "failed" }),
+      ]);
+    }
+    expect((await lookUpInvitation(token)).state).toBe("pending");
+  });
+});
+
+describe("the two mailbox allowances", () => {
+  it("are saved and audited one by one: creating mailboxes, and the powerful changes", async () => {
+    signInAs(staff);
+    const created = await createCustomerAction(fields({ canCreateMailboxes: "on" }));
+    if (!created.ok) throw new Error(created.message);
+    expect(await findCustomer(created.data.customerId)).toMatchObject({
+      canCreateMailboxes: true,
+      canManageMailboxes: false,
+    });
+    const customer = await findCustomer(created.data.customerId);
+    const auditMark = await lastAuditId();
+    expect(
+      await updateCustomerAction({
+        customerId: created.data.customerId,
+        ...fields({ name: customer?.name, canManageMailboxes: "on" }),
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await findCustomer(created.data.customerId)).toMatchObject({
+      canCreateMailboxes: false,
+      canManageMailboxes: true,
+    });
+    const [audit] = await auditAfter(auditMark);
+    expect(audit?.details).toMatchObject({
+      changes: {
+        canCreateMailboxes: { from: true, to: false },
+        canManageMailboxes: { from: false, to: true },
+      },
+    });
+  });
+
+  it("keep both for a customer who could manage mailboxes before the split, and neither for one who could not", async () => {
+    const before = await createTestCustomer(unique("Before"), [], { canManageMailboxes: true });
+    const without = await createTestCustomer(unique("Without"), [], { canManageMailboxes: false });
+    const db = await getDb();
+    // As the customers stood before the migration: the new column at its default.
+    await db.update(customers).set({ canCreateMailboxes: true });
+    const migration = readFileSync(
+      new URL("../db/migrations/0004_split_mailbox_allowance.sql", import.meta.url),
+      "utf8",
+    );
+    const update = migration
+      .split("--> statement-breakpoint")
+      .find((part) => /UPDATE "customers"/.test(part));
+    if (!update) throw new Error("the migration no longer copies the allowance");
+    await db.execute(sql.raw(update));
+    expect(await findCustomer(before.id)).toMatchObject({
+      canCreateMailboxes: true,
+      canManageMailboxes: true,
+    });
+    expect(await findCustomer(without.id)).toMatchObject({
+      canCreateMailboxes: false,
+      canManageMailboxes: false,
+    });
   });
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { recordAudit } from "@/lib/audit";
+import { NotFoundError } from "@/lib/auth/errors";
 import {
   deleteCustomer,
   insertCustomer,
@@ -15,6 +16,7 @@ import { listCustomerUsers } from "@/lib/db/queries/users";
 import type { CustomerRow } from "@/lib/db/schema";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
 import { logger } from "@/lib/logger";
+import { findOpenInvitation, revokeInvitation } from "@/lib/team/invitations";
 import {
   ALLOWANCES,
   createCustomerSchema,
@@ -22,6 +24,7 @@ import {
   setCustomerDomainsSchema,
   updateCustomerSchema,
 } from "@/lib/validation/customers";
+import { customerInvitationTargetSchema } from "@/lib/validation/team";
 import { createCustomerLoginSchema, type TemporaryPasswordResult } from "@/lib/validation/users";
 import { actorOf, createLogin, loadManagedCustomer, refuse, requireCustomerManager } from "./logins";
 import type { ActionResult } from "./result";
@@ -72,6 +75,7 @@ export async function createCustomerAction(
 
 function pickAllowances(fields: CustomerFields) {
   return {
+    canCreateMailboxes: fields.canCreateMailboxes,
     canManageMailboxes: fields.canManageMailboxes,
     canToggleAutoRenew: fields.canToggleAutoRenew,
     canPurchase: fields.canPurchase,
@@ -85,6 +89,7 @@ const FIELD_KEYS = [
   "contactEmail",
   "contactPhone",
   "notes",
+  "canCreateMailboxes",
   "canManageMailboxes",
   "canToggleAutoRenew",
   "canPurchase",
@@ -251,6 +256,33 @@ async function takenMessage(taken: string[]): Promise<string> {
     (domain) => `${domain} belongs to ${owners.get(domain)?.customerName ?? "another customer"}`,
   );
   return `${each.join("; ")}. A domain belongs to one customer at a time: remove it there first. Nothing was changed.`;
+}
+
+/**
+ * Withdraws an invitation to the customer's portal that nobody accepted yet (sent by one of the
+ * customer's administrators). Only an invitation of this customer: any other id is "not found".
+ */
+export async function revokeCustomerInvitationAction(input: unknown): Promise<ActionResult> {
+  return runAction(
+    { name: "customer.invite-revoke", schema: customerInvitationTargetSchema },
+    input,
+    async ({ customerId, invitationId }, actor) => {
+      const customer = await loadManagedCustomer(actor, customerId);
+      const invitation = await findOpenInvitation(customer.id, invitationId);
+      if (!invitation || !(await revokeInvitation(customer.id, invitationId)))
+        throw new NotFoundError("That invitation");
+      await recordAudit({
+        actor: actorOf(actor),
+        action: "customer.invite-revoke",
+        outcome: "ok",
+        summary: `Withdrew the invitation of ${invitation.email} to the portal of ${customer.name}`,
+        targetCustomerId: customer.id,
+        details: { email: invitation.email, invitationId, invitedBy: invitation.invitedBy },
+      });
+      revalidateCustomer(customer.id);
+      return { ok: true, data: undefined, message: `The invitation of ${invitation.email} was withdrawn.` };
+    },
+  );
 }
 
 /** A login for the customer's portal, with a temporary password shown once. */

@@ -87,7 +87,12 @@ export function describeUser(user: Pick<UserRow, "name" | "email">): string {
   return `${user.name} (${user.email})`;
 }
 
-const ROLE_WORDS: Record<Role, string> = { admin: "admin", staff: "staff user", customer: "customer login" };
+const ROLE_WORDS: Record<Role, string> = {
+  admin: "admin",
+  staff: "staff user",
+  support: "support user",
+  customer: "customer login",
+};
 
 /**
  * Adds a login with a temporary password: generated (and handed back once, to show to whoever

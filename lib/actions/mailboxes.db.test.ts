@@ -246,6 +246,7 @@ describe("who may change a domain's mailboxes", () => {
         user: {
           ...notAllowedLogin,
           customer: {
+            canCreateMailboxes: false,
             canManageMailboxes: false,
             canToggleAutoRenew: false,
             canPurchase: false,

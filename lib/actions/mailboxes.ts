@@ -39,7 +39,7 @@ import { runAction } from "./safe-action";
 /**
  * Server actions of the mailbox grid. Each is a public endpoint: it checks the caller's right to
  * that very domain (someone else's is "not found" and eNom is not asked) and the permission
- * `mailboxes.manage`, reads the domain from eNom once to check the paks and the mailboxes, then
+ * `mailboxes.create` or `mailboxes.manage`, reads the domain from eNom once to check the paks and the mailboxes, then
  * sends ONE batch command for the whole list (99 mailboxes per call, eNom's cap), and records one
  * audit entry with the true outcome per mailbox. Passwords go to eNom and nowhere else: never
  * into the audit log, a log line, or what is returned.
@@ -67,10 +67,17 @@ function actorOf(user: SessionUser) {
   return { id: user.id, email: user.email, role: user.role };
 }
 
-/** The checks every mailbox action makes before anything else: the domain, then the permission. */
-async function authorize(user: SessionUser, domain: string): Promise<string> {
+/**
+ * The checks every mailbox action makes before anything else: the domain, then the permission
+ * (creating mailboxes, or the powerful changes: reset, delete, forwarding, administrator flag).
+ */
+async function authorize(
+  user: SessionUser,
+  domain: string,
+  permission: "mailboxes.create" | "mailboxes.manage" = "mailboxes.manage",
+): Promise<string> {
   const name = await requireDomainAccess(user, domain);
-  requirePermission(user, "mailboxes.manage");
+  requirePermission(user, permission);
   return name;
 }
 
@@ -429,7 +436,7 @@ async function finish(
  */
 export async function createMailboxesAction(input: unknown): Promise<Result> {
   return runAction({ name: "mailbox.create", schema: createMailboxesSchema }, input, async (data, user) => {
-    const domain = await authorize(user, data.domain);
+    const domain = await authorize(user, data.domain, "mailboxes.create");
     const context: WriteContext = { user, action: "mailbox.create", domain, pakId: String(data.bundleId) };
     const read = await readDomain(context);
     if (!read.ok) return read.result;

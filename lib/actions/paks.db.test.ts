@@ -160,20 +160,34 @@ beforeAll(async () => {
   admin = await createTestUser({ email: "admin@paks.test", role: "admin" });
   staff = await createTestUser({ email: "staff@paks.test", role: "staff" });
   const northwind = await createTestCustomer("Northwind", [domains.own.name], {
+    canCreateMailboxes: true,
     canManageMailboxes: true,
     canToggleAutoRenew: true,
   });
   customer = {
     ...(await createTestUser({ email: "nancy@northwind.test", role: "customer", customerId: northwind.id })),
-    customer: { canManageMailboxes: true, canToggleAutoRenew: true, canPurchase: false, canRenew: false },
+    customer: {
+      canCreateMailboxes: true,
+      canManageMailboxes: true,
+      canToggleAutoRenew: true,
+      canPurchase: false,
+      canRenew: false,
+    },
   };
   const contoso = await createTestCustomer("Contoso", [domains.limited.name], {
+    canCreateMailboxes: false,
     canManageMailboxes: false,
     canToggleAutoRenew: false,
   });
   viewer = {
     ...(await createTestUser({ email: "vic@contoso.test", role: "customer", customerId: contoso.id })),
-    customer: { canManageMailboxes: false, canToggleAutoRenew: false, canPurchase: false, canRenew: false },
+    customer: {
+      canCreateMailboxes: false,
+      canManageMailboxes: false,
+      canToggleAutoRenew: false,
+      canPurchase: false,
+      canRenew: false,
+    },
   };
   // Someone else's: assigned to a third customer.
   await createTestCustomer("Fabrikam", [domains.foreign.name]);

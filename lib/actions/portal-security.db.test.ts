@@ -18,6 +18,7 @@ import {
   createCustomerAction,
   createCustomerLoginAction,
   deleteCustomerAction,
+  revokeCustomerInvitationAction,
   setCustomerDomainsAction,
   updateCustomerAction,
 } from "./customers";
@@ -48,6 +49,7 @@ import {
   removeColleagueAction,
   resendInvitationAction,
   revokeInvitationAction,
+  setColleagueAdminAction,
 } from "./team";
 import {
   changeUserRoleAction,
@@ -91,6 +93,7 @@ let purchaseKeyB = "";
 let renewalKeyB = "";
 
 const ALL_ALLOWANCES = {
+  canCreateMailboxes: true,
   canManageMailboxes: true,
   canToggleAutoRenew: true,
   canPurchase: true,
@@ -349,6 +352,14 @@ function probes(): Probe[] {
     { name: "remove B's administrator", call: () => removeColleagueAction({ userId: loginB.id }) },
     { name: "resend B's invitation", call: () => resendInvitationAction({ invitationId: invitationB }) },
     { name: "revoke B's invitation", call: () => revokeInvitationAction({ invitationId: invitationB }) },
+    {
+      name: "make B's colleague an administrator",
+      call: () => setColleagueAdminAction({ userId: colleagueB.id, admin: true }),
+    },
+    {
+      name: "demote B's administrator",
+      call: () => setColleagueAdminAction({ userId: loginB.id, admin: false }),
+    },
     // Staff only: branding, pricing, customers, users.
     {
       name: "save the branding",
@@ -393,6 +404,10 @@ function probes(): Probe[] {
     },
     { name: "sign B out everywhere", call: () => signOutEverywhereAction({ userId: loginB.id }) },
     { name: "unlock B's login", call: () => unlockUserAction({ userId: loginB.id }) },
+    {
+      name: "withdraw B's invitation as staff",
+      call: () => revokeCustomerInvitationAction({ customerId: customerB.id, invitationId: invitationB }),
+    },
   ];
 }
 

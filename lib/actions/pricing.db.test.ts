@@ -29,7 +29,13 @@ beforeEach(async () => {
     const acme = await createTestCustomer("Acme", [], { canPurchase: true });
     customer = {
       ...(await createTestUser({ email: "cat@acme.test", role: "customer", customerId: acme.id })),
-      customer: { canManageMailboxes: true, canToggleAutoRenew: false, canPurchase: true, canRenew: true },
+      customer: {
+        canCreateMailboxes: true,
+        canManageMailboxes: true,
+        canToggleAutoRenew: false,
+        canPurchase: true,
+        canRenew: true,
+      },
     };
   }
   signInAs(null);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { purchaseAttempts } from "@/lib/db/schema";
+import { purchaseAttempts, purchaseConfirmations } from "@/lib/db/schema";
 import { createEnomClient, type EnomClient } from "@/lib/enom/client";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { todayIso } from "@/lib/purchases/dates";
@@ -180,12 +180,24 @@ beforeAll(async () => {
   });
   buyer = {
     ...(await createTestUser({ email: "nancy@northwind.test", role: "customer", customerId: northwind.id })),
-    customer: { canManageMailboxes: true, canToggleAutoRenew: false, canPurchase: true, canRenew: true },
+    customer: {
+      canCreateMailboxes: true,
+      canManageMailboxes: true,
+      canToggleAutoRenew: false,
+      canPurchase: true,
+      canRenew: true,
+    },
   };
   const contoso = await createTestCustomer("Contoso", [limitedDomain.domain]);
   limited = {
     ...(await createTestUser({ email: "vic@contoso.test", role: "customer", customerId: contoso.id })),
-    customer: { canManageMailboxes: true, canToggleAutoRenew: false, canPurchase: false, canRenew: false },
+    customer: {
+      canCreateMailboxes: true,
+      canManageMailboxes: true,
+      canToggleAutoRenew: false,
+      canPurchase: false,
+      canRenew: false,
+    },
   };
   await createTestCustomer("Fabrikam", [foreignDomain.domain], { canPurchase: true, canRenew: true });
 });
@@ -582,6 +594,210 @@ describe("one key, one purchase", () => {
   });
 });
 
+describe("one order, whatever the key (the same thing within 15 minutes; a domain with an unconfirmed order)", () => {
+  const expireConfirmations = async () => {
+    const db = await getDb();
+    await db.update(purchaseConfirmations).set({ expiresAt: new Date(Date.now() - 1_000) });
+  };
+
+  it("two tabs with the same choices (two keys) make one PurchaseServices; the second gets the first's result", async () => {
+    const { domain } = takeDomain();
+    signInAs(staff);
+    const seq = await lastSeq();
+    const request = newPak(domain, { quantity: 3 });
+    const [first, second] = await Promise.all([
+      purchaseAction({ idempotencyKey: key(), request }),
+      purchaseAction({ idempotencyKey: key(), request }),
+    ]);
+    const views = [ok(first), ok(second)];
+    const made = views.find((view) => view.earlier === null);
+    const shown = views.find((view) => view.earlier !== null);
+    if (!made || !shown) throw new Error("expected one order and one earlier-order answer");
+    expect(made).toMatchObject({ status: "ok", earlier: null });
+    expect(shown).toMatchObject({
+      key: made.key,
+      status: "ok",
+      orderId: made.orderId,
+      bundleId: made.bundleId,
+      replayed: true,
+      earlier: { reason: "same-order", placedBy: "you", canView: true },
+    });
+    expect(shown.earlier?.confirmation).toEqual(expect.any(String));
+    expect(await ordersSince(seq)).toEqual(["PURCHASESERVICES"]);
+  });
+
+  it("a second staff member asking for the same renewal later sees the first, and eNom is not asked to renew", async () => {
+    const { domain, bundleId } = takeDomain();
+    signInAs(staff);
+    const request = { items: [{ domain, bundleId }], years: 1 };
+    const first = ok(await renewAction({ idempotencyKey: key(), request }));
+    expect(first.attempts.map((attempt) => attempt.status)).toEqual(["ok"]);
+    signInAs(otherStaff);
+    const seq = await lastSeq();
+    const second = ok(await renewAction({ idempotencyKey: key(), request }));
+    expect(second.batchKey).toBe(first.batchKey);
+    expect(second.attempts.map((attempt) => attempt.key)).toEqual(
+      first.attempts.map((attempt) => attempt.key),
+    );
+    expect(second.earlier).toMatchObject({ reason: "same-order", placedBy: staff.email });
+    expect(await ordersSince(seq)).toEqual([]);
+  });
+
+  it("an unknown order on a domain holds every other order for it (another product, a renewal) until it is checked", async () => {
+    const { domain, bundleId } = takeDomain();
+    signInAs(staff);
+    await arm({ command: "PURCHASESERVICES", mode: "hang", times: 1 });
+    const unknown = ok(await purchaseAction({ idempotencyKey: key(), request: newPak(domain) }));
+    expect(unknown.status).toBe("unknown");
+
+    // Another person, another product, another key: nothing is ordered while the first is unknown.
+    signInAs(otherStaff);
+    const seq = await lastSeq();
+    const more = { kind: "add-mailboxes", domain, bundleId, quantity: 2 };
+    const held = ok(await purchaseAction({ idempotencyKey: key(), request: more }));
+    expect(held).toMatchObject({
+      key: unknown.key,
+      status: "unknown",
+      earlier: { reason: "domain-held", placedBy: staff.email, confirmation: null },
+    });
+    const renewal = ok(
+      await renewAction({ idempotencyKey: key(), request: { items: [{ domain, bundleId }], years: 1 } }),
+    );
+    expect(renewal.attempts.map((attempt) => attempt.key)).toEqual([unknown.key]);
+    expect(renewal.earlier).toMatchObject({ reason: "domain-held", confirmation: null });
+    expect(await ordersSince(seq)).toEqual([]);
+
+    // Once the check settles it (nothing was bought), the other order goes through, once.
+    await pretendUnknownSince(unknown.key, 120_000);
+    expect(ok(await checkAttemptAction({ key: unknown.key }))).toMatchObject({ status: "failed" });
+    const bought = ok(await purchaseAction({ idempotencyKey: key(), request: more }));
+    expect(bought).toMatchObject({ status: "ok", earlier: null, bundleId });
+    expect(await ordersSince(seq)).toEqual(["PURCHASESERVICES"]);
+  });
+
+  it("a customer held by its provider's unknown order is told so without the provider's details", async () => {
+    signInAs(staff);
+    await arm({ command: "PURCHASESERVICES", mode: "hang", times: 1 });
+    const unknown = ok(await purchaseAction({ idempotencyKey: key(), request: newPak(ownDomain.domain) }));
+    expect(unknown.status).toBe("unknown");
+    signInAs(buyer);
+    const seq = await lastSeq();
+    const held = ok(
+      await purchaseAction({ idempotencyKey: key(), request: newPak(ownDomain.domain, { quantity: 1 }) }),
+    );
+    expect(held).toMatchObject({
+      status: "unknown",
+      costCents: null,
+      trackingKey: null,
+      earlier: { reason: "domain-held", placedBy: "your provider", canView: false },
+    });
+    expect(await ordersSince(seq)).toEqual([]);
+    // Settled, so later tests on this domain start clean.
+    signInAs(staff);
+    await pretendUnknownSince(unknown.key, 120_000);
+    expect(ok(await checkAttemptAction({ key: unknown.key })).status).toBe("failed");
+  });
+
+  it("buying again on purpose with the server's confirmation makes exactly one more order, and is audited", async () => {
+    const { domain } = takeDomain();
+    signInAs(staff);
+    const request = newPak(domain, { quantity: 4 });
+    const first = ok(await purchaseAction({ idempotencyKey: key(), request }));
+    signInAs(otherStaff);
+    const shown = ok(await purchaseAction({ idempotencyKey: key(), request }));
+    const confirmation = shown.earlier?.confirmation ?? "";
+    expect(shown).toMatchObject({ key: first.key, earlier: { reason: "same-order", placedBy: staff.email } });
+
+    // Someone else cannot use it.
+    signInAs(staff);
+    const seq = await lastSeq();
+    expect(await purchaseAction({ idempotencyKey: key(), request, confirmation })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no longer valid/),
+    });
+
+    signInAs(otherStaff);
+    const audit = await lastAuditId();
+    const [a, b] = await Promise.all([
+      purchaseAction({ idempotencyKey: key(), request, confirmation }),
+      purchaseAction({ idempotencyKey: key(), request, confirmation }),
+    ]);
+    const again = [ok(a), ok(b)];
+    expect(again.map((view) => view.key)[0]).toBe(again[1]?.key);
+    expect(again[0]?.key).not.toBe(first.key);
+    expect(again.map((view) => view.status)).toEqual(["ok", "ok"]);
+    expect(await ordersSince(seq)).toEqual(["PURCHASESERVICES"]);
+    const entries = (await auditAfter(audit)).map((row) => [row.action, row.outcome, row.actorEmail]);
+    expect(entries).toEqual([
+      ["pak.purchase.again", "ok", otherStaff.email],
+      ["pak.purchase", "ok", otherStaff.email],
+    ]);
+    const [repeat] = await auditAfter(audit);
+    expect(repeat?.details).toMatchObject({ keys: [again[0]?.key], repeatOf: [first.key] });
+
+    // The used confirmation buys nothing more, and a third submit shows the newest order.
+    const third = ok(await purchaseAction({ idempotencyKey: key(), request }));
+    expect(third).toMatchObject({ key: again[0]?.key, earlier: { reason: "same-order", placedBy: "you" } });
+    expect(await ordersSince(seq)).toEqual(["PURCHASESERVICES"]);
+  });
+
+  it("renewing again on purpose renews once more, and is audited", async () => {
+    const { domain, bundleId } = takeDomain();
+    signInAs(staff);
+    const request = { items: [{ domain, bundleId }], years: 1 };
+    const first = ok(await renewAction({ idempotencyKey: key(), request }));
+    const shown = ok(await renewAction({ idempotencyKey: key(), request }));
+    expect(shown.batchKey).toBe(first.batchKey);
+    const confirmation = shown.earlier?.confirmation ?? "";
+    const seq = await lastSeq();
+    const audit = await lastAuditId();
+    const again = ok(await renewAction({ idempotencyKey: key(), request, confirmation }));
+    expect(again.batchKey).not.toBe(first.batchKey);
+    expect(again.attempts.map((attempt) => attempt.status)).toEqual(["ok"]);
+    expect(await ordersSince(seq)).toEqual(["PURCHASESERVICES"]);
+    expect((await auditAfter(audit)).map((row) => [row.action, row.outcome])).toEqual([
+      ["pak.renew.again", "ok"],
+      ["pak.renew", "ok"],
+    ]);
+    // The same confirmation once more: the renewal it made, nothing new.
+    const replay = ok(await renewAction({ idempotencyKey: key(), request, confirmation }));
+    expect(replay.batchKey).toBe(again.batchKey);
+    expect(await ordersSince(seq)).toEqual(["PURCHASESERVICES"]);
+  });
+
+  it("refuses a forged or expired confirmation, and buys nothing", async () => {
+    const { domain } = takeDomain();
+    signInAs(staff);
+    const request = newPak(domain, { quantity: 5 });
+    ok(await purchaseAction({ idempotencyKey: key(), request }));
+    const shown = ok(await purchaseAction({ idempotencyKey: key(), request }));
+    const confirmation = shown.earlier?.confirmation ?? "";
+    expect(confirmation).not.toBe("");
+    const seq = await lastSeq();
+
+    const forged = await purchaseAction({
+      idempotencyKey: key(),
+      request,
+      confirmation: "A".repeat(43),
+    });
+    expect(forged).toEqual({
+      ok: false,
+      message:
+        "This confirmation to buy again is no longer valid (it expired, was used, or was not issued to you). Nothing was bought; look at the earlier order and confirm again.",
+    });
+    // A confirmation of another order (another quantity) does not carry over.
+    expect(
+      await purchaseAction({ idempotencyKey: key(), request: newPak(domain, { quantity: 6 }), confirmation }),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/no longer valid/) });
+    await expireConfirmations();
+    expect(await purchaseAction({ idempotencyKey: key(), request, confirmation })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/no longer valid/),
+    });
+    expect(await ordersSince(seq)).toEqual([]);
+  });
+});
+
 describe("refusals and eNom's errors", () => {
   it("refuses an order the balance cannot cover, naming the amounts, and takes the same form once topped up", async () => {
     const { domain } = takeDomain();
@@ -756,9 +972,9 @@ describe("customers", () => {
     await arm({ command: "GETBALANCE", mode: "error", message: "Account is under review", times: 1 });
     const refused = ok(await purchaseAction({ idempotencyKey: key(), request: newPak(ownDomain.domain) }));
     expect(refused.status).toBe("failed");
-    expect(refused.message).toBe(
-      "This could not be completed, and nothing was bought. Please contact your provider.",
-    );
+    // eNom's refusal reaches the customer in the panel's words (lib/white-label.ts), never naming
+    // the balance or eNom.
+    expect(refused.message).not.toMatch(/enom|balance|insufficient|reseller/i);
   });
 
   it("are refused, and audited, where the reseller has not allowed purchases", async () => {

@@ -35,10 +35,15 @@ import { runAction } from "./safe-action";
  * - purchaseAction({idempotencyKey, request: PurchaseRequest}) and
  *   renewAction({idempotencyKey, request: RenewRequest}): the key is made once per wizard
  *   (crypto.randomUUID()); submitting it again returns the first attempt's result and never buys
- *   twice. A result with status `failed` (nothing bought) has spent its key: to try again the
- *   wizard makes a new key and keeps the user's choices. Status `unknown` means eNom's answer was
- *   lost and could not be checked yet: checkAttemptAction({key}) checks again; nothing is bought
- *   for that key meanwhile.
+ *   twice. The same order under another key within 15 minutes (another tab, device or person)
+ *   is not made either: the result is the earlier attempt with `earlier` set (reason
+ *   `same-order`), carrying a server-issued `confirmation`; submitting again with
+ *   `{..., confirmation}` buys again on purpose, once, audited (lib/purchases/gate.ts). While an
+ *   order for a domain is unconfirmed (or being placed), every other order for it comes back with
+ *   `earlier.reason` `domain-held` and that attempt. A result with status `failed` (nothing
+ *   bought) has spent its key: to try again the wizard makes a new key and keeps the user's
+ *   choices. Status `unknown` means eNom's answer was lost and could not be checked yet:
+ *   checkAttemptAction({key}) checks again; nothing is bought for that domain meanwhile.
  * - getAttemptAction({key}), getRenewalBatchAction({key}): the result page's reads.
  */
 
@@ -77,10 +82,10 @@ export async function purchaseAction(input: unknown): Promise<ActionResult<Attem
   return runAction(
     { name: "pak.purchase", schema: purchaseSubmitSchema },
     input,
-    async ({ idempotencyKey, request }, user) => {
+    async ({ idempotencyKey, request, confirmation }, user) => {
       const domain = await requireDomainAccess(user, request.domain);
       requirePermission(user, "paks.purchase");
-      return submitPurchase(user, idempotencyKey.toLowerCase(), { ...request, domain });
+      return submitPurchase(user, idempotencyKey.toLowerCase(), { ...request, domain }, confirmation ?? null);
     },
   );
 }
@@ -89,10 +94,10 @@ export async function renewAction(input: unknown): Promise<ActionResult<RenewalB
   return runAction(
     { name: "pak.renew", schema: renewSubmitSchema },
     input,
-    async ({ idempotencyKey, request }, user) => {
+    async ({ idempotencyKey, request, confirmation }, user) => {
       const checked = await renewalDomains(user, request);
       requirePermission(user, "paks.renew");
-      return submitRenewal(user, idempotencyKey.toLowerCase(), checked);
+      return submitRenewal(user, idempotencyKey.toLowerCase(), checked, confirmation ?? null);
     },
   );
 }
@@ -144,7 +149,7 @@ export async function getRenewalBatchAction(input: unknown): Promise<ActionResul
         if (visible) attempts.push(attemptView(visible, isStaffRole(user.role), false));
       }
       if (attempts.length === 0) throw new NotFoundError("That renewal");
-      return { ok: true, data: { batchKey, attempts } };
+      return { ok: true, data: { batchKey, attempts, earlier: null } };
     },
   );
 }

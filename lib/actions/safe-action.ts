@@ -3,6 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleError } from "@/lib/auth/errors";
 import { requireUser } from "@/lib/auth/guards";
+import { isReadOnlyRole, READ_ONLY_REFUSAL } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { logger } from "@/lib/logger";
 import { actionErrorStatus, observeAction } from "@/lib/metrics/observe";
@@ -30,6 +31,9 @@ export async function runAction<S extends z.ZodType, T>(
     let user: SessionUser | undefined;
     try {
       user = await requireUser();
+      // The support role changes nothing: refused here, once, before any action's own checks.
+      if (isReadOnlyRole(user.role) && !readOnlyMayRun(spec.name))
+        throw new ForbiddenError(READ_ONLY_REFUSAL);
       const parsed = spec.schema.safeParse(input);
       if (!parsed.success) {
         setStatus(400);
@@ -45,6 +49,26 @@ export async function runAction<S extends z.ZodType, T>(
       return failureOf(error, spec.name, user, input);
     }
   });
+}
+
+/**
+ * What a read-only (support) user may still run: their own account (password, two-factor) and
+ * the actions that only read. Everything else is refused, so a new action is refused by default.
+ */
+const READ_ONLY_ACTIONS: ReadonlySet<string> = new Set([
+  "pak.purchase.quote",
+  "pak.purchase.list",
+  // Asks eNom what became of an unknown order and records it: never a new order.
+  "pak.purchase.check",
+  "pak.purchase.view",
+  "pak.renew.quote",
+  "pak.renew.view",
+  "purchase.searchDomains",
+  "settings.prices.view",
+]);
+
+export function readOnlyMayRun(name: string): boolean {
+  return name.startsWith("account.") || READ_ONLY_ACTIONS.has(name);
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

@@ -5,11 +5,16 @@ import { authenticate } from "@/lib/auth/sign-in";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findUserById, updateUser } from "@/lib/db/queries/users";
-import { customerInvitations } from "@/lib/db/schema";
+import { customerInvitations, users } from "@/lib/db/schema";
 import { linkIn, readCapturedMail } from "@/lib/mail/captured";
 import { hashOneTimeToken } from "@/lib/one-time-token";
+import {
+  INVITES_PER_ADDRESS_PER_HOUR,
+  INVITES_PER_INVITER_PER_HOUR,
+  resetInviteLimits,
+} from "@/lib/team/invite-limits";
 import { lookUpInvitation } from "@/lib/team/invitations";
-import { removeColleague } from "@/lib/team/members";
+import { removeColleague, setColleagueAdmin } from "@/lib/team/members";
 import { auditAfter, lastAuditId } from "@/test/audit";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
@@ -19,6 +24,7 @@ import {
   removeColleagueAction,
   resendInvitationAction,
   revokeInvitationAction,
+  setColleagueAdminAction,
 } from "./team";
 
 const mailDir = vi.hoisted(() => {
@@ -86,7 +92,10 @@ beforeAll(async () => {
   staff = await createTestUser({ email: "sam@reseller.example", role: "staff" });
 });
 
-beforeEach(() => signInAs(null));
+beforeEach(() => {
+  signInAs(null);
+  resetInviteLimits();
+});
 
 describe("inviting a colleague", () => {
   it("emails a link; the colleague sets a password, joins the same customer and signs in", async () => {
@@ -216,16 +225,12 @@ describe("inviting a colleague", () => {
     expect((await lookUpInvitation(token)).state).toBe("pending");
   });
 
-  it("says clearly when the address already has a sign-in or a waiting invitation", async () => {
+  it("says clearly when the address is already on the team or has a waiting invitation", async () => {
     signInAs(adminA);
     const before = (await readCapturedMail(mailDir)).length;
     expect(await inviteColleagueAction({ email: memberA.email.toUpperCase() })).toMatchObject({
       ok: false,
       fieldErrors: { email: ["This colleague is already on your team."] },
-    });
-    expect(await inviteColleagueAction({ email: memberB.email })).toMatchObject({
-      ok: false,
-      fieldErrors: { email: ["This email address already has a sign-in here; use another address."] },
     });
     const { email } = await invite(adminA);
     signInAs(adminA);
@@ -382,5 +387,272 @@ describe("security: another customer's colleagues and invitations do not exist",
     signInAs(staff);
     expect((await removeColleagueAction({ userId: memberA.id })).message).toBe("That page was not found.");
     expect(await findUserById(memberA.id)).toBeDefined();
+  });
+});
+
+const WITHDRAWN = "This invitation was withdrawn. Ask whoever invited you if you still need access.";
+
+describe("security: the invite form does not tell who has an account", () => {
+  it("answers an address with a sign-in exactly as a new one, and tells its owner by email instead", async () => {
+    signInAs(adminA);
+    const before = (await readCapturedMail(mailDir)).length;
+    const audit = await lastAuditId();
+    const fresh = nextEmail();
+    const taken = await inviteColleagueAction({ email: memberB.email, name: "Clerk" });
+    const free = await inviteColleagueAction({ email: fresh, name: "Clerk" });
+    // The same answer, field for field (only the address and the ids differ).
+    const shape = (result: typeof taken, email: string) =>
+      JSON.parse(JSON.stringify(result).replaceAll(email, "EMAIL")) as Record<string, unknown>;
+    if (!taken.ok || !free.ok) throw new Error("Both invitations should be answered as sent.");
+    expect({ ...shape(taken, memberB.email), data: Object.keys(taken.data) }).toEqual({
+      ...shape(free, fresh),
+      data: Object.keys(free.data),
+    });
+    expect(taken.message).toBe(`Invitation sent to ${memberB.email}.`);
+
+    // One email each: a link for the new address, a note without a link for the existing one.
+    const mails = (await readCapturedMail(mailDir)).slice(before);
+    expect(mails).toHaveLength(2);
+    const toTaken = mails.find((mail) => mail.to.includes(memberB.email));
+    const toFree = mails.find((mail) => mail.to.includes(fresh));
+    expect(toFree && linkIn(toFree, "/invite/")).toBeTruthy();
+    expect(toTaken && linkIn(toTaken, "/invite/")).toBeFalsy();
+    expect(toTaken?.text).toContain("already has a sign-in here");
+    expect(toTaken?.subject).toBe(toFree?.subject);
+
+    // Sending it again answers the same too, and does not withdraw it.
+    signInAs(adminA);
+    const resent = await resendInvitationAction({ invitationId: taken.data.invitationId });
+    expect(resent).toMatchObject({ ok: true, data: { email: memberB.email } });
+    // The reseller's audit log knows; the customer does not.
+    expect(
+      (await auditAfter(audit)).find(
+        (entry) => entry.details?.email === memberB.email && entry.action === "team.invite",
+      ),
+    ).toMatchObject({ outcome: "ok", details: expect.objectContaining({ addressHasSignIn: true }) });
+  });
+});
+
+describe("security: invitations are rate limited", () => {
+  it(`sends at most ${INVITES_PER_ADDRESS_PER_HOUR} invitation emails an hour to one address, whoever sends them`, async () => {
+    const email = nextEmail();
+    const first = await invite(adminA, email);
+    signInAs(adminA);
+    for (let sent = 1; sent < INVITES_PER_ADDRESS_PER_HOUR; sent += 1)
+      expect((await resendInvitationAction({ invitationId: first.invitationId })).ok).toBe(true);
+
+    const before = (await readCapturedMail(mailDir)).length;
+    const audit = await lastAuditId();
+    const refused = await resendInvitationAction({ invitationId: first.invitationId });
+    expect(refused).toEqual({
+      ok: false,
+      message: `This address was sent ${INVITES_PER_ADDRESS_PER_HOUR} invitations in the last hour. Try again in 60 minutes.`,
+    });
+    // Another customer's administrator cannot reach that inbox either, even with a new invitation.
+    signInAs(adminB);
+    expect(await inviteColleagueAction({ email })).toMatchObject({ ok: false, message: refused.message });
+    expect((await readCapturedMail(mailDir)).length).toBe(before);
+    expect(await auditAfter(audit)).toEqual([
+      expect.objectContaining({ action: "team.invite-resend", outcome: "failed" }),
+      expect.objectContaining({ action: "team.invite", outcome: "failed", actorEmail: adminB.email }),
+    ]);
+    // The invitation itself is untouched: its latest link still works.
+    const [row] = await (
+      await getDb()
+    )
+      .select()
+      .from(customerInvitations)
+      .where(eq(customerInvitations.id, first.invitationId));
+    expect(row).toMatchObject({ revokedAt: null, acceptedAt: null });
+  });
+
+  it(`lets one administrator send at most ${INVITES_PER_INVITER_PER_HOUR} invitations an hour`, async () => {
+    const sender = await customerAdmin(`busy${Date.now()}@northwind.example`, customerA);
+    signInAs(sender);
+    const results = await Promise.all(
+      Array.from({ length: INVITES_PER_INVITER_PER_HOUR + 3 }, () =>
+        inviteColleagueAction({ email: nextEmail() }),
+      ),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(INVITES_PER_INVITER_PER_HOUR);
+    expect(results.filter((result) => !result.ok)).toEqual(
+      Array.from({ length: 3 }, () => ({
+        ok: false,
+        message: `You have sent ${INVITES_PER_INVITER_PER_HOUR} invitations in the last hour. Try again in 60 minutes.`,
+      })),
+    );
+  });
+});
+
+describe("security: an invitation lives only as long as its sender is an active administrator", () => {
+  async function secondAdmin() {
+    return customerAdmin(`second${(counter += 1)}@northwind.example`, customerA);
+  }
+
+  it("is refused once its sender is disabled, demoted or deleted, even if nobody withdrew it", async () => {
+    const db = await getDb();
+    for (const leave of [
+      (id: string) => updateUser(id, { disabled: true }),
+      (id: string) => updateUser(id, { customerAdmin: false }),
+      async (id: string) => {
+        await db.delete(users).where(eq(users.id, id));
+      },
+    ]) {
+      const sender = await secondAdmin();
+      const { token } = await invite(sender);
+      await leave(sender.id);
+      expect((await lookUpInvitation(token)).state).toBe("revoked");
+      expect(await accept(token)).toEqual({ ok: false, message: WITHDRAWN });
+    }
+  });
+
+  it("withdraws the invitations of a colleague who is removed or made a member", async () => {
+    for (const leave of [
+      (id: string) => removeColleagueAction({ userId: id }),
+      (id: string) => setColleagueAdminAction({ userId: id, admin: false }),
+    ]) {
+      const sender = await secondAdmin();
+      const { token, invitationId } = await invite(sender);
+      signInAs(adminA);
+      const audit = await lastAuditId();
+      expect((await leave(sender.id)).ok).toBe(true);
+      const [row] = await (
+        await getDb()
+      )
+        .select()
+        .from(customerInvitations)
+        .where(eq(customerInvitations.id, invitationId));
+      expect(row?.revokedAt).toBeInstanceOf(Date);
+      expect(await accept(token)).toEqual({ ok: false, message: WITHDRAWN });
+      expect((await auditAfter(audit))[0]?.details).toMatchObject({ withdrawnInvitations: [invitationId] });
+    }
+  });
+});
+
+describe("making a colleague an administrator", () => {
+  it("promotes a member, who can then invite; demotes them again; both audited", async () => {
+    const member = await createTestUser({
+      email: `promoted${Date.now()}@northwind.example`,
+      role: "customer",
+      customerId: customerA,
+      name: "Pat Promoted",
+    });
+    signInAs(adminA);
+    const audit = await lastAuditId();
+    expect(await setColleagueAdminAction({ userId: member.id, admin: true })).toEqual({
+      ok: true,
+      data: undefined,
+      message: "Pat Promoted is now an administrator: they can invite, remove and promote colleagues.",
+    });
+    expect((await findUserById(member.id))?.customerAdmin).toBe(true);
+    signInAs(member);
+    expect((await inviteColleagueAction({ email: nextEmail() })).ok).toBe(true);
+
+    signInAs(adminA);
+    expect((await setColleagueAdminAction({ userId: member.id, admin: false })).ok).toBe(true);
+    expect((await findUserById(member.id))?.customerAdmin).toBe(false);
+    signInAs(member);
+    expect((await inviteColleagueAction({ email: nextEmail() })).message).toBe("That page was not found.");
+    const entries = await auditAfter(audit);
+    expect(entries.filter((entry) => ["team.promote", "team.demote"].includes(entry.action))).toEqual([
+      expect.objectContaining({ action: "team.promote", outcome: "ok", targetUserId: member.id }),
+      expect.objectContaining({ action: "team.demote", outcome: "ok", targetUserId: member.id }),
+    ]);
+  });
+
+  it("never leaves a customer without an active administrator; a second one may step down", async () => {
+    const customer = (await createTestCustomer(`Tailspin ${Date.now()}`)).id;
+    const only = await customerAdmin(`only${Date.now()}@tailspin.example`, customer);
+    signInAs(only);
+    const audit = await lastAuditId();
+    expect(await setColleagueAdminAction({ userId: only.id, admin: false })).toEqual({
+      ok: false,
+      message: "Your team needs at least one administrator. Make someone else an administrator first.",
+    });
+    expect((await findUserById(only.id))?.customerAdmin).toBe(true);
+    expect(await auditAfter(audit)).toEqual([
+      expect.objectContaining({ action: "team.demote", outcome: "failed", targetUserId: only.id }),
+    ]);
+
+    const other = await createTestUser({
+      email: `other${Date.now()}@tailspin.example`,
+      role: "customer",
+      customerId: customer,
+    });
+    signInAs(only);
+    expect((await setColleagueAdminAction({ userId: other.id, admin: true })).ok).toBe(true);
+    expect(await setColleagueAdminAction({ userId: only.id, admin: false })).toMatchObject({
+      ok: true,
+      message: "You are no longer an administrator of your team.",
+    });
+    // Two administrators demoting each other at once: exactly one of them stays.
+    await updateUser(only.id, { customerAdmin: true });
+    const outcomes = await Promise.all([
+      setColleagueAdmin(customer, other.id, false),
+      setColleagueAdmin(customer, only.id, false),
+    ]);
+    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(["changed", "last-admin"]);
+    const admins = [await findUserById(only.id), await findUserById(other.id)].filter(
+      (user) => user?.customerAdmin,
+    );
+    expect(admins).toHaveLength(1);
+  });
+
+  it("lets an invitation carry the administrator role, which the colleague has on joining", async () => {
+    signInAs(adminA);
+    const email = nextEmail();
+    const before = (await readCapturedMail(mailDir)).length;
+    const sent = await inviteColleagueAction({ email, name: "Ada Admin", admin: "on" });
+    if (!sent.ok) throw new Error(sent.message);
+    const [row] = await (
+      await getDb()
+    )
+      .select()
+      .from(customerInvitations)
+      .where(eq(customerInvitations.id, sent.data.invitationId));
+    expect(row?.asAdmin).toBe(true);
+    const [mail] = (await readCapturedMail(mailDir)).slice(before);
+    const token = new URL((mail && linkIn(mail, "/invite/")) ?? "http://x/").pathname.split("/").pop() ?? "";
+    const accepted = await accept(token, "Ada Admin");
+    expect(accepted.ok).toBe(true);
+    const joined = await authenticate({ email, password: NEW_PASSWORD }, { ip: "" }, createSignInLimiters());
+    expect(joined.kind === "ok" && joined.user.customerAdmin).toBe(true);
+    // Without the box ticked, a member, as before.
+    const member = await invite(adminA);
+    await accept(member.token);
+    const plain = await authenticate(
+      { email: member.email, password: NEW_PASSWORD },
+      { ip: "" },
+      createSignInLimiters(),
+    );
+    expect(plain.kind === "ok" && plain.user.customerAdmin).toBe(false);
+  });
+
+  it("does not promote a disabled colleague, and is for the customer's administrators only", async () => {
+    const disabled = await createTestUser({
+      email: `off${Date.now()}@northwind.example`,
+      role: "customer",
+      customerId: customerA,
+    });
+    await updateUser(disabled.id, { disabled: true });
+    signInAs(adminA);
+    expect((await setColleagueAdminAction({ userId: disabled.id, admin: true })).ok).toBe(false);
+    expect((await findUserById(disabled.id))?.customerAdmin).toBe(false);
+
+    for (const target of [memberB, adminB, staff]) {
+      signInAs(adminA);
+      expect(await setColleagueAdminAction({ userId: target.id, admin: true })).toEqual({
+        ok: false,
+        message: "That colleague was not found.",
+      });
+    }
+    expect((await findUserById(memberB.id))?.customerAdmin).toBe(false);
+    for (const caller of [memberA, staff]) {
+      signInAs(caller);
+      expect((await setColleagueAdminAction({ userId: memberA.id, admin: true })).message).toBe(
+        "That page was not found.",
+      );
+    }
+    expect((await findUserById(memberA.id))?.customerAdmin).toBe(false);
   });
 });

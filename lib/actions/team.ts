@@ -22,9 +22,11 @@ import {
   restoreInvitation,
   revokeInvitation,
 } from "@/lib/team/invitations";
-import { removeColleague } from "@/lib/team/members";
+import { takeInvitePoint } from "@/lib/team/invite-limits";
+import { removeColleague, setColleagueAdmin } from "@/lib/team/members";
 import {
   acceptInvitationSchema,
+  colleagueAdminSchema,
   colleagueTargetSchema,
   invitationTargetSchema,
   inviteColleagueSchema,
@@ -34,7 +36,7 @@ import { fieldErrorsOf, runAction } from "./safe-action";
 
 /**
  * The portal's Team page: a customer's administrator invites colleagues of the same customer
- * (an emailed link with an expiry) and removes them. Every action re-reads the caller's rights
+ * (an emailed link with an expiry), makes them administrators or members, and removes them. Every action re-reads the caller's rights
  * (`requireTeamAdmin`) and touches only rows of the caller's own customer; anything else is
  * "not found", refused and audited by the envelope.
  */
@@ -49,7 +51,7 @@ export async function inviteColleagueAction(input: unknown): Promise<ActionResul
     inputOf(input),
     async (data, user): Promise<ActionResult<InvitationSent>> => {
       const team = await requireTeamAdmin(user);
-      const emailProblem = await emailProblemOf(team, data.email);
+      const { problem: emailProblem, hasSignIn } = await emailProblemOf(team, data.email);
       if (emailProblem) {
         return {
           ok: false,
@@ -57,17 +59,23 @@ export async function inviteColleagueAction(input: unknown): Promise<ActionResul
           fieldErrors: { email: [emailProblem] },
         };
       }
+      const limited = await takeInvitePoint(team.admin.id, data.email);
+      if (limited) return refuseLimited(user, team, "team.invite", data.email, limited);
+      // An address that already signs in somewhere gets the same answer, and an email of the same
+      // weight: the form must not tell a customer who has an account here.
       const { invitation, token } = await createInvitation({
         customerId: team.customer.id,
         email: data.email,
         name: data.name,
         invitedBy: team.admin.id,
+        asAdmin: data.admin,
       });
       const audit = auditOf(user, team, { action: "team.invite" });
       try {
         await sendInvitationEmail(invitation, token, {
           inviterName: team.admin.name,
           customerName: team.customer.name,
+          addressHasSignIn: hasSignIn,
         });
       } catch (error) {
         // Without its email the invitation is useless; keep nothing the admin cannot see working.
@@ -87,11 +95,14 @@ export async function inviteColleagueAction(input: unknown): Promise<ActionResul
       await recordAudit({
         ...audit,
         outcome: "ok",
-        summary: `Invited ${data.email} to the portal of ${team.customer.name}`,
+        summary: `Invited ${data.email} to the portal of ${team.customer.name}${data.admin ? " as an administrator" : ""}`,
         details: {
           email: data.email,
           invitationId: invitation.id,
+          asAdmin: data.admin,
           expiresAt: invitation.expiresAt.toISOString(),
+          // For the reseller's eyes only: the customer is told the same either way.
+          ...(hasSignIn ? { addressHasSignIn: true } : {}),
         },
       });
       revalidatePath(TEAM_PATH);
@@ -117,21 +128,18 @@ export async function resendInvitationAction(input: unknown): Promise<ActionResu
       const team = await requireTeamAdmin(user);
       const before = await findOpenInvitation(team.customer.id, invitationId);
       if (!before) throw new NotFoundError("That invitation");
-      if (await findUserByEmail(before.email)) {
-        await revokeInvitation(team.customer.id, before.id);
-        revalidatePath(TEAM_PATH);
-        return {
-          ok: false,
-          message: `${before.email} already has a sign-in, so the invitation was withdrawn.`,
-        };
-      }
-      const renewed = await renewInvitation(team.customer.id, invitationId);
+      const limited = await takeInvitePoint(team.admin.id, before.email);
+      if (limited) return refuseLimited(user, team, "team.invite-resend", before.email, limited);
+      // As when inviting: the same answer whether or not the address has a sign-in by now.
+      const hasSignIn = Boolean(await findUserByEmail(before.email));
+      const renewed = await renewInvitation(team.customer.id, invitationId, team.admin.id);
       if (!renewed) throw new NotFoundError("That invitation");
       const audit = auditOf(user, team, { action: "team.invite-resend" });
       try {
         await sendInvitationEmail(renewed.invitation, renewed.token, {
           inviterName: team.admin.name,
           customerName: team.customer.name,
+          addressHasSignIn: hasSignIn,
         });
       } catch (error) {
         await restoreInvitation(before);
@@ -210,8 +218,13 @@ export async function removeColleagueAction(input: unknown): Promise<ActionResul
       await recordAudit({
         ...audit,
         outcome: "ok",
-        summary: `Removed ${removed.name} (${removed.email}) from the portal of ${team.customer.name}; their sessions ended`,
-        details: { email: removed.email, name: removed.name, wasAdmin: removed.customerAdmin },
+        summary: `Removed ${removed.name} (${removed.email}) from the portal of ${team.customer.name}; their sessions ended${withdrawnText(outcome.withdrawn)}`,
+        details: {
+          email: removed.email,
+          name: removed.name,
+          wasAdmin: removed.customerAdmin,
+          withdrawnInvitations: outcome.withdrawn.map((invitation) => invitation.id),
+        },
       });
       revalidatePath(TEAM_PATH);
       return {
@@ -221,6 +234,67 @@ export async function removeColleagueAction(input: unknown): Promise<ActionResul
       };
     },
   );
+}
+
+/**
+ * Makes a colleague an administrator of the team, or takes the role away (also from yourself,
+ * while another administrator remains). The customer always keeps an active administrator.
+ */
+export async function setColleagueAdminAction(input: unknown): Promise<ActionResult> {
+  return runAction(
+    { name: "team.set-admin", schema: colleagueAdminSchema },
+    inputOf(input),
+    async ({ userId, admin }, user) => {
+      const team = await requireTeamAdmin(user);
+      const outcome = await setColleagueAdmin(team.customer.id, userId, admin);
+      if (outcome.kind === "not-found") throw new NotFoundError("That colleague");
+      const action = admin ? "team.promote" : "team.demote";
+      const audit = { ...auditOf(user, team, { action }), targetUserId: userId };
+      if (outcome.kind === "last-admin" || outcome.kind === "disabled") {
+        const message =
+          outcome.kind === "last-admin"
+            ? "Your team needs at least one administrator. Make someone else an administrator first."
+            : "This colleague's sign-in is disabled by your provider; ask them to enable it first.";
+        await recordAudit({ ...audit, outcome: "failed", summary: `Refused: ${message}` });
+        return { ok: false, message };
+      }
+      const target = outcome.user;
+      const self = target.id === team.admin.id;
+      if (outcome.kind === "unchanged")
+        return {
+          ok: true,
+          data: undefined,
+          message: `${target.name} is already ${admin ? "an administrator" : "a member"}.`,
+        };
+      await recordAudit({
+        ...audit,
+        outcome: "ok",
+        summary: admin
+          ? `Made ${target.name} (${target.email}) an administrator of ${team.customer.name}'s team`
+          : `Made ${target.name} (${target.email}) a member (no longer an administrator) of ${team.customer.name}'s team${withdrawnText(outcome.withdrawn)}`,
+        details: {
+          email: target.email,
+          customerAdmin: admin,
+          withdrawnInvitations: outcome.withdrawn.map((invitation) => invitation.id),
+        },
+      });
+      revalidatePath(TEAM_PATH);
+      return {
+        ok: true,
+        data: undefined,
+        message: admin
+          ? `${target.name} is now an administrator: they can invite, remove and promote colleagues.`
+          : self
+            ? "You are no longer an administrator of your team."
+            : `${target.name} is no longer an administrator${outcome.withdrawn.length ? "; the invitations they sent were withdrawn" : ""}.`,
+      };
+    },
+  );
+}
+
+function withdrawnText(withdrawn: { email: string }[]): string {
+  if (withdrawn.length === 0) return "";
+  return `; withdrew the invitations they sent (${withdrawn.map((invitation) => invitation.email).join(", ")})`;
 }
 
 export type InvitationAccepted = { email: string };
@@ -257,7 +331,7 @@ export async function acceptInvitationAction(input: unknown): Promise<ActionResu
     actor: { id: user.id, email: user.email, role: user.role },
     action: "team.invite-accept",
     outcome: "ok",
-    summary: `Accepted the invitation and joined the customer's portal as ${user.name}`,
+    summary: `Accepted the invitation and joined the customer's portal as ${user.name}${user.customerAdmin ? ", an administrator" : ""}`,
     targetUserId: user.id,
     targetCustomerId: invitation.customerId,
     details: { invitationId: invitation.id },
@@ -278,17 +352,46 @@ const ACCEPT_REFUSED: Record<
   "email-taken": "This email address already has a sign-in. Sign in with it, or reset its password.",
 };
 
-/** Why an email cannot be invited, in words for the admin; null when it can. */
-async function emailProblemOf(team: TeamAdmin, email: string): Promise<string | null> {
+/**
+ * Why an email cannot be invited, in words for the admin (null when it can), and whether it has a
+ * sign-in elsewhere: that is never a problem the admin is told about (see the invite action).
+ * What is said here the admin can see on the Team page anyway.
+ */
+async function emailProblemOf(
+  team: TeamAdmin,
+  email: string,
+): Promise<{ problem: string | null; hasSignIn: boolean }> {
   // The demo's addresses sign in only on a demo panel.
   if (isDemoEmail(email) && getEnv().MAILPAK_DEMO !== "1")
-    return "Addresses at demo.test work only on a demo panel; use a real address.";
+    return {
+      problem: "Addresses at demo.test work only on a demo panel; use a real address.",
+      hasSignIn: false,
+    };
   const existing = await findUserByEmail(email);
-  if (existing?.customerId === team.customer.id) return "This colleague is already on your team.";
-  if (existing) return "This email address already has a sign-in here; use another address.";
+  if (existing?.customerId === team.customer.id)
+    return { problem: "This colleague is already on your team.", hasSignIn: true };
   if (await findLiveInvitation(team.customer.id, email))
-    return "This address already has an invitation waiting. Send it again from the list below.";
-  return null;
+    return {
+      problem: "This address already has an invitation waiting. Send it again from the list below.",
+      hasSignIn: Boolean(existing),
+    };
+  return { problem: null, hasSignIn: Boolean(existing) };
+}
+
+async function refuseLimited(
+  user: SessionUser,
+  team: TeamAdmin,
+  action: string,
+  email: string,
+  message: string,
+): Promise<{ ok: false; message: string }> {
+  await recordAudit({
+    ...auditOf(user, team, { action }),
+    outcome: "failed",
+    summary: `Refused: ${message}`,
+    details: { email, rateLimited: true },
+  });
+  return { ok: false, message };
 }
 
 function auditOf(user: SessionUser, team: TeamAdmin, entry: { action: string }) {

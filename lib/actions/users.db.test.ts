@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { READ_ONLY_REFUSAL } from "@/lib/auth/permissions";
 import { ACCOUNT_MAX_FAILURES, getSignInLimiters } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findUserById, updateUser } from "@/lib/db/queries/users";
+import { findUserById, listStaffUsers, updateUser } from "@/lib/db/queries/users";
 import { users, type UserRow } from "@/lib/db/schema";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
@@ -38,6 +39,7 @@ const email = (name: string) => `${name}-${(counter += 1)}@reseller.test`;
 
 let admin: SessionUser;
 let staff: SessionUser;
+let support: SessionUser;
 let customerLogin: SessionUser;
 let otherCustomerLogin: SessionUser;
 
@@ -50,6 +52,7 @@ async function row(id: string): Promise<UserRow> {
 beforeAll(async () => {
   admin = await createTestUser({ email: email("admin"), role: "admin" });
   staff = await createTestUser({ email: email("staff"), role: "staff" });
+  support = await createTestUser({ email: email("support"), role: "support" });
   const northwind = await createTestCustomer("Northwind");
   const contoso = await createTestCustomer("Contoso");
   customerLogin = await createTestUser({ email: email("nw"), role: "customer", customerId: northwind.id });
@@ -129,6 +132,21 @@ const matrix: {
     message: "Only an admin can manage staff users.",
   },
   { label: "staff", actor: () => staff, target: "customer login", allowed: true },
+  // Support sees everyone and changes nothing.
+  {
+    label: "support",
+    actor: () => support,
+    target: "staff user",
+    allowed: false,
+    message: READ_ONLY_REFUSAL,
+  },
+  {
+    label: "support",
+    actor: () => support,
+    target: "customer login",
+    allowed: false,
+    message: READ_ONLY_REFUSAL,
+  },
   {
     label: "customer",
     actor: () => customerLogin,
@@ -193,6 +211,7 @@ describe("the permission matrix of the user actions", () => {
   it.each([
     ["admin", () => admin, true, undefined],
     ["staff", () => staff, false, "Only an admin can manage staff users."],
+    ["support", () => support, false, READ_ONLY_REFUSAL],
     ["a customer", () => customerLogin, false, "That page was not found."],
   ] as const)("%s adding a staff user: allowed = %s", async (_label, actor, allowed, message) => {
     const auditMark = await lastAuditId();
@@ -221,6 +240,7 @@ describe("the permission matrix of the user actions", () => {
   it.each([
     ["admin", () => admin, true, undefined],
     ["staff", () => staff, false, "Only an admin can manage staff users."],
+    ["support", () => support, false, READ_ONLY_REFUSAL],
     ["a customer", () => customerLogin, false, "That page was not found."],
   ] as const)("%s changing a staff role: allowed = %s", async (_label, actor, allowed, message) => {
     const target = await makeTarget("staff user");
@@ -348,7 +368,7 @@ describe("adding a staff user", () => {
       await createStaffUserAction({ email: email("role"), name: "Role", role: "customer" }),
     ).toMatchObject({
       ok: false,
-      fieldErrors: { role: ["Choose admin or staff."] },
+      fieldErrors: { role: ["Choose admin, staff or support."] },
     });
   });
 
@@ -376,6 +396,25 @@ describe("adding a staff user", () => {
         role: "staff",
       }),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe("the support role", () => {
+  it("is given by an admin, on creation or by a change of role, and listed with the staff", async () => {
+    signInAs(admin);
+    const newEmail = email("helpdesk");
+    const created = await createStaffUserAction({ email: newEmail, name: "Help Desk", role: "support" });
+    expect(created).toMatchObject({ ok: true, data: { email: newEmail } });
+    const target = await makeTarget("staff user");
+    expect(await changeUserRoleAction({ userId: target.id, role: "support" })).toEqual({
+      ok: true,
+      data: undefined,
+      message: `${target.email} is now support (read-only).`,
+    });
+    expect((await row(target.id)).role).toBe("support");
+    const listed = (await listStaffUsers()).map((user) => user.email);
+    expect(listed).toEqual(expect.arrayContaining([newEmail, target.email]));
+    expect(await changeUserRoleAction({ userId: target.id, role: "staff" })).toMatchObject({ ok: true });
   });
 });
 

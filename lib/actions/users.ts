@@ -5,10 +5,12 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { generateTemporaryPassword, hashPassword } from "@/lib/auth/password";
 import { getSignInLimiters } from "@/lib/auth/rate-limit";
 import { bumpSessionVersion, updateUser, updateUserKeepingAnAdmin } from "@/lib/db/queries/users";
+import { withdrawInvitationsOf } from "@/lib/team/withdraw";
 import {
   changeUserRoleSchema,
   createStaffUserSchema,
   userTargetSchema,
+  type StaffRole,
   type TemporaryPasswordResult,
 } from "@/lib/validation/users";
 import {
@@ -53,6 +55,7 @@ export async function disableUserAction(input: unknown): Promise<ActionResult> {
       outcome: "ok",
       summary: `Disabled ${describeUser(target)}`,
     });
+    await withdrawInvitationsOf(actorOf(actor), target, "disabled");
     revalidateUserPages(target);
     return {
       ok: true,
@@ -65,7 +68,8 @@ export async function disableUserAction(input: unknown): Promise<ActionResult> {
 export async function enableUserAction(input: unknown): Promise<ActionResult> {
   return runAction({ name: "user.enable", schema: userTargetSchema }, input, async ({ userId }, actor) => {
     const target = await loadManagedUser(actor, userId);
-    await updateUser(target.id, { disabled: false });
+    // Sessions from before the user was disabled stay ended (a new session version).
+    await bumpSessionVersion(target.id, { disabled: false });
     await recordAudit({
       actor: actorOf(actor),
       action: "user.enable",
@@ -103,6 +107,7 @@ export async function resetUserPasswordAction(
         outcome: "ok",
         summary: `Reset the password of ${describeUser(target)} to a generated temporary one and signed them out everywhere`,
       });
+      await withdrawInvitationsOf(actorOf(actor), target, "password reset");
       revalidateUserPages(target);
       return {
         ok: true,
@@ -114,6 +119,12 @@ export async function resetUserPasswordAction(
 }
 
 /** Admin or staff, between staff users only (admins only); the last active admin stays an admin. */
+const ROLE_PHRASES: Record<StaffRole, string> = {
+  admin: "an admin",
+  staff: "staff",
+  support: "support (read-only)",
+};
+
 export async function changeUserRoleAction(input: unknown): Promise<ActionResult> {
   return runAction(
     { name: "user.change-role", schema: changeUserRoleSchema },
@@ -133,7 +144,7 @@ export async function changeUserRoleAction(input: unknown): Promise<ActionResult
         return {
           ok: true,
           data: undefined,
-          message: `${target.email} is already ${role === "admin" ? "an admin" : "staff"}.`,
+          message: `${target.email} is already ${ROLE_PHRASES[role]}.`,
         };
       const outcome = await updateUserKeepingAnAdmin(target.id, { role });
       if (outcome === "not-found") throw new NotFoundError("That user");
@@ -149,7 +160,7 @@ export async function changeUserRoleAction(input: unknown): Promise<ActionResult
       return {
         ok: true,
         data: undefined,
-        message: `${target.email} is now ${role === "admin" ? "an admin" : "staff"}.`,
+        message: `${target.email} is now ${ROLE_PHRASES[role]}.`,
       };
     },
   );

@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { customerOwnsDomain } from "@/lib/db/queries/customers";
 import type { Role } from "@/lib/db/schema";
 import { ForbiddenError, NotFoundError, NotSignedInError } from "./errors";
-import { can, isStaffRole, type Permission } from "./permissions";
+import { can, isReadOnlyRole, isStaffRole, READ_ONLY_REFUSAL, type Permission } from "./permissions";
+import { noteReaderRole } from "@/lib/white-label";
 import { getSessionUser, type SessionUser } from "./session";
 
 /**
@@ -13,6 +14,8 @@ import { getSessionUser, type SessionUser } from "./session";
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new NotSignedInError();
+  // A customer reads this request's messages: upstream texts are shown in the portal's own words.
+  noteReaderRole(user.role);
   return user;
 }
 
@@ -20,6 +23,7 @@ export function requireRole(user: SessionUser, ...roles: Role[]): void {
   if (!roles.includes(user.role)) {
     // Staff areas do not exist as far as a customer can tell.
     if (user.role === "customer") throw new NotFoundError("That page");
+    if (isReadOnlyRole(user.role)) throw new ForbiddenError(READ_ONLY_REFUSAL);
     throw new ForbiddenError("Your role does not allow that.");
   }
 }
@@ -31,6 +35,7 @@ export function requirePermission(user: SessionUser, permission: Permission): vo
       "Your reseller has not enabled this for your account. Contact them to change it.",
     );
   }
+  if (isReadOnlyRole(user.role)) throw new ForbiddenError(READ_ONLY_REFUSAL);
   throw new ForbiddenError("Your role does not allow that.");
 }
 
@@ -59,6 +64,7 @@ export async function requireDomainAccess(user: SessionUser, domain: string): Pr
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
+  noteReaderRole(user.role);
   return user;
 }
 

@@ -7,7 +7,16 @@ declare module "next-auth" {
     sessionVersion: number;
   }
   interface Session {
-    user: { id: string; email: string; name: string; role: Role; sessionVersion: number; authTime: number };
+    user: {
+      id: string;
+      email: string;
+      name: string;
+      role: Role;
+      sessionVersion: number;
+      /** This session's own id: signing out ends it, and only it (see ended_sessions). */
+      sessionId: string;
+      authTime: number;
+    };
   }
 }
 
@@ -16,6 +25,7 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: Role;
     sv?: number;
+    sid?: string;
     authTime?: number;
   }
 }

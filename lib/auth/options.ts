@@ -1,17 +1,34 @@
 import "server-only";
-import type { NextAuthOptions, Session } from "next-auth";
-import type { JWT } from "next-auth/jwt";
+import { randomUUID } from "node:crypto";
+import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { requestContextFrom } from "@/lib/request-context";
+import { endSession } from "@/lib/db/queries/sessions";
+import { logger } from "@/lib/logger";
 import { decodeSessionToken, encodeSessionToken } from "./jwt";
+import {
+  SESSION_ABSOLUTE_SECONDS,
+  SESSION_IDLE_SECONDS,
+  activeSessionRow,
+  sessionClaims,
+  sessionExpiry,
+} from "./session-claims";
 import { authenticate } from "./sign-in";
 
-/** A session ends after this long without activity (the cookie slides while the panel is used)… */
-export const SESSION_IDLE_SECONDS = 8 * 60 * 60;
-/** …and in any case this long after sign-in. */
-export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 60 * 60;
+export { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, sessionClaims };
+
+/**
+ * Thrown by the jwt callback for a session that no longer counts: next-auth then clears the
+ * cookie instead of re-issuing it, so `/api/auth/session` cannot slide an ended session forward.
+ */
+export class SessionEndedError extends Error {
+  constructor() {
+    super("The session has ended.");
+    this.name = "SessionEndedError";
+  }
+}
 
 /** Error codes the sign-in form turns into sentences; see `signInMessage`. */
 export function signInErrorCode(result: Awaited<ReturnType<typeof authenticate>>): string {
@@ -40,18 +57,6 @@ function usesSecureCookies(publicUrl: string | undefined): boolean {
 /** The session cookie's name, as next-auth names it (`__Secure-` over https). */
 export function sessionCookieName(publicUrl: string | undefined): string {
   return `${usesSecureCookies(publicUrl) ? "__Secure-" : ""}next-auth.session-token`;
-}
-
-/** What a session says about its user, from the token's claims. */
-export function sessionClaims(token: JWT): Session["user"] {
-  return {
-    id: token.uid ?? "",
-    email: token.email ?? "",
-    name: token.name ?? "",
-    role: token.role ?? "customer",
-    sessionVersion: token.sv ?? 0,
-    authTime: token.authTime ?? 0,
-  };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -83,9 +88,26 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // An ended session's cookie is cleared by next-auth after our jwt callback refuses it; that is
+    // the expected way for it to go, not an error worth a log line.
+    logger: {
+      error(code, metadata) {
+        if (isSessionEnded(metadata)) return;
+        logger.error({ source: "next-auth", code, err: metadata }, `next-auth: ${code}`);
+      },
+    },
     events: {
+      // Signing out ends this session for good: a copy of the cookie is refused from now on.
       async signOut({ token }) {
         if (!token?.uid) return;
+        const claims = sessionClaims(token);
+        if (claims.sessionId) {
+          await endSession({
+            sessionId: claims.sessionId,
+            userId: claims.id,
+            expiresAt: sessionExpiry(claims),
+          });
+        }
         await recordAudit({
           actor: { id: token.uid, email: token.email ?? "", role: token.role ?? "unknown" },
           action: "auth.sign-out",
@@ -96,13 +118,17 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.sid = randomUUID();
           token.authTime = Math.floor(Date.now() / 1000);
+          return token;
         }
+        // Every later use (the session route refreshing the cookie) checks the session still counts.
+        if (!(await activeSessionRow(sessionClaims(token)))) throw new SessionEndedError();
         return token;
       },
       session({ session, token }) {
@@ -111,4 +137,14 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+function isSessionEnded(metadata: unknown): boolean {
+  if (metadata instanceof SessionEndedError) return true;
+  const named = (value: unknown) =>
+    typeof value === "object" && value !== null && "name" in value && value.name === "SessionEndedError";
+  return (
+    named(metadata) ||
+    (typeof metadata === "object" && metadata !== null && "error" in metadata && named(metadata.error))
+  );
 }

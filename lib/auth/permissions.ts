@@ -6,11 +6,19 @@ import type { Role } from "@/lib/db/schema";
  */
 export const PERMISSIONS = [
   "domains.view",
+  /** Add mailboxes (one by one, in bulk, from CSV). */
+  "mailboxes.create",
+  /**
+   * Reset passwords, delete, forwarding, catch-all and eNom's webmail-admin flag: an administrator
+   * mailbox can reset every mailbox of the domain, so the flag belongs with the powerful changes.
+   */
   "mailboxes.manage",
   "paks.autoRenew",
   "paks.purchase",
   "paks.renew",
   "paks.delete",
+  /** The customers' pages and the read-only preview of their portal. */
+  "customers.view",
   "customers.manage",
   "users.manage",
   "audit.view",
@@ -19,6 +27,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export interface CustomerAllowances {
+  canCreateMailboxes: boolean;
+  /** Reset passwords, delete mailboxes and make administrators. */
   canManageMailboxes: boolean;
   canToggleAutoRenew: boolean;
   canPurchase: boolean;
@@ -34,18 +44,29 @@ const STAFF_PERMISSIONS: ReadonlySet<Permission> = new Set(
   PERMISSIONS.filter((permission) => permission !== "users.manage" && permission !== "settings.manage"),
 );
 
+/** Support sees what staff see and changes nothing. */
+const SUPPORT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  "domains.view",
+  "customers.view",
+  "audit.view",
+]);
+
 export function can(actor: Actor, permission: Permission): boolean {
   switch (actor.role) {
     case "admin":
       return true;
     case "staff":
       return STAFF_PERMISSIONS.has(permission);
+    case "support":
+      return SUPPORT_PERMISSIONS.has(permission);
     case "customer": {
       const allowed = actor.customer;
       if (!allowed) return false;
       switch (permission) {
         case "domains.view":
           return true;
+        case "mailboxes.create":
+          return allowed.canCreateMailboxes;
         case "mailboxes.manage":
           return allowed.canManageMailboxes;
         case "paks.autoRenew":
@@ -64,6 +85,15 @@ export function can(actor: Actor, permission: Permission): boolean {
   }
 }
 
+/** The reseller's own people: they see every domain of the eNom account. */
 export function isStaffRole(role: Role): boolean {
-  return role === "admin" || role === "staff";
+  return role === "admin" || role === "staff" || role === "support";
 }
+
+/** A role that may change nothing at all (every server action refuses it). */
+export function isReadOnlyRole(role: Role): boolean {
+  return role === "support";
+}
+
+export const READ_ONLY_REFUSAL =
+  "Your support role can look but not change anything. Ask an admin or staff member.";

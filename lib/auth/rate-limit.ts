@@ -83,6 +83,28 @@ export async function consumePoint(limiter: RateLimiterAbstract, key: string): P
   }
 }
 
+export type TakenPoint = { taken: true; remaining: number } | { taken: false; waitMs: number };
+
+/**
+ * Takes one point before the check it guards, in one atomic step of the store (memory or Redis),
+ * so that attempts sent at once cannot all pass a limit that is only counted afterwards. A check
+ * that succeeds gives its point back with `refundPoint`.
+ */
+export async function takePoint(limiter: RateLimiterAbstract, key: string): Promise<TakenPoint> {
+  try {
+    const res = await limiter.consume(key);
+    return { taken: true, remaining: res.remainingPoints };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { taken: false, waitMs: rejection.msBeforeNext };
+    throw rejection;
+  }
+}
+
+/** Gives back a point taken by `takePoint` for a check that succeeded. */
+export async function refundPoint(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  await limiter.reward(key, 1);
+}
+
 /** The wait in ms when `key` is already blocked, else null; consumes nothing. */
 export async function blockedFor(
   limiter: RateLimiterAbstract,

@@ -41,6 +41,31 @@ describe("the session user cache", () => {
     await expect(cachedSessionUser("u1", async () => "new")).resolves.toBe("new");
   });
 
+  it("is one per process: a write seen by one route bundle drops the user for every bundle", async () => {
+    await cachedSessionUser("u1", async () => ({ disabled: false }));
+    // Next.js loads this module once per route bundle (a page, a GET route, an action).
+    vi.resetModules();
+    const otherBundle = await import("./session-user-cache");
+    await expect(otherBundle.cachedSessionUser("u1", async () => ({ disabled: true }))).resolves.toEqual({
+      disabled: false,
+    });
+    otherBundle.forgetSessionUser("u1");
+    await expect(cachedSessionUser("u1", async () => ({ disabled: true }))).resolves.toEqual({
+      disabled: true,
+    });
+  });
+
+  it("keeps a user's sessions apart, and forgets all of them with the user", async () => {
+    await cachedSessionUser("u1", async () => "laptop", "s1");
+    await expect(cachedSessionUser("u1", async () => "phone", "s2")).resolves.toBe("phone");
+    await expect(cachedSessionUser("u1", async () => "again", "s1")).resolves.toBe("laptop");
+    await cachedSessionUser("u10", async () => "another user", "s1");
+    forgetSessionUser("u1");
+    await expect(cachedSessionUser("u1", async () => "fresh", "s1")).resolves.toBe("fresh");
+    await expect(cachedSessionUser("u1", async () => "fresh", "s2")).resolves.toBe("fresh");
+    await expect(cachedSessionUser("u10", async () => "reloaded", "s1")).resolves.toBe("another user");
+  });
+
   it("does not keep a failed read", async () => {
     await expect(cachedSessionUser("u1", async () => Promise.reject(new Error("db down")))).rejects.toThrow();
     await expect(cachedSessionUser("u1", async () => "ok")).resolves.toBe("ok");

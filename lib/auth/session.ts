@@ -2,14 +2,12 @@ import "server-only";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";
-import { findUserWithCustomer } from "@/lib/db/queries/users";
 import type { Role } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
-import { isDemoEmail } from "./demo";
 import { decodeSessionToken } from "./jwt";
-import { SESSION_ABSOLUTE_SECONDS, sessionClaims, sessionCookieName } from "./options";
+import { sessionCookieName } from "./options";
 import type { CustomerAllowances } from "./permissions";
-import { cachedSessionUser } from "./session-user-cache";
+import { activeSessionRow, sessionClaims } from "./session-claims";
 
 export interface SessionUser {
   id: string;
@@ -55,23 +53,19 @@ async function sessionFromCookie() {
 }
 
 /**
- * Who is signed in, checked against the database: a JWT cannot be revoked by itself, so a
- * disabled user, a changed role or a bumped session version ends the session (see
- * session-user-cache.ts for how fresh that row is). React's `cache` keeps it to one check per request.
+ * Who is signed in, checked against the database: a JWT cannot be revoked by itself, so signing
+ * out, a disabled user, a changed role or a bumped session version ends the session (see
+ * session-claims.ts, and session-user-cache.ts for how fresh that row is). React's `cache` keeps
+ * it to one check per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Per request, never at build time: a page that asks who is signed in is dynamic.
   await connection();
   const claims = await sessionFromCookie();
-  if (!claims?.id) return null;
-  if (Date.now() / 1000 - claims.authTime > SESSION_ABSOLUTE_SECONDS) return null;
-
-  const row = await cachedSessionUser(claims.id, () => findUserWithCustomer(claims.id));
+  if (!claims) return null;
+  const row = await activeSessionRow(claims);
   if (!row) return null;
   const { user, customer } = row;
-  if (user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
-  if (isDemoEmail(user.email) && getEnv().MAILPAK_DEMO !== "1") return null;
-  if (user.role === "customer" && !customer) return null;
 
   return {
     id: user.id,
@@ -82,6 +76,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     customerName: customer?.name ?? null,
     customer: customer
       ? {
+          canCreateMailboxes: customer.canCreateMailboxes,
           canManageMailboxes: customer.canManageMailboxes,
           canToggleAutoRenew: customer.canToggleAutoRenew,
           canPurchase: customer.canPurchase,

@@ -8,15 +8,13 @@ import { isDemoEmail } from "./demo";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import {
   ACCOUNT_LOCK_SECONDS,
-  ACCOUNT_MAX_FAILURES,
-  IP_MAX_FAILURES,
-  blockedFor,
-  consumePoint,
   getSignInLimiters,
   minutesUntil,
+  refundPoint,
+  takePoint,
   type SignInLimiters,
 } from "./rate-limit";
-import { acceptTotpCode, consumeRecoveryCode } from "./totp";
+import { acceptRecoveryCode, acceptTotpCode } from "./totp";
 
 export type SignInResult =
   | { kind: "ok"; user: UserRow }
@@ -41,31 +39,45 @@ export async function authenticate(
   const { email, password, otp } = parsed.data;
   const actor = (user?: UserRow) => ({ id: user?.id ?? null, email, role: user?.role ?? "unknown" });
 
-  const ipWait = context.ip ? await blockedFor(limiters.ip, context.ip, IP_MAX_FAILURES) : null;
-  if (ipWait !== null) {
-    await recordAudit({
-      actor: actor(),
-      action: "auth.sign-in",
-      outcome: "failed",
-      summary: `Sign-in refused: too many failed attempts from ${context.ip}`,
-    });
-    return { kind: "rate-limited", minutes: minutesUntil(ipWait) };
+  // A point is taken before the password is checked and given back when the attempt succeeds:
+  // attempts sent at once each take their own point, so no more than the limit are ever checked.
+  if (context.ip) {
+    const ipPoint = await takePoint(limiters.ip, context.ip);
+    if (!ipPoint.taken) {
+      await recordAudit({
+        actor: actor(),
+        action: "auth.sign-in",
+        outcome: "failed",
+        summary: `Sign-in refused: too many failed attempts from ${context.ip}`,
+      });
+      return { kind: "rate-limited", minutes: minutesUntil(ipPoint.waitMs) };
+    }
   }
 
-  const lockWait = await blockedFor(limiters.account, email, ACCOUNT_MAX_FAILURES);
-  if (lockWait !== null) {
+  const accountPoint = await takePoint(limiters.account, email);
+  if (!accountPoint.taken) {
+    // Nothing was checked, so the address keeps its point.
+    if (context.ip) await refundPoint(limiters.ip, context.ip);
     await recordAudit({
       actor: actor(),
       action: "auth.sign-in",
       outcome: "failed",
       summary: "Sign-in refused: the account is locked after repeated failures",
     });
-    return { kind: "locked", minutes: minutesUntil(lockWait) };
+    return { kind: "locked", minutes: minutesUntil(accountPoint.waitMs) };
   }
+  // This attempt holds the account's last point: failing it locks the account.
+  const lastChance = accountPoint.remaining === 0;
+  const refundPoints = async () => {
+    await refundPoint(limiters.account, email);
+    if (context.ip) await refundPoint(limiters.ip, context.ip);
+  };
 
   const user = await findUserByEmail(email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
   if (!user || !passwordOk) return failed(user, "wrong email or password");
+  // The right password: whatever follows, this attempt was no guess.
+  await refundPoints();
 
   if (user.disabled || (isDemoEmail(user.email) && getEnv().MAILPAK_DEMO !== "1")) {
     await recordAudit({
@@ -80,11 +92,14 @@ export async function authenticate(
 
   if (user.totpEnabled && user.totpSecret) {
     if (!otp) return { kind: "otp-required" };
+    // The second factor is guessed like a password: it takes a point of its own first.
+    const otpPoint = await takePoint(limiters.account, email);
+    if (!otpPoint.taken) return { kind: "locked", minutes: minutesUntil(otpPoint.waitMs) };
     const secondFactor = await checkSecondFactor(user, otp);
-    if (!secondFactor) return failed(user, "wrong two-factor code", "otp-invalid");
+    if (!secondFactor) return failed(user, "wrong two-factor code", "otp-invalid", otpPoint.remaining === 0);
+    await refundPoint(limiters.account, email);
   }
 
-  await limiters.account.delete(email);
   await updateUser(user.id, { failedSignIns: 0, lockedUntil: null, lastSignInAt: new Date() });
   await recordAudit({
     actor: actor(user),
@@ -99,11 +114,8 @@ export async function authenticate(
     user: UserRow | undefined,
     reason: string,
     kind: "invalid" | "otp-invalid" = "invalid",
+    lockedNow = lastChance,
   ): Promise<SignInResult> {
-    if (context.ip) await consumePoint(limiters.ip, context.ip);
-    const wait = await consumePoint(limiters.account, email);
-    const lockedNow =
-      wait !== null || (await blockedFor(limiters.account, email, ACCOUNT_MAX_FAILURES)) !== null;
     if (user) {
       await updateUser(user.id, {
         failedSignIns: user.failedSignIns + 1,
@@ -128,14 +140,13 @@ export async function authenticate(
 async function checkSecondFactor(user: UserRow, otp: string): Promise<boolean> {
   if (!user.totpSecret) return false;
   if (/^\d{6}$/.test(otp)) return acceptTotpCode(user, user.totpSecret, otp);
-  const remaining = consumeRecoveryCode(user.recoveryCodeHashes, otp);
-  if (!remaining) return false;
-  await updateUser(user.id, { recoveryCodeHashes: remaining });
+  const remaining = await acceptRecoveryCode(user.id, otp);
+  if (remaining === null) return false;
   await recordAudit({
     actor: { id: user.id, email: user.email, role: user.role },
     action: "auth.recovery-code",
     outcome: "ok",
-    summary: `Signed in with a recovery code (${remaining.length} left)`,
+    summary: `Signed in with a recovery code (${remaining} left)`,
     targetUserId: user.id,
   });
   return true;

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import { claimTotpStep } from "@/lib/db/queries/users";
+import { claimRecoveryCode, claimTotpStep } from "@/lib/db/queries/users";
 import type { UserRow } from "@/lib/db/schema";
 import { openSecret } from "./secret-box";
 
@@ -14,9 +14,12 @@ export function newTotpSecret(): string {
   return generateSecret();
 }
 
-/** What an authenticator app scans: the otpauth URI and the same as a QR code (SVG data URL). */
-export async function totpEnrollment(secret: string, accountEmail: string) {
-  const uri = generateURI({ issuer: TOTP_ISSUER, label: accountEmail, secret });
+/**
+ * What an authenticator app scans: the otpauth URI and the same as a QR code (SVG data URL). The
+ * issuer is the name the app shows: the reseller's product name for a portal user.
+ */
+export async function totpEnrollment(secret: string, accountEmail: string, issuer: string = TOTP_ISSUER) {
+  const uri = generateURI({ issuer, label: accountEmail, secret });
   const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return { uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString("base64")}` };
 }
@@ -72,13 +75,11 @@ export function hashRecoveryCode(code: string): string {
   return createHash("sha256").update(normaliseRecoveryCode(code)).digest("hex");
 }
 
-/** The stored hashes without the one that matches `code`, or null when none matches. */
-export function consumeRecoveryCode(hashes: string[], code: string): string[] | null {
-  const candidate = Buffer.from(hashRecoveryCode(code), "hex");
-  const index = hashes.findIndex((stored) => {
-    const storedBytes = Buffer.from(stored, "hex");
-    return storedBytes.length === candidate.length && timingSafeEqual(storedBytes, candidate);
-  });
-  if (index === -1) return null;
-  return hashes.filter((_, i) => i !== index);
+/**
+ * Uses up one of the user's recovery codes: the database removes it in one statement, so a code
+ * sent several times at once signs in once. Returns how many codes are left, or null when `code`
+ * is not an unused one.
+ */
+export async function acceptRecoveryCode(userId: string, code: string): Promise<number | null> {
+  return claimRecoveryCode(userId, hashRecoveryCode(code));
 }

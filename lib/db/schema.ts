@@ -20,7 +20,7 @@ import {
  * `npm run db:generate` to write the migration; migrations are applied at every start.
  */
 
-export const ROLES = ["admin", "staff", "customer"] as const;
+export const ROLES = ["admin", "staff", "support", "customer"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AUDIT_OUTCOMES = ["ok", "failed", "unknown"] as const;
@@ -38,6 +38,8 @@ export const customers = pgTable("customers", {
   contactPhone: text("contact_phone").notNull().default(""),
   notes: text("notes").notNull().default(""),
   // What the reseller lets this customer do in the portal (besides seeing its own domains).
+  canCreateMailboxes: boolean("can_create_mailboxes").notNull().default(true),
+  // Reset passwords, delete mailboxes, forwarding, catch-all and eNom's webmail-admin flag.
   canManageMailboxes: boolean("can_manage_mailboxes").notNull().default(true),
   canToggleAutoRenew: boolean("can_toggle_auto_renew").notNull().default(false),
   canPurchase: boolean("can_purchase").notNull().default(false),
@@ -177,6 +179,13 @@ export const purchaseAttempts = pgTable(
     enomOrderId: text("enom_order_id"),
     enomTrackingKey: text("enom_tracking_key"),
     enomError: text("enom_error"),
+    /**
+     * What is bought, made by the server from the request (lib/purchases/gate.ts): the same thing
+     * asked for again within the window, from any tab, device or person, finds this attempt.
+     */
+    fingerprint: text("fingerprint"),
+    /** The earlier attempt this one was bought over, on purpose, with a server-issued confirmation. */
+    repeatOf: text("repeat_of"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -184,8 +193,26 @@ export const purchaseAttempts = pgTable(
     index("purchase_attempts_domain_idx").on(table.domain),
     index("purchase_attempts_status_idx").on(table.status),
     index("purchase_attempts_batch_idx").on(table.batchKey),
+    index("purchase_attempts_fingerprint_idx").on(table.fingerprint, table.createdAt),
   ],
 );
+
+/**
+ * "Buy again on purpose": issued by the server after it showed the earlier order, for that person,
+ * that order and those earlier attempts; used once (only the token's hash is kept).
+ */
+export const purchaseConfirmations = pgTable("purchase_confirmations", {
+  tokenHash: text("token_hash").primaryKey(),
+  actorId: uuid("actor_id").notNull(),
+  fingerprint: text("fingerprint").notNull(),
+  /** The earlier attempts the person was shown, and confirmed buying again over. */
+  earlierKeys: jsonb("earlier_keys").$type<string[]>().notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  /** The attempt (or renewal batch) it bought. */
+  usedFor: text("used_for"),
+  createdAt: createdAt(),
+});
 
 /** An invitation for a colleague to join a customer's portal; only the token's hash is kept. */
 export const customerInvitations = pgTable(
@@ -197,6 +224,8 @@ export const customerInvitations = pgTable(
       .references(() => customers.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     name: text("name").notNull().default(""),
+    // The invitee joins as an administrator of the team (invite and remove colleagues) when set.
+    asAdmin: boolean("as_admin").notNull().default(false),
     invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
     tokenHash: text("token_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
@@ -224,6 +253,24 @@ export const passwordResetTokens = pgTable(
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("password_reset_tokens_token_unique").on(table.tokenHash)],
+);
+
+/**
+ * Sessions ended by signing out. Sessions are JWTs, so a copied cookie would outlive its sign-out;
+ * each token carries a session id, and an id listed here is refused on every request. A row may go
+ * once `expiresAt` (the token's absolute lifetime) has passed.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endedAt: timestamp("ended_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("ended_sessions_expires_idx").on(table.expiresAt)],
 );
 
 /** Renewal reminders already sent, so each (pak, expiry, days before) is mailed once. */

@@ -31,6 +31,7 @@ export async function seedDemo(db: Database): Promise<void> {
         contactName: "Nancy Davolio",
         contactEmail: "it@northwind.example",
         contactPhone: "+1.2065550100",
+        canCreateMailboxes: true,
         canManageMailboxes: true,
         canToggleAutoRenew: true,
         canPurchase: false,

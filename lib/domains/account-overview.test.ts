@@ -375,7 +375,13 @@ function user(role: SessionUser["role"], customerId: string | null = null): Sess
     customerId,
     customerName: customerId ? "Northwind Traders" : null,
     customer: customerId
-      ? { canManageMailboxes: true, canToggleAutoRenew: false, canPurchase: false, canRenew: false }
+      ? {
+          canCreateMailboxes: true,
+          canManageMailboxes: true,
+          canToggleAutoRenew: false,
+          canPurchase: false,
+          canRenew: false,
+        }
       : null,
     totpEnabled: false,
   };

@@ -96,6 +96,7 @@ export function toDomainForwardingView(
 /** What the buttons on a domain's page may offer this user; every action checks again. */
 export function domainCapabilities(user: SessionUser): DomainCapabilities {
   return {
+    createMailboxes: can(user, "mailboxes.create"),
     manageMailboxes: can(user, "mailboxes.manage"),
     toggleAutoRenew: can(user, "paks.autoRenew"),
     purchase: can(user, "paks.purchase"),

@@ -65,6 +65,9 @@ export interface DomainForwardingView {
 
 /** What the signed-in user may do on this domain; the server checks again on every action. */
 export interface DomainCapabilities {
+  /** Add mailboxes (one by one or from CSV). */
+  createMailboxes: boolean;
+  /** Reset passwords, delete, make administrators, forwarding and catch-all. */
   manageMailboxes: boolean;
   toggleAutoRenew: boolean;
   purchase: boolean;

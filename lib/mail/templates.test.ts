@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_BRANDING, type Branding } from "@/lib/branding/branding";
 import { contrastRatio } from "@/lib/branding/contrast";
 import { invitationEmail } from "./templates/invitation";
+import { existingAccountInvitationEmail } from "./templates/invitation-existing-account";
 import { passwordResetEmail } from "./templates/password-reset";
 import { renewalReminderEmail } from "./templates/renewal-reminder";
 
@@ -35,6 +36,12 @@ describe("the emails' frame", () => {
         customerName: "Northwind",
         acceptUrl: "https://portal.acme.example/invite/TOKEN",
         expiresAt: new Date("2026-12-01T10:30:00Z"),
+      }),
+      existingAccountInvitationEmail(branding, {
+        inviteeName: "Bo",
+        inviterName: "Nancy",
+        customerName: "Northwind",
+        signInUrl: "https://portal.acme.example/sign-in",
       }),
       passwordResetEmail(branding, {
         name: "Bo",

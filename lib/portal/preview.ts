@@ -22,7 +22,7 @@ export interface PortalPreview {
 }
 
 export async function requirePortalPreview(customerIdParam: string): Promise<PortalPreview> {
-  const staff = await requireStaffPage("customers.manage");
+  const staff = await requireStaffPage("customers.view");
   const id = customerIdSchema.safeParse(customerIdParam);
   const customer = id.success ? await findCustomer(id.data) : undefined;
   if (!customer) notFound();
@@ -36,7 +36,13 @@ export async function requirePortalPreview(customerIdParam: string): Promise<Por
       role: "customer",
       customerId: customer.id,
       customerName: customer.name,
-      customer: { canManageMailboxes: false, canToggleAutoRenew: false, canPurchase: false, canRenew: false },
+      customer: {
+        canCreateMailboxes: false,
+        canManageMailboxes: false,
+        canToggleAutoRenew: false,
+        canPurchase: false,
+        canRenew: false,
+      },
       totpEnabled: false,
     },
     base: `/customers/${customer.id}/preview`,

@@ -9,8 +9,9 @@ import { sameRequest } from "./request";
 
 /**
  * The purchase attempts table: the idempotency keys of the wizards. A key is written before eNom
- * is called, so a repeated submit (double click, refresh, another tab, another panel instance)
- * finds it and gets the first attempt's result instead of buying again.
+ * is called (through gate.ts), so a repeated submit (double click, refresh) finds it and gets the
+ * first attempt's result instead of buying again; the same order under another key (another tab,
+ * device or person) is caught by the attempt's fingerprint at the gate.
  */
 export type NewAttempt = typeof purchaseAttempts.$inferInsert;
 export type AttemptPatch = Partial<
@@ -63,30 +64,6 @@ export function checkReplay(
 /** Only the person who submitted a key may submit it again. */
 export function requireOwnAttempt(row: PurchaseAttemptRow, user: SessionUser): void {
   if (row.actorId !== user.id) throw new NotFoundError("That purchase");
-}
-
-/**
- * Writes the attempt unless its key exists (INSERT ... ON CONFLICT DO NOTHING RETURNING). When it
- * exists, the stored one comes back, checked with `checkReplay`, as `replayed`.
- */
-export async function claimAttempt(
-  row: NewAttempt,
-  user: SessionUser,
-): Promise<{ attempt: PurchaseAttemptRow; replayed: boolean }> {
-  const db = await getDb();
-  const [inserted] = await db.insert(purchaseAttempts).values(row).onConflictDoNothing().returning();
-  if (inserted) return { attempt: inserted, replayed: false };
-  const existing = await findAttempt(row.key);
-  if (!existing) throw new Error(`purchase attempt ${row.key} vanished after a conflict`);
-  checkReplay(existing, user, row.request);
-  return { attempt: existing, replayed: true };
-}
-
-/** Several attempts (a bulk renewal) in one statement; returns the ones this call wrote. */
-export async function claimAttempts(rows: NewAttempt[]): Promise<PurchaseAttemptRow[]> {
-  if (rows.length === 0) return [];
-  const db = await getDb();
-  return db.insert(purchaseAttempts).values(rows).onConflictDoNothing().returning();
 }
 
 export async function updateAttempt(key: string, patch: AttemptPatch): Promise<PurchaseAttemptRow> {

@@ -9,7 +9,8 @@ import { getEnv } from "@/lib/env";
 import { getPriceList } from "@/lib/pricing/settings";
 import { getRequestContext } from "@/lib/request-context";
 import type { PurchaseRequest } from "@/lib/validation/purchases";
-import { checkReplay, claimAttempt, claimedPakIds, findAttempt, waitUntilSettled } from "./attempts";
+import { checkReplay, claimedPakIds, findAttempt, requireOwnAttempt, waitUntilSettled } from "./attempts";
+import { claimThroughGate, issueConfirmation, peekConfirmation, settleHolds, type Gate } from "./gate";
 import { todayIso } from "./dates";
 import { endUserIpOf } from "./end-user-ip";
 import { readBackDomain, readBalance, readDomainEmail, readPakFacts } from "./enom-reads";
@@ -24,15 +25,16 @@ import {
   type Priced,
 } from "./quote";
 import { readBackPurchase } from "./read-back";
-import { normaliseRequest, summaryOf } from "./request";
+import { fingerprintOf, normaliseRequest, summaryOf } from "./request";
 import { AUDIT_ACTION, beforeOf, settleStale, settleUnknown, snapshotOf } from "./settle";
-import type { AttemptView, Quote } from "./types";
-import { attemptView } from "./view";
+import type { AttemptView, EarlierOrder, Quote } from "./types";
+import { attemptView, earlierOrderOf } from "./view";
 
 /**
- * Buying a new pak and growing one (PurchaseServices), once per idempotency key. The caller (the
- * action) has checked the user's right to the domain and the permission; `request.domain` is the
- * normalised name it returned.
+ * Buying a new pak and growing one (PurchaseServices), once per idempotency key, and once per
+ * thing bought within the window whatever the key (gate.ts). The caller (the action) has checked
+ * the user's right to the domain and the permission; `request.domain` is the normalised name it
+ * returned.
  */
 
 export type Refusal = { ok: false; message: string };
@@ -65,12 +67,7 @@ function settleWaitMs(): number {
  * shows the same result twice; an unknown one is checked first (a read, never a new order).
  */
 export async function replayOf(row: PurchaseAttemptRow, user: SessionUser): Promise<AttemptView> {
-  let current = row;
-  if (current.status === "pending")
-    current = (await waitUntilSettled(row.key, { timeoutMs: settleWaitMs() })) ?? current;
-  current = await settleStale(current, user);
-  current = await settleUnknown(current, user, { fresh: false });
-  return attemptView(current, isStaffRole(user.role), true);
+  return attemptView(await replayRow(row, user), isStaffRole(user.role), true);
 }
 
 /**
@@ -106,10 +103,73 @@ export async function refuseUnaffordable(
   };
 }
 
+/**
+ * What a submit stopped at the gate shows: the earlier attempt (waited for and checked like a
+ * replay), why, and, when the same order is done, a fresh confirmation to buy again on purpose.
+ */
+export async function gateAnswer(
+  gate: Exclude<Gate, { kind: "clear" }>,
+  user: SessionUser,
+  fingerprint: string,
+): Promise<{ views: AttemptView[]; earlier: EarlierOrder | null }> {
+  const staff = isStaffRole(user.role);
+  const sameOrder = gate.kind === "same-order";
+  const rows = sameOrder ? gate.earlier : gate.holds.slice(0, 1);
+  const views: AttemptView[] = [];
+  const settled: PurchaseAttemptRow[] = [];
+  for (const row of rows) {
+    const visible =
+      staff || row.actorId === user.id || (user.customerId !== null && row.customerId === user.customerId);
+    // The same order still in flight (the other tab's click) is waited for, so both show its result;
+    // another order holding the domain was already checked (settleHolds) and is shown as it is.
+    const current = sameOrder ? await replayRow(row, user) : row;
+    settled.push(current);
+    views.push({ ...attemptView(current, staff, true), ...(visible ? {} : { orderId: null }) });
+  }
+  const [newest] = settled;
+  if (!newest) throw new Error("the gate stopped a submit without an earlier attempt");
+  // It failed meanwhile (nothing bought): its result is this submit's, and trying again is free.
+  if (sameOrder && settled.every((row) => row.status === "failed")) return { views, earlier: null };
+  // Buying again is offered only over orders that are done: an unconfirmed one holds the domain.
+  const offer = sameOrder && settled.every((row) => row.status === "ok");
+  const confirmation = offer ? await issueConfirmation(user, fingerprint, settled) : null;
+  return { views, earlier: earlierOrderOf(newest, user, staff, gate.kind, confirmation) };
+}
+
+/** A stored attempt waited for and checked, as `replayOf` does, without its view. */
+async function replayRow(row: PurchaseAttemptRow, user: SessionUser): Promise<PurchaseAttemptRow> {
+  let current = row;
+  if (current.status === "pending")
+    current = (await waitUntilSettled(row.key, { timeoutMs: settleWaitMs() })) ?? current;
+  current = await settleStale(current, user);
+  return settleUnknown(current, user, { fresh: false });
+}
+
+/** Audits that `user` confirmed buying again over the earlier attempts they were shown. */
+export async function auditRepeat(
+  user: SessionUser,
+  action: string,
+  summary: string,
+  rows: readonly PurchaseAttemptRow[],
+  earlierKeys: ReadonlySet<string>,
+): Promise<void> {
+  const [first] = rows;
+  await recordAudit({
+    actor: { id: user.id, email: user.email, role: user.role },
+    action: `${action}.again`,
+    outcome: "ok",
+    summary: `Confirmed buying again on purpose, after being shown the same order placed minutes before: ${summary}`,
+    domain: first?.domain ?? null,
+    pakId: rows.length === 1 ? (first?.pakId ?? null) : null,
+    details: { keys: rows.map((row) => row.key), repeatOf: [...earlierKeys] },
+  });
+}
+
 export async function submitPurchase(
   user: SessionUser,
   key: string,
   request: PurchaseRequest,
+  confirmation: string | null = null,
 ): Promise<{ ok: true; data: AttemptView } | Refusal> {
   const normalised = normaliseRequest(request);
   const existing = await findAttempt(key);
@@ -117,6 +177,17 @@ export async function submitPurchase(
     checkReplay(existing, user, normalised);
     return { ok: true, data: await replayOf(existing, user) };
   }
+
+  const fingerprint = fingerprintOf(request);
+  const subject = { domains: [request.domain], fingerprints: [fingerprint] };
+  let confirmed = new Set<string>();
+  if (confirmation) {
+    const found = await peekConfirmation(confirmation, user, fingerprint);
+    if (found.kind === "used") return { ok: true, data: await usedConfirmation(found.usedFor, user) };
+    confirmed = found.earlierKeys;
+  }
+  const early = await settleHolds(subject, user, confirmed);
+  if (early.kind !== "clear") return stoppedAtGate(early, user, fingerprint);
 
   const email = await readDomainEmail(request.domain);
   const growing = request.kind === "purchase" ? null : request.bundleId;
@@ -135,30 +206,70 @@ export async function submitPurchase(
   });
   if (refusal) return refusal;
 
-  const claim = await claimAttempt(
-    {
-      key,
-      kind: request.kind,
-      status: "pending",
-      actorId: user.id,
-      actorEmail: user.email,
-      actorRole: user.role,
-      customerId: user.customerId,
-      domain: request.domain,
-      pakId,
-      request: normalised,
-      before: { paks: snapshotOf(email.paks) },
-      costCents: priced.costCents,
-      retailCents: priced.retailCents,
-      message: "This order is being processed.",
-    },
-    user,
+  const claim = await claimThroughGate(
+    [
+      {
+        key,
+        kind: request.kind,
+        status: "pending",
+        actorId: user.id,
+        actorEmail: user.email,
+        actorRole: user.role,
+        customerId: user.customerId,
+        domain: request.domain,
+        pakId,
+        request: normalised,
+        fingerprint,
+        repeatOf: [...confirmed][0] ?? null,
+        before: { paks: snapshotOf(email.paks) },
+        costCents: priced.costCents,
+        retailCents: priced.retailCents,
+        message: "This order is being processed.",
+      },
+    ],
+    { ...subject, confirmation: confirmation ? { token: confirmation, user, fingerprint } : null },
+    key,
   );
-  // Another request with this key got there first: its result is this one's.
-  if (claim.replayed) return { ok: true, data: await replayOf(claim.attempt, user) };
-
-  const row = await order(claim.attempt, user, request, pak);
+  switch (claim.kind) {
+    case "key-exists": {
+      // Another request with this key got there first: its result is this one's.
+      const first = await findAttempt(key);
+      if (!first) throw new Error(`purchase attempt ${key} vanished after a conflict`);
+      checkReplay(first, user, normalised);
+      return { ok: true, data: await replayOf(first, user) };
+    }
+    case "confirmation-used":
+      return { ok: true, data: await usedConfirmation(claim.usedFor, user) };
+    case "same-order":
+    case "domain-held":
+      return stoppedAtGate(claim, user, fingerprint);
+    case "claimed":
+      break;
+  }
+  const [claimed] = claim.rows;
+  if (!claimed) throw new Error(`purchase attempt ${key} was not written`);
+  if (confirmation) await auditRepeat(user, action, summaryOf(request), claim.rows, confirmed);
+  const row = await order(claimed, user, request, pak);
   return { ok: true, data: attemptView(row, isStaffRole(user.role), false) };
+}
+
+async function stoppedAtGate(
+  gate: Exclude<Gate, { kind: "clear" }>,
+  user: SessionUser,
+  fingerprint: string,
+): Promise<{ ok: true; data: AttemptView }> {
+  const { views, earlier } = await gateAnswer(gate, user, fingerprint);
+  const [view] = views;
+  if (!view) throw new Error("the gate stopped a submit without an earlier attempt");
+  return { ok: true, data: { ...view, earlier } };
+}
+
+/** A confirmation used already (the other half of a double "buy again"): its order's result. */
+export async function usedConfirmation(usedFor: string, user: SessionUser): Promise<AttemptView> {
+  const row = await findAttempt(usedFor);
+  if (!row) throw new NotFoundError("That purchase");
+  requireOwnAttempt(row, user);
+  return replayOf(row, user);
 }
 
 async function order(

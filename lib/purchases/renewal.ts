@@ -6,21 +6,29 @@ import type { PurchaseAttemptRow } from "@/lib/db/schema";
 import { getEnomClient } from "@/lib/enom";
 import { getPriceList } from "@/lib/pricing/settings";
 import type { RenewRequest } from "@/lib/validation/purchases";
-import { CHANGED_CHOICES, claimAttempts, findBatch, requireOwnAttempt } from "./attempts";
+import { CHANGED_CHOICES, findBatch, requireOwnAttempt } from "./attempts";
+import { claimThroughGate, peekConfirmation, settleHolds, type Gate } from "./gate";
 import { renewedExpiry, todayIso } from "./dates";
 import { readBackDomain, readBalance, readPakFacts } from "./enom-reads";
 import { recordOrderDone, recordOrderFailure } from "./outcome";
 import { priceRenewal, quoteFor, termLabel, type PakFacts } from "./quote";
 import { readBackRenewal, type OrderAnswer } from "./read-back";
 import { renewalOrderFor } from "./renewal-command";
-import { canonicalRequest, normaliseRequest, summaryOf, type RenewOneRequest } from "./request";
-import { endUserIp, refuseUnaffordable, replayOf, type Refusal } from "./purchase";
+import {
+  canonicalRequest,
+  fingerprintOf,
+  normaliseRequest,
+  summaryOf,
+  type RenewOneRequest,
+} from "./request";
+import { auditRepeat, endUserIp, gateAnswer, refuseUnaffordable, replayOf, type Refusal } from "./purchase";
 import { snapshotOf } from "./settle";
 import type { Quote, RenewalBatchView } from "./types";
 import { attemptView } from "./view";
 
 /**
- * Renewing one pak or several, paid from the account balance, once per idempotency key: each pak
+ * Renewing one pak or several, paid from the account balance, once per idempotency key (and once
+ * per pak and term within the window whatever the key, gate.ts): each pak
  * is its own attempt (`<key>:<bundleId>`) in a batch (`<key>`), renewed one after another with
  * the command for its product (renewal-command.ts), each with its own outcome, and its new expiry
  * read back from GetPOP3 (RenewPOPBundle answers only an order id). The caller has checked the
@@ -57,28 +65,63 @@ async function batchView(rows: PurchaseAttemptRow[], user: SessionUser, batchKey
     attempts.push(
       mine.has(row.key) ? attemptView(row, isStaffRole(user.role), false) : await replayOf(row, user),
     );
-  return { batchKey, attempts } satisfies RenewalBatchView;
+  return { batchKey, attempts, earlier: null } satisfies RenewalBatchView;
+}
+
+/** The confirmation's subject for a renewal: every pak of it, with the years. */
+const renewalFingerprint = (fingerprints: string[]) => JSON.stringify([...fingerprints].sort());
+
+async function replayBatch(
+  batchKey: string,
+  user: SessionUser,
+  wanted: Record<string, unknown>[],
+  items: RenewRequest["items"],
+): Promise<{ ok: true; data: RenewalBatchView }> {
+  const existing = await findBatch(batchKey);
+  for (const row of existing) requireOwnAttempt(row, user);
+  const asked = new Set(wanted.map(canonicalRequest));
+  if (existing.length !== wanted.length || existing.some((row) => !asked.has(canonicalRequest(row.request))))
+    throw new RuleError(CHANGED_CHOICES);
+  return { ok: true, data: await batchView(ordered(existing, items, batchKey), user, batchKey, new Set()) };
+}
+
+async function stoppedAtGate(
+  gate: Exclude<Gate, { kind: "clear" }>,
+  user: SessionUser,
+  fingerprint: string,
+  batchKey: string,
+): Promise<{ ok: true; data: RenewalBatchView }> {
+  const { views, earlier } = await gateAnswer(gate, user, fingerprint);
+  const first = gate.kind === "same-order" ? gate.earlier[0] : gate.holds[0];
+  // The earlier order's page: its renewal batch, or the purchase itself.
+  return {
+    ok: true,
+    data: { batchKey: first?.batchKey ?? first?.key ?? batchKey, attempts: views, earlier },
+  };
 }
 
 export async function submitRenewal(
   user: SessionUser,
   batchKey: string,
   request: RenewRequest,
+  confirmation: string | null = null,
 ): Promise<{ ok: true; data: RenewalBatchView } | Refusal> {
   const items = distinctItems(request);
   const wanted = items.map((item) => normaliseRequest(oneRequest(item, request.years)));
 
-  const existing = await findBatch(batchKey);
-  if (existing.length > 0) {
-    for (const row of existing) requireOwnAttempt(row, user);
-    const asked = new Set(wanted.map(canonicalRequest));
-    if (
-      existing.length !== wanted.length ||
-      existing.some((row) => !asked.has(canonicalRequest(row.request)))
-    )
-      throw new RuleError(CHANGED_CHOICES);
-    return { ok: true, data: await batchView(ordered(existing, items, batchKey), user, batchKey, new Set()) };
+  if ((await findBatch(batchKey)).length > 0) return replayBatch(batchKey, user, wanted, items);
+
+  const fingerprints = items.map((item) => fingerprintOf(oneRequest(item, request.years)));
+  const fingerprint = renewalFingerprint(fingerprints);
+  const subject = { domains: [...new Set(items.map((item) => item.domain))], fingerprints };
+  let confirmed = new Set<string>();
+  if (confirmation) {
+    const found = await peekConfirmation(confirmation, user, fingerprint);
+    if (found.kind === "used") return replayBatch(found.usedFor, user, wanted, items);
+    confirmed = found.earlierKeys;
   }
+  const early = await settleHolds(subject, user, confirmed);
+  if (early.kind !== "clear") return stoppedAtGate(early, user, fingerprint, batchKey);
 
   // Every pak must be eNom's pak of the domain named with it, before anything is written.
   const paks = await readPakFacts(items);
@@ -93,7 +136,7 @@ export async function submitRenewal(
   });
   if (refusal) return refusal;
 
-  const claimed = await claimAttempts(
+  const claim = await claimThroughGate(
     paks.map((pak, index) => ({
       key: attemptKeyOf(batchKey, pak.bundleId),
       batchKey,
@@ -106,6 +149,8 @@ export async function submitRenewal(
       domain: pak.domain,
       pakId: String(pak.bundleId),
       request: wanted[index] ?? {},
+      fingerprint: fingerprints[index] ?? null,
+      repeatOf: [...confirmed][0] ?? null,
       before: {
         paks: [
           {
@@ -121,18 +166,37 @@ export async function submitRenewal(
       retailCents: priced.lines[index]?.retailCents ?? null,
       message: "This renewal is being processed.",
     })),
+    { ...subject, confirmation: confirmation ? { token: confirmation, user, fingerprint } : null },
+    batchKey,
   );
-  const mine = new Set(claimed.map((row) => row.key));
+  switch (claim.kind) {
+    case "key-exists":
+      // Another request with this key got there first: its result is this one's.
+      return replayBatch(batchKey, user, wanted, items);
+    case "confirmation-used":
+      return replayBatch(claim.usedFor, user, wanted, items);
+    case "same-order":
+    case "domain-held":
+      return stoppedAtGate(claim, user, fingerprint, batchKey);
+    case "claimed":
+      break;
+  }
+  if (confirmation)
+    await auditRepeat(
+      user,
+      "pak.renew",
+      items.map((item) => summaryOf(oneRequest(item, request.years))).join("; "),
+      claim.rows,
+      confirmed,
+    );
   const done = new Map<string, PurchaseAttemptRow>();
   for (const pak of paks) {
-    const row = claimed.find((candidate) => candidate.key === attemptKeyOf(batchKey, pak.bundleId));
+    const row = claim.rows.find((candidate) => candidate.key === attemptKeyOf(batchKey, pak.bundleId));
     if (!row) continue;
     done.set(row.key, await renewOne(row, user, pak, request.years, today));
   }
-  // Rows written by a concurrent submit of the same key are that submit's to finish.
-  const rows = ordered(await findBatch(batchKey), items, batchKey).map((row) => done.get(row.key) ?? row);
-  for (const row of rows) if (!mine.has(row.key)) requireOwnAttempt(row, user);
-  return { ok: true, data: await batchView(rows, user, batchKey, mine) };
+  const rows = ordered([...done.values()], items, batchKey);
+  return { ok: true, data: await batchView(rows, user, batchKey, new Set(done.keys())) };
 }
 
 /** A batch's rows in the order the paks were asked for. */

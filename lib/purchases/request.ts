@@ -42,6 +42,14 @@ export function canonicalRequest(request: Record<string, unknown>): string {
   );
 }
 
+/**
+ * What is bought, as the server sees it (domain, product, quantity, capacity, term, pak): the
+ * attempt's `fingerprint`, whoever asks and whatever key the browser sent (gate.ts).
+ */
+export function fingerprintOf(request: StoredRequest): string {
+  return canonicalRequest(normaliseRequest(request));
+}
+
 export function sameRequest(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return canonicalRequest(a) === canonicalRequest(b);
 }

@@ -31,6 +31,26 @@ export interface Quote {
   newPakExpires: string | null;
 }
 
+/**
+ * Why a submit made no order and shows an earlier attempt instead (lib/purchases/gate.ts):
+ * - same-order: the same thing was ordered within the last minutes (by anyone): see it, or buy
+ *   again on purpose with `confirmation`;
+ * - domain-held: another order for the domain is unconfirmed (or being placed): nothing more is
+ *   bought for the domain until it is checked.
+ */
+export interface EarlierOrder {
+  reason: "same-order" | "domain-held";
+  /** When the earlier order was placed (ISO). */
+  placedAt: string;
+  /** Who placed it, as this viewer may be told: "you", a colleague's email, or "your provider". */
+  placedBy: string;
+  /** Whether this viewer may open the earlier order's page. */
+  canView: boolean;
+  /** Issued by the server for "buy again on purpose"; null when that is not possible now. */
+  confirmation: string | null;
+  confirmationExpiresAt: string | null;
+}
+
 export interface AttemptView {
   key: string;
   kind: PurchaseKind;
@@ -55,11 +75,15 @@ export interface AttemptView {
   createdAt: string;
   /** True when the same key had already been submitted: this is the first attempt's result. */
   replayed: boolean;
+  /** Set when this submit made no order because of this earlier attempt. */
+  earlier: EarlierOrder | null;
 }
 
 export interface RenewalBatchView {
   batchKey: string;
   attempts: AttemptView[];
+  /** Set when this submit renewed nothing because of the earlier attempts listed. */
+  earlier: EarlierOrder | null;
 }
 
 /**

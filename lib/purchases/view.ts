@@ -1,6 +1,6 @@
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
 import { storedRequestOf, summaryOf } from "./request";
-import type { AttemptView } from "./types";
+import type { AttemptView, EarlierOrder } from "./types";
 
 /**
  * An attempt as its viewer may see it. Customers get no cost, no TrackingKey and no message that
@@ -54,5 +54,26 @@ export function attemptView(row: PurchaseAttemptRow, staff: boolean, replayed: b
     newExpiry: row.kind === "renew" ? (result.expires ?? null) : null,
     createdAt: row.createdAt.toISOString(),
     replayed,
+    earlier: null,
+  };
+}
+
+/** What a viewer is told about an earlier attempt that stopped their order (gate.ts). */
+export function earlierOrderOf(
+  row: PurchaseAttemptRow,
+  viewer: { id: string; customerId: string | null },
+  staff: boolean,
+  reason: EarlierOrder["reason"],
+  confirmation: { token: string; expiresAt: string } | null,
+): EarlierOrder {
+  const colleague = viewer.customerId !== null && row.customerId === viewer.customerId;
+  const placedBy = row.actorId === viewer.id ? "you" : staff || colleague ? row.actorEmail : "your provider";
+  return {
+    reason,
+    placedAt: row.createdAt.toISOString(),
+    placedBy,
+    canView: staff || row.actorId === viewer.id || colleague,
+    confirmation: confirmation?.token ?? null,
+    confirmationExpiresAt: confirmation?.expiresAt ?? null,
   };
 }

@@ -1,6 +1,7 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 const request = (path: string, headers: Record<string, string> = {}) =>
   new NextRequest(new URL(path, "http://panel.test"), { headers });
@@ -50,5 +51,28 @@ describe("the proxy's headers", () => {
     const page = await proxy(request("/sign-in"));
     expect(page.headers.get("strict-transport-security")).toContain("max-age=");
     expect(page.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("which requests the proxy sees", () => {
+  it.each([
+    "/",
+    "/domains/example.com",
+    "/domains/logo.png",
+    "/portal/x.jpg",
+    "/no-such-page.svg",
+    "/a.webp",
+    "/b.ico",
+  ])("%s gets its headers (a page's path may end like an image)", (url) => {
+    expect(unstable_doesMiddlewareMatch({ config, url })).toBe(true);
+  });
+
+  it.each([
+    "/_next/static/chunks/app.js",
+    "/_next/static/media/font.woff2",
+    "/_next/image?url=x",
+    "/favicon.svg",
+  ])("%s is a static file it leaves alone", (url) => {
+    expect(unstable_doesMiddlewareMatch({ config, url })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import {
   customerInvitations,
@@ -14,7 +14,9 @@ import { INVITATION_DAYS } from "@/lib/validation/team";
 /**
  * Invitations to a customer's portal. The token is in the emailed link only; the table keeps its
  * hash. An invitation is pending until accepted, revoked or expired; resending gives it a new
- * token and a new expiry (the old link stops working).
+ * token and a new expiry (the old link stops working). An invitation speaks for whoever sent it:
+ * it is accepted only while they are still an active administrator of that customer, and it is
+ * withdrawn when they are disabled, reset, demoted or removed.
  */
 const DAY_MS = 86_400_000;
 
@@ -95,6 +97,7 @@ export async function createInvitation(values: {
   email: string;
   name: string;
   invitedBy: string;
+  asAdmin?: boolean;
 }): Promise<{ invitation: CustomerInvitationRow; token: string }> {
   const db = await getDb();
   const { token, hash } = newOneTimeToken();
@@ -125,16 +128,21 @@ export async function createInvitation(values: {
   return { invitation, token };
 }
 
-/** Gives an open invitation a new link and a new expiry; the old link stops working. */
+/**
+ * Gives an open invitation a new link and a new expiry; the old link stops working. Whoever sends
+ * it again becomes its sender (the email names them, and the invitation lives as long as they
+ * remain an administrator).
+ */
 export async function renewInvitation(
   customerId: string,
   invitationId: string,
+  invitedBy: string,
 ): Promise<{ invitation: CustomerInvitationRow; token: string } | null> {
   const db = await getDb();
   const { token, hash } = newOneTimeToken();
   const [invitation] = await db
     .update(customerInvitations)
-    .set({ tokenHash: hash, expiresAt: invitationExpiry() })
+    .set({ tokenHash: hash, expiresAt: invitationExpiry(), invitedBy })
     .where(
       and(
         eq(customerInvitations.id, invitationId),
@@ -152,7 +160,11 @@ export async function restoreInvitation(invitation: CustomerInvitationRow): Prom
   const db = await getDb();
   await db
     .update(customerInvitations)
-    .set({ tokenHash: invitation.tokenHash, expiresAt: invitation.expiresAt })
+    .set({
+      tokenHash: invitation.tokenHash,
+      expiresAt: invitation.expiresAt,
+      invitedBy: invitation.invitedBy,
+    })
     .where(eq(customerInvitations.id, invitation.id));
 }
 
@@ -179,6 +191,92 @@ export async function revokeInvitation(customerId: string, invitationId: string)
   return revoked.length === 1;
 }
 
+const inviterColumns = {
+  id: users.id,
+  role: users.role,
+  customerId: users.customerId,
+  customerAdmin: users.customerAdmin,
+  disabled: users.disabled,
+};
+type InviterState = { [K in keyof typeof inviterColumns]: UserRow[K] };
+
+/** The invitation still speaks for its sender: an active administrator of the same customer. */
+function inviterMayInvite(
+  inviter: InviterState | null | undefined,
+  invitation: Pick<CustomerInvitationRow, "customerId">,
+): boolean {
+  return Boolean(
+    inviter &&
+    inviter.role === "customer" &&
+    inviter.customerId === invitation.customerId &&
+    inviter.customerAdmin &&
+    !inviter.disabled,
+  );
+}
+
+type Executor = Pick<Awaited<ReturnType<typeof getDb>>, "update">;
+
+/**
+ * Withdraws every invitation still open that `inviterId` sent; returns the withdrawn rows. Takes
+ * a transaction when the caller is inside one (removing a login must withdraw before deleting).
+ */
+export async function revokeInvitationsSentBy(
+  inviterId: string,
+  executor?: Executor,
+): Promise<CustomerInvitationRow[]> {
+  const db = executor ?? (await getDb());
+  return db
+    .update(customerInvitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(customerInvitations.invitedBy, inviterId),
+        isNull(customerInvitations.acceptedAt),
+        isNull(customerInvitations.revokedAt),
+      ),
+    )
+    .returning();
+}
+
+/** An open invitation as the customer's staff page lists it, with who sent it. */
+export interface StaffInvitationRow {
+  id: string;
+  email: string;
+  name: string;
+  asAdmin: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  inviterName: string | null;
+  inviterEmail: string | null;
+}
+
+/** The customer's invitations not yet accepted or withdrawn (expired ones too), oldest first. */
+export async function listOpenInvitationsWithInviter(customerId: string): Promise<StaffInvitationRow[]> {
+  const db = await getDb();
+  const open = await listOpenInvitations(customerId);
+  const inviterIds = [...new Set(open.flatMap((row) => (row.invitedBy ? [row.invitedBy] : [])))];
+  const inviters = inviterIds.length
+    ? await db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(inArray(users.id, inviterIds))
+    : [];
+  const byId = new Map(inviters.map((inviter) => [inviter.id, inviter]));
+  return open.map((row) => {
+    const inviter = row.invitedBy ? byId.get(row.invitedBy) : undefined;
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      asAdmin: row.asAdmin,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+      inviterName: inviter?.name ?? null,
+      inviterEmail: inviter?.email ?? null,
+    };
+  });
+}
+
 export interface InvitationLookup {
   state: InvitationState | "unknown";
   invitation?: CustomerInvitationRow;
@@ -190,14 +288,16 @@ export async function lookUpInvitation(token: string): Promise<InvitationLookup>
   if (!looksLikeOneTimeToken(token)) return { state: "unknown" };
   const db = await getDb();
   const [row] = await db
-    .select({ invitation: customerInvitations, customerName: customers.name })
+    .select({ invitation: customerInvitations, customerName: customers.name, inviter: inviterColumns })
     .from(customerInvitations)
     .innerJoin(customers, eq(customers.id, customerInvitations.customerId))
+    .leftJoin(users, eq(users.id, customerInvitations.invitedBy))
     .where(eq(customerInvitations.tokenHash, hashOneTimeToken(token)))
     .limit(1);
   if (!row) return { state: "unknown" };
+  const state = invitationState(row.invitation);
   return {
-    state: invitationState(row.invitation),
+    state: state === "pending" && !inviterMayInvite(row.inviter, row.invitation) ? "revoked" : state,
     invitation: row.invitation,
     customerName: row.customerName,
   };
@@ -229,6 +329,22 @@ export async function acceptInvitation(
       const state = invitationState(invitation);
       if (state === "accepted") return { kind: "accepted-before" };
       if (state !== "pending") return { kind: state };
+      // Locked with the inviter's row, so a disable or demotion committed first is seen here.
+      const [inviter] = invitation.invitedBy
+        ? await tx
+            .select(inviterColumns)
+            .from(users)
+            .where(eq(users.id, invitation.invitedBy))
+            .for("share")
+            .limit(1)
+        : [];
+      if (!inviterMayInvite(inviter, invitation)) {
+        await tx
+          .update(customerInvitations)
+          .set({ revokedAt: new Date() })
+          .where(eq(customerInvitations.id, invitation.id));
+        return { kind: "revoked" };
+      }
       const [taken] = await tx
         .select({ id: users.id })
         .from(users)
@@ -243,7 +359,7 @@ export async function acceptInvitation(
           role: "customer",
           customerId: invitation.customerId,
           passwordHash: values.passwordHash,
-          customerAdmin: false,
+          customerAdmin: invitation.asAdmin,
         })
         .returning();
       if (!user) throw new Error("The login was not created.");

@@ -75,5 +75,6 @@ export type RegenerateRecoveryCodesInput = z.infer<typeof regenerateRecoveryCode
 export const disableTotpSchema = z.object({ currentPassword: currentPasswordSchema });
 export type DisableTotpInput = z.infer<typeof disableTotpSchema>;
 
-/** Starting enrolment takes no input; the schema still rejects anything that is not a form. */
-export const startTotpEnrollmentSchema = z.object({});
+/** Turning two-factor sign-in on starts with the current password, as turning it off does. */
+export const startTotpEnrollmentSchema = z.object({ currentPassword: currentPasswordSchema });
+export type StartTotpEnrollmentInput = z.infer<typeof startTotpEnrollmentSchema>;

@@ -16,9 +16,14 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 /** What the customer may do in the portal besides seeing its own domains, with the words the forms use. */
 export const ALLOWANCES = [
   {
+    key: "canCreateMailboxes",
+    label: "Create mailboxes",
+    hint: "Add mailboxes to their paks, one by one or from a CSV file.",
+  },
+  {
     key: "canManageMailboxes",
-    label: "Manage mailboxes",
-    hint: "Add, change and delete mailboxes and forwarding on their domains.",
+    label: "Reset passwords, delete mailboxes and make administrators",
+    hint: "Also forwarding and catch-all. An administrator mailbox can reset every mailbox of the domain in webmail.",
   },
   { key: "canToggleAutoRenew", label: "Turn auto-renew on or off", hint: "For the paks on their domains." },
   { key: "canPurchase", label: "Buy email paks", hint: "Charged to your eNom account." },
@@ -54,6 +59,7 @@ export const customerFieldsSchema = z.object({
     .max(CUSTOMER_NOTES_MAX, `Notes have at most ${CUSTOMER_NOTES_MAX} characters.`)
     .optional()
     .default(""),
+  canCreateMailboxes: checkbox,
   canManageMailboxes: checkbox,
   canToggleAutoRenew: checkbox,
   canPurchase: checkbox,

@@ -81,9 +81,19 @@ export const purchaseRequestSchema = z.discriminatedUnion("kind", [
 ]);
 export type PurchaseRequest = z.infer<typeof purchaseRequestSchema>;
 
+/**
+ * "Buy again on purpose": the confirmation the server issued when it showed the earlier order of
+ * the same thing (lib/purchases/gate.ts); a client cannot make one.
+ */
+export const repeatConfirmationSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, "This confirmation is not valid; look at the earlier order again.")
+  .optional();
+
 export const purchaseSubmitSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   request: purchaseRequestSchema,
+  confirmation: repeatConfirmationSchema,
 });
 
 /** One pak or several (bulk renewal of expiring paks), for a number of years (RenewPOPBundle). */
@@ -100,6 +110,7 @@ export type RenewRequest = z.infer<typeof renewRequestSchema>;
 export const renewSubmitSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   request: renewRequestSchema,
+  confirmation: repeatConfirmationSchema,
 });
 
 export const attemptKeySchema = z.object({

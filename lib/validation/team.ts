@@ -13,11 +13,23 @@ export const inviteColleagueSchema = z.object({
   email: emailSchema,
   /** Optional: the colleague confirms or corrects it when accepting. */
   name: z.string().trim().max(100, "A name has at most 100 characters.").optional().default(""),
+  /** A checkbox ("on" when ticked): the colleague joins as an administrator of the team. */
+  admin: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()),
 });
 export type InviteColleagueInput = z.infer<typeof inviteColleagueSchema>;
 
 export const invitationTargetSchema = z.object({ invitationId: z.uuid("That invitation was not found.") });
 export const colleagueTargetSchema = z.object({ userId: z.uuid("That colleague was not found.") });
+/** Make a colleague an administrator of the team (true) or a member (false). */
+export const colleagueAdminSchema = z.object({
+  userId: z.uuid("That colleague was not found."),
+  admin: z.boolean(),
+});
+/** Staff withdraw a customer's invitation from the customer's page. */
+export const customerInvitationTargetSchema = z.object({
+  customerId: z.uuid("That customer was not found."),
+  invitationId: z.uuid("That invitation was not found."),
+});
 
 /** A new password, typed twice (accepting an invitation, resetting a forgotten password). */
 export const newPasswordFields = {

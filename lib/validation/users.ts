@@ -6,12 +6,20 @@ import { emailSchema, PANEL_PASSWORD_MAX, panelPasswordSchema, personNameSchema 
  * and the server actions' input. Browser code imports this file, so it holds no server code.
  */
 
-export const STAFF_ROLES = ["admin", "staff"] as const;
+export const STAFF_ROLES = ["admin", "staff", "support"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   admin: "Admin: everything, including users and settings",
   staff: "Staff: domains, mailboxes, customers and the audit log",
+  support: "Support: sees what staff see and previews portals, changes nothing",
+};
+
+/** The short name of a staff role, for tables and messages. */
+export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
+  admin: "Admin",
+  staff: "Staff",
+  support: "Support",
 };
 
 export const userIdSchema = z.uuid("That user was not found.");
@@ -52,7 +60,7 @@ function checkChosenPassword(
 }
 
 export const createStaffUserSchema = z
-  .object({ ...newLoginFields, role: z.enum(STAFF_ROLES, "Choose admin or staff.") })
+  .object({ ...newLoginFields, role: z.enum(STAFF_ROLES, "Choose admin, staff or support.") })
   .superRefine(checkChosenPassword);
 export type CreateStaffUserInput = z.infer<typeof createStaffUserSchema>;
 
@@ -63,7 +71,7 @@ export type CreateCustomerLoginInput = z.infer<typeof createCustomerLoginSchema>
 
 export const changeUserRoleSchema = z.object({
   userId: userIdSchema,
-  role: z.enum(STAFF_ROLES, "Choose admin or staff."),
+  role: z.enum(STAFF_ROLES, "Choose admin, staff or support."),
 });
 export type ChangeUserRoleInput = z.infer<typeof changeUserRoleSchema>;
 

@@ -20,6 +20,10 @@ export function simulatorPanelEnv({ simPort, panelPort, dataDir, demo }) {
   return {
     NODE_ENV: "production",
     PORT: String(panelPort),
+    // Required in production: the links in emails are built from it, never from a request's Host.
+    PUBLIC_URL: `http://127.0.0.1:${panelPort}`,
+    // No proxy in front: the client's address is the socket's, whatever X-Forwarded-For says.
+    TRUSTED_PROXIES: "",
     ENOM_BASE_URL: `http://127.0.0.1:${simPort}/interface.asp`,
     ENOM_UID: SIM_ACCOUNT.uid,
     ENOM_PW: SIM_ACCOUNT.pw,

@@ -7,7 +7,6 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { requireStaffPage } from "@/lib/auth/guards";
-import { isStaffRole } from "@/lib/auth/permissions";
 import { findUserById } from "@/lib/db/queries/users";
 
 export const metadata: Metadata = { title: "My account" };
@@ -38,20 +37,18 @@ export default async function AccountPage() {
             <ChangePasswordForm />
           </div>
         </Card>
-        {isStaffRole(row.role) || row.totpEnabled ? (
-          <Card aria-labelledby="two-factor-heading">
-            <CardTitle>
-              <span id="two-factor-heading">Two-factor sign-in</span>
-            </CardTitle>
-            <div className="mt-4">
-              <TwoFactorSettings
-                enabled={row.totpEnabled}
-                recoveryCodesLeft={row.recoveryCodeHashes.length}
-                accountEmail={row.email}
-              />
-            </div>
-          </Card>
-        ) : null}
+        <Card aria-labelledby="two-factor-heading">
+          <CardTitle>
+            <span id="two-factor-heading">Two-factor sign-in</span>
+          </CardTitle>
+          <div className="mt-4">
+            <TwoFactorSettings
+              enabled={row.totpEnabled}
+              recoveryCodesLeft={row.recoveryCodeHashes.length}
+              accountEmail={row.email}
+            />
+          </div>
+        </Card>
       </div>
     </>
   );

@@ -7,13 +7,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { listCustomersWithCounts } from "@/lib/db/queries/customers";
 import { ALLOWANCES } from "@/lib/validation/customers";
 
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage() {
-  await requireStaffPage("customers.manage");
+  const user = await requireStaffPage("customers.view");
   const rows = await listCustomersWithCounts();
 
   return (
@@ -21,7 +22,7 @@ export default async function CustomersPage() {
       <PageHeader
         title="Customers"
         description="Your customers, the domains each one owns and who signs in to their portal."
-        actions={<AddCustomer />}
+        actions={can(user, "customers.manage") ? <AddCustomer /> : undefined}
       />
       <div className="flex flex-col gap-6">
         {rows.length === 0 ? (

@@ -73,6 +73,7 @@ export type CustomerFields = Pick<
   | "contactEmail"
   | "contactPhone"
   | "notes"
+  | "canCreateMailboxes"
   | "canManageMailboxes"
   | "canToggleAutoRenew"
   | "canPurchase"

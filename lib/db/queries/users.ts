@@ -29,6 +29,7 @@ export async function findUserWithCustomer(id: string) {
       customer: {
         id: customers.id,
         name: customers.name,
+        canCreateMailboxes: customers.canCreateMailboxes,
         canManageMailboxes: customers.canManageMailboxes,
         canToggleAutoRenew: customers.canToggleAutoRenew,
         canPurchase: customers.canPurchase,
@@ -68,6 +69,21 @@ export async function claimTotpStep(id: string, step: number): Promise<boolean> 
   return claimed.length === 1;
 }
 
+/**
+ * Removes one recovery code's hash from the user's unused ones, in one statement: of several
+ * sign-ins racing with the same code, one gets the remaining count, the others null.
+ */
+export async function claimRecoveryCode(id: string, codeHash: string): Promise<number | null> {
+  const db = await getDb();
+  const [claimed] = await db
+    .update(users)
+    .set({ recoveryCodeHashes: sql`${users.recoveryCodeHashes} - ${codeHash}::text` })
+    .where(and(eq(users.id, id), sql`${users.recoveryCodeHashes} @> jsonb_build_array(${codeHash}::text)`))
+    .returning({ hashes: users.recoveryCodeHashes });
+  forgetSessionUser(id);
+  return claimed ? claimed.hashes.length : null;
+}
+
 export async function insertUser(values: {
   email: string;
   name: string;
@@ -91,7 +107,7 @@ export async function listStaffUsers(): Promise<UserRow[]> {
   return db
     .select()
     .from(users)
-    .where(sql`${users.role} in ('admin', 'staff')`)
+    .where(sql`${users.role} in ('admin', 'staff', 'support')`)
     .orderBy(asc(users.role), asc(users.email));
 }
 
@@ -153,7 +169,7 @@ export type AdminSafeUpdate = "updated" | "not-found" | "last-admin";
  */
 export async function updateUserKeepingAnAdmin(
   id: string,
-  values: { disabled?: boolean; role?: "admin" | "staff" },
+  values: { disabled?: boolean; role?: "admin" | "staff" | "support" },
 ): Promise<AdminSafeUpdate> {
   const db = await getDb();
   const outcome = await db.transaction(async (tx): Promise<AdminSafeUpdate> => {
@@ -169,9 +185,11 @@ export async function updateUserKeepingAnAdmin(
       (values.role ?? target.role) === "admin" && !(values.disabled ?? target.disabled);
     if (wasActiveAdmin && !staysActiveAdmin && activeAdmins.filter((admin) => admin.id !== id).length === 0)
       return "last-admin";
+    // Disabling ends every session for good: enabling the user again later revives none of them.
+    const endSessions = values.disabled ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {};
     await tx
       .update(users)
-      .set({ ...values, updatedAt: new Date() })
+      .set({ ...values, ...endSessions, updatedAt: new Date() })
       .where(eq(users.id, id));
     return "updated";
   });
@@ -185,7 +203,7 @@ export async function updateUserKeepingAnAdmin(
  */
 export async function bumpSessionVersion(
   id: string,
-  values: Partial<Pick<UserRow, "passwordHash">> = {},
+  values: Partial<Pick<UserRow, "passwordHash" | "disabled">> = {},
 ): Promise<void> {
   const db = await getDb();
   await db

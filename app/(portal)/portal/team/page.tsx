@@ -36,6 +36,7 @@ export default async function TeamPage() {
     id: invitation.id,
     email: invitation.email,
     name: invitation.name,
+    asAdmin: invitation.asAdmin,
     expiresAt: invitation.expiresAt.toISOString(),
     expired: invitationState(invitation, now) === "expired",
   }));
@@ -58,7 +59,8 @@ export default async function TeamPage() {
             Colleagues ({colleagueViews.length})
           </h2>
           <p className="text-sm text-muted">
-            Everyone here sees the same domains; administrators can also invite and remove colleagues.
+            Everyone here sees the same domains; administrators can also invite and remove colleagues, and
+            make others administrators.
           </p>
           <ColleagueList colleagues={colleagueViews} />
         </section>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { customerFormValues } from "@/components/customers/customer-values";
+import { CustomerSummary } from "@/components/customers/customer-summary";
 import { CreateCustomerLoginForm } from "@/components/customers/create-customer-login-form";
 import { DeleteCustomer } from "@/components/customers/delete-customer";
 import { DomainPicker } from "@/components/customers/domain-picker";
@@ -13,14 +14,18 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
+import { StaffInvitationList } from "@/components/team/staff-invitation-list";
+import type { StaffInvitationView } from "@/components/team/team-views";
 import { toUserSummary } from "@/components/users/user-summary";
 import { UsersTable } from "@/components/users/users-table";
 import { requireStaffPage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { findCustomer, listCustomerDomains, listDomainOwners } from "@/lib/db/queries/customers";
 import { listCustomerUsers } from "@/lib/db/queries/users";
 import type { CustomerRow } from "@/lib/db/schema";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
 import { logger } from "@/lib/logger";
+import { listOpenInvitationsWithInviter, type StaffInvitationRow } from "@/lib/team/invitations";
 import { customerIdSchema } from "@/lib/validation/customers";
 
 interface Props {
@@ -36,18 +41,21 @@ async function customerFrom(params: Props["params"]): Promise<CustomerRow> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireStaffPage("customers.manage");
+  await requireStaffPage("customers.view");
   return { title: (await customerFrom(params)).name };
 }
 
 export default async function CustomerPage({ params }: Props) {
-  const user = await requireStaffPage("customers.manage");
+  const user = await requireStaffPage("customers.view");
   const customer = await customerFrom(params);
-  const [logins, domains] = await Promise.all([
+  const [logins, domains, invitations] = await Promise.all([
     listCustomerUsers(customer.id),
     listCustomerDomains(customer.id),
+    listOpenInvitationsWithInviter(customer.id),
   ]);
   const now = new Date();
+  // The support role sees the customer and changes nothing: no forms, no delete.
+  const manage = can(user, "customers.manage");
 
   return (
     <>
@@ -70,7 +78,11 @@ export default async function CustomerPage({ params }: Props) {
           <CardTitle className="mb-4">
             <span id="customer-details">Details and portal access</span>
           </CardTitle>
-          <EditCustomerForm customerId={customer.id} saved={customerFormValues(customer)} />
+          {manage ? (
+            <EditCustomerForm customerId={customer.id} saved={customerFormValues(customer)} />
+          ) : (
+            <CustomerSummary customer={customer} />
+          )}
         </Card>
 
         <Card aria-labelledby="customer-domains">
@@ -81,9 +93,19 @@ export default async function CustomerPage({ params }: Props) {
             The customer sees and manages the email of these domains in its portal. A domain belongs to one
             customer at a time.
           </p>
-          <Suspense fallback={<Skeleton className="h-48" />}>
-            <CustomerDomains customer={customer} assigned={domains} />
-          </Suspense>
+          {manage ? (
+            <Suspense fallback={<Skeleton className="h-48" />}>
+              <CustomerDomains customer={customer} assigned={domains} />
+            </Suspense>
+          ) : domains.length ? (
+            <ul className="flex flex-col gap-1 text-sm">
+              {domains.map((domain) => (
+                <li key={domain}>{domain}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted">No domains yet.</p>
+          )}
         </Card>
 
         <Card aria-labelledby="customer-logins">
@@ -97,36 +119,57 @@ export default async function CustomerPage({ params }: Props) {
                 caption={`Logins of ${customer.name}`}
                 kind="customer"
                 canChangeRole={false}
+                readOnly={!manage}
               />
             ) : (
               <p className="text-sm text-muted">
                 Nobody signs in for {customer.name} yet. Add a login so they can use the portal.
               </p>
             )}
-            <section aria-labelledby="add-login">
-              <h3 id="add-login" className="mb-3 text-sm font-semibold">
-                Add a login
-              </h3>
-              <CreateCustomerLoginForm customerId={customer.id} customerName={customer.name} />
-            </section>
+            {manage ? (
+              <section aria-labelledby="add-login">
+                <h3 id="add-login" className="mb-3 text-sm font-semibold">
+                  Add a login
+                </h3>
+                <CreateCustomerLoginForm customerId={customer.id} customerName={customer.name} />
+              </section>
+            ) : null}
           </div>
         </Card>
 
-        <Card aria-labelledby="delete-customer" className="border-danger/40">
+        <Card aria-labelledby="customer-invitations">
           <CardTitle className="mb-1">
-            <span id="delete-customer">Delete this customer</span>
+            <span id="customer-invitations">Pending invitations</span>
           </CardTitle>
           <p className="mb-4 text-sm text-muted">
-            Removes the customer, its logins and its domain assignments. The domains stay in your eNom
-            account.
+            Colleagues invited by {customer.name}&apos;s administrators who have not joined yet. An invitation
+            works only while whoever sent it is an active administrator.
           </p>
-          <DeleteCustomer
+          <StaffInvitationList
             customerId={customer.id}
             customerName={customer.name}
-            loginCount={logins.length}
-            domainCount={domains.length}
+            invitations={invitations.map((invitation) => toStaffInvitationView(invitation, now))}
+            canRevoke={manage}
           />
         </Card>
+
+        {manage ? (
+          <Card aria-labelledby="delete-customer" className="border-danger/40">
+            <CardTitle className="mb-1">
+              <span id="delete-customer">Delete this customer</span>
+            </CardTitle>
+            <p className="mb-4 text-sm text-muted">
+              Removes the customer, its logins and its domain assignments. The domains stay in your eNom
+              account.
+            </p>
+            <DeleteCustomer
+              customerId={customer.id}
+              customerName={customer.name}
+              loginCount={logins.length}
+              domainCount={domains.length}
+            />
+          </Card>
+        ) : null}
       </div>
     </>
   );
@@ -156,4 +199,16 @@ async function CustomerDomains({ customer, assigned }: { customer: CustomerRow; 
       <DomainPicker customerId={customer.id} customerName={customer.name} options={options} />
     </div>
   );
+}
+
+function toStaffInvitationView(invitation: StaffInvitationRow, now: Date): StaffInvitationView {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    asAdmin: invitation.asAdmin,
+    inviter: invitation.inviterName ? `${invitation.inviterName} (${invitation.inviterEmail ?? ""})` : null,
+    sentAt: invitation.createdAt.toISOString(),
+    expiresAt: invitation.expiresAt.toISOString(),
+    expired: invitation.expiresAt.getTime() <= now.getTime(),
+  };
 }

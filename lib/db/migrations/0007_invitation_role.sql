@@ -1,0 +1,1 @@
+ALTER TABLE "customer_invitations" ADD COLUMN "as_admin" boolean DEFAULT false NOT NULL;
