@@ -37,6 +37,28 @@ export type RemoveOutcome =
   | { kind: "self" }
   | { kind: "last-admin" };
 
+/** A database handle or an open transaction: both can select. */
+type Reader = Pick<Awaited<ReturnType<typeof getDb>>, "select">;
+
+/**
+ * Locks the customer's active administrators, then the colleague's row (a login of that customer),
+ * so that two administrators changing each other at once cannot leave the team without one.
+ */
+async function lockAdminsAndColleague(tx: Reader, customerId: string, userId: string) {
+  const admins = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.customerId, customerId), eq(users.customerAdmin, true), eq(users.disabled, false)))
+    .for("update");
+  const [target] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.customerId, customerId), eq(users.role, "customer")))
+    .for("update")
+    .limit(1);
+  return { admins, target };
+}
+
 /**
  * Deletes a colleague's login, which ends their sessions at their next request (the session check
  * finds no user). Only a login of the same customer; never the caller's own; never the last
@@ -51,16 +73,7 @@ export async function removeColleague(
 ): Promise<RemoveOutcome> {
   const db = await getDb();
   const outcome = await db.transaction(async (tx): Promise<RemoveOutcome> => {
-    const admins = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.customerId, customerId), eq(users.customerAdmin, true), eq(users.disabled, false)))
-      .for("update");
-    const [target] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.customerId, customerId), eq(users.role, "customer")))
-      .limit(1);
+    const { admins, target } = await lockAdminsAndColleague(tx, customerId, userId);
     if (!target) return { kind: "not-found" };
     if (target.id === actorId) return { kind: "self" };
     if (target.customerAdmin && !target.disabled && admins.every((admin) => admin.id === target.id))
@@ -93,17 +106,7 @@ export async function setColleagueAdmin(
 ): Promise<AdminChangeOutcome> {
   const db = await getDb();
   const outcome = await db.transaction(async (tx): Promise<AdminChangeOutcome> => {
-    const admins = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.customerId, customerId), eq(users.customerAdmin, true), eq(users.disabled, false)))
-      .for("update");
-    const [target] = await tx
-      .select()
-      .from(users)
-      .where(and(eq(users.id, userId), eq(users.customerId, customerId), eq(users.role, "customer")))
-      .for("update")
-      .limit(1);
+    const { admins, target } = await lockAdminsAndColleague(tx, customerId, userId);
     if (!target) return { kind: "not-found" };
     if (target.customerAdmin === admin) return { kind: "unchanged", user: target };
     // A disabled login was stopped by the reseller; only the reseller's staff may bring it back.
