@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { Pool } from "pg";
+import { logger } from "@/lib/logger";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -43,6 +44,11 @@ async function migratePostgres(pool: Pool): Promise<void> {
 export function openDatabase(options: { databaseUrl?: string; pgliteDir: string }): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator) is reported
+    // here; without a listener node-postgres would crash the process. The pool opens a new one.
+    pool.on("error", (error) =>
+      logger.warn({ err: error }, "a database connection was closed by the server"),
+    );
     const db = drizzlePg(pool, { schema });
     return {
       db,
