@@ -325,8 +325,10 @@ describe("every server action under hostile input", () => {
         }),
         { numRuns: runs },
       );
-      // The mutations reach the schema: most inputs are refused by it (a schema of no fields takes any object).
-      if (known && Object.keys(known.sample).length > 0) expect(rejected).toBeGreaterThan(runs / 2);
+      // The mutations reach the schema: many inputs are refused by it (a schema of no fields takes
+      // any object). A third, not a half: a one-field schema such as a current password accepts
+      // about half of the random strings, so "most" failed by chance about once in a few runs.
+      if (known && Object.keys(known.sample).length > 0) expect(rejected).toBeGreaterThan(runs / 3);
     },
   );
 });
