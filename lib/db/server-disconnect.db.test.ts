@@ -20,7 +20,7 @@ describe.runIf(url?.startsWith("postgres"))("a PostgreSQL connection ended by th
       await admin.end();
       expect(ended.rowCount).toBeGreaterThan(0);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const result = await handle.db.execute(sql`select 1 as one`);
+      const result = (await handle.db.execute(sql`select 1 as one`)) as unknown as { rows: unknown[] };
       expect(result.rows[0]).toEqual({ one: 1 });
     } finally {
       await handle.close();
