@@ -54,7 +54,7 @@ const flagText = z
   .string()
   .trim()
   .transform((v) => v.toLowerCase())
-  .refine((v) => v in FLAG_VALUES, "not a 0/1 or True/False flag")
+  .refine((v) => Object.hasOwn(FLAG_VALUES, v), "not a 0/1 or True/False flag")
   .transform((v) => FLAG_VALUES[v] === true);
 
 /** `1`/`0`, `True`/`False`, `yes`/`no`; absent or empty reads as `fallback`. */

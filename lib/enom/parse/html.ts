@@ -30,7 +30,11 @@ export function parseHtmlReply(body: string): ReplyRecord {
       key,
       value
         .trim()
-        .replace(/&(#39|[a-z]+);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole),
+        .replace(
+          /&(#39|[a-z]+);/gi,
+          (whole, name: string) =>
+            (Object.hasOwn(ENTITIES, name.toLowerCase()) ? ENTITIES[name.toLowerCase()] : undefined) ?? whole,
+        ),
     );
     fields += 1;
   }

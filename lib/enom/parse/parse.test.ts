@@ -117,9 +117,9 @@ describe("XML replies (seeds/001, seeds/002)", () => {
 
   it("decodes XML's own entities, and nothing else", () => {
     const reply = parseXmlReply(
-      "<interface-response><DisplayName>Smith &amp; Jones &lt;HQ&gt; &#233;&#x41; &nbsp; &bogus;</DisplayName></interface-response>",
+      "<interface-response><DisplayName>Smith &amp; Jones &lt;HQ&gt; &#233;&#x41; &nbsp; &bogus; &constructor; &__proto__;</DisplayName></interface-response>",
     );
-    expect(reply.displayname).toBe("Smith & Jones <HQ> éA &nbsp; &bogus;");
+    expect(reply.displayname).toBe("Smith & Jones <HQ> éA &nbsp; &bogus; &constructor; &__proto__;");
   });
 
   it("merges names that differ only in case into one list", () => {

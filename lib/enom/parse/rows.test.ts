@@ -67,6 +67,14 @@ describe("rows: the plain readers read exactly as the zod field readers do", () 
     agree(fields.flag(fallback), (record, name) => rows.flag(record, name, fallback)),
   );
 
+  // Found by the property above (CI, seed -75499898): a plain-object lookup read "__proto__" as a
+  // flag. Names of Object.prototype are no flag, in either reader.
+  it.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("%s is refused as a flag", (name) => {
+    expect(() => rows.flag({ f: name }, "f", false)).toThrow();
+    expect(() => rows.optionalFlag({ f: name }, "f")).toThrow();
+    expect(fields.flag(false).safeParse(name).success).toBe(false);
+  });
+
   it("nestedRecords: absent or empty is none, one is one, repeated is all, anything else is refused", () => {
     expect(rows.nestedRecords({}, "paks", "pak")).toEqual([]);
     expect(rows.nestedRecords({ paks: "" }, "paks", "pak")).toEqual([]);

@@ -83,11 +83,17 @@ const FLAGS: Record<string, boolean> = {
   no: false,
 };
 
+/** The flag a text names; an own key only, so `__proto__` or `constructor` is no flag. */
+function flagOf(value: string): boolean | undefined {
+  const key = value.trim().toLowerCase();
+  return Object.hasOwn(FLAGS, key) ? FLAGS[key] : undefined;
+}
+
 /** `1`/`0`, `True`/`False`, `yes`/`no`; absent or empty reads as `fallback`. */
 export function flag(record: ReplyRecord, name: string, fallback: boolean): boolean {
   const value = present(record, name);
   if (value === undefined) return fallback;
-  const known = FLAGS[value.trim().toLowerCase()];
+  const known = flagOf(value);
   return known === undefined ? refuse(name, "not a 0/1 or True/False flag") : known;
 }
 
@@ -95,7 +101,7 @@ export function flag(record: ReplyRecord, name: string, fallback: boolean): bool
 export function optionalFlag(record: ReplyRecord, name: string): boolean | null {
   const value = present(record, name);
   if (value === undefined) return null;
-  const known = FLAGS[value.trim().toLowerCase()];
+  const known = flagOf(value);
   return known === undefined ? refuse(name, "not a 0/1 or True/False flag") : known;
 }
 

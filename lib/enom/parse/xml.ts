@@ -29,7 +29,7 @@ function decodeEntities(text: string): string {
         ? String.fromCodePoint(code)
         : whole;
     }
-    return NAMED_ENTITIES[ref] ?? whole;
+    return (Object.hasOwn(NAMED_ENTITIES, ref) ? NAMED_ENTITIES[ref] : undefined) ?? whole;
   });
 }
 
