@@ -30,7 +30,7 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    PGLITE_DIR=/data/pglite
+    EMBEDDED_POSTGRES_DIR=/data/postgres
 # A user of its own; it may write only to /data (the embedded database, when there is no DATABASE_URL).
 RUN groupadd --system --gid 10001 mailpak \
  && useradd --system --uid 10001 --gid mailpak --home-dir /app --shell /usr/sbin/nologin mailpak \

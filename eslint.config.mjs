@@ -21,6 +21,26 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // One read path: routes and screens reach data only through lib/<feature> (guard inside);
+    // the database and eNom are behind it. Tests may set up their world directly.
+    files: ["app/**", "components/**"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/lib/(db|enom|enom-sim)(/.*)?$",
+              message:
+                "app/ and components/ read and write through lib/<feature> (its guard inside), never lib/db or lib/enom directly.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

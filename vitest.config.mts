@@ -14,14 +14,11 @@ function postgresListens(): Promise<boolean> {
   });
 }
 
+// Database suites run on the PostgreSQL server beside the tests (CI has one). Elsewhere, without
+// one, the run starts an embedded server (test/global-postgres.ts): the same engine either way.
 const withPostgres = await postgresListens();
-if (!withPostgres) {
-  if (process.env.CI)
-    throw new Error(`PostgreSQL does not answer at ${postgresUrl.host}; CI runs every database test on it.`);
-  console.warn(
-    `\n  PostgreSQL does not answer at ${postgresUrl.host}: the database tests run on PGlite only.\n`,
-  );
-}
+if (!withPostgres && process.env.CI)
+  throw new Error(`PostgreSQL does not answer at ${postgresUrl.host}; CI runs every database test on it.`);
 
 const alias = {
   "@": fileURLToPath(new URL(".", import.meta.url)),
@@ -38,7 +35,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     setupFiles: ["test/setup-env.ts"],
-    // Database suites (`*.db.test.ts`) run once on embedded PGlite and once on the PostgreSQL server.
+    // Database suites (`*.db.test.ts`): each file gets its own new database on PostgreSQL.
     projects: [
       {
         extends: true,
@@ -51,25 +48,13 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "db:pglite",
+          name: "db:postgres",
           include: ["**/*.db.test.ts"],
           exclude,
-          setupFiles: ["test/setup-db-pglite.ts"],
+          setupFiles: ["test/setup-db-postgres.ts"],
+          ...(withPostgres ? {} : { globalSetup: ["test/global-postgres.ts"] }),
         },
       },
-      ...(withPostgres
-        ? [
-            {
-              extends: true,
-              test: {
-                name: "db:postgres",
-                include: ["**/*.db.test.ts"],
-                exclude,
-                setupFiles: ["test/setup-db-postgres.ts"],
-              },
-            },
-          ]
-        : []),
     ],
   },
 });

@@ -4,6 +4,7 @@ import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Page, Response } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { stopEmbeddedPostgres } from "../scripts/lib/embedded-postgres.mjs";
 import { startStandInEnom, type StandInEnom } from "./stand-in-enom";
 
 /**
@@ -51,6 +52,7 @@ async function waitForPanel(deadline: number): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   standIn = await startStandInEnom();
+  await stopEmbeddedPostgres(path.join(DATA_DIR, "postgres"));
   rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
   const log = createWriteStream(LOG_FILE);
@@ -66,10 +68,11 @@ test.beforeAll(async () => {
       ENOM_UID: "resellid",
       ENOM_PW: "resellpw",
       ENOM_READ_CACHE_MS: "0",
+      MIRROR_FRESH_MS: "0",
       // Its own embedded database: nothing shared with the other panels.
       DATABASE_URL: "",
       REDIS_URL: "",
-      PGLITE_DIR: path.join(DATA_DIR, "pglite"),
+      EMBEDDED_POSTGRES_DIR: path.join(DATA_DIR, "postgres"),
       AUTH_SECRET: randomBytes(32).toString("base64"),
       MAILPAK_DEMO: "1",
       MAIL_CAPTURE_DIR: path.join(DATA_DIR, "mail"),

@@ -4,6 +4,9 @@ import { getDb } from "@/lib/db";
 import { auditLog, type AuditOutcome, type AuditRow } from "@/lib/db/schema";
 import { getRequestContext } from "@/lib/request-context";
 
+/** The audit feature's row types, for its screens (components/audit). */
+export type { AuditOutcome, AuditRow };
+
 export interface AuditActor {
   id: string | null;
   email: string;

@@ -24,7 +24,7 @@ describe("the environment contract", () => {
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.REDIS_URL).toBeUndefined();
-    expect(env.PGLITE_DIR).toBe("./data/pglite");
+    expect(env.EMBEDDED_POSTGRES_DIR).toBe("./data/postgres");
     expect(env.ENOM_TIMEOUT_MS).toBe(30_000);
   });
 

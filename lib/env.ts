@@ -35,6 +35,8 @@ const baseSchema = z.object({
   ENOM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
   ENOM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   ENOM_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** How old a domain's mirror rows may be before a view reads eNom again behind the page. */
+  MIRROR_FRESH_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -42,7 +44,8 @@ const baseSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL (leave it unset for the embedded database)")
       .optional(),
   ),
-  PGLITE_DIR: z.string().default("./data/pglite"),
+  /** Without DATABASE_URL, the folder of the PostgreSQL server the panel starts itself. */
+  EMBEDDED_POSTGRES_DIR: z.string().default("./data/postgres"),
   REDIS_URL: z.preprocess(
     emptyAsUndefined,
     z

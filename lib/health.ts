@@ -35,7 +35,7 @@ export interface EnomCheckResult extends CheckResult {
 export interface HealthReport {
   status: "ok" | "degraded";
   version: string;
-  checks: { database: CheckResult & { kind: "pglite" | "postgres" }; enom: EnomCheckResult };
+  checks: { database: CheckResult & { kind: "embedded" | "postgres" }; enom: EnomCheckResult };
 }
 
 /** What anyone may read: enough for a load balancer, nothing about the installation. */
@@ -110,7 +110,7 @@ export async function checkHealth(): Promise<HealthReport> {
         ok: database.ok,
         latencyMs: database.latencyMs,
         ...(database.error ? { error: database.error } : {}),
-        kind: env.DATABASE_URL ? "postgres" : "pglite",
+        kind: env.DATABASE_URL ? "postgres" : "embedded",
       },
       enom: enomResult,
     },

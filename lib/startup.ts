@@ -6,7 +6,7 @@ import { users } from "@/lib/db/schema";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { EnvError, getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { startReminderSchedule } from "@/lib/reminders/schedule";
+import { startJobWorkers } from "@/lib/jobs/engine";
 import { installClientAddressHeader } from "@/lib/security/client-address-header";
 
 class StartupError extends Error {}
@@ -31,8 +31,9 @@ export async function startServer(): Promise<void> {
         );
       }
     }
-    // Hourly renewal reminders; each is claimed in the database, so several instances are safe.
-    if (env.NODE_ENV !== "test") startReminderSchedule();
+    // The job workers (lib/jobs): long eNom work, the mirror's nightly sync and the hourly renewal
+    // reminders, once across all instances; unfinished runs of a stopped instance resume.
+    if (env.NODE_ENV !== "test") await startJobWorkers();
     logger.info(
       { database: handle.kind, enom: new URL(env.ENOM_BASE_URL).host, demo: env.MAILPAK_DEMO === "1" },
       "mailpak ready",

@@ -2,7 +2,8 @@
 // `npm run bench`: every benchmark, one after the other (never part of `npm test`), bounded and on
 // loopback. Writes the panel's figures into docs/benchmarks.md and prints where.
 //   --skip-build        use the build in NEXT_DIST_DIR (.next-bench) as it is
-//   --only a,b          only these scenarios: sim, parse, reads, bulk, large, pages
+//   --only a,b          only these scenarios: sim, parse, reads, bulk, large, pages, size
+//                       (size, an account of any size with a 10-minute soak, runs only when named)
 //   --seconds N         seconds per load phase (default 10)
 //   --no-lighthouse     skip Lighthouse (first-load JavaScript is still measured)
 //   --report-only       rewrite docs/benchmarks.md from the last figures (data/bench/results.json)
@@ -12,6 +13,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runBulk } from "./bench/bulk.mjs";
+import { anySizeSection, runAnySize } from "./bench/any-size.mjs";
 import { runLargeAccount } from "./bench/large-account.mjs";
 import { ensureBuild } from "./bench/lib.mjs";
 import { panelSection } from "./bench/panel-report.mjs";
@@ -88,8 +90,20 @@ const scenarios = [
   ["bulk", "Bulk create", () => runBulk(ports)],
   ["large", "Large account", () => runLargeAccount(ports)],
   ["pages", "Pages", () => runPages({ ...ports, skipLighthouse: argv.includes("--no-lighthouse") })],
+  [
+    "size",
+    "An account of any size",
+    () => runAnySize({ ...ports, seconds, soakMinutes: Number(option("--soak-minutes", "10")) }),
+  ],
 ];
-const keys = { parse: "parse", reads: "reads", bulk: "bulk", large: "largeAccount", pages: "pages" };
+const keys = {
+  parse: "parse",
+  reads: "reads",
+  bulk: "bulk",
+  large: "largeAccount",
+  pages: "pages",
+  size: "anySize",
+};
 
 if (scenarios.some(([name]) => only.has(name))) {
   try {
@@ -117,6 +131,12 @@ if (scenarios.some(([name]) => only.has(name))) {
   const file = writeSection("bench:panel", panelSection({ machine: about, results, errors, seconds }), {
     before: "## eNom simulator",
   });
+  if (results.anySize)
+    writeSection(
+      "bench:any-size",
+      anySizeSection({ machine: results.machine, result: results.anySize, previous: results.largeAccount }),
+      { before: "<!-- bench:panel:start -->" },
+    );
   log(
     `Wrote ${path.relative(process.cwd(), file)} (${Math.round((Date.now() - startedAt) / 1000)} s in all).`,
   );

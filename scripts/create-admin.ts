@@ -2,20 +2,32 @@
  * `npm run create-admin`: the first admin of a new installation, from flags or interactively.
  *   npm run create-admin -- --email ada@example.com --name "Ada Lovelace"   (asks for the password)
  *   npm run create-admin -- --email … --name … --password-stdin < file
- * Uses DATABASE_URL when set, else the embedded database in PGLITE_DIR (default ./data/pglite).
+ * Uses DATABASE_URL when set, else the panel's embedded PostgreSQL in EMBEDDED_POSTGRES_DIR
+ * (default ./data/postgres): the running panel's server when there is one, else started for the
+ * command and stopped after.
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
-import { openDatabase } from "@/lib/db/client";
+import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { users } from "@/lib/db/schema";
 import { emailSchema, panelPasswordSchema, personNameSchema } from "@/lib/validation/account";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" } },
 });
+
+async function openPanelDatabase(): Promise<DatabaseHandle> {
+  if (process.env.DATABASE_URL) return openDatabase({ databaseUrl: process.env.DATABASE_URL });
+  const server = await startEmbeddedPostgres({
+    dataDir: process.env.EMBEDDED_POSTGRES_DIR || "./data/postgres",
+    borrow: true,
+  });
+  return openDatabase({ databaseUrl: server.url, kind: "embedded", onClose: server.stop });
+}
 
 async function ask(question: string, hidden = false): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
@@ -59,10 +71,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const handle = openDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    pgliteDir: process.env.PGLITE_DIR || "./data/pglite",
-  });
+  const handle = await openPanelDatabase();
   try {
     await handle.migrate();
     const [existing] = await handle.db

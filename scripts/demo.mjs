@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { stopEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { ensureDependencies, log, root } from "./lib/ensure.mjs";
 import { simulatorPanelEnv } from "./lib/panel-env.mjs";
 import { startProcess, stopProcess, waitForUrl } from "./lib/processes.mjs";
@@ -55,8 +56,12 @@ process.on("SIGTERM", () => stopAll(0));
 // Demo data saved by an older simulator (another seed generator or state format) cannot be
 // replayed: start the whole demo over rather than fail, since the panel's data refers to it.
 const simStatePath = path.join(root, dataDir, "enom-sim.json");
-if (!args.has("--reset") && existsSync(simStatePath) && !simStateIsCurrent(simStatePath)) {
-  log("The saved demo data was made by an older version of the simulator; starting the demo over…");
+// The panel's database mirrors the simulator's account, so `--reset` starts both over.
+const outdated = existsSync(simStatePath) && !simStateIsCurrent(simStatePath);
+if (outdated || args.has("--reset")) {
+  if (outdated)
+    log("The saved demo data was made by an older version of the simulator; starting the demo over…");
+  await stopEmbeddedPostgres(path.join(root, dataDir, "postgres"));
   rmSync(path.join(root, dataDir), { recursive: true, force: true });
 }
 

@@ -38,6 +38,8 @@ const env = {
   AUTH_SECRET: localSecret(shared, "auth-secret"),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: localSecret(shared, "server-actions-key"),
   ENOM_READ_CACHE_MS: "0",
+  // A view reads eNom again behind the page whenever it shows a domain: the specs change eNom directly.
+  MIRROR_FRESH_MS: "0",
   // Replicas behind a load balancer: here the test runner on loopback plays it, so that each
   // spec can be a visitor with an address of its own (X-Forwarded-For) for the per-address limits.
   TRUSTED_PROXIES: "127.0.0.1, ::1",

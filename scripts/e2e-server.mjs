@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { root } from "./lib/ensure.mjs";
+import { stopEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { localSecret } from "./lib/local-secret.mjs";
 import { simulatorPanelEnv } from "./lib/panel-env.mjs";
 import { startProcess, stopProcess } from "./lib/processes.mjs";
@@ -10,12 +11,17 @@ import { startProcess, stopProcess } from "./lib/processes.mjs";
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4100);
 const panelPort = Number(process.env.E2E_PANEL_PORT ?? 3100);
 const dataDir = `data/e2e-${panelPort}`;
-rmSync(path.join(root, dataDir, "pglite"), { recursive: true, force: true });
+// A fresh embedded database each run; a server an earlier run left behind is stopped first.
+await stopEmbeddedPostgres(path.join(root, dataDir, "postgres"));
+rmSync(path.join(root, dataDir, "postgres"), { recursive: true, force: true });
+rmSync(path.join(root, dataDir, "postgres.password"), { force: true });
 
 const env = {
   ...simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true }),
   // The specs change the simulator behind the panel's back (faults, direct calls): no read cache.
   ENOM_READ_CACHE_MS: "0",
+  // A view reads eNom again behind the page whenever it shows a domain: the specs change eNom directly.
+  MIRROR_FRESH_MS: "0",
   // e2e/security.spec.ts scrapes /api/metrics with it.
   METRICS_TOKEN: localSecret(path.join(root, dataDir), "metrics-token"),
 };

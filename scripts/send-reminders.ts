@@ -1,6 +1,6 @@
 /**
  * `npm run reminders`: one pass of the renewal reminders now (the panel also sends them hourly).
- * Reads the panel's environment: ENOM_*, the database (DATABASE_URL or PGLITE_DIR), SMTP_URL or
+ * Reads the panel's environment: ENOM_*, the database (DATABASE_URL, or the panel's embedded PostgreSQL), SMTP_URL or
  * MAIL_CAPTURE_DIR, PUBLIC_URL for the links. Safe to run beside the panel: each reminder is sent
  * once, whoever sends it. Exits 1 when an email or eNom failed.
  */

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // `npm run soak`: mixed traffic through the real panel with upstream faults injected, then a check
 // that the audit log and the simulator agree. Bounded (--minutes), loopback only, its own ports.
-//   --minutes N (10)  --users N (50)  --fault-rate F (0.05)  --database pglite|postgres  --skip-build
+//   --minutes N (10)  --users N (50)  --fault-rate F (0.05)  --database embedded|postgres  --skip-build
 //   --heap-mb N (384, as `npm start` runs the panel; 0 for no cap): the panel's V8 heap
 //                (--max-old-space-size); with a cap a leak would crash, without one the heap
 //                grows only because memory is there
 //   SOAK_PANEL_PORT (3581), SOAK_SIM_PORT (4581)
 // Writes the soak section of docs/benchmarks.md and prints where.
+import { withStoppedEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { actionIds, callAction } from "./bench/actions.mjs";
 import { pagePath } from "./bench/bulk.mjs";
 import {
@@ -36,16 +36,16 @@ const option = (name, fallback) => {
 const minutes = Number(option("--minutes", "10"));
 const users = Number(option("--users", "50"));
 const faultRate = Number(option("--fault-rate", "0.05"));
-const database = option("--database", "pglite");
+const database = option("--database", "embedded");
 const heapMb = Number(option("--heap-mb", "384")) || "";
 if (
   !(minutes > 0 && minutes <= 120) ||
   !(users >= 1 && users <= 500) ||
   !(faultRate >= 0 && faultRate < 1) ||
-  !["pglite", "postgres"].includes(database)
+  !["embedded", "postgres"].includes(database)
 ) {
   console.error(
-    "usage: npm run soak -- [--minutes 1..120] [--users 1..500] [--fault-rate 0..0.99] [--database pglite|postgres]",
+    "usage: npm run soak -- [--minutes 1..120] [--users 1..500] [--fault-rate 0..0.99] [--database embedded|postgres]",
   );
   process.exit(2);
 }
@@ -142,7 +142,7 @@ async function main() {
     database,
     env: heapMb ? { NODE_OPTIONS: `--max-old-space-size=${Number(heapMb)}` } : {},
   });
-  const dataDir = path.join(root, `data/bench-${panelPort}/pglite`);
+  const dataDir = path.join(root, `data/bench-${panelPort}/postgres`);
   let panelStopped = false;
   try {
     // Room to work in: a 90-mailbox pak on a few domains (bought at the simulator, not through the panel).
@@ -361,18 +361,15 @@ async function main() {
 
 async function auditKept(dataDir) {
   const sql = "select count(*)::int as n, max(id)::int as last from audit_log";
-  if (database === "pglite") {
-    const db = new PGlite(dataDir);
-    try {
-      return await db.query(sql);
-    } finally {
-      await db.close();
-    }
-  }
-  const { default: pg } = await import("pg");
+  if (database === "embedded") return withStoppedEmbeddedPostgres(dataDir, (url) => query(url, sql));
   const url = new URL(POSTGRES_URL);
   url.pathname = `/mailpak_bench_${panelPort}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  return query(url.toString(), sql);
+}
+
+async function query(connectionString, sql) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     return await client.query(sql);
@@ -482,7 +479,7 @@ function soakSection({ about, stats, check, memory, lanes }) {
   ]);
   const flat = Math.abs(memory.secondHalfSlopeMbPerMin) <= 2;
   return [
-    `## Soak (${database === "pglite" ? "embedded PGlite" : "PostgreSQL"})`,
+    `## Soak (${database === "embedded" ? "embedded PostgreSQL" : "PostgreSQL"})`,
     "",
     `Written by \`npm run soak -- --minutes ${minutes} --users ${users} --fault-rate ${faultRate} --database ${database}${heapMb ? ` --heap-mb ${heapMb}` : ""}\` (scripts/soak.mjs): the production panel (database: ${database === "pglite" ? "embedded PGlite, the default" : "PostgreSQL"}) and the simulator, ${users} virtual users (admin and staff sessions, signed in once and reused) on ${lanes.length} domains, each with a 90-mailbox pak bought for the run. Each user loops, with 0.1–0.5 s between clicks: the domains page (25 %), a domain's page (15 %), the mailbox grid's read (30 %), create a mailbox (12 %, or delete its oldest when it has ${MAX_LIVE_PER_USER}), reset a password (8 %), delete a mailbox (7 %), turn a pak's auto-renew on or off (3 %). Writes go through the real server actions. Faults: for every call the panel makes to the simulator, ${faultRate * 100} % of a one-shot fault on the next call, its mode at random among ${FAULT_MODES.join(", ")}.`,
     "",

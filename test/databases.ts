@@ -2,47 +2,20 @@ import { randomBytes } from "node:crypto";
 import { Client } from "pg";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 
-/** The PostgreSQL server that runs beside the tests (DEVELOPERS.md); TEST_POSTGRES_URL overrides. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-
-export async function postgresAnswers(): Promise<boolean> {
-  const client = new Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /**
- * Whether the PostgreSQL half of a suite runs. In CI a missing server is a failure, never a skip;
- * elsewhere the suite says plainly that it skipped.
+ * The PostgreSQL server the database tests run on: TEST_POSTGRES_URL, else the one beside the
+ * tests (127.0.0.1:5432, DEVELOPERS.md), else an embedded server the test run started
+ * (test/global-postgres.ts sets TEST_POSTGRES_URL to it).
  */
-export async function shouldTestPostgres(): Promise<boolean> {
-  if (await postgresAnswers()) return true;
-  if (process.env.CI) throw new Error(`PostgreSQL does not answer at ${TEST_POSTGRES_URL}; CI needs it.`);
-  console.warn(
-    `PostgreSQL does not answer at ${TEST_POSTGRES_URL}: its half of the database tests is skipped.`,
-  );
-  return false;
-}
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export interface TestDatabase {
   handle: DatabaseHandle;
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of either kind: PGlite in memory, or a new database on the server. */
-export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<TestDatabase> {
-  if (kind === "pglite") {
-    const handle = openDatabase({ pgliteDir: "memory://" });
-    await handle.migrate();
-    return { handle, drop: () => handle.close() };
-  }
+/** A new, migrated database on the test server, dropped by `drop()`. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `mailpak_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
@@ -50,7 +23,7 @@ export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<T
   await admin.end();
   const url = new URL(TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
-  const handle = openDatabase({ databaseUrl: url.toString(), pgliteDir: "memory://" });
+  const handle = openDatabase({ databaseUrl: url.toString() });
   await handle.migrate();
   return {
     handle,

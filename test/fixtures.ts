@@ -1,7 +1,7 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session";
-import { insertCustomer, setCustomerDomains } from "@/lib/db/queries/customers";
-import { insertUser } from "@/lib/db/queries/users";
+import { insertCustomer, setCustomerDomains } from "@/lib/customers/queries";
+import { insertUser } from "@/lib/users/queries";
 import type { Role } from "@/lib/db/schema";
 
 /** Users and customers for database tests, made through the same queries the app uses. */

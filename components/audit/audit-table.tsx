@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { AuditOutcome, AuditRow } from "@/lib/db/schema";
+import type { AuditOutcome, AuditRow } from "@/lib/audit";
 import { OUTCOME_LABELS } from "./audit-filters";
 
 const OUTCOME_TONES = { ok: "success", failed: "danger", unknown: "warning" } as const satisfies Record<

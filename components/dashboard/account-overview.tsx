@@ -6,6 +6,7 @@ import type { AccountBalance } from "@/lib/dashboard/balance";
 import type { DashboardPaks } from "@/lib/dashboard/overview";
 import { formatUsd } from "@/lib/format";
 import { formatReadAt, plural } from "@/components/domains/format";
+import { MirrorSyncNotice } from "@/components/domains/mirror-sync-notice";
 import { StatCard } from "./stat-card";
 
 /**
@@ -86,6 +87,11 @@ async function PakCards({ paks }: { paks: Promise<DashboardPaks> }) {
         }`;
   return (
     <>
+      {data.mirror.state !== "synced" ? (
+        <div className="sm:col-span-2 xl:col-span-4">
+          <MirrorSyncNotice status={data.mirror} service="eNom" />
+        </div>
+      ) : null}
       <StatCard
         label="Email paks"
         value={summary.paks.toLocaleString("en-US")}
@@ -101,7 +107,7 @@ async function PakCards({ paks }: { paks: Promise<DashboardPaks> }) {
             {due.unpriced ? ` (${due.unpriced.toLocaleString("en-US")} not priced yet)` : ""}
             {due.expired ? `, ${due.expired} already expired` : ""} ·{" "}
             {expirations.atRiskAutoRenewOff.toLocaleString("en-US")} of them with auto-renew off
-            {data.stale ? ` · as of ${formatReadAt(data.fetchedAt)}` : ""}
+            {` · read from eNom at ${formatReadAt(data.fetchedAt)}${data.stale ? " (some domains earlier)" : ""}`}
           </>
         }
         href="/expirations?filter=30"

@@ -28,10 +28,13 @@ export function DeletePakDialog({
   pak,
   mailboxes,
   today,
+  activityBase,
   onClose,
   onDeleted,
 }: {
   domain: string;
+  /** Where this user's Activity lives: "" for staff, "/portal" for customers. */
+  activityBase: "" | "/portal";
   /** The pak to delete; null keeps the dialog closed. */
   pak: PakView | null;
   /** The pak's mailboxes. */
@@ -72,6 +75,7 @@ export function DeletePakDialog({
           domain={domain}
           pak={pak}
           mailboxCount={mailboxes.length}
+          activityBase={activityBase}
           onCancel={onClose}
           onDeleted={onDeleted}
         />
@@ -133,12 +137,14 @@ function DeletePakForm({
   domain,
   pak,
   mailboxCount,
+  activityBase,
   onCancel,
   onDeleted,
 }: {
   domain: string;
   pak: PakView;
   mailboxCount: number;
+  activityBase: "" | "/portal";
   onCancel: () => void;
   onDeleted: (message: string) => void;
 }) {
@@ -163,6 +169,29 @@ function DeletePakForm({
   );
 
   const outcome = state.result?.ok ? state.result.data : null;
+  // A pak with more mailboxes than one call takes is deleted by a job: its progress is in Activity.
+  const runId = outcome && "runId" in outcome && typeof outcome.runId === "string" ? outcome.runId : null;
+  if (outcome && runId)
+    return (
+      <div className="flex flex-col gap-4">
+        <Alert tone="info" title={`Pak ${outcome.bundleId} is being deleted`}>
+          <p>
+            {state.result?.message ??
+              "Its mailboxes are deleted first, then the pak; this runs on the server, even if you leave this page."}
+          </p>
+          <p className="mt-2">
+            <a className="font-medium underline" href={`${activityBase}/activity/${runId}`}>
+              Follow it in Activity
+            </a>
+          </p>
+        </Alert>
+        <div>
+          <Button variant="secondary" onClick={onCancel}>
+            Close
+          </Button>
+        </div>
+      </div>
+    );
   if (outcome)
     return (
       <div className="flex flex-col gap-4">

@@ -15,10 +15,12 @@ import {
 import type { UpstreamFailureText } from "@/lib/domains/upstream-failure";
 import { DomainListTable } from "./domain-list-table";
 import { formatReadAt, plural } from "./format";
+import { MirrorSyncNotice } from "./mirror-sync-notice";
 import { RetryButton } from "./retry-button";
 
 /**
- * One page of the domain list with its notes: stale data, a cut-short listing, nothing matching.
+ * One page of the domain list with its notes: the account still being read for the first time,
+ * domains whose latest read failed, a cut-short listing, nothing matching.
  * Written without the provider's name, so the customer portal can show it as it is.
  */
 export function DomainList({
@@ -42,12 +44,14 @@ export function DomainList({
       (query.sort === "mailboxes" || query.filters.some((filter) => DETAIL_FILTERS.has(filter))));
   return (
     <>
+      {list.mirror ? <MirrorSyncNotice status={list.mirror} service="the email service" /> : null}
       <QuickFilters list={list} query={query} />
       {list.stale ? (
         <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-start">
           <div className="flex-1">
-            <Alert tone="warning" title={`Showing the list as it was at ${formatReadAt(list.fetchedAt)}`}>
-              The email service did not answer just now, so this may be out of date.
+            <Alert tone="warning" title="Some domains show an earlier read">
+              The email service did not answer the latest read of some domains, so they may be out of date.
+              They are read again when opened.
             </Alert>
           </div>
           <RetryButton />

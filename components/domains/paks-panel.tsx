@@ -11,6 +11,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { DomainCapabilities, DomainEmailView, PakView } from "@/lib/domains/types";
 import { formatReadAt } from "./format";
 import { PakCard } from "./pak-card";
+import { ReadFreshness } from "./read-freshness";
 import { useDomainEmail } from "./use-domain-email";
 import { useOpenedOnce } from "./use-opened-once";
 
@@ -45,11 +46,21 @@ export function PaksPanel({
           Email paks
         </h2>
         {data ? (
-          <p className="text-xs text-muted">
-            {email.isFetching ? "Refreshing…" : `Read at ${formatReadAt(data.fetchedAt)}`}
-          </p>
+          <ReadFreshness
+            domain={domain}
+            readAt={data.fetchedAt}
+            service={capabilities.serviceName}
+            busy={email.isFetching}
+          />
         ) : null}
       </div>
+      {data?.readError ? (
+        <div className="mb-4">
+          <Alert tone="warning" title={`Showing the paks as they were at ${formatReadAt(data.fetchedAt)}`}>
+            The latest read failed, so this may be out of date: {data.readError}
+          </Alert>
+        </div>
+      ) : null}
 
       <div aria-live="polite">
         {notice ? (
@@ -125,6 +136,7 @@ export function PaksPanel({
                 deleting ? data.mailboxes.filter((mailbox) => mailbox.bundleId === deleting.bundleId) : []
               }
               today={data.fetchedAt.slice(0, 10)}
+              activityBase={capabilities.basePath}
               onClose={() => setDeleting(null)}
               onDeleted={(message) => {
                 setDeleting(null);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SearchLauncher } from "@/components/search/search-launcher";
 import type { Permission } from "@/lib/auth/permissions";
 import { MainNav } from "./main-nav";
 import { MobileNav } from "./mobile-nav";
@@ -26,6 +27,14 @@ export function AppShell({
             Mailpak
           </Link>
           <div className="ml-auto flex items-center gap-3">
+            {permissions.includes("domains.view") ? (
+              <SearchLauncher
+                title="Search the account"
+                placeholder="Address, display name, domain or customer"
+                searchPath="/search"
+                domainsBase="/domains"
+              />
+            ) : null}
             <ThemeToggle />
             <UserMenu user={user} accountHref="/account" />
           </div>

@@ -7,6 +7,7 @@ describe("the staff navigation", () => {
       "Dashboard",
       "Domains",
       "Expirations",
+      "Activity",
       "Customers",
       "Users",
       "Audit log",
@@ -19,6 +20,7 @@ describe("the staff navigation", () => {
       "Dashboard",
       "Domains",
       "Expirations",
+      "Activity",
       "Customers",
       "Audit log",
     ]);

@@ -1,4 +1,5 @@
 import {
+  Activity,
   CalendarClock,
   Globe,
   LayoutDashboard,
@@ -22,6 +23,7 @@ export const staffNavItems: NavItem[] = [
   { href: "/", label: "Dashboard", icon: LayoutDashboard },
   { href: "/domains", label: "Domains", icon: Globe },
   { href: "/expirations", label: "Expirations", icon: CalendarClock },
+  { href: "/activity", label: "Activity", icon: Activity },
   { href: "/customers", label: "Customers", icon: Users, permission: "customers.view" },
   { href: "/users", label: "Users", icon: UserCog, permission: "users.manage" },
   { href: "/audit", label: "Audit log", icon: ScrollText, permission: "audit.view" },

@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, CircleCheck, CircleHelp, Loader2, X } from "lucide-react";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -165,6 +166,15 @@ function BatchChange({ activity, onDismiss }: { activity: Activity; onDismiss: (
         className="h-2 w-full overflow-hidden rounded-full accent-[var(--color-accent)]"
       />
       {activity.running ? <Waiting activity={activity} /> : null}
+      {activity.jobHref ? (
+        <p className="text-xs text-muted">
+          This list runs on the server: it goes on if you leave this page.{" "}
+          <Link href={activity.jobHref} className="font-medium text-accent underline">
+            Follow it in Activity
+          </Link>
+          .
+        </p>
+      ) : null}
       {passwords.length ? (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-warning/40 bg-warning-soft p-3">
           <p className="flex-1">

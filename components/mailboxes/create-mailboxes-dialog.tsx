@@ -213,7 +213,7 @@ function CreateMailboxesForm({
             ? `${rows.length} of ${free} free mailbox${free === 1 ? "" : "es"} in pak ${pak.bundleId}.`
             : "No pak of this domain has a free mailbox."}
           {rows.length > MAILBOX_BATCH_MAX
-            ? ` They are sent in ${Math.ceil(rows.length / MAILBOX_BATCH_MAX)} parts of at most ${MAILBOX_BATCH_MAX}, the most the email service takes at once.`
+            ? ` They are sent in ${Math.ceil(rows.length / MAILBOX_BATCH_MAX)} parts of at most ${MAILBOX_BATCH_MAX}, the most the email service takes at once, as a job on the server: it goes on if you leave the page (see Activity).`
             : ""}
         </p>
       </div>

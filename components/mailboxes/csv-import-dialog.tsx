@@ -230,7 +230,8 @@ function ImportForm({
           {toSend.length > MAILBOX_BATCH_MAX ? (
             <p className="text-sm text-muted">
               They are sent in {Math.ceil(toSend.length / MAILBOX_BATCH_MAX)} parts of at most{" "}
-              {MAILBOX_BATCH_MAX}, the most the email service takes at once.
+              {MAILBOX_BATCH_MAX}, the most the email service takes at once, as a job on the server: it goes
+              on if you leave the page (see Activity).
             </p>
           ) : null}
         </>

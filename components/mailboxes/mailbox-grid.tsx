@@ -1,10 +1,12 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { Download, Inbox, Plus, RefreshCw, Upload } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatReadAt } from "@/components/domains/format";
 import { useDomainEmail } from "@/components/domains/use-domain-email";
+import { refreshDomainNow } from "@/components/domains/refresh-domain";
 import { useOpenedOnce } from "@/components/domains/use-opened-once";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,6 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DomainCapabilities, DomainEmailView, MailboxView } from "@/lib/domains/types";
+import { queryKeys } from "@/lib/query-keys";
 import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
 import { defaultPak, newDraftRow, type CreateDraft } from "./create-draft";
 import { forwardOnlyRows } from "./forward-only";
@@ -133,6 +136,26 @@ export function MailboxGrid({
   );
   const forwards = forwardingQuery.data;
   const forwardingFailed = forwardingQuery.isError;
+  // Shown from the mirror: what the latest read of eNom could not read, or the panel's own failure.
+  const listProblem = query.isError ? query.error.message : (view?.readError ?? null);
+  const forwardingProblem = forwardingQuery.isError
+    ? forwardingQuery.error.message
+    : (forwards?.readError ?? null);
+  const queryClient = useQueryClient();
+  const [rereading, setRereading] = useState(false);
+  const rereadDomain = async () => {
+    setRereading(true);
+    try {
+      await refreshDomainNow(domain, queryClient);
+    } finally {
+      setRereading(false);
+    }
+  };
+  // A new read of the mailboxes (a refresh behind the page) brings new forwarding with it.
+  const emailReadAt = view?.fetchedAt;
+  useEffect(() => {
+    if (emailReadAt) void queryClient.invalidateQueries({ queryKey: queryKeys.domainForwarding(domain) });
+  }, [emailReadAt, domain, queryClient]);
   // A stable array while nothing changes, so the table does not recompute on every render.
   const rows = useMemo((): GridRow[] => {
     const expiredPaks = new Set(paks.filter((pak) => isPakExpired(pak, today)).map((pak) => pak.bundleId));
@@ -296,13 +319,19 @@ export function MailboxGrid({
         </div>
       </div>
 
-      {query.isError ? (
+      {listProblem ? (
         <Alert tone="warning" title="This list may be out of date">
           <p>
-            The last refresh failed: {query.error.message} The mailboxes are shown as they were at{" "}
+            The last refresh failed: {listProblem} The mailboxes are shown as they were at{" "}
             {formatReadAt(view.fetchedAt)}.
           </p>
-          <Button variant="secondary" size="sm" className="mt-2" onClick={() => void query.refetch()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-2"
+            disabled={rereading}
+            onClick={() => void (query.isError ? query.refetch() : rereadDomain())}
+          >
             <RefreshCw aria-hidden="true" className="size-4" />
             Try again
           </Button>
@@ -424,10 +453,10 @@ export function MailboxGrid({
       {rows.some((row) => row.displayName === null) ? (
         <p className="text-xs text-muted">Display names: {DISPLAY_NAME_UNKNOWN}</p>
       ) : null}
-      {forwardingQuery.isError ? (
+      {forwardingProblem ? (
         <Alert tone="warning" title="Forwarding could not be read">
           <p>
-            {forwardingQuery.error.message}{" "}
+            {forwardingProblem}{" "}
             {forwards
               ? "The forwarding shown is from the last good read and may be out of date."
               : "The list shows \u201cCould not be read\u201d rather than guessing that a mailbox does not forward."}
@@ -436,7 +465,8 @@ export function MailboxGrid({
             variant="secondary"
             size="sm"
             className="mt-2"
-            onClick={() => void forwardingQuery.refetch()}
+            disabled={rereading}
+            onClick={() => void (forwardingQuery.isError ? forwardingQuery.refetch() : rereadDomain())}
           >
             <RefreshCw aria-hidden="true" className="size-4" />
             Read forwarding again

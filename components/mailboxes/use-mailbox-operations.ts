@@ -8,6 +8,9 @@ import {
   resetMailboxPasswordsAction,
   setMailboxAdminAction,
   setMailboxForwardingAction,
+  startCreateMailboxesJobAction,
+  startDeleteMailboxesJobAction,
+  startResetPasswordsJobAction,
 } from "@/lib/actions/mailboxes";
 import type { DomainEmailView, DomainForwardingView, MailboxView, PakView } from "@/lib/domains/types";
 import { queryKeys } from "@/lib/query-keys";
@@ -52,7 +55,7 @@ function patchMailboxes(
   };
 }
 
-/** Lists longer than eNom takes at once are sent in parts; the results say so. */
+/** Lists longer than eNom takes at once are sent in parts (as a job on the server); the results say so. */
 function partsNote(count: number): string {
   const parts = Math.ceil(count / MAILBOX_BATCH_MAX);
   return parts > 1
@@ -123,6 +126,7 @@ export function useMailboxOperations(
       pendingLabel: "Setting password…",
       listKey: "items",
       send: (chunk) => resetMailboxPasswordsAction({ domain, items: chunk }),
+      startJob: (all) => startResetPasswordsJobAction({ domain, items: all }),
       wording: { done: "New password set for" },
       failedOne: (address, reason) =>
         `Could not set the new password of ${address}: ${reason} The old one still works.`,
@@ -142,6 +146,8 @@ export function useMailboxOperations(
       pendingLabel: "Deleting…",
       listKey: "userNames",
       send: (chunk) => deleteMailboxesAction({ domain, userNames: chunk.map((item) => item.userName) }),
+      startJob: (all) =>
+        startDeleteMailboxesJobAction({ domain, userNames: all.map((item) => item.userName) }),
       apply: (current, done) => {
         const gone = new Set(done.map((item) => item.userName.toLowerCase()));
         const freed = new Map<number, number>();
@@ -227,6 +233,7 @@ export function useMailboxOperations(
       ghosts,
       listKey: "mailboxes",
       send: (chunk) => createMailboxesAction({ domain, bundleId, mailboxes: chunk }),
+      startJob: (all) => startCreateMailboxesJobAction({ domain, bundleId, mailboxes: all }),
       apply: (current, done) => {
         const made = new Set(done.map((item) => item.userName.toLowerCase()));
         return {

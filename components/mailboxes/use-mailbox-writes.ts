@@ -1,9 +1,12 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { usePathname } from "next/navigation";
 import { useRef, useState } from "react";
+import { fetchJobRun, jobHref } from "@/components/jobs/use-job-run";
 import type { ActionResult } from "@/lib/actions/result";
 import type { DomainEmailView, MailboxView } from "@/lib/domains/types";
+import { isFinished, JOB_THRESHOLD, jobQueryKeys, type JobItemView } from "@/lib/jobs/model";
 import { queryKeys } from "@/lib/query-keys";
 import {
   MAILBOX_BATCH_MAX,
@@ -15,8 +18,9 @@ import {
  * Runs the grid's writes so that the page stays usable while eNom takes its seconds: the rows
  * being changed show a pending state (and the admin toggle its new value at once), a bulk change
  * shows its progress and then the result per mailbox, and afterwards the domain is read again so
- * the grid shows eNom's true state. Lists longer than 99 go as several calls, one after another,
- * which is what the progress bar counts.
+ * the grid shows eNom's true state. Lists longer than one eNom call (99) run as a job on the
+ * server (`startJob`): the progress bar follows the job, which goes on if the user leaves the page
+ * (the activity view shows it); the passwords typed or generated here are shown from here, once.
  */
 
 export type RowState = "pending" | MailboxOutcome;
@@ -46,6 +50,8 @@ export interface Activity {
   single: boolean;
   /** What the user typed for the rows that failed, to fix and send again. */
   retry: { label: string; run: () => void } | null;
+  /** The job's page, when the list runs as a job on the server. */
+  jobHref: string | null;
 }
 
 export interface RowChange {
@@ -69,6 +75,8 @@ export interface WriteSpec<Item extends WriteItem> {
   /** The list's name in the action's field errors (`mailboxes`, `userNames`, `items`). */
   listKey: string;
   send: (chunk: Item[]) => Promise<ActionResult<MailboxBatchResult>>;
+  /** Starts the whole list as a job, for lists longer than one eNom call. */
+  startJob?: (items: Item[]) => Promise<ActionResult<{ runId: string }>>;
   /** The cached domain with the changes eNom confirmed, until it is read again. */
   apply?: (view: DomainEmailView, done: Item[]) => DomainEmailView;
   wording: { done: string };
@@ -135,8 +143,18 @@ function outcomesOf<Item extends WriteItem>(
   });
 }
 
+/** A job item's state as a grid row shows it: skipped (never sent) counts as failed. */
+function rowStateOf(item: JobItemView): RowState {
+  if (item.status === "ok" || item.status === "failed" || item.status === "unknown") return item.status;
+  return item.status === "skipped" ? "failed" : "pending";
+}
+
+const JOB_POLL_MS = 1_500;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function useMailboxWrites(domain: string) {
   const queryClient = useQueryClient();
+  const portal = (usePathname() ?? "").startsWith("/portal");
   const queryKey = queryKeys.domainEmail(domain);
   const [changes, setChanges] = useState<ReadonlyMap<string, RowChange>>(new Map());
   const [ghosts, setGhosts] = useState<readonly MailboxView[]>([]);
@@ -178,37 +196,42 @@ export function useMailboxWrites(domain: string) {
         tone: "success",
         single: spec.items.length === 1,
         retry: null,
+        jobHref: null,
       },
       ...list,
     ]);
 
     const done: Item[] = [];
     let singleMessage: string | null = null;
-    for (let start = 0; start < spec.items.length; start += MAILBOX_BATCH_MAX) {
-      const chunk = spec.items.slice(start, start + MAILBOX_BATCH_MAX);
-      let result: ActionResult<MailboxBatchResult> | null;
-      try {
-        result = await spec.send(chunk);
-      } catch {
-        result = null; // the request to the panel itself failed: it may have run
+    const startJob = spec.items.length > JOB_THRESHOLD ? spec.startJob : undefined;
+    if (startJob) {
+      await followJob(id, spec.items, rows, done, () => startJob(spec.items));
+    } else {
+      for (let start = 0; start < spec.items.length; start += MAILBOX_BATCH_MAX) {
+        const chunk = spec.items.slice(start, start + MAILBOX_BATCH_MAX);
+        let result: ActionResult<MailboxBatchResult> | null;
+        try {
+          result = await spec.send(chunk);
+        } catch {
+          result = null; // the request to the panel itself failed: it may have run
+        }
+        if (result?.message) singleMessage = result.message;
+        outcomesOf(chunk, result, spec.listKey).forEach((outcome, index) => {
+          const row = rows[start + index];
+          const item = chunk[index];
+          if (!row || !item) return;
+          row.state = outcome.state;
+          row.message = outcome.message;
+          if (outcome.state === "ok") done.push(item);
+        });
+        const snapshot = rows.map((row) => ({ ...row }));
+        updateActivity(id, (activity) => ({
+          ...activity,
+          rows: snapshot,
+          requestsDone: activity.requestsDone + 1,
+        }));
       }
-      if (result?.message) singleMessage = result.message;
-      outcomesOf(chunk, result, spec.listKey).forEach((outcome, index) => {
-        const row = rows[start + index];
-        const item = chunk[index];
-        if (!row || !item) return;
-        row.state = outcome.state;
-        row.message = outcome.message;
-        if (outcome.state === "ok") done.push(item);
-      });
-      const snapshot = rows.map((row) => ({ ...row }));
-      updateActivity(id, (activity) => ({
-        ...activity,
-        rows: snapshot,
-        requestsDone: activity.requestsDone + 1,
-      }));
     }
-
     const showPasswords = spec.showPasswords?.() ?? false;
     const passwords = new Map(spec.items.map((item) => [item.userName.toLowerCase(), item.password ?? null]));
     const finalRows = rows.map((row) => ({
@@ -258,6 +281,65 @@ export function useMailboxWrites(domain: string) {
     void queryClient.invalidateQueries({ queryKey });
     for (const key of spec.refresh ?? []) void queryClient.invalidateQueries({ queryKey: key });
     return finalRows;
+  }
+
+  /**
+   * Starts the list as a job and follows it (GET /api/jobs/[id] through React Query's cache) until
+   * it is finished, updating the rows as items settle. Item i of the list is the job's seq i + 1.
+   */
+  async function followJob<Item extends WriteItem>(
+    id: number,
+    items: readonly Item[],
+    rows: ActivityRow[],
+    done: Item[],
+    start: () => Promise<ActionResult<{ runId: string }>>,
+  ): Promise<void> {
+    let started: ActionResult<{ runId: string }> | null;
+    try {
+      started = await start();
+    } catch {
+      started = null;
+    }
+    if (!started?.ok) {
+      for (const row of rows) {
+        row.state = started ? "failed" : "unknown";
+        row.message = started?.message ?? PANEL_SILENT;
+      }
+      return;
+    }
+    const runId = started.data.runId;
+    updateActivity(id, (activity) => ({ ...activity, jobHref: jobHref(runId, portal) }));
+    for (;;) {
+      await sleep(JOB_POLL_MS);
+      let finished = false;
+      try {
+        const run = await queryClient.fetchQuery({
+          queryKey: jobQueryKeys.run(runId),
+          queryFn: () => fetchJobRun(runId),
+          staleTime: 0,
+        });
+        for (const item of run.items) {
+          const row = rows[item.seq - 1];
+          if (!row) continue;
+          row.state = rowStateOf(item);
+          row.message = item.status === "ok" ? null : item.message || null;
+        }
+        finished = isFinished(run.status);
+      } catch {
+        // The panel did not answer this time; the job goes on, and the next poll asks again.
+      }
+      const settled = rows.filter((row) => row.state !== "pending").length;
+      const snapshot = rows.map((row) => ({ ...row }));
+      updateActivity(id, (activity) => ({
+        ...activity,
+        rows: snapshot,
+        requestsDone: Math.min(activity.requestsTotal, Math.floor(settled / MAILBOX_BATCH_MAX)),
+      }));
+      if (finished) break;
+    }
+    items.forEach((item, index) => {
+      if (rows[index]?.state === "ok") done.push(item);
+    });
   }
 
   function dismiss(id: number) {

@@ -1,5 +1,6 @@
 import { Globe } from "lucide-react";
 import { formatReadAt } from "@/components/domains/format";
+import { MirrorSyncNotice } from "@/components/domains/mirror-sync-notice";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -57,15 +58,17 @@ export async function PortalHomeContent({
           <>
             Mailboxes, renewals and storage of your domains.{" "}
             <span className="whitespace-nowrap">
-              {home.stale ? "Being refreshed; read" : "Read"} at {formatReadAt(home.fetchedAt)}.
+              {home.stale ? "Some domains are from an earlier read; read" : "Read"} at{" "}
+              {formatReadAt(home.fetchedAt)}.
             </span>
           </>
         }
       />
+      <MirrorSyncNotice status={home.mirror} service="the email service" />
       <AttentionList items={home.attention} base={base} />
       {home.domains.length ? (
         <DomainCards domains={home.domains} base={base} />
-      ) : (
+      ) : home.mirror.state !== "synced" ? null : (
         <EmptyState icon={Globe} title="Your domains are not available right now">
           Your domains were not found with the email service. Contact support if this persists.
         </EmptyState>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { UserMenu, type ShellUser } from "@/components/layout/user-menu";
+import { SearchLauncher } from "@/components/search/search-launcher";
 import type { Branding } from "@/lib/branding/branding";
 import { cn } from "@/lib/utils";
 import { BrandRoot } from "./brand-root";
@@ -51,6 +52,15 @@ export function PortalShell({
             <span className="sr-only">: your domains</span>
           </Link>
           <div className="ml-auto flex items-center gap-2">
+            {/* Not in the staff preview: there the search would run with the staff member's reach. */}
+            {framed || !user ? null : (
+              <SearchLauncher
+                title="Search your domains"
+                placeholder="Address, display name or domain"
+                searchPath={`${base}/search`}
+                domainsBase={`${base}/domains`}
+              />
+            )}
             {framed ? null : <ThemeToggle />}
             {user ? <UserMenu user={user} accountHref={framed ? undefined : `${base}/account`} /> : null}
           </div>

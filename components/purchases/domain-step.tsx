@@ -1,10 +1,10 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { searchPurchaseDomainsAction, type PurchaseDomainOption } from "@/lib/actions/purchase-domains";
 import { cn } from "@/lib/utils";
+import { usePurchaseDomains } from "./purchase-reads";
 
 /**
  * Step 1: which domain gets the new pak. A search box over the user's email-capable domains
@@ -25,32 +25,11 @@ export function DomainStep({
   const statusId = useId();
   const errorId = useId();
   const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<PurchaseDomainOption[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [searching, startSearch] = useTransition();
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const request = ++latest.current;
-    const timer = setTimeout(
-      () =>
-        startSearch(async () => {
-          const result = await searchPurchaseDomainsAction({ q: query });
-          // A slower, older answer never replaces a newer one.
-          if (request !== latest.current) return;
-          if (!result.ok) {
-            setProblem(result.message);
-            return;
-          }
-          setProblem(null);
-          setOptions(result.data.options);
-          setTotal(result.data.total);
-        }),
-      query ? 250 : 0,
-    );
-    return () => clearTimeout(timer);
-  }, [query]);
+  const search = usePurchaseDomains(query);
+  const options = search.data?.options ?? null;
+  const total = search.data?.total ?? 0;
+  const problem = search.isError ? search.error.message : null;
+  const searching = search.isFetching || !search.settled;
 
   // The chosen domain stays visible even when the current search does not match it.
   const shown = options ?? [];

@@ -2,13 +2,17 @@
 
 import { CheckCircle2, CircleAlert, CircleHelp, LoaderCircle } from "lucide-react";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { checkAttemptAction, getAttemptAction } from "@/lib/actions/purchases";
+import { useAction } from "@/components/use-action";
+import { checkAttemptAction } from "@/lib/actions/purchases";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
 import type { AttemptView } from "@/lib/purchases/types";
+import { queryKeys } from "@/lib/query-keys";
 import { cn } from "@/lib/utils";
 import { attemptOrigin, forgetIdempotencyKey } from "./idempotency";
+import { useAttemptResult } from "./purchase-reads";
 import type { Audience } from "./quote-summary";
 
 /** How often a pending attempt is read again, and how many automatic checks an unknown one gets. */
@@ -94,33 +98,26 @@ function AttemptPanel({
   retryHref: string | null;
   resultKey: string;
 }) {
-  const [view, setView] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [checking, startCheck] = useTransition();
-  const [autoChecksLeft, setAutoChecksLeft] = useState(UNKNOWN_CHECK_DELAYS_MS.length);
-  const polls = useRef(0);
-
-  const check = useCallback(
-    (read: typeof getAttemptAction) =>
-      startCheck(async () => {
-        const result = await read({ key: view.key });
-        if (result.ok) {
-          setView(result.data);
-          setProblem(null);
-        } else setProblem(result.message);
-      }),
-    [view.key],
+  const queryClient = useQueryClient();
+  // A pending attempt is read again (GET /api/purchases/<key>) until it settles.
+  const reading = useAttemptResult(
+    initial.key,
+    { attempts: [initial], isBatch: false },
+    PENDING_POLL_MS,
+    PENDING_POLLS_MAX,
   );
-
-  // A pending attempt is read again until it settles (the server settles it, or marks it unknown).
-  useEffect(() => {
-    if (view.status !== "pending" || polls.current >= PENDING_POLLS_MAX) return undefined;
-    const timer = setTimeout(() => {
-      polls.current += 1;
-      check(getAttemptAction);
-    }, PENDING_POLL_MS);
-    return () => clearTimeout(timer);
-  }, [view, check]);
+  const view = reading.data.attempts[0] ?? initial;
+  const check = useAction(checkAttemptAction, {
+    onSuccess: (checked) =>
+      queryClient.setQueryData(queryKeys.purchaseResult(initial.key), {
+        attempts: [checked],
+        isBatch: false,
+      }),
+  });
+  const checking = check.pending || reading.isFetching;
+  const problem = check.error ?? (reading.isError ? reading.error.message : null);
+  const [autoChecksLeft, setAutoChecksLeft] = useState(UNKNOWN_CHECK_DELAYS_MS.length);
+  const runCheck = check.run;
 
   // An unknown attempt is checked with the provider a few times on its own.
   useEffect(() => {
@@ -128,10 +125,10 @@ function AttemptPanel({
     const delay = UNKNOWN_CHECK_DELAYS_MS[UNKNOWN_CHECK_DELAYS_MS.length - autoChecksLeft] ?? 10_000;
     const timer = setTimeout(() => {
       setAutoChecksLeft((left) => left - 1);
-      check(checkAttemptAction);
+      void runCheck({ key: view.key });
     }, delay);
     return () => clearTimeout(timer);
-  }, [view, autoChecksLeft, check]);
+  }, [view.status, view.key, autoChecksLeft, runCheck]);
 
   const domainHref = `${basePath}/domains/${encodeURIComponent(view.domain)}`;
   const fallbackRetry =
@@ -191,12 +188,12 @@ function AttemptPanel({
 
       <div className="mt-4 flex flex-wrap gap-3">
         {view.status === "unknown" ? (
-          <Button onClick={() => check(checkAttemptAction)} disabled={checking}>
+          <Button onClick={() => void check.run({ key: view.key })} disabled={checking}>
             {checking ? "Checking…" : "Check now"}
           </Button>
         ) : null}
         {view.status === "pending" ? (
-          <Button variant="secondary" onClick={() => check(getAttemptAction)} disabled={checking}>
+          <Button variant="secondary" onClick={() => void reading.refetch()} disabled={checking}>
             {checking ? "Reading…" : "Refresh"}
           </Button>
         ) : null}

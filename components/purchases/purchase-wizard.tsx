@@ -1,14 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatQuota } from "@/components/domains/format";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { purchaseAction, quotePurchaseAction } from "@/lib/actions/purchases";
+import { useAction, wasUnreachable } from "@/components/use-action";
+import { purchaseAction } from "@/lib/actions/purchases";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
 import type { Prices } from "@/lib/pricing/price-list";
-import type { AttemptView, Quote } from "@/lib/purchases/types";
+import type { AttemptView } from "@/lib/purchases/types";
 import { PURCHASE_QUANTITY_MAX } from "@/lib/validation/enom-rules";
 import { domainNameSchema } from "@/lib/validation/paks";
 import { purchaseRequestSchema, STORAGE_UNITS_MAX } from "@/lib/validation/purchases";
@@ -17,10 +18,17 @@ import { EarlierOrderNotice } from "./earlier-order";
 import { currentStorageUnits, GrowthStep } from "./growth-step";
 import { useIdempotencyKey, rememberAttemptOrigin } from "./idempotency";
 import { ProductStep } from "./product-step";
+import { readFieldErrors, usePurchaseQuote } from "./purchase-reads";
 import { InsufficientBalance, QuoteSummary, type Audience } from "./quote-summary";
 import { StepHeading } from "./step-heading";
 import { Stepper } from "./stepper";
-import { fieldErrorsByName, withReassurance, WizardStepForm } from "./wizard-frame";
+import {
+  fieldErrorsByName,
+  quoteProblem,
+  unansweredProblem,
+  withReassurance,
+  WizardStepForm,
+} from "./wizard-frame";
 import {
   purchaseRequestOf,
   purchaseWizardHref,
@@ -46,6 +54,9 @@ const PRODUCT = 1;
 const REVIEW = 2;
 const CONFIRM = 3;
 
+/** The fields of the product (or growth) step: an order refused for one of them goes back there. */
+const PRODUCT_FIELDS = ["quantity", "units", "terms", "capacityGb", "billingPeriod", "quantityUnit"];
+
 /**
  * Buying a new pak (domain, product, review, confirm) or growing one (mailboxes or storage). The
  * choices stay through every failure; the submission carries an idempotency key, so a double
@@ -59,14 +70,14 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
   const [moved, setMoved] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<Problem>(null);
-  const [quote, setQuote] = useState<Quote | null>(null);
-  const [quoting, setQuoting] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   /** The earlier order that stopped the last submit (the same order, or one not confirmed yet). */
   const [earlier, setEarlier] = useState<AttemptView | null>(null);
-  // A ref, not state: a second click in the same frame sees it at once.
-  const inFlight = useRef(false);
-  const quoteRequest = useRef(0);
+  // Once the order is placed the result page loads: nothing to click twice meanwhile. A ref too,
+  // so a click in the same frame sees it at once.
+  const [leaving, setLeaving] = useState(false);
+  const left = useRef(false);
+  const submit = useAction(purchaseAction);
+  const submitting = submit.pending || leaving;
   const { keyFor, forget, init } = useIdempotencyKey("purchase");
   useEffect(() => init(), [init]);
 
@@ -76,6 +87,10 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
 
   const request = purchaseRequestOf(choices, growth);
   const fingerprint = JSON.stringify(request);
+  // The exact price, asked on the review step for the choices on screen (and again on each visit).
+  const quoting = usePurchaseQuote(request, step >= REVIEW);
+  const quote = quoting.data ?? null;
+  const quoteErrors = fieldErrorsByName(readFieldErrors(quoting.error));
 
   const goTo = (next: number) => {
     setMoved(true);
@@ -85,27 +100,9 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
 
   const change = (changes: Partial<PurchaseChoices>) => {
     setChoices((current) => ({ ...current, ...changes }));
-    setQuote(null);
     setErrors({});
     setEarlier(null);
   };
-
-  const loadQuote = useCallback(async () => {
-    const asked = ++quoteRequest.current;
-    setQuoting(true);
-    setProblem(null);
-    const result = await quotePurchaseAction(request);
-    if (asked !== quoteRequest.current) return;
-    setQuoting(false);
-    if (result.ok) setQuote(result.data);
-    else {
-      setQuote(null);
-      setErrors(fieldErrorsByName(result.fieldErrors));
-      setProblem({ title: "The price could not be worked out", message: result.message });
-    }
-    // The request is rebuilt from the choices each render; its fingerprint says when it changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fingerprint]);
 
   const checkDomain = () => {
     const parsed = domainNameSchema.safeParse(choices.domain);
@@ -145,7 +142,6 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     goTo(REVIEW);
-    void loadQuote();
   };
 
   /**
@@ -153,55 +149,41 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
    * minutes ago: only with it is the same thing bought again.
    */
   const buy = async (confirmation?: string) => {
-    if (inFlight.current || !quote?.sufficient) return;
-    inFlight.current = true;
-    setSubmitting(true);
+    if (left.current || !quote?.sufficient) return;
     setProblem(null);
     const idempotencyKey = keyFor(fingerprint);
-    const result = await purchaseAction({
-      idempotencyKey,
-      request,
-      ...(confirmation ? { confirmation } : {}),
-    });
+    const result = await submit.run({ idempotencyKey, request, ...(confirmation ? { confirmation } : {}) });
+    // Null: a click while the order was on its way, which sends nothing.
+    if (!result) return;
     if (result.ok && result.data.earlier) {
       // No order was made: the earlier one is shown, with what can be done. The key stays unused.
-      inFlight.current = false;
-      setSubmitting(false);
       setEarlier(result.data);
       return;
     }
     setEarlier(null);
     if (result.ok && result.data.status !== "failed") {
+      left.current = true;
+      setLeaving(true);
       rememberAttemptOrigin(idempotencyKey, purchaseWizardHref(basePath, choices, growth));
-      // Stays "submitting" while the result page loads: nothing to click twice.
       // A repeated submission says so on the result page: the first attempt's result, bought once.
       const replayed = result.data.replayed ? "?replayed=1" : "";
       router.push(`${basePath}/purchases/${encodeURIComponent(result.data.key)}${replayed}`);
       return;
     }
-    // Nothing was bought: the next try, with these choices or others, gets a fresh key.
-    forget(fingerprint);
-    inFlight.current = false;
-    setSubmitting(false);
-    if (result.ok) {
-      setProblem({
-        title: "The purchase did not go through",
-        message: withReassurance(result.data.message, "bought"),
-      });
+    // No answer: the order may have been placed, so the next try keeps the key and cannot buy twice.
+    if (wasUnreachable(result)) {
+      setProblem(unansweredProblem("bought"));
       return;
     }
-    const fieldErrors = fieldErrorsByName(result.fieldErrors);
+    // Nothing was bought: the next try, with these choices or others, gets a fresh key.
+    forget(fingerprint);
+    const fieldErrors = result.ok ? {} : fieldErrorsByName(result.fieldErrors);
+    if (PRODUCT_FIELDS.some((field) => fieldErrors[field])) goTo(PRODUCT);
     setErrors(fieldErrors);
     setProblem({
       title: "The purchase did not go through",
-      message: withReassurance(result.message, "bought"),
+      message: withReassurance(result.ok ? result.data.message : result.message, "bought"),
     });
-    if (
-      ["quantity", "units", "terms", "capacityGb", "billingPeriod", "quantityUnit"].some(
-        (f) => fieldErrors[f],
-      )
-    )
-      goTo(PRODUCT);
   };
 
   const what = growth
@@ -222,7 +204,7 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
           <DomainStep
             value={choices.domain}
             onChange={(domain) => change({ domain })}
-            errors={errors.domain}
+            errors={errors.domain ?? quoteErrors.domain}
             showCustomers={audience === "staff"}
           />
         </WizardStepForm>
@@ -251,14 +233,24 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
               >
                 {growth.mode === "mailboxes" ? "Add mailboxes" : "Add storage"}
               </StepHeading>
-              <GrowthStep target={growth} choices={choices} onChange={change} errors={errors} />
+              <GrowthStep
+                target={growth}
+                choices={choices}
+                onChange={change}
+                errors={{ ...quoteErrors, ...errors }}
+              />
             </>
           ) : (
             <>
               <StepHeading focus={moved} description={`For ${choices.domain}.`}>
                 Choose the mailboxes
               </StepHeading>
-              <ProductStep choices={choices} onChange={change} errors={errors} prices={prices} />
+              <ProductStep
+                choices={choices}
+                onChange={change}
+                errors={{ ...quoteErrors, ...errors }}
+                prices={prices}
+              />
             </>
           )}
         </WizardStepForm>
@@ -267,15 +259,15 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
       {step === REVIEW ? (
         <WizardStepForm
           label="Review"
-          problem={problem}
+          problem={problem ?? (quoting.isFetching ? null : quoteProblem(quoting.error))}
           onBack={() => goTo(PRODUCT)}
           onContinue={() => goTo(CONFIRM)}
-          continueDisabled={!quote || !quote.sufficient || quoting}
+          continueDisabled={!quote || !quote.sufficient || quoting.isFetching}
         >
           <StepHeading focus={moved} description={what}>
             Review the price
           </StepHeading>
-          {quoting && !quote ? (
+          {quoting.isFetching && !quote ? (
             <div role="status" aria-label="Working out the price" className="flex flex-col gap-3">
               <Skeleton className="h-24" />
               <Skeleton className="h-16" />
@@ -287,9 +279,13 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
               <InsufficientBalance quote={quote} audience={audience} />
             </>
           ) : null}
-          {(!quote && !quoting) || (quote && !quote.sufficient) ? (
+          {(!quote && !quoting.isFetching) || (quote && !quote.sufficient) ? (
             <div>
-              <Button variant="secondary" onClick={() => void loadQuote()} disabled={quoting}>
+              <Button
+                variant="secondary"
+                onClick={() => void quoting.refetch()}
+                disabled={quoting.isFetching}
+              >
                 {quote ? "Check the balance again" : "Try again"}
               </Button>
             </div>

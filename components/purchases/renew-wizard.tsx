@@ -2,24 +2,32 @@
 
 import { X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { formatQuota } from "@/components/domains/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { useAction, wasUnreachable } from "@/components/use-action";
 import { Skeleton } from "@/components/ui/skeleton";
-import { quoteRenewalAction, renewAction } from "@/lib/actions/purchases";
+import { renewAction } from "@/lib/actions/purchases";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
-import type { Quote, RenewalBatchView } from "@/lib/purchases/types";
+import type { RenewalBatchView } from "@/lib/purchases/types";
 import { RENEW_YEARS_MAX } from "@/lib/validation/enom-rules";
 import { renewRequestSchema } from "@/lib/validation/purchases";
 import { EarlierOrderNotice } from "./earlier-order";
 import { rememberAttemptOrigin, useIdempotencyKey } from "./idempotency";
+import { readFieldErrors, useRenewalQuote } from "./purchase-reads";
 import { InsufficientBalance, QuoteSummary, type Audience } from "./quote-summary";
 import { StepHeading } from "./step-heading";
 import { Stepper } from "./stepper";
 import { renewRequestOf, renewWizardHref, type RenewItem } from "./wizard-choices";
-import { fieldErrorsByName, withReassurance, WizardStepForm } from "./wizard-frame";
+import {
+  fieldErrorsByName,
+  quoteProblem,
+  unansweredProblem,
+  withReassurance,
+  WizardStepForm,
+} from "./wizard-frame";
 
 export interface RenewWizardProps {
   audience: Audience;
@@ -60,18 +68,22 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
   const [moved, setMoved] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
   const [problem, setProblem] = useState<Problem>(null);
-  const [quote, setQuote] = useState<Quote | null>(null);
-  const [quoting, setQuoting] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   /** The earlier renewal that stopped the last submit (the same one, or an order not confirmed yet). */
   const [earlier, setEarlier] = useState<RenewalBatchView | null>(null);
-  const inFlight = useRef(false);
-  const quoteRequest = useRef(0);
+  // Once renewed the result page loads: nothing to click twice meanwhile (a ref for the same frame).
+  const [leaving, setLeaving] = useState(false);
+  const left = useRef(false);
+  const submit = useAction(renewAction);
+  const submitting = submit.pending || leaving;
   const { keyFor, forget, init } = useIdempotencyKey("renew");
   useEffect(() => init(), [init]);
 
   const request = renewRequestOf(items, term);
   const fingerprint = JSON.stringify(request);
+  // The exact price, asked on the review step for the paks and term on screen.
+  const quoting = useRenewalQuote(request, step >= REVIEW);
+  const quote = quoting.data ?? null;
+  const quoteErrors = fieldErrorsByName(readFieldErrors(quoting.error));
 
   const goTo = (next: number) => {
     setMoved(true);
@@ -79,25 +91,8 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
     setStep(next);
   };
 
-  const loadQuote = useCallback(async () => {
-    const asked = ++quoteRequest.current;
-    setQuoting(true);
-    setProblem(null);
-    const result = await quoteRenewalAction(request);
-    if (asked !== quoteRequest.current) return;
-    setQuoting(false);
-    if (result.ok) setQuote(result.data);
-    else {
-      setQuote(null);
-      setErrors(fieldErrorsByName(result.fieldErrors));
-      setProblem({ title: "The price could not be worked out", message: result.message });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [fingerprint]);
-
   const remove = (item: RenewItem) => {
     setItems((current) => current.filter((other) => other !== item));
-    setQuote(null);
     setEarlier(null);
   };
 
@@ -123,46 +118,46 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
     }
     setErrors({});
     goTo(REVIEW);
-    void loadQuote();
   };
 
   /** Renews; `confirmation` is the server's, to renew again on purpose what was renewed minutes ago. */
   const renew = async (confirmation?: string) => {
-    if (inFlight.current || !quote?.sufficient) return;
-    inFlight.current = true;
-    setSubmitting(true);
+    if (left.current || !quote?.sufficient) return;
     setProblem(null);
     const idempotencyKey = keyFor(fingerprint);
-    const result = await renewAction({ idempotencyKey, request, ...(confirmation ? { confirmation } : {}) });
+    const result = await submit.run({ idempotencyKey, request, ...(confirmation ? { confirmation } : {}) });
+    // Null: a click while the renewal was on its way, which sends nothing.
+    if (!result) return;
     if (result.ok && result.data.earlier) {
       // Nothing was renewed: the earlier renewal is shown, with what can be done.
-      inFlight.current = false;
-      setSubmitting(false);
       setEarlier(result.data);
       return;
     }
     setEarlier(null);
     if (result.ok && result.data.attempts.some((attempt) => attempt.status !== "failed")) {
       const batch = result.data;
+      left.current = true;
+      setLeaving(true);
       rememberAttemptOrigin(batch.batchKey, renewWizardHref(basePath, items, term));
-      // Stays "submitting" while the result page loads: nothing to click twice.
       const replayed = batch.attempts.some((attempt) => attempt.replayed) ? "?replayed=1" : "";
       router.push(`${basePath}/purchases/${encodeURIComponent(batch.batchKey)}${replayed}`);
       return;
     }
+    // No answer: paks may have been renewed, so the next try keeps the key and cannot renew twice.
+    if (wasUnreachable(result)) {
+      setProblem(unansweredProblem("renewed"));
+      return;
+    }
     // Nothing was renewed: the next try gets a fresh key.
     forget(fingerprint);
-    inFlight.current = false;
-    setSubmitting(false);
     if (result.ok) {
+      const attempts = result.data.attempts;
       setProblem({
-        title: result.data.attempts.length === 1 ? "The renewal did not go through" : "No pak was renewed",
+        title: attempts.length === 1 ? "The renewal did not go through" : "No pak was renewed",
         message: withReassurance(
-          result.data.attempts
+          attempts
             .map((attempt) =>
-              result.data.attempts.length === 1
-                ? attempt.message
-                : `Pak ${attempt.bundleId}: ${attempt.message}`,
+              attempts.length === 1 ? attempt.message : `Pak ${attempt.bundleId}: ${attempt.message}`,
             )
             .join(" "),
           "renewed",
@@ -195,7 +190,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
           ) : null}
           <RenewItemsTable items={items} onRemove={remove} />
           <div aria-live="polite">
-            {errors.items?.map((error) => (
+            {(errors.items ?? quoteErrors.items)?.map((error) => (
               <p key={error} className="text-sm font-medium text-danger">
                 {error}
               </p>
@@ -221,10 +216,9 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
             value={String(term)}
             onChange={(event) => {
               setTerm(Number(event.target.value));
-              setQuote(null);
               setEarlier(null);
             }}
-            errors={errors.years}
+            errors={errors.years ?? quoteErrors.years}
             className="max-w-xs"
             hint={`1 to ${RENEW_YEARS_MAX} years, added to each pak's current expiry.`}
           >
@@ -248,15 +242,15 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
       {step === REVIEW ? (
         <WizardStepForm
           label="Review"
-          problem={problem}
+          problem={problem ?? (quoting.isFetching ? null : quoteProblem(quoting.error))}
           onBack={() => goTo(TERM)}
           onContinue={() => goTo(CONFIRM)}
-          continueDisabled={!quote || !quote.sufficient || quoting}
+          continueDisabled={!quote || !quote.sufficient || quoting.isFetching}
         >
           <StepHeading focus={moved} description={`${years(term)} for ${estimateNote}.`}>
             Review the renewal
           </StepHeading>
-          {quoting && !quote ? (
+          {quoting.isFetching && !quote ? (
             <div role="status" aria-label="Working out the price" className="flex flex-col gap-3">
               <Skeleton className="h-24" />
               <Skeleton className="h-16" />
@@ -268,9 +262,13 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
               <InsufficientBalance quote={quote} audience={audience} />
             </>
           ) : null}
-          {(!quote && !quoting) || (quote && !quote.sufficient) ? (
+          {(!quote && !quoting.isFetching) || (quote && !quote.sufficient) ? (
             <div>
-              <Button variant="secondary" onClick={() => void loadQuote()} disabled={quoting}>
+              <Button
+                variant="secondary"
+                onClick={() => void quoting.refetch()}
+                disabled={quoting.isFetching}
+              >
                 {quote ? "Check the balance again" : "Try again"}
               </Button>
             </div>

@@ -72,3 +72,19 @@ export function withReassurance(message: string, done: "bought" | "renewed"): st
   if (/nothing was|choices are kept/i.test(message)) return message;
   return `${message.replace(/\.?\s*$/, ".")} Nothing was ${done}; your choices are kept.`;
 }
+
+/** Why the review step shows no price: the quote's own failure, for the user. */
+export function quoteProblem(error: Error | null): { title: string; message: string } | null {
+  return error ? { title: "The price could not be worked out", message: error.message } : null;
+}
+
+/**
+ * The order went out but no answer came back: it may have been placed. The same choices submitted
+ * again carry the same idempotency key, so the server answers with that order instead of a second.
+ */
+export function unansweredProblem(done: "bought" | "renewed"): { title: string; message: string } {
+  return {
+    title: "No answer from the panel",
+    message: `We could not tell whether anything was ${done}. Check your connection and submit again: the same order is never placed twice.`,
+  };
+}

@@ -1,4 +1,4 @@
-import type { Role, UserRow } from "@/lib/db/schema";
+import type { Role, UserRow } from "@/lib/users/types";
 
 /**
  * What the pages send to the browser about a user: never the password hash, the TOTP secret or

@@ -9,7 +9,7 @@ import { totpEnrollment } from "@/lib/auth/totp";
 import { DEFAULT_BRANDING } from "@/lib/branding/branding";
 import { saveBranding } from "@/lib/branding/settings";
 import { getDb } from "@/lib/db";
-import { findUserById } from "@/lib/db/queries/users";
+import { findUserById } from "@/lib/users/queries";
 import { auditLog } from "@/lib/db/schema";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";

@@ -1,6 +1,5 @@
 "use server";
 
-import { recordAudit } from "@/lib/audit";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { NotSignedInError, RuleError } from "@/lib/auth/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -16,8 +15,8 @@ import {
   TOTP_ISSUER,
 } from "@/lib/auth/totp";
 import { getBranding } from "@/lib/branding/settings";
-import { bumpSessionVersion, findUserById, updateUser } from "@/lib/db/queries/users";
-import type { AuditOutcome, UserRow } from "@/lib/db/schema";
+import { bumpSessionVersion, findUserById, updateUser } from "@/lib/users/queries";
+import type { UserRow } from "@/lib/db/schema";
 import {
   changePasswordSchema,
   confirmTotpSchema,
@@ -25,8 +24,8 @@ import {
   regenerateRecoveryCodesSchema,
   startTotpEnrollmentSchema,
 } from "@/lib/validation/account";
-import { formDataToObject, type ActionResult } from "./result";
-import { runAction } from "./safe-action";
+import type { ActionResult } from "./result";
+import { formAction, userAction } from "./builder";
 
 /**
  * The signed-in user's own account: password and two-factor sign-in. Each action acts only on the
@@ -42,23 +41,18 @@ export type PasswordChanged = { signedOut: true };
 export type TotpEnrollment = { qrDataUrl: string; secret: string };
 export type RecoveryCodes = { recoveryCodes: string[] };
 
-export async function changeOwnPasswordAction(
-  _previous: unknown,
-  payload: unknown,
-): Promise<ActionResult<PasswordChanged>> {
-  return runAction(
+export const changeOwnPasswordAction = formAction(
+  userAction(
     { name: "account.password-change", schema: changePasswordSchema },
-    inputOf(payload),
-    async (input, user) => {
+    async (input, { user, audit }): Promise<ActionResult<PasswordChanged>> => {
       const row = await ownRow(user);
       refuseSharedDemoLogin(row);
       if (!(await passwordMatches(row, input.currentPassword))) {
-        await auditOwn(
-          user,
-          "account.password-change",
-          "failed",
-          "Password change refused: wrong current password",
-        );
+        await audit({
+          outcome: "failed",
+          summary: "Password change refused: wrong current password",
+          targetUserId: user.id,
+        });
         return {
           ok: false,
           message: "Your password was not changed.",
@@ -66,12 +60,11 @@ export async function changeOwnPasswordAction(
         };
       }
       await bumpSessionVersion(row.id, { passwordHash: await hashPassword(input.newPassword) });
-      await auditOwn(
-        user,
-        "account.password-change",
-        "ok",
-        "Changed their password; all their sessions were signed out",
-      );
+      await audit({
+        outcome: "ok",
+        summary: "Changed their password; all their sessions were signed out",
+        targetUserId: user.id,
+      });
       return {
         ok: true,
         data: { signedOut: true },
@@ -79,21 +72,17 @@ export async function changeOwnPasswordAction(
           "Your password has been changed and you have been signed out everywhere. Sign in again with your new password.",
       };
     },
-  );
-}
+  ),
+);
 
 /**
  * Step one of two-factor setup, behind the current password: a new secret, kept sealed and
  * inactive until a code proves the app has it.
  */
-export async function startTotpEnrollmentAction(
-  _previous: unknown,
-  payload: unknown,
-): Promise<ActionResult<TotpEnrollment>> {
-  return runAction(
+export const startTotpEnrollmentAction = formAction(
+  userAction(
     { name: "account.totp-start", schema: startTotpEnrollmentSchema },
-    inputOf(payload),
-    async (input, user) => {
+    async (input, { user, audit }): Promise<ActionResult<TotpEnrollment>> => {
       const row = await ownRow(user);
       refuseSharedDemoLogin(row);
       if (row.totpEnabled)
@@ -102,12 +91,11 @@ export async function startTotpEnrollmentAction(
         );
       // Someone at an unattended open session must not bind the account to their own phone.
       if (!(await passwordMatches(row, input.currentPassword))) {
-        await auditOwn(
-          user,
-          "account.totp-start",
-          "failed",
-          "Setting up two-factor sign-in refused: wrong current password",
-        );
+        await audit({
+          outcome: "failed",
+          summary: "Setting up two-factor sign-in refused: wrong current password",
+          targetUserId: user.id,
+        });
         return {
           ok: false,
           message: "Two-factor sign-in is still off.",
@@ -123,18 +111,14 @@ export async function startTotpEnrollmentAction(
       const { qrDataUrl } = await totpEnrollment(secret, row.email, await totpIssuerFor(user));
       return { ok: true, data: { qrDataUrl, secret } };
     },
-  );
-}
+  ),
+);
 
 /** Step two: the first code from the app turns two-factor sign-in on and yields recovery codes, shown once. */
-export async function confirmTotpEnrollmentAction(
-  _previous: unknown,
-  payload: unknown,
-): Promise<ActionResult<RecoveryCodes>> {
-  return runAction(
+export const confirmTotpEnrollmentAction = formAction(
+  userAction(
     { name: "account.totp-enable", schema: confirmTotpSchema },
-    inputOf(payload),
-    async (input, user) => {
+    async (input, { user, audit }): Promise<ActionResult<RecoveryCodes>> => {
       const row = await ownRow(user);
       refuseSharedDemoLogin(row);
       if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on.");
@@ -154,37 +138,31 @@ export async function confirmTotpEnrollmentAction(
         totpEnabled: true,
         recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
       });
-      await auditOwn(
-        user,
-        "account.totp-enable",
-        "ok",
-        `Turned on two-factor sign-in (${recoveryCodes.length} recovery codes issued)`,
-      );
+      await audit({
+        outcome: "ok",
+        summary: `Turned on two-factor sign-in (${recoveryCodes.length} recovery codes issued)`,
+        targetUserId: user.id,
+      });
       return { ok: true, data: { recoveryCodes }, message: "Two-factor sign-in is on." };
     },
-  );
-}
+  ),
+);
 
 /** New recovery codes replace every old one; a current app code proves the device is still in hand. */
-export async function regenerateRecoveryCodesAction(
-  _previous: unknown,
-  payload: unknown,
-): Promise<ActionResult<RecoveryCodes>> {
-  return runAction(
+export const regenerateRecoveryCodesAction = formAction(
+  userAction(
     { name: "account.recovery-codes", schema: regenerateRecoveryCodesSchema },
-    inputOf(payload),
-    async (input, user) => {
+    async (input, { user, audit }): Promise<ActionResult<RecoveryCodes>> => {
       const row = await ownRow(user);
       refuseSharedDemoLogin(row);
       if (!row.totpEnabled || !row.totpSecret)
         throw new RuleError("Two-factor sign-in is off, so there are no recovery codes to replace.");
       if (!(await totpCodeMatches(row, row.totpSecret, input.code))) {
-        await auditOwn(
-          user,
-          "account.recovery-codes",
-          "failed",
-          "New recovery codes refused: wrong authentication code",
-        );
+        await audit({
+          outcome: "failed",
+          summary: "New recovery codes refused: wrong authentication code",
+          targetUserId: user.id,
+        });
         return {
           ok: false,
           message: "Your recovery codes were not changed.",
@@ -193,39 +171,33 @@ export async function regenerateRecoveryCodesAction(
       }
       const recoveryCodes = generateRecoveryCodes();
       await updateUser(row.id, { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
-      await auditOwn(
-        user,
-        "account.recovery-codes",
-        "ok",
-        `Replaced their recovery codes (${recoveryCodes.length} new codes; the old ones no longer work)`,
-      );
+      await audit({
+        outcome: "ok",
+        summary: `Replaced their recovery codes (${recoveryCodes.length} new codes; the old ones no longer work)`,
+        targetUserId: user.id,
+      });
       return {
         ok: true,
         data: { recoveryCodes },
         message: "New recovery codes are ready; the old ones no longer work.",
       };
     },
-  );
-}
+  ),
+);
 
-export async function disableTotpAction(
-  _previous: unknown,
-  payload: unknown,
-): Promise<ActionResult<undefined>> {
-  return runAction(
+export const disableTotpAction = formAction(
+  userAction(
     { name: "account.totp-disable", schema: disableTotpSchema },
-    inputOf(payload),
-    async (input, user) => {
+    async (input, { user, audit }): Promise<ActionResult<undefined>> => {
       const row = await ownRow(user);
       refuseSharedDemoLogin(row);
       if (!row.totpEnabled) throw new RuleError("Two-factor sign-in is already off.");
       if (!(await passwordMatches(row, input.currentPassword))) {
-        await auditOwn(
-          user,
-          "account.totp-disable",
-          "failed",
-          "Turning off two-factor sign-in refused: wrong current password",
-        );
+        await audit({
+          outcome: "failed",
+          summary: "Turning off two-factor sign-in refused: wrong current password",
+          targetUserId: user.id,
+        });
         return {
           ok: false,
           message: "Two-factor sign-in is still on.",
@@ -233,28 +205,22 @@ export async function disableTotpAction(
         };
       }
       await updateUser(row.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [] });
-      await auditOwn(
-        user,
-        "account.totp-disable",
-        "ok",
-        "Turned off two-factor sign-in; their recovery codes no longer work",
-      );
+      await audit({
+        outcome: "ok",
+        summary: "Turned off two-factor sign-in; their recovery codes no longer work",
+        targetUserId: user.id,
+      });
       return {
         ok: true,
         data: undefined,
         message: "Two-factor sign-in is off. Your recovery codes no longer work.",
       };
     },
-  );
-}
+  ),
+);
 
 const WRONG_CODE =
   "That code did not match. Enter the newest code from your app, and check that your phone's clock is right.";
-
-/** Forms send FormData; tests and other callers may send a plain object. The schema checks either. */
-function inputOf(payload: unknown): unknown {
-  return payload instanceof FormData ? formDataToObject(payload) : payload;
-}
 
 async function ownRow(user: SessionUser): Promise<UserRow> {
   const row = await findUserById(user.id);
@@ -304,14 +270,4 @@ function passwordMatches(row: UserRow, password: string): Promise<boolean> {
 
 function totpCodeMatches(row: UserRow, sealedSecret: string, code: string): Promise<boolean> {
   return guardedCheck(row, () => acceptTotpCode(row, sealedSecret, code));
-}
-
-function auditOwn(user: SessionUser, action: string, outcome: AuditOutcome, summary: string): Promise<void> {
-  return recordAudit({
-    actor: { id: user.id, email: user.email, role: user.role },
-    action,
-    outcome,
-    summary,
-    targetUserId: user.id,
-  });
 }

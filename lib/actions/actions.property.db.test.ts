@@ -159,14 +159,6 @@ const KNOWN: Record<string, Known> = {
     sample: { currentPassword: "wrong" },
     formState: true,
   },
-  quotePurchaseAction: {
-    schema: purchases.purchaseRequestSchema,
-    sample: { kind: "add-mailboxes", domain, bundleId: 600018, quantity: 2 },
-  },
-  quoteRenewalAction: {
-    schema: purchases.renewRequestSchema,
-    sample: { items: [{ domain, bundleId: 600018 }], years: 1 },
-  },
   purchaseAction: {
     schema: purchases.purchaseSubmitSchema,
     sample: { idempotencyKey, request: { kind: "add-mailboxes", domain, bundleId: 600018, quantity: 2 } },
@@ -208,7 +200,6 @@ const KNOWN: Record<string, Known> = {
     schema: passwordReset.resetPasswordSchema,
     sample: { token: "a".repeat(43), password: "Another-Passw0rd", confirm: "Another-Passw0rd" },
   },
-  getAttemptAction: { schema: purchases.attemptKeySchema, sample: { key: idempotencyKey } },
 };
 
 let sim: RunningSimulator;

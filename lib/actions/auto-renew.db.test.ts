@@ -42,6 +42,7 @@ const pakAt = (index: number): TestPak => {
 };
 
 interface SimCall {
+  seq: number;
   command: string;
   params: Record<string, string>;
 }
@@ -151,15 +152,29 @@ describe("setAutoRenewBulkAction", () => {
     );
     for (const pak of selected) expect(await autoRenewOf(pak)).toBe(false);
 
-    // One GetPOP3 per domain (GetPOPExpirations carries no auto-renew), then one SetPakRenew per pak.
+    // One GetPOP3 per domain (GetPOPExpirations carries no auto-renew), then one SetPakRenew per
+    // pak, then each domain read once more into the account mirror, so the lists show the change.
     const calls = await callsSent();
+    const firstWrite = Math.min(
+      ...calls.filter((call) => call.command === "SETPAKRENEW").map((call) => call.seq),
+    );
+    const domainOf = (call: SimCall) =>
+      `${call.params.SLD ?? call.params.sld}.${call.params.TLD ?? call.params.tld}`;
+    const pop3 = calls.filter((call) => call.command === "GETPOP3");
     expect(calls.filter((call) => call.command === "GETPOPEXPIRATIONS")).toHaveLength(0);
+    const domains = selected.map((pak) => pak.domain).sort();
     expect(
-      calls
-        .filter((call) => call.command === "GETPOP3")
-        .map((call) => `${call.params.SLD ?? call.params.sld}.${call.params.TLD ?? call.params.tld}`)
+      pop3
+        .filter((call) => call.seq < firstWrite)
+        .map(domainOf)
         .sort(),
-    ).toEqual(selected.map((pak) => pak.domain).sort());
+    ).toEqual(domains);
+    expect(
+      pop3
+        .filter((call) => call.seq > firstWrite)
+        .map(domainOf)
+        .sort(),
+    ).toEqual(domains);
     expect((await writesSent()).map((call) => Number(call.params.BundleID)).sort()).toEqual(
       selected.map((pak) => pak.bundleId).sort(),
     );

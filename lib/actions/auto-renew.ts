@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
-import { invalidatePakDetails } from "@/lib/domains/account-overview";
+import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type Pak } from "@/lib/enom";
 import {
   bulkAutoRenewSchema,
@@ -119,8 +119,8 @@ export async function setAutoRenewBulkAction(input: unknown): Promise<ActionResu
         },
       );
 
-      // Whatever eNom answered, the account copy may now be wrong: read it again next time.
-      if (touched.size > 0) invalidatePakDetails([...touched]);
+      // Whatever eNom answered, the mirror may now be wrong: read those domains again now.
+      if (touched.size > 0) await refreshDomainsInMirror([...touched]);
       return { ok: true, data: { autoRenew, results }, message: summarise(results, state) };
     },
   );

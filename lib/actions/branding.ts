@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { can, isStaffRole } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -14,9 +13,8 @@ import {
   type BrandingFields,
 } from "@/lib/branding/branding";
 import { getBranding, removeLogo, saveBranding, saveLogo } from "@/lib/branding/settings";
-import { actorOf } from "./logins";
+import { userAction } from "./builder";
 import type { ActionResult } from "./result";
-import { runAction } from "./safe-action";
 
 /**
  * Settings → Branding: an admin names the portal, picks its accent colour, support contacts and
@@ -43,8 +41,9 @@ const LABELS: Record<keyof BrandingFields, string> = {
   footerText: "footer",
 };
 
-export async function saveBrandingAction(input: unknown): Promise<ActionResult<Branding>> {
-  return runAction({ name: ACTION, schema: brandingSchema }, input, async (fields, user) => {
+export const saveBrandingAction = userAction(
+  { name: ACTION, schema: brandingSchema },
+  async (fields, { user, audit }): Promise<ActionResult<Branding>> => {
     requireBrandingManager(user);
     const before = await getBranding();
     const changed = (Object.keys(LABELS) as (keyof BrandingFields)[]).filter(
@@ -52,9 +51,7 @@ export async function saveBrandingAction(input: unknown): Promise<ActionResult<B
     );
     if (changed.length === 0) return { ok: true, data: before, message: "Nothing to save: no changes." };
     await saveBranding(fields);
-    await recordAudit({
-      actor: actorOf(user),
-      action: ACTION,
+    await audit({
       outcome: "ok",
       summary: `Changed the portal's ${changed.map((key) => LABELS[key]).join(", ")}`,
       details: {
@@ -65,12 +62,14 @@ export async function saveBrandingAction(input: unknown): Promise<ActionResult<B
     });
     revalidateBranding();
     return { ok: true, data: { ...fields, logo: before.logo }, message: "Branding saved." };
-  });
-}
+  },
+);
 
-const uploadSchema = z.object({
-  logo: z.instanceof(File, { message: "Choose an image file for the logo." }),
-});
+/** The form's `logo` file; a forged call can send anything in place of the form: it fails here. */
+const uploadSchema = z.preprocess(
+  (formData) => ({ logo: formData instanceof FormData ? formData.get("logo") : undefined }),
+  z.object({ logo: z.instanceof(File, { message: "Choose an image file for the logo." }) }),
+);
 
 export interface LogoResult {
   logo: Branding["logo"];
@@ -78,16 +77,13 @@ export interface LogoResult {
 }
 
 /** The logo arrives as FormData (field `logo`); its bytes are checked, never its name or claimed type. */
-export async function uploadLogoAction(formData: FormData): Promise<ActionResult<LogoResult>> {
-  // A forged call can send anything in place of the form: it fails the schema, not the action.
-  const input = { logo: formData instanceof FormData ? formData.get("logo") : undefined };
-  return runAction({ name: ACTION, schema: uploadSchema }, input, async ({ logo }, user) => {
+export const uploadLogoAction = userAction(
+  { name: ACTION, schema: uploadSchema, rawFormData: true },
+  async ({ logo }, { user, audit }): Promise<ActionResult<LogoResult>> => {
     requireBrandingManager(user);
     const saved = await saveLogo(new Uint8Array(await logo.arrayBuffer()));
     if (!saved.ok) return { ok: false, message: saved.message, fieldErrors: { logo: [saved.message] } };
-    await recordAudit({
-      actor: actorOf(user),
-      action: ACTION,
+    await audit({
       outcome: "ok",
       summary: `Uploaded a new portal logo (${saved.logo.contentType}, ${Math.ceil(saved.logo.bytes / 1024)} KB)`,
       details: { logo: saved.logo },
@@ -99,17 +95,16 @@ export async function uploadLogoAction(formData: FormData): Promise<ActionResult
       data: { logo: logoMeta, url: logoUrl({ ...DEFAULT_BRANDING, logo: logoMeta }) },
       message: "Logo uploaded.",
     };
-  });
-}
+  },
+);
 
-export async function removeLogoAction(): Promise<ActionResult<LogoResult>> {
-  return runAction({ name: ACTION, schema: z.undefined() }, undefined, async (_, user) => {
+export const removeLogoAction = userAction(
+  { name: ACTION, schema: z.unknown().transform(() => undefined) },
+  async (_, { user, audit }): Promise<ActionResult<LogoResult>> => {
     requireBrandingManager(user);
     const removed = await removeLogo();
     if (removed) {
-      await recordAudit({
-        actor: actorOf(user),
-        action: ACTION,
+      await audit({
         outcome: "ok",
         summary: "Removed the portal logo; the portal shows the product name",
         details: { logo: null },
@@ -121,5 +116,5 @@ export async function removeLogoAction(): Promise<ActionResult<LogoResult>> {
       data: { logo: null, url: null },
       message: removed ? "Logo removed." : "There was no logo to remove.",
     };
-  });
-}
+  },
+);

@@ -5,8 +5,8 @@ import { verifyPassword } from "@/lib/auth/password";
 import { READ_ONLY_REFUSAL } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findCustomer, listCustomerDomains } from "@/lib/db/queries/customers";
-import { findUserById, listCustomerUsers, updateUser } from "@/lib/db/queries/users";
+import { findCustomer, listCustomerDomains } from "@/lib/customers/queries";
+import { findUserById, listCustomerUsers, updateUser } from "@/lib/users/queries";
 import { customers, type CustomerRow } from "@/lib/db/schema";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
 import {

@@ -1,7 +1,8 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { auditLog, mailboxDisplayNames } from "@/lib/db/schema";
+import { auditLog, mailboxDisplayNames, mirrorForwards } from "@/lib/db/schema";
 import { getDomainEmail } from "@/lib/domains/email";
 import { createEnomClient } from "@/lib/enom/client";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
@@ -56,8 +57,17 @@ async function writesSince(seq: number): Promise<SimCall[]> {
   return (await simCalls(seq)).filter((call) => WRITES.has(call.command.toUpperCase()));
 }
 
+/** What the account mirror reads after every write (lib/mirror/refresh.ts), in any order. */
+const MIRROR_REFRESH = ["GETCATCHALL", "GETPOP3", "GETPOPFORWARDING"];
+
+function endsWithMirrorRefresh(commands: readonly string[]): boolean {
+  return commands.length >= 3 && [...commands.slice(-3)].sort().join() === MIRROR_REFRESH.join();
+}
+
+/** The change's own commands; the mirror's refresh after the write is left out. */
 async function commandsSince(seq: number): Promise<string[]> {
-  return (await simCalls(seq)).map((call) => call.command.toUpperCase());
+  const commands = (await simCalls(seq)).map((call) => call.command.toUpperCase());
+  return endsWithMirrorRefresh(commands) ? commands.slice(0, -3) : commands;
 }
 
 async function arm(fault: { command: string; mode: string; message?: string; times?: number }) {
@@ -347,6 +357,8 @@ describe("one eNom call per batch", () => {
     expect(created).toMatchObject({ ok: true, message: "Created 25 mailboxes.", data: { requests: 1 } });
     // Everything sent to eNom: one read of the domain (the checks), then one write for all 25.
     expect(await commandsSince(seq)).toEqual(["GETPOP3", "SETUPPOP3USER"]);
+    // and then the domain is read again into the account mirror, so the change shows at once.
+    expect(endsWithMirrorRefresh((await simCalls(seq)).map((call) => call.command.toUpperCase()))).toBe(true);
     expect(await mailboxNames(domain)).toEqual([...userNames].sort());
 
     seq = await lastSeq();
@@ -1001,6 +1013,26 @@ describe("forwarding", () => {
     expect(forwardOf(await truth(DOMAIN), userName)).toBeUndefined();
     const again = await act(removeMailboxForwardingAction({ domain: DOMAIN, userName }));
     expect(again).toEqual({ ok: false, message: "This mailbox does not forward; there is nothing to stop." });
+  });
+
+  it("shows in the account mirror as soon as the action answers", async () => {
+    const userName = await oneMailbox();
+    const mirrored = async () => {
+      const db = await getDb();
+      return db
+        .select({ forwardTo: mirrorForwards.forwardTo, active: mirrorForwards.active })
+        .from(mirrorForwards)
+        .where(and(eq(mirrorForwards.domain, DOMAIN), eq(mirrorForwards.userName, userName.toLowerCase())));
+    };
+    const set = await act(
+      setMailboxForwardingAction({ domain: DOMAIN, userName, forwardTo: "mirror@example.org" }),
+    );
+    expect(set).toMatchObject({ ok: true });
+    expect(await mirrored()).toEqual([{ forwardTo: "mirror@example.org", active: true }]);
+
+    const off = await act(removeMailboxForwardingAction({ domain: DOMAIN, userName }));
+    expect(off).toMatchObject({ ok: true });
+    expect((await mirrored()).filter((forward) => forward.active)).toEqual([]);
   });
 
   it("refused by eNom: the old setting stays and the reason is said; a lost answer is settled by reading back", async () => {

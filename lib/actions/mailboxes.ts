@@ -4,34 +4,44 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
-import { forgetDisplayNames, recordCreatedMailboxes } from "@/lib/db/queries/mailbox-display-names";
+import { forgetDisplayNames, recordCreatedMailboxes } from "@/lib/mailboxes/display-names";
 import type { AuditOutcome } from "@/lib/db/schema";
-import { invalidatePakDetails } from "@/lib/domains/account-overview";
+import { getEnomClient, type DomainEmail, type PopForwarding } from "@/lib/enom";
 import {
-  getEnomClient,
-  isEnomError,
-  isEnomUnavailable,
-  type DomainEmail,
-  type MailboxBatch,
-  type PopForwarding,
-} from "@/lib/enom";
+  GONE,
+  inExpiredPak,
+  isExpired,
+  mailboxIndex,
+  PASSWORD_UNKNOWN,
+  sendInBatches,
+  settleByReadBack,
+  UNCONFIRMED,
+  unnamedFailure,
+  type Judge,
+  type Mailbox,
+  type SentBatch,
+} from "@/lib/mailboxes/batch";
+import {
+  startCreateMailboxesJob,
+  startDeleteMailboxesJob,
+  startResetPasswordsJob,
+  type JobStart,
+} from "@/lib/mailboxes/jobs";
 import { logger } from "@/lib/logger";
+import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import {
   countOutcomes,
   createMailboxesSchema,
   deleteBlocker,
   deleteMailboxesSchema,
   EXPIRED_ADMIN_CHANGE,
-  MAILBOX_BATCH_MAX,
   removeMailboxForwardingSchema,
   resetMailboxPasswordsSchema,
   setMailboxAdminSchema,
   setMailboxForwardingSchema,
   type MailboxBatchResult,
-  type MailboxOutcome,
   type MailboxResult,
 } from "@/lib/validation/mailboxes";
-import { inServiceWords } from "@/lib/white-label";
 import { describeEnomFailure } from "./enom-outcome";
 import type { ActionResult, FieldErrors } from "./result";
 import { runAction } from "./safe-action";
@@ -54,7 +64,6 @@ import { runAction } from "./safe-action";
  */
 
 type Result = ActionResult<MailboxBatchResult>;
-type Mailbox = DomainEmail["mailboxes"][number];
 
 interface WriteContext {
   user: SessionUser;
@@ -120,187 +129,6 @@ async function refuse(context: WriteContext, message: string, fieldErrors?: Fiel
     pakId: context.pakId,
   });
   return { ok: false, message, fieldErrors };
-}
-
-function isExpired(expiresIso: string, now = new Date()): boolean {
-  return expiresIso < now.toISOString().slice(0, 10);
-}
-
-/** Looks mailboxes up by name as eNom does: case-insensitively. */
-function mailboxIndex(email: DomainEmail): Map<string, Mailbox> {
-  return new Map(email.mailboxes.map((mailbox) => [mailbox.userName.toLowerCase(), mailbox]));
-}
-
-/** Whether the mailbox's pak has expired: its pak's date, or the mailbox's own when the pak is not listed. */
-function inExpiredPak(email: DomainEmail, mailbox: Mailbox): boolean {
-  const pak = email.paks.find((candidate) => candidate.bundleId === mailbox.bundleId);
-  const expires = pak?.expires.iso ?? mailbox.expires?.iso ?? null;
-  return expires !== null && isExpired(expires);
-}
-
-// ── Sending a batch, 99 mailboxes per call ───────────────────────────────────────────────
-
-/** eNom's error 48 (api-error-codes.md), which the client maps to this code. */
-function isPasswordRejected(error: unknown): boolean {
-  return isEnomError(error) && (error as { code?: unknown }).code === "password-rejected";
-}
-
-const PASSWORD_REJECTED =
-  "The email service refused the password: it contains the mailbox name, the domain or other account information. Choose another.";
-
-/** eNom's per-mailbox reasons in the user's words; the audit keeps eNom's own text. */
-function reasonForUser(reason: string, action: string): string {
-  if (/^Invalid Item specified/i.test(reason) && action === "mailbox.create")
-    return "A mailbox with this name already exists on this domain.";
-  if (/^Email account .* not found/i.test(reason)) return "This mailbox no longer exists.";
-  if (/^eNom gave no reason$/i.test(reason)) return "The email service gave no reason.";
-  if (/password rejected/i.test(reason)) return PASSWORD_REJECTED;
-  return inServiceWords(reason);
-}
-
-const UNCONFIRMED =
-  "The email service did not confirm this, so it may or may not have been done. The list now shows the current state; check it before trying again.";
-const UNNAMED = "The email service reported that part of this list failed without saying which mailboxes";
-
-/** UNNAMED with eNom's own words, when its answer carried any. */
-function unnamedFailure(said: string | null): string {
-  return said
-    ? `The email service said “${said}” for part of this list without saying which mailboxes`
-    : UNNAMED;
-}
-const PASSWORD_UNKNOWN =
-  "The email service did not confirm this password change, so it may or may not have been done, and a password cannot be read back to check. Set a new one again to be sure.";
-const NOT_SENT = "Not sent: the email service stopped answering before this part of the list.";
-const GONE = "This mailbox no longer exists.";
-
-/**
- * Why a mailbox's outcome is open: eNom answered but did not name it among the done or the
- * failed (`unnamed`: it has finished, so what it shows now is the outcome), or the answer was
- * lost (`lost`: eNom may still be working, so only a change already visible settles it).
- */
-type OpenCause = "unnamed" | "lost";
-
-interface SentBatch {
-  results: MailboxResult[];
-  requests: number;
-  /** eNom's own words per mailbox and per call, for the audit log only. */
-  enomReasons: Map<string, string>;
-  trackingKeys: string[];
-  /** Mailboxes whose outcome eNom left open, by lower-cased name. */
-  open: Map<string, OpenCause>;
-  /** eNom's words (in the user's terms) that came with an open outcome, by lower-cased name. */
-  said: Map<string, string>;
-  /** Mailboxes settled by reading the domain again. */
-  settled: string[];
-}
-
-/**
- * Sends the list in calls of at most 99 (one call for up to 99 mailboxes). When eNom stops
- * answering, the rest is not sent: a lost answer has to be looked at before anything more goes.
- */
-async function sendInBatches<T>(
-  items: readonly T[],
-  nameOf: (item: T) => string,
-  action: string,
-  send: (chunk: T[]) => Promise<MailboxBatch>,
-): Promise<SentBatch> {
-  const outcome = new Map<string, MailboxResult>();
-  const sent: SentBatch = {
-    results: [],
-    requests: 0,
-    enomReasons: new Map(),
-    trackingKeys: [],
-    open: new Map(),
-    said: new Map(),
-    settled: [],
-  };
-  const set = (name: string, result: Omit<MailboxResult, "userName">) =>
-    outcome.set(name.toLowerCase(), { userName: name, ...result });
-  let stopped = false;
-  for (let start = 0; start < items.length; start += MAILBOX_BATCH_MAX) {
-    const chunk = items.slice(start, start + MAILBOX_BATCH_MAX);
-    const names = chunk.map(nameOf);
-    if (stopped) {
-      for (const name of names) set(name, { outcome: "failed", message: NOT_SENT });
-      continue;
-    }
-    sent.requests += 1;
-    try {
-      const batch = await send(chunk);
-      if (batch.trackingKey) sent.trackingKeys.push(batch.trackingKey);
-      for (const name of batch.succeeded) set(name, { outcome: "ok", message: null });
-      for (const failure of batch.failed) {
-        set(failure.userName, { outcome: "failed", message: reasonForUser(failure.reason, action) });
-        sent.enomReasons.set(failure.userName.toLowerCase(), failure.reason);
-      }
-      // eNom repeats one text per failed user (seeds/001): each is said once.
-      const errors = [...new Set(batch.enomErrors.map((error) => error.trim()).filter(Boolean))];
-      const said = errors.length ? inServiceWords(errors.join(" ")) : null;
-      for (const name of batch.unknown) {
-        set(name, { outcome: "unknown", message: `${unnamedFailure(said)}. ${UNCONFIRMED}` });
-        sent.open.set(name.toLowerCase(), "unnamed");
-        if (said) sent.said.set(name.toLowerCase(), said);
-        sent.enomReasons.set(
-          name.toLowerCase(),
-          errors.join(" | ") || "eNom's counts named no outcome for this mailbox",
-        );
-      }
-    } catch (error) {
-      const failure = describeEnomFailure(error);
-      if (!failure) throw error;
-      if (failure.trackingKey) sent.trackingKeys.push(failure.trackingKey);
-      const lost = failure.outcome === "unknown";
-      // A whole refusal by eNom names one reason (the first user's) for everyone in the call.
-      const message = lost ? UNCONFIRMED : isPasswordRejected(error) ? PASSWORD_REJECTED : failure.message;
-      for (const name of names) {
-        set(name, { outcome: lost ? "unknown" : "failed", message });
-        sent.enomReasons.set(name.toLowerCase(), failure.enomError);
-        if (lost) sent.open.set(name.toLowerCase(), "lost");
-      }
-      if (isEnomUnavailable(error)) stopped = true;
-    }
-  }
-  sent.results = items.map((item) => {
-    const name = nameOf(item);
-    const result = outcome.get(name.toLowerCase());
-    if (result) return result;
-    // eNom's answer did not mention it at all: as open as a lost answer.
-    sent.open.set(name.toLowerCase(), "unnamed");
-    return { userName: name, outcome: "unknown", message: UNCONFIRMED };
-  });
-  return sent;
-}
-
-/** What a mailbox's state after the change says about an open outcome; null: it does not tell. */
-type Verdict = { outcome: MailboxOutcome; message: string | null } | null;
-type Judge = (after: Mailbox | undefined, cause: OpenCause, said: string | null) => Verdict;
-
-/**
- * Reads the domain once (GetPOP3) and settles every open outcome that eNom's state now shows.
- * If the read fails, they stay unknown: the grid reads again and shows what is true.
- */
-async function settleByReadBack(context: WriteContext, sent: SentBatch, judge: Judge): Promise<void> {
-  const open = sent.results.filter(
-    (result) => result.outcome === "unknown" && sent.open.has(result.userName.toLowerCase()),
-  );
-  if (open.length === 0) return;
-  let email: DomainEmail;
-  try {
-    email = await getEnomClient().getPop3({ domain: context.domain });
-  } catch (error) {
-    if (!describeEnomFailure(error)) throw error;
-    return;
-  }
-  const index = mailboxIndex(email);
-  for (const result of open) {
-    const key = result.userName.toLowerCase();
-    const verdict = judge(index.get(key), sent.open.get(key) ?? "lost", sent.said.get(key) ?? null);
-    if (!verdict) continue;
-    result.outcome = verdict.outcome;
-    result.message = verdict.message;
-    sent.open.delete(key);
-    sent.settled.push(result.userName);
-  }
 }
 
 interface Wording {
@@ -405,6 +233,8 @@ async function finish(
       error: enomErrors.length ? enomErrors.join(" | ") : null,
     },
   });
+  // The write is visible in the account mirror at once (errors are recorded there, never thrown).
+  if (sent.requests > 0) await refreshDomainsInMirror(context.domain);
   const counts = countOutcomes(results);
   if (counts.ok === 0 && counts.unknown === 0) {
     const messages = [...new Set(results.map((result) => result.message ?? ""))];
@@ -485,7 +315,7 @@ export async function createMailboxesAction(input: unknown): Promise<Result> {
         }),
     );
     // The names were free before sending: present now means created.
-    await settleByReadBack(context, sent, (after, cause, said) =>
+    await settleByReadBack(context.domain, sent, (after, cause, said) =>
       after
         ? { outcome: "ok", message: null }
         : cause === "unnamed"
@@ -521,8 +351,6 @@ export async function createMailboxesAction(input: unknown): Promise<Result> {
       extra: { admins: toCreate.filter((mailbox) => mailbox.isAdmin).map((mailbox) => mailbox.userName) },
       note,
     });
-    // Mailbox counts on the domains list change (or may have).
-    if (sent.results.some((entry) => entry.outcome !== "failed")) invalidatePakDetails(domain);
     return result;
   });
 }
@@ -566,7 +394,7 @@ async function modifyMailboxes<T extends { userName: string }>(
     context.action,
     (chunk) => getEnomClient().modifyPop3Users({ domain: context.domain, users: chunk.map(toChange) }),
   );
-  if (options.judge) await settleByReadBack(context, sent, options.judge);
+  if (options.judge) await settleByReadBack(context.domain, sent, options.judge);
   if (options.openMessage)
     for (const result of sent.results) if (result.outcome === "unknown") result.message = options.openMessage;
   return finish(context, sent, {
@@ -669,7 +497,7 @@ export async function deleteMailboxesAction(input: unknown): Promise<Result> {
       context.action,
       (chunk) => getEnomClient().deletePop3Users({ domain, userNames: chunk }),
     );
-    await settleByReadBack(context, sent, (after, cause, said) =>
+    await settleByReadBack(context.domain, sent, (after, cause, said) =>
       !after
         ? { outcome: "ok", message: null }
         : cause === "unnamed"
@@ -697,7 +525,6 @@ export async function deleteMailboxesAction(input: unknown): Promise<Result> {
         paks: [...new Set(present.map((name) => existing.get(name.toLowerCase())?.bundleId ?? null))],
       },
     });
-    if (sent.results.some((entry) => entry.outcome !== "failed")) invalidatePakDetails(domain);
     return result;
   });
 }
@@ -909,4 +736,61 @@ export async function removeMailboxForwardingAction(input: unknown): Promise<Res
       });
     },
   );
+}
+
+// ── Lists longer than one eNom call, as jobs ─────────────────────────────────────────────────
+
+/**
+ * The same changes for lists longer than one eNom call (lib/jobs/model.ts JOB_THRESHOLD): checked
+ * as above against the domain read now, then run as a durable job (lib/jobs) that goes on if the
+ * browser leaves and survives a restart. What comes back is the job's id, which the grid and the
+ * activity view follow; each mailbox's outcome is audited as the job settles it. The passwords
+ * are sealed in the job's items until sent, and never come back from the server.
+ */
+type JobResult = ActionResult<{ runId: string }>;
+
+async function startJob(
+  context: WriteContext,
+  start: (email: DomainEmail) => Promise<JobStart>,
+): Promise<JobResult> {
+  const read = await readDomain(context);
+  if (!read.ok) return read.result.ok ? { ok: false, message: UNCONFIRMED } : read.result;
+  const started = await start(read.email);
+  if ("refused" in started) {
+    const refused = await refuse(context, started.refused);
+    return refused.ok ? { ok: false, message: started.refused } : refused;
+  }
+  return { ok: true, data: { runId: started.runId }, message: "Started: follow it here or in Activity." };
+}
+
+export async function startCreateMailboxesJobAction(input: unknown): Promise<JobResult> {
+  return runAction({ name: "mailbox.create", schema: createMailboxesSchema }, input, async (data, user) => {
+    const domain = await authorize(user, data.domain, "mailboxes.create");
+    const context: WriteContext = { user, action: "mailbox.create", domain, pakId: String(data.bundleId) };
+    return startJob(context, (email) => {
+      // Another domain's pak named with this one: "not found", audited as a refused attempt.
+      if (!email.paks.some((pak) => pak.bundleId === data.bundleId)) throw new NotFoundError("That pak");
+      return startCreateMailboxesJob(user, domain, email, data.bundleId, data.mailboxes);
+    });
+  });
+}
+
+export async function startResetPasswordsJobAction(input: unknown): Promise<JobResult> {
+  return runAction(
+    { name: "mailbox.password-reset", schema: resetMailboxPasswordsSchema },
+    input,
+    async (data, user) => {
+      const domain = await authorize(user, data.domain);
+      const context: WriteContext = { user, action: "mailbox.password-reset", domain, pakId: null };
+      return startJob(context, (email) => startResetPasswordsJob(user, domain, email, data.items));
+    },
+  );
+}
+
+export async function startDeleteMailboxesJobAction(input: unknown): Promise<JobResult> {
+  return runAction({ name: "mailbox.delete", schema: deleteMailboxesSchema }, input, async (data, user) => {
+    const domain = await authorize(user, data.domain);
+    const context: WriteContext = { user, action: "mailbox.delete", domain, pakId: null };
+    return startJob(context, (email) => startDeleteMailboxesJob(user, domain, email, data.userNames));
+  });
 }

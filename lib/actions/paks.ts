@@ -4,10 +4,14 @@ import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
-import { invalidateAccountOverview, invalidatePakDetails } from "@/lib/domains/account-overview";
+import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type DomainEmail } from "@/lib/enom";
 import { todayIso } from "@/lib/purchases/dates";
-import { deletePakWithMailboxes } from "@/lib/purchases/pak-deletion";
+import {
+  deletePakWithMailboxes,
+  PAK_DELETION_JOB_THRESHOLD,
+  startPakDeletionJob,
+} from "@/lib/purchases/pak-deletion";
 import type { PakDeletionView } from "@/lib/purchases/types";
 import {
   deletePakSchema,
@@ -74,7 +78,7 @@ async function enomFailure(context: WriteContext, error: unknown, summary: strin
     enom: { trackingKey: failure.trackingKey, error: failure.enomError },
   });
   // eNom may have acted: the domains list must read the truth again.
-  if (failure.outcome === "unknown") invalidateAccountOverview(context.domain);
+  if (failure.outcome === "unknown") await refreshDomainsInMirror(context.domain);
   return { ok: false, message: failure.message };
 }
 
@@ -103,7 +107,7 @@ export async function setPakAutoRenewAction(
           details: { from: found.pak.autoRenew, to: autoRenew, expires: found.pak.expires.iso },
           enom: { trackingKey: result.trackingKey },
         });
-        invalidatePakDetails(name);
+        await refreshDomainsInMirror(name);
         return {
           ok: true,
           data: { bundleId, autoRenew },
@@ -126,9 +130,13 @@ export async function setPakAutoRenewAction(
  * sent, with the reason, when a mailbox name is too long for DeletePOP3 or the pak has expired
  * (`pakDeletionProblem`). Once something was sent the answer is `ok: true` with each step's
  * outcome in `data` (`data.pak === "deleted"` only when the pak is gone) and a message saying
- * what happened; `ok: false` means nothing was sent.
+ * what happened; `ok: false` means nothing was sent. A pak with more mailboxes than one DeletePOP3
+ * call takes (99) is deleted by a job instead: the answer then carries its `runId`, and the job's
+ * page (Activity) shows each mailbox and the pak as they settle.
  */
-export async function deletePakAction(input: unknown): Promise<ActionResult<PakDeletionView>> {
+export async function deletePakAction(
+  input: unknown,
+): Promise<ActionResult<PakDeletionView & { runId?: string }>> {
   return runAction(
     { name: "pak.delete", schema: deletePakSchema },
     input,
@@ -153,6 +161,10 @@ export async function deletePakAction(input: unknown): Promise<ActionResult<PakD
           details: { refused: true, mailboxes: userNames.slice(0, 200), expires: found.pak.expires.iso },
         });
         return { ok: false, message: problem };
+      }
+      if (userNames.length > PAK_DELETION_JOB_THRESHOLD) {
+        const started = await startPakDeletionJob(user, name, found.pak, userNames);
+        return { ok: true, data: started.view, message: started.message };
       }
       const { view, message } = await deletePakWithMailboxes(user, name, found.pak, userNames);
       return { ok: true, data: view, message };
@@ -184,7 +196,8 @@ export async function setCatchAllAction(input: unknown): Promise<ActionResult<{ 
           details: { catchAll: now },
           enom: { trackingKey: result.trackingKey },
         });
-        // The domains list shows no catch-all, so its copy stays valid.
+        // Pages read the catch-all from the account mirror: read the domain into it now.
+        await refreshDomainsInMirror(name);
         return {
           ok: true,
           data: { catchAll: now },

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ACCOUNT_MAX_FAILURES } from "@/lib/auth/rate-limit";
 import { authenticate } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
-import { findUserById, updateUser } from "@/lib/db/queries/users";
+import { findUserById, updateUser } from "@/lib/users/queries";
 import { passwordResetTokens } from "@/lib/db/schema";
 import { linkIn, readCapturedMail } from "@/lib/mail/captured";
 import { replaceMailTransport } from "@/lib/mail/transport";

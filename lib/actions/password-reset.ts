@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { hashPassword } from "@/lib/auth/password";
 import { consumePoint, getSignInLimiters, minutesUntil } from "@/lib/auth/rate-limit";
-import { findUserByEmail } from "@/lib/db/queries/users";
+import { findUserByEmail } from "@/lib/users/queries";
 import type { UserRow } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { sendPasswordResetEmail } from "@/lib/password-reset/emails";
@@ -22,8 +22,8 @@ import {
   requestPasswordResetSchema,
   resetPasswordSchema,
 } from "@/lib/validation/password-reset";
-import { formDataToObject, type ActionResult } from "./result";
-import { fieldErrorsOf } from "./safe-action";
+import { publicAction } from "./builder";
+import type { ActionResult } from "./result";
 
 /**
  * "Forgot your password?". Public actions: nobody is signed in. The request answers the same
@@ -31,48 +31,43 @@ import { fieldErrorsOf } from "./safe-action";
  * time taken tells nothing either); the link's token is the only credential of the reset.
  */
 
-export async function requestPasswordResetAction(input: unknown): Promise<ActionResult> {
-  const parsed = requestPasswordResetSchema.safeParse(inputOf(input));
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: "Please correct the highlighted fields.",
-      fieldErrors: fieldErrorsOf(parsed.error),
-    };
-  const { email } = parsed.data;
-  const { ip } = await getRequestContext();
-  const limiters = getResetLimiters();
-  const unknownActor = { id: null, email, role: "unknown" };
+export const requestPasswordResetAction = publicAction(
+  { name: "auth.password-reset-request", schema: requestPasswordResetSchema },
+  async ({ email }): Promise<ActionResult> => {
+    const { ip } = await getRequestContext();
+    const limiters = getResetLimiters();
+    const unknownActor = { id: null, email, role: "unknown" };
 
-  const ipWait = ip ? await consumePoint(limiters.ip, ip) : null;
-  if (ipWait !== null) {
-    await recordAudit({
-      actor: unknownActor,
-      action: "auth.password-reset-request",
-      outcome: "failed",
-      summary: `Password reset refused: too many requests from ${ip}`,
-    });
-    const minutes = minutesUntil(ipWait);
-    return {
-      ok: false,
-      message: `Too many password reset requests from your network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    };
-  }
-  // Per address the answer stays the same: the links already sent are in that inbox.
-  if ((await consumePoint(limiters.email, email)) !== null) {
-    await recordAudit({
-      actor: unknownActor,
-      action: "auth.password-reset-request",
-      outcome: "failed",
-      summary: "Password reset refused: too many requests for this address; no email sent",
-    });
+    const ipWait = ip ? await consumePoint(limiters.ip, ip) : null;
+    if (ipWait !== null) {
+      await recordAudit({
+        actor: unknownActor,
+        action: "auth.password-reset-request",
+        outcome: "failed",
+        summary: `Password reset refused: too many requests from ${ip}`,
+      });
+      const minutes = minutesUntil(ipWait);
+      return {
+        ok: false,
+        message: `Too many password reset requests from your network. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      };
+    }
+    // Per address the answer stays the same: the links already sent are in that inbox.
+    if ((await consumePoint(limiters.email, email)) !== null) {
+      await recordAudit({
+        actor: unknownActor,
+        action: "auth.password-reset-request",
+        outcome: "failed",
+        summary: "Password reset refused: too many requests for this address; no email sent",
+      });
+      return { ok: true, data: undefined, message: REQUEST_ANSWER };
+    }
+
+    const user = await findUserByEmail(email);
+    await afterResponse(() => (user ? sendResetLink(user) : auditUnknownAddress(email)));
     return { ok: true, data: undefined, message: REQUEST_ANSWER };
-  }
-
-  const user = await findUserByEmail(email);
-  await afterResponse(() => (user ? sendResetLink(user) : auditUnknownAddress(email)));
-  return { ok: true, data: undefined, message: REQUEST_ANSWER };
-}
+  },
+);
 
 async function auditUnknownAddress(email: string): Promise<void> {
   await recordAudit({
@@ -133,53 +128,49 @@ async function afterResponse(task: () => Promise<void>): Promise<void> {
 
 export type PasswordReset = { email: string };
 
-export async function resetPasswordAction(input: unknown): Promise<ActionResult<PasswordReset>> {
-  const parsed = resetPasswordSchema.safeParse(inputOf(input));
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    if (fieldErrors.token) return { ok: false, message: RESET_REFUSED.unknown };
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
-  }
-  // A dead link costs no password hash: the public endpoint cannot be used to burn CPU.
-  const state = await resetTokenState(parsed.data.token);
-  const outcome =
-    state === "valid"
-      ? await resetPasswordWithToken(parsed.data.token, await hashPassword(parsed.data.password))
-      : { kind: state };
-  if (outcome.kind !== "reset") {
+export const resetPasswordAction = publicAction(
+  {
+    name: "auth.password-reset",
+    schema: resetPasswordSchema,
+    // A broken link's token is nothing the person can correct: the link is not valid.
+    invalid: (fieldErrors) => (fieldErrors.token ? RESET_REFUSED.unknown : null),
+  },
+  async ({ token, password }): Promise<ActionResult<PasswordReset>> => {
+    // A dead link costs no password hash: the public endpoint cannot be used to burn CPU.
+    const state = await resetTokenState(token);
+    const outcome =
+      state === "valid" ? await resetPasswordWithToken(token, await hashPassword(password)) : { kind: state };
+    if (outcome.kind !== "reset") {
+      await recordAudit({
+        actor: { id: null, email: "(reset link)", role: "unknown" },
+        action: "auth.password-reset",
+        outcome: "failed",
+        summary: `Password reset refused: the link is ${outcome.kind === "unknown" ? "not valid" : outcome.kind}`,
+      });
+      return { ok: false, message: RESET_REFUSED[outcome.kind] };
+    }
+    const { user } = outcome;
+    // The lockout after failed sign-ins lives in the limiter too; the owner of the inbox proved themselves.
+    await getSignInLimiters().account.delete(user.email);
     await recordAudit({
-      actor: { id: null, email: "(reset link)", role: "unknown" },
+      actor: { id: user.id, email: user.email, role: user.role },
       action: "auth.password-reset",
-      outcome: "failed",
-      summary: `Password reset refused: the link is ${outcome.kind === "unknown" ? "not valid" : outcome.kind}`,
+      outcome: "ok",
+      summary: "Chose a new password through a reset link; all their sessions were signed out",
+      targetUserId: user.id,
+      targetCustomerId: user.customerId,
     });
-    return { ok: false, message: RESET_REFUSED[outcome.kind] };
-  }
-  const { user } = outcome;
-  // The lockout after failed sign-ins lives in the limiter too; the owner of the inbox proved themselves.
-  await getSignInLimiters().account.delete(user.email);
-  await recordAudit({
-    actor: { id: user.id, email: user.email, role: user.role },
-    action: "auth.password-reset",
-    outcome: "ok",
-    summary: "Chose a new password through a reset link; all their sessions were signed out",
-    targetUserId: user.id,
-    targetCustomerId: user.customerId,
-  });
-  return {
-    ok: true,
-    data: { email: user.email },
-    message:
-      "Your password has been changed and you are signed out everywhere. Sign in with your new password.",
-  };
-}
+    return {
+      ok: true,
+      data: { email: user.email },
+      message:
+        "Your password has been changed and you are signed out everywhere. Sign in with your new password.",
+    };
+  },
+);
 
 const RESET_REFUSED = {
   unknown: "This reset link is not valid. Ask for a new one.",
   used: "This reset link was already used. If you need to, ask for a new one.",
   expired: "This reset link has expired (links work for 1 hour). Ask for a new one.",
 };
-
-function inputOf(payload: unknown): unknown {
-  return payload instanceof FormData ? formDataToObject(payload) : payload;
-}

@@ -6,6 +6,7 @@ import * as tables from "@/lib/db/schema";
 import { createEnomClient } from "@/lib/enom/client";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { logger } from "@/lib/logger";
+import { runFullSync } from "@/lib/mirror/sync";
 import { getPriceList } from "@/lib/pricing/settings";
 import { auditAfter, lastAuditId } from "@/test/audit";
 import { testEnom } from "@/test/enom-mock";
@@ -22,6 +23,7 @@ import {
   setCustomerDomainsAction,
   updateCustomerAction,
 } from "./customers";
+import { cancelJobAction } from "./jobs";
 import {
   createMailboxesAction,
   deleteMailboxesAction,
@@ -29,20 +31,20 @@ import {
   resetMailboxPasswordsAction,
   setMailboxAdminAction,
   setMailboxForwardingAction,
+  startCreateMailboxesJobAction,
+  startDeleteMailboxesJobAction,
+  startResetPasswordsJobAction,
 } from "./mailboxes";
 import { deletePakAction, setCatchAllAction, setPakAutoRenewAction } from "./paks";
-import { getPriceListAction, savePriceListAction } from "./pricing";
-import { searchPurchaseDomainsAction } from "./purchase-domains";
 import {
-  checkAttemptAction,
-  getAttemptAction,
-  getRenewalBatchAction,
-  listPurchaseAttemptsAction,
-  purchaseAction,
-  quotePurchaseAction,
-  quoteRenewalAction,
-  renewAction,
-} from "./purchases";
+  listPurchasesRoute,
+  quotePurchaseRoute,
+  quoteRenewalRoute,
+  readPurchaseRoute,
+  searchPurchaseDomainsRoute,
+} from "@/lib/purchases/read-routes.testing";
+import { savePriceListAction } from "./pricing";
+import { checkAttemptAction, purchaseAction, renewAction } from "./purchases";
 import type { ActionResult } from "./result";
 import {
   inviteColleagueAction,
@@ -91,6 +93,7 @@ let colleagueB: SessionUser;
 let invitationB = "";
 let purchaseKeyB = "";
 let renewalKeyB = "";
+let jobB = "";
 
 const ALL_ALLOWANCES = {
   canCreateMailboxes: true,
@@ -119,6 +122,8 @@ async function snapshot(): Promise<string> {
     tables.customerInvitations,
     tables.passwordResetTokens,
     tables.renewalReminders,
+    tables.jobRuns,
+    tables.jobItems,
   ];
   return JSON.stringify(await Promise.all(all.map((table) => db.select().from(table))));
 }
@@ -197,6 +202,32 @@ function probes(): Probe[] {
       call: () => removeMailboxForwardingAction({ domain: B_DOMAIN, userName: B_MAILBOX }),
       aims: { domain: B_DOMAIN, mailbox: B_MAILBOX },
     },
+    // The same changes as jobs (lists longer than one eNom call), and cancelling B's job.
+    {
+      name: "create mailboxes on B's domain as a job",
+      call: () => startCreateMailboxesJobAction({ domain: B_DOMAIN, bundleId: B_PAK, mailboxes: [mailbox] }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "create mailboxes in B's pak via A's domain as a job",
+      call: () => startCreateMailboxesJobAction({ domain: A_DOMAIN, bundleId: B_PAK, mailboxes: [mailbox] }),
+      aims: { domain: A_DOMAIN },
+    },
+    {
+      name: "reset B's mailbox password as a job",
+      call: () =>
+        startResetPasswordsJobAction({
+          domain: B_DOMAIN,
+          items: [{ userName: B_MAILBOX, password: "Copper-9Meadow" }],
+        }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "delete B's mailbox as a job",
+      call: () => startDeleteMailboxesJobAction({ domain: B_DOMAIN, userNames: [B_MAILBOX] }),
+      aims: { domain: B_DOMAIN },
+    },
+    { name: "cancel B's job", call: () => cancelJobAction({ runId: jobB }) },
     // Paks and the catch-all.
     {
       name: "auto-renew of B's pak",
@@ -248,21 +279,7 @@ function probes(): Probe[] {
         setAutoRenewBulkAction({ items: [{ domain: A_DOMAIN, bundleId: B_PAK }], autoRenew: false }),
       perItem: true,
     },
-    // Purchases and renewals.
-    {
-      name: "quote mailboxes for B's pak",
-      call: () =>
-        quotePurchaseAction({ kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 }),
-    },
-    {
-      name: "quote mailboxes for B's pak via A's domain",
-      call: () =>
-        quotePurchaseAction({ kind: "add-mailboxes", domain: A_DOMAIN, bundleId: B_PAK, quantity: 1 }),
-    },
-    {
-      name: "quote renewing B's pak",
-      call: () => quoteRenewalAction({ items: [{ domain: B_DOMAIN, bundleId: B_PAK }], years: 1 }),
-    },
+    // Purchases and renewals (their reads are GET routes: see "the purchase reads" below).
     {
       name: "buy a pak for B's domain",
       call: () =>
@@ -343,10 +360,7 @@ function probes(): Probe[] {
           request: { kind: "add-mailboxes", domain: A_DOMAIN, bundleId: A_PAK, quantity: 1 },
         }),
     },
-    { name: "read B's purchase", call: () => getAttemptAction({ key: purchaseKeyB }) },
     { name: "check B's purchase", call: () => checkAttemptAction({ key: purchaseKeyB }) },
-    { name: "read B's renewal batch", call: () => getRenewalBatchAction({ key: renewalKeyB }) },
-    { name: "list B's purchases", call: () => listPurchaseAttemptsAction({ domain: B_DOMAIN }) },
     // Team: B's colleague and B's invitation.
     { name: "remove B's colleague", call: () => removeColleagueAction({ userId: colleagueB.id }) },
     { name: "remove B's administrator", call: () => removeColleagueAction({ userId: loginB.id }) },
@@ -374,7 +388,6 @@ function probes(): Probe[] {
     },
     { name: "upload a logo", call: () => uploadLogoAction(logo) },
     { name: "remove the logo", call: () => removeLogoAction() },
-    { name: "read the price list", call: () => getPriceListAction() },
     { name: "save the price list", call: async () => savePriceListAction(await getPriceList()) },
     { name: "create a customer", call: () => createCustomerAction({ name: "Mine now" }) },
     { name: "rename B", call: () => updateCustomerAction({ customerId: customerB.id, name: "Pwned" }) },
@@ -440,6 +453,13 @@ beforeAll(async () => {
     request: { items: [{ domain: B_DOMAIN, bundleId: B_PAK }], years: 1 },
   });
   expect(renewed, "B renews its pak").toMatchObject({ ok: true });
+  // B's job (queued: no worker runs in this test), for A to try to cancel.
+  const started = await startResetPasswordsJobAction({
+    domain: B_DOMAIN,
+    items: [{ userName: "bookings", password: "Copper-9Meadow" }],
+  });
+  expect(started, "B starts a job").toMatchObject({ ok: true });
+  if (started.ok) jobB = started.data.runId;
   signInAs(null);
 });
 
@@ -467,7 +487,6 @@ const NOT_PROBED: Record<string, string> = {
   acceptInvitationAction: "public: the emailed token is the only credential",
   requestPasswordResetAction: "public: answers the same for every address",
   resetPasswordAction: "public: the emailed token is the only credential",
-  searchPurchaseDomainsAction: "a search: its own test below shows A finds none of B's domains",
 };
 
 describe("a customer's login against another customer's things", () => {
@@ -528,11 +547,13 @@ describe("a customer's login against another customer's things", () => {
   );
 
   it("the purchase wizard's domain search offers A's domains only", async () => {
+    // The search reads the account mirror: filled by a sync, as in the running panel.
+    await runFullSync();
     signInAs(loginA);
-    const mine = await searchPurchaseDomainsAction({ q: "saffron" });
+    const mine = (await searchPurchaseDomainsRoute("saffron")).body;
     expect(mine).toMatchObject({ ok: true });
     if (mine.ok) expect(mine.data.options.map((option) => option.domain)).toEqual([A_DOMAIN]);
-    const theirs = await searchPurchaseDomainsAction({ q: "magnolia" });
+    const theirs = (await searchPurchaseDomainsRoute("magnolia")).body;
     expect(theirs).toMatchObject({ ok: true, data: { options: [], total: 0 } });
   });
 
@@ -542,11 +563,12 @@ describe("a customer's login against another customer's things", () => {
     expect(
       await setPakAutoRenewAction({ domain: B_DOMAIN, bundleId: B_PAK, autoRenew: false }),
     ).toMatchObject({ ok: true });
-    expect(await getAttemptAction({ key: purchaseKeyB })).toMatchObject({ ok: true });
-    expect(await getRenewalBatchAction({ key: renewalKeyB })).toMatchObject({ ok: true });
+    expect(await readPurchaseRoute(purchaseKeyB)).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await readPurchaseRoute(renewalKeyB)).toMatchObject({ status: 200, body: { ok: true } });
     expect(
-      await quotePurchaseAction({ kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 }),
-    ).toMatchObject({ ok: true });
+      await quotePurchaseRoute({ kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 }),
+    ).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await listPurchasesRoute(B_DOMAIN)).toMatchObject({ status: 200, body: { ok: true } });
     expect(
       await setMailboxForwardingAction({
         domain: B_DOMAIN,
@@ -605,5 +627,45 @@ describe("a customer's login against another customer's things", () => {
     expect(Object.keys(params).filter((key) => /bundle|pak/.test(key))).toEqual([]);
     expect(await simulator.domain(B_DOMAIN)).toEqual(truthB);
     expect(await simulator.balance()).toBe(balance);
+  });
+});
+
+describe("the purchase reads (GET routes) against another customer's things", () => {
+  const reads: [string, () => Promise<{ status: number; body: { ok: boolean } }>][] = [
+    [
+      "quote mailboxes for B's pak",
+      () => quotePurchaseRoute({ kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 }),
+    ],
+    [
+      "quote mailboxes for B's pak via A's domain",
+      () => quotePurchaseRoute({ kind: "add-mailboxes", domain: A_DOMAIN, bundleId: B_PAK, quantity: 1 }),
+    ],
+    [
+      "quote renewing B's pak",
+      () => quoteRenewalRoute({ items: [{ domain: B_DOMAIN, bundleId: B_PAK }], years: 1 }),
+    ],
+    ["read B's purchase", () => readPurchaseRoute(purchaseKeyB)],
+    ["read B's renewal batch", () => readPurchaseRoute(renewalKeyB)],
+    ["list B's purchases", () => listPurchasesRoute(B_DOMAIN)],
+  ];
+
+  it.each(reads)("%s: 404, nothing of B's, eNom not written, nothing written here", async (_, read) => {
+    signInAs(loginA);
+    const seq = await simulator.lastSeq();
+    const auditId = await lastAuditId();
+    const rows = await snapshot();
+    const answer = await read();
+    expect(answer.status).toBe(404);
+    expect(answer.body).toMatchObject({ ok: false, message: expect.stringMatching(NOT_FOUND) });
+    expect(JSON.stringify(answer)).not.toMatch(/bravo|magnolia|orders@/i);
+    expect(await simulator.writesSince(seq)).toEqual([]);
+    expect(await snapshot()).toBe(rows);
+    // A read writes nothing, not even a refusal.
+    expect(await auditAfter(auditId)).toEqual([]);
+  });
+
+  it.each(reads)("%s: 401 when signed out", async (_, read) => {
+    signInAs(null);
+    expect(await read()).toMatchObject({ status: 401, body: { ok: false } });
   });
 });

@@ -1,17 +1,15 @@
 "use server";
 
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
 import { requirePermission, requireRole } from "@/lib/auth/guards";
 import type { PriceList } from "@/lib/pricing/price-list";
 import { getPriceList, savePriceList } from "@/lib/pricing/settings";
-import { actorOf } from "./logins";
+import { userAction } from "./builder";
 import type { ActionResult } from "./result";
-import { runAction } from "./safe-action";
 
 /**
- * The reseller's price list (settings). Staff read it with cost prices; only an admin
- * (`settings.manage`) changes it. Customers never receive it: their quotes carry retail prices.
+ * The reseller's price list (settings). Staff read it with cost prices on the settings page
+ * (lib/pricing/settings.ts); only an admin (`settings.manage`) changes it. Customers never receive it: their quotes carry retail prices.
  *
  * Input of savePriceListAction: a whole PriceList in cents (numbers, or digit strings), e.g.
  *   { cost:   { mailbox: { year: { 1: 100, 3: 250, 5: 400, 10: 700 }, month: { 1: 10, ... } },
@@ -38,26 +36,15 @@ const prices = z.object({
 });
 const priceListInputSchema = z.object({ cost: prices, retail: prices });
 
-export async function getPriceListAction(): Promise<ActionResult<PriceList>> {
-  return runAction({ name: "settings.prices.view", schema: z.unknown() }, undefined, async (_input, user) => {
-    requireRole(user, "admin", "staff");
-    return { ok: true, data: await getPriceList() };
-  });
-}
-
-export async function savePriceListAction(input: unknown): Promise<ActionResult<PriceList>> {
-  return runAction({ name: "settings.prices", schema: priceListInputSchema }, input, async (list, user) => {
+export const savePriceListAction = userAction(
+  { name: "settings.prices", schema: priceListInputSchema },
+  async (list, { user, audit }): Promise<ActionResult<PriceList>> => {
+    // A customer is told the settings do not exist, before being told what it may not do.
     requireRole(user, "admin", "staff");
     requirePermission(user, "settings.manage");
     const before = await getPriceList();
     await savePriceList(list);
-    await recordAudit({
-      actor: actorOf(user),
-      action: "settings.prices",
-      outcome: "ok",
-      summary: "Changed the price list",
-      details: { before, after: list },
-    });
+    await audit({ outcome: "ok", summary: "Changed the price list", details: { before, after: list } });
     return { ok: true, data: list, message: "The price list is saved." };
-  });
-}
+  },
+);

@@ -13,6 +13,8 @@ export interface ActionSpec<S extends z.ZodType> {
   /** The audit verb, e.g. `customer.update`; also names the action in logs. */
   name: string;
   schema: S;
+  /** The support role changes nothing; true only for actions that change nothing of the account. */
+  supportMayRun?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runAction<S extends z.ZodType, T>(
     try {
       user = await requireUser();
       // The support role changes nothing: refused here, once, before any action's own checks.
-      if (isReadOnlyRole(user.role) && !readOnlyMayRun(spec.name))
+      if (isReadOnlyRole(user.role) && !spec.supportMayRun && !readOnlyMayRun(spec.name))
         throw new ForbiddenError(READ_ONLY_REFUSAL);
       const parsed = spec.schema.safeParse(input);
       if (!parsed.success) {
@@ -52,23 +54,12 @@ export async function runAction<S extends z.ZodType, T>(
 }
 
 /**
- * What a read-only (support) user may still run: their own account (password, two-factor) and
- * the actions that only read. Everything else is refused, so a new action is refused by default.
+ * What a read-only (support) user may still run by name: their own account (password, two-factor).
+ * Others say so in their spec (`supportMayRun`); everything else is refused, so a new action is
+ * refused by default. Reads are GET routes and pages, not actions, so they need no allowance.
  */
-const READ_ONLY_ACTIONS: ReadonlySet<string> = new Set([
-  "pak.purchase.quote",
-  "pak.purchase.list",
-  // Asks eNom what became of an unknown order and records it: never a new order.
-  "pak.purchase.check",
-  "pak.purchase.view",
-  "pak.renew.quote",
-  "pak.renew.view",
-  "purchase.searchDomains",
-  "settings.prices.view",
-]);
-
 export function readOnlyMayRun(name: string): boolean {
-  return name.startsWith("account.") || READ_ONLY_ACTIONS.has(name);
+  return name.startsWith("account.");
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -80,7 +71,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return fields;
 }
 
-async function failureOf(
+/** A thrown failure as a message for the user; a refusal of a signed-in caller is audited. */
+export async function failureOf(
   error: unknown,
   name: string,
   user: SessionUser | undefined,

@@ -4,7 +4,7 @@ import { createSignInLimiters } from "@/lib/auth/rate-limit";
 import { authenticate } from "@/lib/auth/sign-in";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findUserById, updateUser } from "@/lib/db/queries/users";
+import { findUserById, updateUser } from "@/lib/users/queries";
 import { customerInvitations, users } from "@/lib/db/schema";
 import { linkIn, readCapturedMail } from "@/lib/mail/captured";
 import { hashOneTimeToken } from "@/lib/one-time-token";

@@ -5,11 +5,10 @@ import { recordAudit } from "@/lib/audit";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { NotFoundError } from "@/lib/auth/errors";
 import { hashPassword } from "@/lib/auth/password";
-import type { SessionUser } from "@/lib/auth/session";
-import { findUserByEmail } from "@/lib/db/queries/users";
+import { findUserByEmail } from "@/lib/users/queries";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { requireTeamAdmin, type TeamAdmin } from "@/lib/team/access";
+import { requireTeamAdmin, type TeamAdmin } from "@/lib/auth/guards";
 import { sendInvitationEmail } from "@/lib/team/emails";
 import {
   acceptInvitation,
@@ -31,8 +30,8 @@ import {
   invitationTargetSchema,
   inviteColleagueSchema,
 } from "@/lib/validation/team";
-import { formDataToObject, type ActionResult } from "./result";
-import { fieldErrorsOf, runAction } from "./safe-action";
+import { publicAction, userAction, type BoundAudit } from "./builder";
+import type { ActionResult } from "./result";
 
 /**
  * The portal's Team page: a customer's administrator invites colleagues of the same customer
@@ -45,252 +44,237 @@ const TEAM_PATH = "/portal/team";
 
 export type InvitationSent = { invitationId: string; email: string; expiresAt: string };
 
-export async function inviteColleagueAction(input: unknown): Promise<ActionResult<InvitationSent>> {
-  return runAction(
-    { name: "team.invite", schema: inviteColleagueSchema },
-    inputOf(input),
-    async (data, user): Promise<ActionResult<InvitationSent>> => {
-      const team = await requireTeamAdmin(user);
-      const { problem: emailProblem, hasSignIn } = await emailProblemOf(team, data.email);
-      if (emailProblem) {
-        return {
-          ok: false,
-          message: "Please correct the highlighted fields.",
-          fieldErrors: { email: [emailProblem] },
-        };
-      }
-      const limited = await takeInvitePoint(team.admin.id, data.email);
-      if (limited) return refuseLimited(user, team, "team.invite", data.email, limited);
-      // An address that already signs in somewhere gets the same answer, and an email of the same
-      // weight: the form must not tell a customer who has an account here.
-      const { invitation, token } = await createInvitation({
-        customerId: team.customer.id,
-        email: data.email,
-        name: data.name,
-        invitedBy: team.admin.id,
-        asAdmin: data.admin,
-      });
-      const audit = auditOf(user, team, { action: "team.invite" });
-      try {
-        await sendInvitationEmail(invitation, token, {
-          inviterName: team.admin.name,
-          customerName: team.customer.name,
-          addressHasSignIn: hasSignIn,
-        });
-      } catch (error) {
-        // Without its email the invitation is useless; keep nothing the admin cannot see working.
-        await deleteInvitation(invitation.id);
-        logger.error({ err: error, action: "team.invite" }, "invitation email failed");
-        await recordAudit({
-          ...audit,
-          outcome: "failed",
-          summary: `Invitation of ${data.email} not made: the email could not be sent`,
-          details: { email: data.email },
-        });
-        return {
-          ok: false,
-          message: "The invitation email could not be sent, so nobody was invited. Try again in a moment.",
-        };
-      }
-      await recordAudit({
-        ...audit,
-        outcome: "ok",
-        summary: `Invited ${data.email} to the portal of ${team.customer.name}${data.admin ? " as an administrator" : ""}`,
-        details: {
-          email: data.email,
-          invitationId: invitation.id,
-          asAdmin: data.admin,
-          expiresAt: invitation.expiresAt.toISOString(),
-          // For the reseller's eyes only: the customer is told the same either way.
-          ...(hasSignIn ? { addressHasSignIn: true } : {}),
-        },
-      });
-      revalidatePath(TEAM_PATH);
+export const inviteColleagueAction = userAction(
+  { name: "team.invite", schema: inviteColleagueSchema },
+  async (data, { user, audit }): Promise<ActionResult<InvitationSent>> => {
+    const team = await requireTeamAdmin(user);
+    const { problem: emailProblem, hasSignIn } = await emailProblemOf(team, data.email);
+    if (emailProblem) {
       return {
-        ok: true,
-        data: {
-          invitationId: invitation.id,
-          email: invitation.email,
-          expiresAt: invitation.expiresAt.toISOString(),
-        },
-        message: `Invitation sent to ${invitation.email}.`,
+        ok: false,
+        message: "Please correct the highlighted fields.",
+        fieldErrors: { email: [emailProblem] },
       };
-    },
-  );
-}
+    }
+    const limited = await takeInvitePoint(team.admin.id, data.email);
+    if (limited) return refuseLimited(audit, team, data.email, limited);
+    // An address that already signs in somewhere gets the same answer, and an email of the same
+    // weight: the form must not tell a customer who has an account here.
+    const { invitation, token } = await createInvitation({
+      customerId: team.customer.id,
+      email: data.email,
+      name: data.name,
+      invitedBy: team.admin.id,
+      asAdmin: data.admin,
+    });
+    const about = teamTarget(team);
+    try {
+      await sendInvitationEmail(invitation, token, {
+        inviterName: team.admin.name,
+        customerName: team.customer.name,
+        addressHasSignIn: hasSignIn,
+      });
+    } catch (error) {
+      // Without its email the invitation is useless; keep nothing the admin cannot see working.
+      await deleteInvitation(invitation.id);
+      logger.error({ err: error, action: "team.invite" }, "invitation email failed");
+      await audit({
+        ...about,
+        outcome: "failed",
+        summary: `Invitation of ${data.email} not made: the email could not be sent`,
+        details: { email: data.email },
+      });
+      return {
+        ok: false,
+        message: "The invitation email could not be sent, so nobody was invited. Try again in a moment.",
+      };
+    }
+    await audit({
+      ...about,
+      outcome: "ok",
+      summary: `Invited ${data.email} to the portal of ${team.customer.name}${data.admin ? " as an administrator" : ""}`,
+      details: {
+        email: data.email,
+        invitationId: invitation.id,
+        asAdmin: data.admin,
+        expiresAt: invitation.expiresAt.toISOString(),
+        // For the reseller's eyes only: the customer is told the same either way.
+        ...(hasSignIn ? { addressHasSignIn: true } : {}),
+      },
+    });
+    revalidatePath(TEAM_PATH);
+    return {
+      ok: true,
+      data: {
+        invitationId: invitation.id,
+        email: invitation.email,
+        expiresAt: invitation.expiresAt.toISOString(),
+      },
+      message: `Invitation sent to ${invitation.email}.`,
+    };
+  },
+);
 
 /** A new link for an open invitation (also one that expired); the previous link stops working. */
-export async function resendInvitationAction(input: unknown): Promise<ActionResult<InvitationSent>> {
-  return runAction(
-    { name: "team.invite-resend", schema: invitationTargetSchema },
-    inputOf(input),
-    async ({ invitationId }, user): Promise<ActionResult<InvitationSent>> => {
-      const team = await requireTeamAdmin(user);
-      const before = await findOpenInvitation(team.customer.id, invitationId);
-      if (!before) throw new NotFoundError("That invitation");
-      const limited = await takeInvitePoint(team.admin.id, before.email);
-      if (limited) return refuseLimited(user, team, "team.invite-resend", before.email, limited);
-      // As when inviting: the same answer whether or not the address has a sign-in by now.
-      const hasSignIn = Boolean(await findUserByEmail(before.email));
-      const renewed = await renewInvitation(team.customer.id, invitationId, team.admin.id);
-      if (!renewed) throw new NotFoundError("That invitation");
-      const audit = auditOf(user, team, { action: "team.invite-resend" });
-      try {
-        await sendInvitationEmail(renewed.invitation, renewed.token, {
-          inviterName: team.admin.name,
-          customerName: team.customer.name,
-          addressHasSignIn: hasSignIn,
-        });
-      } catch (error) {
-        await restoreInvitation(before);
-        logger.error({ err: error, action: "team.invite-resend" }, "invitation email failed");
-        await recordAudit({
-          ...audit,
-          outcome: "failed",
-          summary: `Invitation of ${before.email} not resent: the email could not be sent`,
-          details: { email: before.email, invitationId },
-        });
-        return {
-          ok: false,
-          message: "The email could not be sent; the invitation is unchanged. Try again in a moment.",
-        };
-      }
-      await recordAudit({
-        ...audit,
-        outcome: "ok",
-        summary: `Sent the invitation of ${before.email} again, with a new link`,
-        details: { email: before.email, invitationId, expiresAt: renewed.invitation.expiresAt.toISOString() },
+export const resendInvitationAction = userAction(
+  { name: "team.invite-resend", schema: invitationTargetSchema },
+  async ({ invitationId }, { user, audit }): Promise<ActionResult<InvitationSent>> => {
+    const team = await requireTeamAdmin(user);
+    const before = await findOpenInvitation(team.customer.id, invitationId);
+    if (!before) throw new NotFoundError("That invitation");
+    const limited = await takeInvitePoint(team.admin.id, before.email);
+    if (limited) return refuseLimited(audit, team, before.email, limited);
+    // As when inviting: the same answer whether or not the address has a sign-in by now.
+    const hasSignIn = Boolean(await findUserByEmail(before.email));
+    const renewed = await renewInvitation(team.customer.id, invitationId, team.admin.id);
+    if (!renewed) throw new NotFoundError("That invitation");
+    const about = teamTarget(team);
+    try {
+      await sendInvitationEmail(renewed.invitation, renewed.token, {
+        inviterName: team.admin.name,
+        customerName: team.customer.name,
+        addressHasSignIn: hasSignIn,
       });
-      revalidatePath(TEAM_PATH);
+    } catch (error) {
+      await restoreInvitation(before);
+      logger.error({ err: error, action: "team.invite-resend" }, "invitation email failed");
+      await audit({
+        ...about,
+        outcome: "failed",
+        summary: `Invitation of ${before.email} not resent: the email could not be sent`,
+        details: { email: before.email, invitationId },
+      });
       return {
-        ok: true,
-        data: {
-          invitationId,
-          email: renewed.invitation.email,
-          expiresAt: renewed.invitation.expiresAt.toISOString(),
-        },
-        message: `A new invitation was sent to ${renewed.invitation.email}; the earlier link no longer works.`,
+        ok: false,
+        message: "The email could not be sent; the invitation is unchanged. Try again in a moment.",
       };
-    },
-  );
-}
+    }
+    await audit({
+      ...about,
+      outcome: "ok",
+      summary: `Sent the invitation of ${before.email} again, with a new link`,
+      details: { email: before.email, invitationId, expiresAt: renewed.invitation.expiresAt.toISOString() },
+    });
+    revalidatePath(TEAM_PATH);
+    return {
+      ok: true,
+      data: {
+        invitationId,
+        email: renewed.invitation.email,
+        expiresAt: renewed.invitation.expiresAt.toISOString(),
+      },
+      message: `A new invitation was sent to ${renewed.invitation.email}; the earlier link no longer works.`,
+    };
+  },
+);
 
-export async function revokeInvitationAction(input: unknown): Promise<ActionResult> {
-  return runAction(
-    { name: "team.invite-revoke", schema: invitationTargetSchema },
-    inputOf(input),
-    async ({ invitationId }, user) => {
-      const team = await requireTeamAdmin(user);
-      const invitation = await findOpenInvitation(team.customer.id, invitationId);
-      if (!invitation || !(await revokeInvitation(team.customer.id, invitationId)))
-        throw new NotFoundError("That invitation");
-      await recordAudit({
-        ...auditOf(user, team, { action: "team.invite-revoke" }),
-        outcome: "ok",
-        summary: `Withdrew the invitation of ${invitation.email}`,
-        details: { email: invitation.email, invitationId },
-      });
-      revalidatePath(TEAM_PATH);
-      return { ok: true, data: undefined, message: `The invitation of ${invitation.email} was withdrawn.` };
-    },
-  );
-}
+export const revokeInvitationAction = userAction(
+  { name: "team.invite-revoke", schema: invitationTargetSchema },
+  async ({ invitationId }, { user, audit }): Promise<ActionResult> => {
+    const team = await requireTeamAdmin(user);
+    const invitation = await findOpenInvitation(team.customer.id, invitationId);
+    if (!invitation || !(await revokeInvitation(team.customer.id, invitationId)))
+      throw new NotFoundError("That invitation");
+    await audit({
+      ...teamTarget(team),
+      outcome: "ok",
+      summary: `Withdrew the invitation of ${invitation.email}`,
+      details: { email: invitation.email, invitationId },
+    });
+    revalidatePath(TEAM_PATH);
+    return { ok: true, data: undefined, message: `The invitation of ${invitation.email} was withdrawn.` };
+  },
+);
 
 /** Deletes a colleague's login; their sessions end at their next request. */
-export async function removeColleagueAction(input: unknown): Promise<ActionResult> {
-  return runAction(
-    { name: "team.remove", schema: colleagueTargetSchema },
-    inputOf(input),
-    async ({ userId }, user) => {
-      const team = await requireTeamAdmin(user);
-      const outcome = await removeColleague(team.customer.id, team.admin.id, userId);
-      if (outcome.kind === "not-found") throw new NotFoundError("That colleague");
-      const audit = { ...auditOf(user, team, { action: "team.remove" }), targetUserId: userId };
-      if (outcome.kind === "self" || outcome.kind === "last-admin") {
-        const message =
-          outcome.kind === "self"
-            ? "You cannot remove yourself. Ask another administrator of your team."
-            : "This is your team's last administrator; it cannot be removed.";
-        await recordAudit({ ...audit, outcome: "failed", summary: `Refused: ${message}` });
-        return { ok: false, message };
-      }
-      const removed = outcome.user;
-      await recordAudit({
-        ...audit,
-        outcome: "ok",
-        summary: `Removed ${removed.name} (${removed.email}) from the portal of ${team.customer.name}; their sessions ended${withdrawnText(outcome.withdrawn)}`,
-        details: {
-          email: removed.email,
-          name: removed.name,
-          wasAdmin: removed.customerAdmin,
-          withdrawnInvitations: outcome.withdrawn.map((invitation) => invitation.id),
-        },
-      });
-      revalidatePath(TEAM_PATH);
-      return {
-        ok: true,
-        data: undefined,
-        message: `${removed.name} (${removed.email}) was removed and signed out.`,
-      };
-    },
-  );
-}
+export const removeColleagueAction = userAction(
+  { name: "team.remove", schema: colleagueTargetSchema },
+  async ({ userId }, { user, audit }): Promise<ActionResult> => {
+    const team = await requireTeamAdmin(user);
+    const outcome = await removeColleague(team.customer.id, team.admin.id, userId);
+    if (outcome.kind === "not-found") throw new NotFoundError("That colleague");
+    const about = { ...teamTarget(team), targetUserId: userId };
+    if (outcome.kind === "self" || outcome.kind === "last-admin") {
+      const message =
+        outcome.kind === "self"
+          ? "You cannot remove yourself. Ask another administrator of your team."
+          : "This is your team's last administrator; it cannot be removed.";
+      await audit({ ...about, outcome: "failed", summary: `Refused: ${message}` });
+      return { ok: false, message };
+    }
+    const removed = outcome.user;
+    await audit({
+      ...about,
+      outcome: "ok",
+      summary: `Removed ${removed.name} (${removed.email}) from the portal of ${team.customer.name}; their sessions ended${withdrawnText(outcome.withdrawn)}`,
+      details: {
+        email: removed.email,
+        name: removed.name,
+        wasAdmin: removed.customerAdmin,
+        withdrawnInvitations: outcome.withdrawn.map((invitation) => invitation.id),
+      },
+    });
+    revalidatePath(TEAM_PATH);
+    return {
+      ok: true,
+      data: undefined,
+      message: `${removed.name} (${removed.email}) was removed and signed out.`,
+    };
+  },
+);
 
 /**
  * Makes a colleague an administrator of the team, or takes the role away (also from yourself,
  * while another administrator remains). The customer always keeps an active administrator.
  */
-export async function setColleagueAdminAction(input: unknown): Promise<ActionResult> {
-  return runAction(
-    { name: "team.set-admin", schema: colleagueAdminSchema },
-    inputOf(input),
-    async ({ userId, admin }, user) => {
-      const team = await requireTeamAdmin(user);
-      const outcome = await setColleagueAdmin(team.customer.id, userId, admin);
-      if (outcome.kind === "not-found") throw new NotFoundError("That colleague");
-      const action = admin ? "team.promote" : "team.demote";
-      const audit = { ...auditOf(user, team, { action }), targetUserId: userId };
-      if (outcome.kind === "last-admin" || outcome.kind === "disabled") {
-        const message =
-          outcome.kind === "last-admin"
-            ? "Your team needs at least one administrator. Make someone else an administrator first."
-            : "This colleague's sign-in is disabled by your provider; ask them to enable it first.";
-        await recordAudit({ ...audit, outcome: "failed", summary: `Refused: ${message}` });
-        return { ok: false, message };
-      }
-      const target = outcome.user;
-      const self = target.id === team.admin.id;
-      if (outcome.kind === "unchanged")
-        return {
-          ok: true,
-          data: undefined,
-          message: `${target.name} is already ${admin ? "an administrator" : "a member"}.`,
-        };
-      await recordAudit({
-        ...audit,
-        outcome: "ok",
-        summary: admin
-          ? `Made ${target.name} (${target.email}) an administrator of ${team.customer.name}'s team`
-          : `Made ${target.name} (${target.email}) a member (no longer an administrator) of ${team.customer.name}'s team${withdrawnText(outcome.withdrawn)}`,
-        details: {
-          email: target.email,
-          customerAdmin: admin,
-          withdrawnInvitations: outcome.withdrawn.map((invitation) => invitation.id),
-        },
-      });
-      revalidatePath(TEAM_PATH);
+export const setColleagueAdminAction = userAction(
+  { name: "team.set-admin", schema: colleagueAdminSchema },
+  async ({ userId, admin }, { user, audit }): Promise<ActionResult> => {
+    const team = await requireTeamAdmin(user);
+    const outcome = await setColleagueAdmin(team.customer.id, userId, admin);
+    if (outcome.kind === "not-found") throw new NotFoundError("That colleague");
+    const action = admin ? "team.promote" : "team.demote";
+    const about = { ...teamTarget(team), action, targetUserId: userId };
+    if (outcome.kind === "last-admin" || outcome.kind === "disabled") {
+      const message =
+        outcome.kind === "last-admin"
+          ? "Your team needs at least one administrator. Make someone else an administrator first."
+          : "This colleague's sign-in is disabled by your provider; ask them to enable it first.";
+      await audit({ ...about, outcome: "failed", summary: `Refused: ${message}` });
+      return { ok: false, message };
+    }
+    const target = outcome.user;
+    const self = target.id === team.admin.id;
+    if (outcome.kind === "unchanged")
       return {
         ok: true,
         data: undefined,
-        message: admin
-          ? `${target.name} is now an administrator: they can invite, remove and promote colleagues.`
-          : self
-            ? "You are no longer an administrator of your team."
-            : `${target.name} is no longer an administrator${outcome.withdrawn.length ? "; the invitations they sent were withdrawn" : ""}.`,
+        message: `${target.name} is already ${admin ? "an administrator" : "a member"}.`,
       };
-    },
-  );
-}
+    await audit({
+      ...about,
+      outcome: "ok",
+      summary: admin
+        ? `Made ${target.name} (${target.email}) an administrator of ${team.customer.name}'s team`
+        : `Made ${target.name} (${target.email}) a member (no longer an administrator) of ${team.customer.name}'s team${withdrawnText(outcome.withdrawn)}`,
+      details: {
+        email: target.email,
+        customerAdmin: admin,
+        withdrawnInvitations: outcome.withdrawn.map((invitation) => invitation.id),
+      },
+    });
+    revalidatePath(TEAM_PATH);
+    return {
+      ok: true,
+      data: undefined,
+      message: admin
+        ? `${target.name} is now an administrator: they can invite, remove and promote colleagues.`
+        : self
+          ? "You are no longer an administrator of your team."
+          : `${target.name} is no longer an administrator${outcome.withdrawn.length ? "; the invitations they sent were withdrawn" : ""}.`,
+    };
+  },
+);
 
 function withdrawnText(withdrawn: { email: string }[]): string {
   if (withdrawn.length === 0) return "";
@@ -303,41 +287,42 @@ export type InvitationAccepted = { email: string };
  * The invitee sets their name and password from the emailed link. Public (the invitee has no
  * session yet): the link's token is the only credential, checked and used up here.
  */
-export async function acceptInvitationAction(input: unknown): Promise<ActionResult<InvitationAccepted>> {
-  const parsed = acceptInvitationSchema.safeParse(inputOf(input));
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    if (fieldErrors.token) return { ok: false, message: INVALID_LINK };
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
-  }
-  const { token, name, password } = parsed.data;
-  // A dead link costs no password hash: the public endpoint cannot be used to burn CPU.
-  const { state } = await lookUpInvitation(token);
-  const outcome =
-    state === "pending"
-      ? await acceptInvitation(token, { name, passwordHash: await hashPassword(password) })
-      : { kind: state === "accepted" ? ("accepted-before" as const) : state };
-  if (outcome.kind !== "accepted") {
+export const acceptInvitationAction = publicAction(
+  {
+    name: "team.invite-accept",
+    schema: acceptInvitationSchema,
+    // A broken link's token is nothing the invitee can correct: the link is not valid.
+    invalid: (fieldErrors) => (fieldErrors.token ? INVALID_LINK : null),
+  },
+  async ({ token, name, password }): Promise<ActionResult<InvitationAccepted>> => {
+    // A dead link costs no password hash: the public endpoint cannot be used to burn CPU.
+    const { state } = await lookUpInvitation(token);
+    const outcome =
+      state === "pending"
+        ? await acceptInvitation(token, { name, passwordHash: await hashPassword(password) })
+        : { kind: state === "accepted" ? ("accepted-before" as const) : state };
+    if (outcome.kind !== "accepted") {
+      await recordAudit({
+        actor: { id: null, email: "(invitation link)", role: "unknown" },
+        action: "team.invite-accept",
+        outcome: "failed",
+        summary: `Invitation not accepted: ${outcome.kind}`,
+      });
+      return { ok: false, message: ACCEPT_REFUSED[outcome.kind] };
+    }
+    const { user, invitation } = outcome;
     await recordAudit({
-      actor: { id: null, email: "(invitation link)", role: "unknown" },
+      actor: { id: user.id, email: user.email, role: user.role },
       action: "team.invite-accept",
-      outcome: "failed",
-      summary: `Invitation not accepted: ${outcome.kind}`,
+      outcome: "ok",
+      summary: `Accepted the invitation and joined the customer's portal as ${user.name}${user.customerAdmin ? ", an administrator" : ""}`,
+      targetUserId: user.id,
+      targetCustomerId: invitation.customerId,
+      details: { invitationId: invitation.id },
     });
-    return { ok: false, message: ACCEPT_REFUSED[outcome.kind] };
-  }
-  const { user, invitation } = outcome;
-  await recordAudit({
-    actor: { id: user.id, email: user.email, role: user.role },
-    action: "team.invite-accept",
-    outcome: "ok",
-    summary: `Accepted the invitation and joined the customer's portal as ${user.name}${user.customerAdmin ? ", an administrator" : ""}`,
-    targetUserId: user.id,
-    targetCustomerId: invitation.customerId,
-    details: { invitationId: invitation.id },
-  });
-  return { ok: true, data: { email: user.email }, message: "Welcome! Your sign-in is ready." };
-}
+    return { ok: true, data: { email: user.email }, message: "Welcome! Your sign-in is ready." };
+  },
+);
 
 const INVALID_LINK = "This invitation link is not valid. Ask for a new invitation.";
 
@@ -379,14 +364,13 @@ async function emailProblemOf(
 }
 
 async function refuseLimited(
-  user: SessionUser,
+  audit: BoundAudit,
   team: TeamAdmin,
-  action: string,
   email: string,
   message: string,
 ): Promise<{ ok: false; message: string }> {
-  await recordAudit({
-    ...auditOf(user, team, { action }),
+  await audit({
+    ...teamTarget(team),
     outcome: "failed",
     summary: `Refused: ${message}`,
     details: { email, rateLimited: true },
@@ -394,15 +378,7 @@ async function refuseLimited(
   return { ok: false, message };
 }
 
-function auditOf(user: SessionUser, team: TeamAdmin, entry: { action: string }) {
-  return {
-    actor: { id: user.id, email: user.email, role: user.role },
-    action: entry.action,
-    targetCustomerId: team.customer.id,
-  };
-}
-
-/** Forms send FormData; tests and other callers may send a plain object. The schema checks either. */
-function inputOf(payload: unknown): unknown {
-  return payload instanceof FormData ? formDataToObject(payload) : payload;
+/** The customer whose team an action changes, for its audit entry. */
+function teamTarget(team: TeamAdmin) {
+  return { targetCustomerId: team.customer.id };
 }

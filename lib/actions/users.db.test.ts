@@ -5,7 +5,7 @@ import { READ_ONLY_REFUSAL } from "@/lib/auth/permissions";
 import { ACCOUNT_MAX_FAILURES, getSignInLimiters } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findUserById, listStaffUsers, updateUser } from "@/lib/db/queries/users";
+import { findUserById, listStaffUsers, updateUser } from "@/lib/users/queries";
 import { users, type UserRow } from "@/lib/db/schema";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";

@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { customerOwnsDomain } from "@/lib/db/queries/customers";
-import type { Role } from "@/lib/db/schema";
+import { customerOwnsDomain, findCustomer } from "@/lib/customers/queries";
+import { findUserById } from "@/lib/users/queries";
+import type { CustomerRow, Role, UserRow } from "@/lib/db/schema";
 import { ForbiddenError, NotFoundError, NotSignedInError } from "./errors";
 import { can, isReadOnlyRole, isStaffRole, READ_ONLY_REFUSAL, type Permission } from "./permissions";
 import { noteReaderRole } from "@/lib/white-label";
@@ -74,4 +75,57 @@ export async function requireStaffPage(permission?: Permission): Promise<Session
   if (!isStaffRole(user.role)) notFound();
   if (permission && !can(user, permission)) notFound();
   return user;
+}
+
+/** For portal pages: a signed-in customer, or the same 404 as a page that does not exist (a layout
+ * does not re-run on client navigation, so every page checks again). */
+export async function requirePortalUser(): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (user.role !== "customer" || !user.customerId) notFound();
+  return user;
+}
+
+/** For portal pages: the domain's normalised name when it is this customer's; else a real 404. */
+export async function requirePortalDomain(user: SessionUser, requested: string): Promise<string> {
+  return requireDomainAccess(user, requested).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+}
+
+/** Only admins manage staff users; a customer's login does not learn the page exists. */
+export function requireUserManager(actor: SessionUser): void {
+  if (!isStaffRole(actor.role)) throw new NotFoundError("That page");
+  if (!can(actor, "users.manage")) throw new ForbiddenError("Only an admin can manage staff users.");
+}
+
+/** Admins and staff manage customers; a customer's login sees no customer but itself, and not here. */
+export function requireCustomerManager(actor: SessionUser): void {
+  if (!isStaffRole(actor.role) || !can(actor, "customers.manage")) throw new NotFoundError("That customer");
+}
+
+export interface TeamAdmin {
+  admin: UserRow;
+  customer: CustomerRow;
+}
+
+/**
+ * The caller manages their customer's team: a customer's login marked as its administrator,
+ * read again from the database. Anyone else (a colleague who is not an administrator, staff) is
+ * told the page does not exist, as for every area outside their reach; staff manage customers'
+ * logins on the customer's page instead.
+ */
+export async function requireTeamAdmin(user: SessionUser): Promise<TeamAdmin> {
+  if (user.role !== "customer" || !user.customerId) throw new NotFoundError("That page");
+  const admin = await findUserById(user.id);
+  if (!admin || admin.disabled || !admin.customerAdmin || admin.customerId !== user.customerId)
+    throw new NotFoundError("That page");
+  const customer = await findCustomer(user.customerId);
+  if (!customer) throw new NotFoundError("That page");
+  return { admin, customer };
+}
+
+/** Only the person who submitted a purchase attempt may see it or submit its key again. */
+export function requireOwnAttempt(attempt: { actorId: string | null }, user: SessionUser): void {
+  if (attempt.actorId !== user.id) throw new NotFoundError("That purchase");
 }

@@ -5,7 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit";
 import { getEnv } from "@/lib/env";
 import { requestContextFrom } from "@/lib/request-context";
-import { endSession } from "@/lib/db/queries/sessions";
+import { endSession } from "@/lib/auth/sessions";
 import { logger } from "@/lib/logger";
 import { decodeSessionToken, encodeSessionToken } from "./jwt";
 import {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Session } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { isSessionEnded } from "@/lib/db/queries/sessions";
-import { findUserWithCustomer } from "@/lib/db/queries/users";
+import { isSessionEnded } from "@/lib/auth/sessions";
+import { findUserWithCustomer } from "@/lib/users/queries";
 import { getEnv } from "@/lib/env";
 import { isDemoEmail } from "./demo";
 import { cachedSessionUser } from "./session-user-cache";

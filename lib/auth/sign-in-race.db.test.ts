@@ -3,7 +3,7 @@ import { createConnection } from "node:net";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
-import { findUserById, updateUser } from "@/lib/db/queries/users";
+import { findUserById, updateUser } from "@/lib/users/queries";
 import { auditLog } from "@/lib/db/schema";
 import { createTestUser } from "@/test/fixtures";
 import { ACCOUNT_MAX_FAILURES, createSignInLimiters, redisClient, type SignInLimiters } from "./rate-limit";

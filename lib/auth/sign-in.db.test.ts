@@ -1,7 +1,7 @@
 import { desc } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
-import { findUserByEmail, updateUser } from "@/lib/db/queries/users";
+import { findUserByEmail, updateUser } from "@/lib/users/queries";
 import { auditLog } from "@/lib/db/schema";
 import { createTestUser } from "@/test/fixtures";
 import { ACCOUNT_MAX_FAILURES, createSignInLimiters, type SignInLimiters } from "./rate-limit";

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
-import { findUserByEmail, updateUser } from "@/lib/db/queries/users";
+import { findUserByEmail, updateUser } from "@/lib/users/queries";
 import type { UserRow } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { signInSchema } from "@/lib/validation/account";

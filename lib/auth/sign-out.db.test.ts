@@ -5,7 +5,7 @@ import { GET as authGet, POST as authPost } from "@/app/api/auth/[...nextauth]/r
 import { GET as exportAudit } from "@/app/api/audit/export/route";
 import { disableTotpAction } from "@/lib/actions/account";
 import { getDb } from "@/lib/db";
-import { updateUser, updateUserKeepingAnAdmin } from "@/lib/db/queries/users";
+import { updateUser, updateUserKeepingAnAdmin } from "@/lib/users/queries";
 import { createTestUser } from "@/test/fixtures";
 import { getSignInLimiters } from "./rate-limit";
 

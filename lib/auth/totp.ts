@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
-import { claimRecoveryCode, claimTotpStep } from "@/lib/db/queries/users";
+import { claimRecoveryCode, claimTotpStep } from "@/lib/users/queries";
 import type { UserRow } from "@/lib/db/schema";
 import { openSecret } from "./secret-box";
 

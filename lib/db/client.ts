@@ -1,9 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -15,7 +11,10 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {
   db: Database;
-  kind: "pglite" | "postgres";
+  /** The connection string (also for the job engine, which keeps its own pool). */
+  url: string;
+  /** The embedded server started by the panel, or a server of the operator's (`DATABASE_URL`). */
+  kind: "embedded" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -37,38 +36,26 @@ async function migratePostgres(pool: Pool): Promise<void> {
   }
 }
 
-/**
- * Opens the database: a PostgreSQL server when `databaseUrl` is given, otherwise PGlite, the
- * embedded Postgres, in `pgliteDir` (`memory://` for a throwaway one in tests).
- */
-export function openDatabase(options: { databaseUrl?: string; pgliteDir: string }): DatabaseHandle {
-  if (options.databaseUrl) {
-    const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
-    // An idle connection the server ends (a restart, a failover, an administrator) is reported
-    // here; without a listener node-postgres would crash the process. The pool opens a new one.
-    pool.on("error", (error) =>
-      logger.warn({ err: error }, "a database connection was closed by the server"),
-    );
-    const db = drizzlePg(pool, { schema });
-    return {
-      db,
-      kind: "postgres",
-      migrate: () => migratePostgres(pool),
-      close: () => pool.end(),
-    };
-  }
-  const inMemory = options.pgliteDir.startsWith("memory://");
-  if (!inMemory) mkdirSync(options.pgliteDir, { recursive: true });
-  // The embedded database holds a reseller's users and audit log, not mail: 16 MB of buffers is
-  // plenty, and PostgreSQL's default 128 MB would add that much to the panel's resident memory.
-  const client = new PGlite(inMemory ? undefined : options.pgliteDir, {
-    postgresqlconf: ["shared_buffers=16MB"],
-  });
-  const db = drizzlePglite(client, { schema });
+/** Opens a PostgreSQL database with node-postgres, the one driver of tests, the demo and production. */
+export function openDatabase(options: {
+  databaseUrl: string;
+  kind?: DatabaseHandle["kind"];
+  /** Run when the handle closes, after the pool (the embedded server stops here). */
+  onClose?: () => Promise<void>;
+}): DatabaseHandle {
+  const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator) is reported
+  // here; without a listener node-postgres would crash the process. The pool opens a new one.
+  pool.on("error", (error) => logger.warn({ err: error }, "a database connection was closed by the server"));
+  const db = drizzlePg(pool, { schema });
   return {
     db,
-    kind: "pglite",
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
+    url: options.databaseUrl,
+    kind: options.kind ?? "postgres",
+    migrate: () => migratePostgres(pool),
+    close: async () => {
+      await pool.end();
+      await options.onClose?.();
+    },
   };
 }

@@ -313,3 +313,207 @@ export type UserRow = typeof users.$inferSelect;
 export type CustomerRow = typeof customers.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type MailboxDisplayNameRow = typeof mailboxDisplayNames.$inferSelect;
+
+/*
+ * The account mirror: what eNom last said about the account's domains, paks, mailboxes and
+ * forwards, so that no page view waits on eNom (a 10,000-domain account needs 100+ GetDomains
+ * pages). Each row carries when eNom was read; a row is rewritten whole from each read, never
+ * edited by hand. Never a password: GetPOP3 sends them, the mirror drops them.
+ */
+
+/** One domain of the account (GetDomains), with when its email was last read. */
+export const mirrorDomains = pgTable(
+  "mirror_domains",
+  {
+    /** Lower-case `sld.tld`. */
+    domain: text("domain").primaryKey(),
+    /** When the full domain list last included it (null: known only from a purchase or a view). */
+    listedAt: timestamp("listed_at", { withTimezone: true }),
+    /** Which GetDomains tab listed it: registered with the account (IOwn) or on its DNS hosting (IHost). */
+    hosting: text("hosting", { enum: ["Registered", "DNSHosted"] }),
+    /** Whether GetPOP3 lists at least one pak; null until read. */
+    hasEmail: boolean("has_email"),
+    /** When GetPOP3 was last read successfully (paks and mailboxes are from then). */
+    emailReadAt: timestamp("email_read_at", { withTimezone: true }),
+    /** Where mail to unknown addresses goes (GetCatchAll), and when that was read. */
+    catchAll: text("catch_all"),
+    catchAllReadAt: timestamp("catch_all_read_at", { withTimezone: true }),
+    /** When GetPOPForwarding was last read successfully. */
+    forwardingReadAt: timestamp("forwarding_read_at", { withTimezone: true }),
+    /** The latest read's failure, for the user ("eNom did not answer"); null after a success. */
+    readError: text("read_error"),
+    readErrorAt: timestamp("read_error_at", { withTimezone: true }),
+    /** The full sync that last saw the domain in the list; older ones were removed from the account. */
+    syncGeneration: bigint("sync_generation", { mode: "number" }),
+  },
+  (table) => [
+    index("mirror_domains_email_read_idx").on(table.emailReadAt),
+    index("mirror_domains_generation_idx").on(table.syncGeneration),
+  ],
+);
+
+/** One pak of a domain (GetPOP3's pak rows), as last read. */
+export const mirrorPaks = pgTable(
+  "mirror_paks",
+  {
+    domain: text("domain")
+      .notNull()
+      .references(() => mirrorDomains.domain, { onDelete: "cascade" }),
+    bundleId: integer("bundle_id").notNull(),
+    capacityGb: integer("capacity_gb"),
+    quotaMb: integer("quota_mb"),
+    purchased: integer("purchased").notNull(),
+    available: integer("available").notNull(),
+    /** ISO calendar date. */
+    expires: text("expires").notNull(),
+    autoRenew: boolean("auto_renew").notNull(),
+    prodType: integer("prod_type"),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.domain, table.bundleId] }),
+    index("mirror_paks_expires_idx").on(table.expires),
+  ],
+);
+
+/** One mailbox (GetPOP3's user rows), as last read; never its password. */
+export const mirrorMailboxes = pgTable(
+  "mirror_mailboxes",
+  {
+    domain: text("domain")
+      .notNull()
+      .references(() => mirrorDomains.domain, { onDelete: "cascade" }),
+    /** As eNom spells it; one row per name in any case, since eNom compares names without case. */
+    userName: text("user_name").notNull(),
+    /** userName@domain, lower-case, for search. */
+    address: text("address").notNull(),
+    bundleId: integer("bundle_id"),
+    isAdmin: boolean("is_admin").notNull(),
+    quotaMb: integer("quota_mb"),
+    quotaUsedMb: integer("quota_used_mb"),
+    expires: text("expires"),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.domain, table.userName] }),
+    index("mirror_mailboxes_address_idx").on(table.address),
+  ],
+);
+
+/** One forward (GetPOPForwarding), as last read. */
+export const mirrorForwards = pgTable(
+  "mirror_forwards",
+  {
+    domain: text("domain")
+      .notNull()
+      .references(() => mirrorDomains.domain, { onDelete: "cascade" }),
+    userName: text("user_name").notNull(),
+    forwardTo: text("forward_to").notNull(),
+    active: boolean("active").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.domain, table.userName] })],
+);
+
+/**
+ * The account-wide expiry list (GetPOPExpirations), as the last full sync read it: it names paks
+ * whose domain could not be read (GetPOP3 failed), so the expirations page never loses a pak
+ * that is about to expire. Rewritten whole by each sync.
+ */
+export const mirrorExpirations = pgTable(
+  "mirror_expirations",
+  {
+    domain: text("domain")
+      .notNull()
+      .references(() => mirrorDomains.domain, { onDelete: "cascade" }),
+    bundleId: integer("bundle_id").notNull(),
+    /** ISO calendar date. */
+    expires: text("expires").notNull(),
+    /** Only eNom's Text format says it; null when eNom did not. */
+    autoRenew: boolean("auto_renew"),
+    readAt: timestamp("read_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.domain, table.bundleId] })],
+);
+
+/** Mirror-wide facts: the last full sync's generation, start and end. */
+export const mirrorSyncs = pgTable("mirror_syncs", {
+  generation: bigserial("generation", { mode: "number" }).primaryKey(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  domainsListed: integer("domains_listed"),
+  domainsRead: integer("domains_read"),
+  enomCalls: integer("enom_calls"),
+  error: text("error"),
+});
+
+/*
+ * Jobs: long eNom work (batches, bulk resets and deletes, renewals of a selection, syncs,
+ * reminders) runs on pg-boss in the same PostgreSQL; these tables are what the user sees of it:
+ * one run per job with its progress, one row per item with that item's true outcome.
+ */
+export const JOB_STATUSES = ["queued", "running", "done", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+export const JOB_ITEM_STATUSES = ["pending", "running", "ok", "failed", "unknown", "skipped"] as const;
+export type JobItemStatus = (typeof JOB_ITEM_STATUSES)[number];
+
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The job's kind, e.g. "mailboxes.create", "mailboxes.reset-passwords", "paks.renew", "mirror.sync". */
+    kind: text("kind").notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    /** What the activity view shows, e.g. "Create 300 mailboxes on example.com". */
+    title: text("title").notNull(),
+    /** Who started it (null for the schedule). */
+    actorId: uuid("actor_id"),
+    actorEmail: text("actor_email"),
+    actorRole: text("actor_role"),
+    /** The customer whose domain it touches, so customers see their own jobs only. */
+    customerId: uuid("customer_id"),
+    domain: text("domain"),
+    total: integer("total").notNull().default(0),
+    succeeded: integer("succeeded").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    unknown: integer("unknown").notNull().default(0),
+    /** The whole job's failure, when it could not run at all. */
+    error: text("error"),
+    createdAt: createdAt(),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("job_runs_created_idx").on(table.createdAt),
+    index("job_runs_customer_idx").on(table.customerId, table.createdAt),
+  ],
+);
+
+export const jobItems = pgTable(
+  "job_items",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => jobRuns.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    /** What the item is, for people: an address, a pak. */
+    label: text("label").notNull(),
+    status: text("status", { enum: JOB_ITEM_STATUSES }).notNull().default("pending"),
+    /** The item's input; secrets in it (a new password) are sealed (lib/auth/secret-box) and cleared when done. */
+    input: jsonb("input").$type<Record<string, unknown>>().notNull().default({}),
+    message: text("message").notNull().default(""),
+    /** Reads retried so far. A write is sent at most once: `sentAt` set means never again. */
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.jobId, table.seq] })],
+);
+
+export type MirrorDomainRow = typeof mirrorDomains.$inferSelect;
+export type MirrorPakRow = typeof mirrorPaks.$inferSelect;
+export type MirrorMailboxRow = typeof mirrorMailboxes.$inferSelect;
+export type MirrorForwardRow = typeof mirrorForwards.$inferSelect;
+export type MirrorExpirationRow = typeof mirrorExpirations.$inferSelect;
+export type JobRunRow = typeof jobRuns.$inferSelect;
+export type JobItemRow = typeof jobItems.$inferSelect;

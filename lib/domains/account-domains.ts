@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnomClient } from "@/lib/enom";
 import { logger } from "@/lib/logger";
+import { listMirrorDomainNames } from "@/lib/mirror/read";
 
 /**
  * The eNom account's domain names (`sld.tld`, lower-case, sorted), for assigning domains to
@@ -19,4 +20,13 @@ export async function listAccountDomainNames(): Promise<string[]> {
       "eNom's domain list was cut short; later domains cannot be assigned",
     );
   return [...new Set(domains.map((domain) => domain.name.toLowerCase()))].sort();
+}
+
+/**
+ * The account's domain names as the account mirror holds them (lower-case, sorted), for pages:
+ * no eNom call. Empty until the first full sync has listed the account. Assigning still checks
+ * against eNom itself (`listAccountDomainNames`), since a write should rest on eNom's word.
+ */
+export async function listMirroredDomainNames(): Promise<string[]> {
+  return listMirrorDomainNames();
 }

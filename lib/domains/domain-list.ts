@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { MirrorStatus } from "@/lib/mirror/status";
 import type { ExpiryState } from "./expiry";
 
 /**
@@ -157,10 +158,12 @@ export interface DomainListPage {
   page: number;
   pageCount: number;
   pageSize: number;
-  /** When the data was read (ISO instant). */
+  /** When the data was read (ISO instant): the oldest read of the account mirror among these domains. */
   fetchedAt: string;
-  /** The latest read failed; this is the last good data. */
+  /** The latest read of some domain failed; it shows its previous read. */
   stale: boolean;
   /** The account has more domains than one listing holds; some are missing. */
   truncated: boolean;
+  /** Where the account mirror stands; before its first full sync the list is partial. */
+  mirror?: MirrorStatus;
 }

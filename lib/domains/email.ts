@@ -2,68 +2,96 @@ import "server-only";
 import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { listDisplayNames } from "@/lib/db/queries/mailbox-display-names";
-import { getEnomClient } from "@/lib/enom";
-import type { DomainEmail, PopForwarding } from "@/lib/enom/types";
-import type { DomainCapabilities, DomainEmailView, DomainForwardingView, PakView } from "./types";
+import { listDisplayNames } from "@/lib/mailboxes/display-names";
+import { MirrorNotReadError } from "@/lib/mirror/errors";
+import { readMirroredDomain, type MirroredDomain } from "@/lib/mirror/queries";
+import { refreshDomain } from "@/lib/mirror/sync";
+import { readDomainForView } from "@/lib/mirror/read";
+import type { DomainCapabilities, DomainEmailView, DomainForwardingView } from "./types";
 
 /**
- * One domain's email, read on demand for the domain page, its GET routes and the mailbox grid:
- * GetPOP3 for the paks and mailboxes (with the display names Mailpak keeps, since eNom returns
- * none), GetPOPForwarding for the forwards, GetCatchAll for the catch-all. Every read checks the
- * caller's right to that very domain first: someone else's domain is "not found", and eNom is
- * not asked.
+ * One domain's email for the domain page, its GET routes and the mailbox grid, from the account
+ * mirror (lib/mirror): paks and mailboxes as GetPOP3 last gave them (with the display names
+ * Mailpak keeps, since eNom returns none), the forwards of GetPOPForwarding, the catch-all of
+ * GetCatchAll. A view never waits on eNom once the domain has been read (lib/mirror/read.ts).
+ * Every read checks the caller's right to that very domain first: someone else's domain is "not
+ * found", and neither the mirror nor eNom is asked.
  */
 export async function getDomainEmail(user: SessionUser, domain: string): Promise<DomainEmailView> {
   const name = await requireDomainAccess(user, domain);
   requirePermission(user, "domains.view");
-  const [email, displayNames] = await Promise.all([
-    getEnomClient().getPop3({ domain: name }),
-    listDisplayNames(name),
-  ]);
-  return toDomainEmailView(name, email, new Date(), displayNames);
+  const [mirrored, displayNames] = await Promise.all([readDomainForView(name), listDisplayNames(name)]);
+  return mirroredEmailView(mirrored, displayNames);
 }
 
 /** Where the domain's mail to unknown addresses goes: a full address, or null when none is set. */
 export async function getDomainCatchAll(user: SessionUser, domain: string): Promise<string | null> {
   const name = await requireDomainAccess(user, domain);
   requirePermission(user, "domains.view");
-  const { catchAll } = await getEnomClient().getCatchAll({ domain: name });
-  return catchAll;
+  const mirrored = await readDomainForView(name);
+  if (mirrored.paks.length > 0 && !mirrored.domain.catchAllReadAt)
+    throw new MirrorNotReadError(name, mirrored.domain.readError);
+  return mirrored.domain.catchAll;
 }
 
-/** Every forward of the domain, in one GetPOPForwarding (no user name). */
+/** Every forward of the domain, as GetPOPForwarding last listed them. */
 export async function getDomainForwarding(user: SessionUser, domain: string): Promise<DomainForwardingView> {
   const name = await requireDomainAccess(user, domain);
   requirePermission(user, "domains.view");
-  const forwarding = await getEnomClient().getPopForwarding({ domain: name });
-  return toDomainForwardingView(name, forwarding, new Date());
+  const mirrored = await readDomainForView(name);
+  // Never read (its first read failed): "could not be loaded", not "no forwards".
+  if (mirrored.paks.length > 0 && !mirrored.domain.forwardingReadAt)
+    throw new MirrorNotReadError(name, mirrored.domain.readError);
+  return mirroredForwardingView(mirrored);
 }
 
-export function toPakView(pak: DomainEmail["paks"][number]): PakView {
+/** The latest GetPOP3 failed: the error was recorded after the last good read of the mailboxes. */
+function emailReadFailed(domain: MirroredDomain["domain"]): boolean {
+  if (!domain.readError || !domain.readErrorAt) return false;
+  return !domain.emailReadAt || domain.readErrorAt > domain.emailReadAt;
+}
+
+/** The latest GetPOPForwarding failed: the mailboxes were read after the last good forwarding read. */
+function forwardingReadFailed(domain: MirroredDomain["domain"]): boolean {
+  if (!domain.readError) return false;
+  return Boolean(
+    domain.forwardingReadAt && domain.emailReadAt && domain.emailReadAt > domain.forwardingReadAt,
+  );
+}
+
+/** The mirror's forwards of a domain as the page's view; `fetchedAt` is when GetPOPForwarding was read. */
+export function mirroredForwardingView(mirrored: MirroredDomain): DomainForwardingView {
   return {
-    bundleId: pak.bundleId,
-    capacityGb: pak.capacityGb,
-    quotaMb: pak.quotaMb,
-    purchased: pak.qtyPurchased,
-    available: pak.qtyAvailable,
-    used: Math.max(0, pak.qtyPurchased - pak.qtyAvailable),
-    expires: pak.expires.iso,
-    autoRenew: pak.autoRenew,
-    prodType: pak.prodType,
+    domain: mirrored.domain.domain,
+    forwards: mirrored.forwards.map((forward) => ({
+      userName: forward.userName,
+      forwardTo: forward.forwardTo,
+      active: forward.active,
+    })),
+    fetchedAt: (mirrored.domain.forwardingReadAt ?? mirrored.domain.emailReadAt ?? new Date()).toISOString(),
+    readError: forwardingReadFailed(mirrored.domain) ? mirrored.domain.readError : null,
   };
 }
 
-export function toDomainEmailView(
-  domain: string,
-  email: DomainEmail,
-  fetchedAt: Date,
+/** The mirror's rows of a domain as the page's view; `fetchedAt` is when eNom was read. */
+export function mirroredEmailView(
+  mirrored: MirroredDomain & { refreshing?: boolean },
   displayNames: ReadonlyMap<string, string> = new Map(),
 ): DomainEmailView {
   return {
-    domain,
-    paks: email.paks.map(toPakView),
-    mailboxes: email.mailboxes.map((mailbox) => ({
+    domain: mirrored.domain.domain,
+    paks: mirrored.paks.map((pak) => ({
+      bundleId: pak.bundleId,
+      capacityGb: pak.capacityGb,
+      quotaMb: pak.quotaMb,
+      purchased: pak.purchased,
+      available: pak.available,
+      used: Math.max(0, pak.purchased - pak.available),
+      expires: pak.expires,
+      autoRenew: pak.autoRenew,
+      prodType: pak.prodType,
+    })),
+    mailboxes: mirrored.mailboxes.map((mailbox) => ({
       userName: mailbox.userName,
       address: mailbox.address,
       displayName: displayNames.get(mailbox.userName.toLowerCase()) ?? null,
@@ -71,25 +99,11 @@ export function toDomainEmailView(
       isAdmin: mailbox.isAdmin,
       quotaMb: mailbox.quotaMb,
       quotaUsedMb: mailbox.quotaUsedMb,
-      expires: mailbox.expires?.iso ?? null,
+      expires: mailbox.expires,
     })),
-    fetchedAt: fetchedAt.toISOString(),
-  };
-}
-
-export function toDomainForwardingView(
-  domain: string,
-  forwarding: PopForwarding,
-  fetchedAt: Date,
-): DomainForwardingView {
-  return {
-    domain,
-    forwards: forwarding.forwards.map((forward) => ({
-      userName: forward.userName,
-      forwardTo: forward.forwardTo,
-      active: forward.active,
-    })),
-    fetchedAt: fetchedAt.toISOString(),
+    fetchedAt: (mirrored.domain.emailReadAt ?? new Date()).toISOString(),
+    readError: emailReadFailed(mirrored.domain) ? mirrored.domain.readError : null,
+    refreshing: mirrored.refreshing ?? false,
   };
 }
 
@@ -103,5 +117,19 @@ export function domainCapabilities(user: SessionUser): DomainCapabilities {
     renew: can(user, "paks.renew"),
     deletePaks: can(user, "paks.delete"),
     basePath: user.role === "customer" ? "/portal" : "",
+    serviceName: user.role === "customer" ? "the email service" : "eNom",
   };
+}
+
+/**
+ * The user's "Refresh" on a domain page: reads the domain from eNom into the mirror now and says
+ * when. Checks the caller's right to that very domain first. Throws what the eNom client throws
+ * when the read fails (the mirror keeps the previous read and records the failure).
+ */
+export async function refreshDomainForUser(user: SessionUser, domain: string): Promise<{ readAt: string }> {
+  const name = await requireDomainAccess(user, domain);
+  requirePermission(user, "domains.view");
+  await refreshDomain(name);
+  const read = await readMirroredDomain(name);
+  return { readAt: (read?.domain.emailReadAt ?? new Date()).toISOString() };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { ForbiddenError, NotFoundError, NotSignedInError } from "@/lib/auth/errors";
 import { isEnomError, isEnomUnavailable, isEnomValidationError } from "@/lib/enom";
 import { logger } from "@/lib/logger";
+import { MirrorNotReadError } from "@/lib/mirror/errors";
 import { inServiceWords } from "@/lib/white-label";
 
 /**
@@ -13,6 +14,12 @@ export function readFailure(error: unknown, what: string): { status: number; mes
   if (error instanceof NotSignedInError) return { status: 401, message: error.message };
   if (error instanceof NotFoundError) return { status: 404, message: "That domain was not found." };
   if (error instanceof ForbiddenError) return { status: 403, message: error.message };
+  // Never read, and the reads so far failed: the reason recorded is already in the user's words.
+  if (error instanceof MirrorNotReadError)
+    return {
+      status: 503,
+      message: `${capitalised(what)} could not be loaded${error.reason ? `: ${error.reason}` : ". Please try again in a moment."}`,
+    };
   if (isEnomUnavailable(error) && error.reason === "unrecognised")
     return {
       status: 502,
@@ -34,9 +41,13 @@ export function readFailure(error: unknown, what: string): { status: number; mes
   return { status: 500, message: `Something went wrong on our side. (Reference ${reference})` };
 }
 
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 /** eNom could not be read (refused, down, or an answer that cannot be trusted): pages show a retry. */
 export function isUpstreamFailure(error: unknown): boolean {
-  return isEnomError(error) || isEnomUnavailable(error);
+  return isEnomError(error) || isEnomUnavailable(error) || error instanceof MirrorNotReadError;
 }

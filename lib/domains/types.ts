@@ -1,6 +1,7 @@
 /**
  * A domain's email as the panel shows it: plain data that crosses from server to browser.
- * Built from eNom's GetPOP3 (and Mailpak's own display names) by lib/domains/email.ts; read in the
+ * Built from the account mirror (GetPOP3 as last read, and Mailpak's own display names) by
+ * lib/domains/email.ts; read in the
  * browser through GET /api/domains/[domain]/email and `useDomainEmail`. Forwarding comes from its
  * own command (GetPOPForwarding) and route, so a slow or failed forwarding read never hides the
  * mailboxes.
@@ -45,8 +46,12 @@ export interface DomainEmailView {
   domain: string;
   paks: PakView[];
   mailboxes: MailboxView[];
-  /** When eNom was read (ISO instant), so a stale view can say so. */
+  /** When eNom was read (ISO instant): the account mirror's read of this domain. */
   fetchedAt: string;
+  /** The latest read of this domain failed (the rows are the previous read's); for the user. */
+  readError?: string | null;
+  /** The read is old and a new one is under way behind this answer: ask again shortly. */
+  refreshing?: boolean;
 }
 
 /** One forwarding record of GetPOPForwarding. */
@@ -61,6 +66,8 @@ export interface DomainForwardingView {
   domain: string;
   forwards: ForwardView[];
   fetchedAt: string;
+  /** The latest read of the forwarding failed: these forwards are from `fetchedAt`; for the user. */
+  readError?: string | null;
 }
 
 /** What the signed-in user may do on this domain; the server checks again on every action. */
@@ -75,10 +82,16 @@ export interface DomainCapabilities {
   deletePaks: boolean;
   /** Where this user's pages live: "" for staff, "/portal" for customers (links to wizards). */
   basePath: "" | "/portal";
+  /**
+   * How the pages name the email provider: "eNom" for staff, never in the portal. Sent as data
+   * from the server, so no script the portal loads holds the name.
+   */
+  serviceName: "eNom" | "the email service";
 }
 
-/** The JSON of GET /api/domains/[domain]/email. */
-export type DomainEmailResponse = { ok: true; data: DomainEmailView } | { ok: false; message: string };
+/** The JSON of GET /api/domains/[domain]/email; `readAt` is when eNom was read (the mirror's read). */
+export type DomainEmailResponse =
+  { ok: true; data: DomainEmailView; readAt: string } | { ok: false; message: string };
 
 /** The JSON of GET /api/domains/[domain]/forwarding. */
 export type DomainForwardingResponse =
@@ -87,3 +100,6 @@ export type DomainForwardingResponse =
 /** The JSON of GET /api/domains/[domain]/catch-all: the address, or null when none is set. */
 export type DomainCatchAllResponse =
   { ok: true; data: { catchAll: string | null } } | { ok: false; message: string };
+
+/** The JSON of POST /api/domains/[domain]/refresh: when eNom was read, or why it could not be. */
+export type DomainRefreshResponse = { ok: true; readAt: string } | { ok: false; message: string };

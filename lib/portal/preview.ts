@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { recordAudit } from "@/lib/audit";
 import { requireStaffPage } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
-import { findCustomer } from "@/lib/db/queries/customers";
+import { findCustomer } from "@/lib/customers/queries";
 import type { CustomerRow } from "@/lib/db/schema";
 import { customerIdSchema } from "@/lib/validation/customers";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { NotFoundError, RuleError } from "@/lib/auth/errors";
+import { RuleError } from "@/lib/auth/errors";
+import { requireOwnAttempt } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { purchaseAttempts, type PurchaseAttemptRow } from "@/lib/db/schema";
@@ -59,11 +60,6 @@ export function checkReplay(
 ): void {
   requireOwnAttempt(row, user);
   if (!sameRequest(row.request, request)) throw new RuleError(CHANGED_CHOICES);
-}
-
-/** Only the person who submitted a key may submit it again. */
-export function requireOwnAttempt(row: PurchaseAttemptRow, user: SessionUser): void {
-  if (row.actorId !== user.id) throw new NotFoundError("That purchase");
 }
 
 export async function updateAttempt(key: string, patch: AttemptPatch): Promise<PurchaseAttemptRow> {

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
 import { isEnomUnavailable } from "@/lib/enom";
-import { invalidateAccountOverview } from "@/lib/domains/account-overview";
+import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { updateAttempt } from "./attempts";
 import { AUDIT_ACTION, settleAfter, settleUnknown, STILL_UNKNOWN } from "./settle";
 import type { AttemptResult } from "./view";
@@ -76,7 +76,7 @@ export async function recordOrderDone(
     }),
     enom: { orderId: String(done.orderId), trackingKey: done.trackingKey },
   });
-  invalidateAccountOverview(row.domain);
+  await refreshDomainsInMirror(row.domain);
   return updated;
 }
 
@@ -126,6 +126,8 @@ export async function recordOrderFailure(
     enom: { trackingKey: failure.trackingKey, error: failure.enomError },
   });
   if (!unknown) return updated;
-  invalidateAccountOverview(row.domain);
-  return settleUnknown(updated, user, { fresh: !stillRunning });
+  // The mirror is read after the settling read, which must be the first to ask eNom.
+  const settled = await settleUnknown(updated, user, { fresh: !stillRunning });
+  await refreshDomainsInMirror(row.domain);
+  return settled;
 }

@@ -2,10 +2,13 @@ import "server-only";
 import { describeEnomFailure, type EnomFailure } from "@/lib/actions/enom-outcome";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
-import { invalidateAccountOverview } from "@/lib/domains/account-overview";
+import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type Pak } from "@/lib/enom";
 import { BATCH_MAX } from "@/lib/enom/schemas";
 import { logger } from "@/lib/logger";
+import { PAK_DELETE_KIND, PAK_ITEM_KEY } from "@/lib/jobs/kinds/paks";
+import { JOB_THRESHOLD } from "@/lib/jobs/model";
+import { createRun } from "@/lib/jobs/runs";
 import { inServiceWords } from "@/lib/white-label";
 import { readBackDomain } from "./enom-reads";
 import type { PakDeletionView } from "./types";
@@ -175,7 +178,7 @@ export async function deletePakWithMailboxes(
         error: step.enomErrors.length ? [...new Set(step.enomErrors)].join(" | ").slice(0, 1000) : null,
       },
     });
-    invalidateAccountOverview(domain);
+    await refreshDomainsInMirror(domain);
     if (!complete) {
       const remaining = view.left ?? [...failed.map((entry) => entry.userName), ...unknown, ...notSent];
       view.pakReason = `${plural(remaining.length, "mailbox is", "mailboxes are")} still in the pak${view.left === null ? " as far as is known (the domain could not be read back)" : ""}: ${remaining.join(", ")}.`;
@@ -224,7 +227,7 @@ export async function deletePakWithMailboxes(
       enom: { trackingKey: failure.trackingKey, error: failure.enomError },
     });
   }
-  invalidateAccountOverview(domain);
+  await refreshDomainsInMirror(domain);
   return { view, message: messageOf(view, userNames.length) };
 }
 
@@ -261,4 +264,56 @@ function messageOf(view: PakDeletionView, mailboxCount: number): string {
       break;
   }
   return parts.join(" ");
+}
+
+// ── A pak with more mailboxes than one DeletePOP3 call: as a job ─────────────────────────────
+
+/** A pak with more mailboxes than this is deleted by a job (lib/jobs/kinds/paks.ts); fewer, at once. */
+export const PAK_DELETION_JOB_THRESHOLD = JOB_THRESHOLD;
+
+export interface PakDeletionStarted {
+  view: PakDeletionView & { runId: string };
+  message: string;
+}
+
+/**
+ * Starts the deletion of a pak with many mailboxes as a durable job: one item per mailbox, then
+ * the pak, in that order (the job goes on if the browser leaves, survives a restart, never sends
+ * an item twice, and audits each item). The caller has checked access, permission and
+ * `pakDeletionProblem`, as for `deletePakWithMailboxes`.
+ */
+export async function startPakDeletionJob(
+  user: SessionUser,
+  domain: string,
+  pak: Pak,
+  userNames: readonly string[],
+): Promise<PakDeletionStarted> {
+  const run = await createRun({
+    kind: PAK_DELETE_KIND,
+    title: `Delete pak ${pak.bundleId} of ${domain} with its ${plural(userNames.length, "mailbox", "mailboxes")}`,
+    actor: actorOf(user),
+    customerId: user.role === "customer" ? user.customerId : null,
+    domain,
+    items: [
+      ...userNames.map((userName) => ({
+        label: `${userName}@${domain}`,
+        input: { userName, bundleId: pak.bundleId },
+      })),
+      {
+        label: `Pak ${pak.bundleId}`,
+        input: { [PAK_ITEM_KEY]: true, bundleId: pak.bundleId, expires: pak.expires.iso },
+      },
+    ],
+  });
+  return {
+    view: {
+      bundleId: pak.bundleId,
+      mailboxes: { deleted: [], failed: [], unknown: [], notSent: [] },
+      pak: "not-sent",
+      pakReason: "The deletion runs as a job: its mailboxes first, then the pak.",
+      left: null,
+      runId: run.id,
+    },
+    message: `Deleting pak ${pak.bundleId}: its ${plural(userNames.length, "mailbox", "mailboxes")} first, then the pak. It goes on if you close this; follow it in Activity.`,
+  };
 }

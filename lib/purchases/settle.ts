@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
-import { invalidateAccountOverview } from "@/lib/domains/account-overview";
+import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type DomainEmail } from "@/lib/enom";
 import { getEnv } from "@/lib/env";
 import { claimedPakIds, findAttempt, updateAttemptIf } from "./attempts";
@@ -137,7 +137,7 @@ export async function settleUnknown(
       },
       enom,
     });
-    invalidateAccountOverview(row.domain);
+    await refreshDomainsInMirror(row.domain);
     return settled;
   }
 

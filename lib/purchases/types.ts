@@ -110,3 +110,27 @@ export interface PakDeletionView {
   /** The pak's mailboxes still there after a partial step 1, as read back; null when not read. */
   left: string[] | null;
 }
+
+export interface PurchaseDomainOption {
+  domain: string;
+  /** Paks the domain has now (a second pak is allowed). */
+  paks: number;
+  /** The owning customer's name; always null for customers. */
+  customerName: string | null;
+}
+
+export interface PurchaseDomainSearch {
+  options: PurchaseDomainOption[];
+  /** Email-capable domains matching the query, of which `options` are the first few. */
+  total: number;
+}
+
+/** What `/purchases/<key>` shows: one attempt, or each pak's attempt of a renewal batch. */
+export interface PurchaseResultView {
+  attempts: AttemptView[];
+  isBatch: boolean;
+}
+
+/** The answer of the purchase GET routes (`app/api/purchases`, `app/api/quotes`). */
+export type PurchaseReadResponse<T> =
+  { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined> };

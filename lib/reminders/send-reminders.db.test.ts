@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_BRANDING } from "@/lib/branding/branding";
 import { saveBranding } from "@/lib/branding/settings";
-import { setCustomerDomains } from "@/lib/db/queries/customers";
-import { updateUser } from "@/lib/db/queries/users";
+import { setCustomerDomains } from "@/lib/customers/queries";
+import { updateUser } from "@/lib/users/queries";
 import { createEnomClient, type PopExpiration } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { readCapturedMail } from "@/lib/mail/captured";
 import { replaceMailTransport } from "@/lib/mail/transport";
+import { refreshDomain, runFullSync } from "@/lib/mirror/sync";
 import { auditAfter, lastAuditId } from "@/test/audit";
 import { testEnom } from "@/test/enom-mock";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
@@ -35,12 +36,25 @@ let renewing: PopExpiration;
 let lapsing: PopExpiration;
 let unassigned: PopExpiration;
 let racing: PopExpiration;
+let switching: PopExpiration;
 let customerId: string;
 const admins = ["ann@northwind.example", "zed@northwind.example"];
 
 /** Noon UTC, `days` before the pak's expiry date. */
 function daysBefore(pak: PopExpiration, days: number): Date {
   return new Date(Date.parse(`${pak.expires.iso}T12:00:00Z`) - days * DAY_MS);
+}
+
+async function lastSimSeq(): Promise<number> {
+  const response = await fetch(`${sim.origin}/_sim/calls?since=0`);
+  const { calls } = (await response.json()) as { calls: { seq: number }[] };
+  return calls.reduce((max, call) => Math.max(max, call.seq), 0);
+}
+
+async function commandsSince(seq: number): Promise<string[]> {
+  const response = await fetch(`${sim.origin}/_sim/calls?since=${seq}`);
+  const { calls } = (await response.json()) as { calls: { command: string }[] };
+  return calls.map((call) => call.command.toUpperCase());
 }
 
 async function mailsAbout(pak: PopExpiration) {
@@ -73,9 +87,17 @@ beforeAll(async () => {
   lapsing = await pick(false);
   unassigned = await pick(true, [renewing.domainName]);
   racing = await pick(false, [lapsing.domainName]);
+  switching = await pick(false, [lapsing.domainName, racing.domainName]);
+
+  // The reminders read the account mirror: fill it as the nightly sync does.
+  await runFullSync({ client });
 
   await saveBranding({ ...DEFAULT_BRANDING, productName: "Acme Mail", supportEmail: "help@acme.example" });
-  const customer = await createTestCustomer("Northwind Traders", [renewing.domainName, lapsing.domainName]);
+  const customer = await createTestCustomer("Northwind Traders", [
+    renewing.domainName,
+    lapsing.domainName,
+    switching.domainName,
+  ]);
   customerId = customer.id;
   for (const email of admins) {
     const admin = await createTestUser({ email, role: "customer", customerId: customer.id });
@@ -146,22 +168,26 @@ describe("renewal reminders", () => {
     expect(lapses?.text).toMatch(/Renew before .+, or ask help@acme\.example\./);
   });
 
-  it("wait for the next run, rather than guess, when the pak's auto-renew cannot be read", async () => {
-    // A fresh details reader, so this run has to ask eNom, which fails.
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for("mailpak.pakDetails")];
-    await fetch(`${sim.origin}/_sim/faults`, {
-      method: "POST",
-      body: JSON.stringify({ command: "GETPOP3", mode: "http500" }),
+  it("read the account mirror, not eNom, and follow what the mirror last read", async () => {
+    const seq = await lastSimSeq();
+    await sendRenewalReminders(daysBefore(switching, 30));
+    expect(await commandsSince(seq)).toEqual([]);
+    expect((await mailsAbout(switching)).at(-1)?.text).toContain("will not renew automatically");
+
+    // Auto-renew switched on at eNom and read into the mirror (as a write's refresh does): the
+    // next reminder says the pak renews by itself.
+    const client = testEnom.client;
+    if (!client) throw new Error("no client");
+    await client.setPakRenew({ domain: switching.domainName, bundleId: switching.bundleId, autoRenew: true });
+    await refreshDomain(switching.domainName, client);
+    await sendRenewalReminders(daysBefore(switching, 7));
+    expect((await mailsAbout(switching)).at(-1)?.text).toContain("will renew automatically on");
+    await client.setPakRenew({
+      domain: switching.domainName,
+      bundleId: switching.bundleId,
+      autoRenew: false,
     });
-    const before = (await mailsAbout(lapsing)).length;
-    let run;
-    try {
-      run = await sendRenewalReminders(daysBefore(lapsing, 3));
-    } finally {
-      await fetch(`${sim.origin}/_sim/faults`, { method: "DELETE" });
-    }
-    expect(run.notRead).toBeGreaterThanOrEqual(1);
-    expect(await mailsAbout(lapsing)).toHaveLength(before);
+    await refreshDomain(switching.domainName, client);
   });
 
   it("go to nobody for a domain that no customer owns", async () => {
@@ -190,7 +216,12 @@ describe("renewal reminders", () => {
 
   it("send once when two runs (two panel instances) go at the same moment", async () => {
     // A domain assigned only now, so no earlier run has mailed about it.
-    await setCustomerDomains(customerId, [renewing.domainName, lapsing.domainName, racing.domainName]);
+    await setCustomerDomains(customerId, [
+      renewing.domainName,
+      lapsing.domainName,
+      switching.domainName,
+      racing.domainName,
+    ]);
     const now = daysBefore(racing, 30);
     const runs = await Promise.all([
       sendRenewalReminders(now),

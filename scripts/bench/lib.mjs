@@ -1,5 +1,6 @@
 // What every panel benchmark needs: a simulator, a production panel on a fresh database, a
 // signed-in session, the panel's memory, and percentiles. Loopback only; ports from the caller.
+import { stopEmbeddedPostgres } from "../lib/embedded-postgres.mjs";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -117,12 +118,13 @@ async function freshPostgres(port) {
 }
 
 /**
- * Starts the production panel with the demo data on a fresh database — embedded PGlite (the
- * default) or, with `database: "postgres"`, a new database on the PostgreSQL server — and waits.
+ * Starts the production panel with the demo data on a fresh database — the embedded PostgreSQL
+ * (the default) or, with `database: "postgres"`, a new database on the PostgreSQL server — and waits.
  */
-export async function startPanel({ port, simPort, env = {}, database = "pglite" }) {
+export async function startPanel({ port, simPort, env = {}, database = "embedded" }) {
   const dataDir = `data/bench-${port}`;
-  rmSync(path.join(root, dataDir, "pglite"), { recursive: true, force: true });
+  await stopEmbeddedPostgres(path.join(root, dataDir, "postgres"));
+  rmSync(path.join(root, dataDir, "postgres"), { recursive: true, force: true });
   const panelEnv = {
     ...simulatorPanelEnv({ simPort, panelPort: port, dataDir, demo: true }),
     NEXT_DIST_DIR: DIST_DIR,

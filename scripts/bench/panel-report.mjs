@@ -12,7 +12,7 @@ export const TARGETS = {
   accessibility: 100,
 };
 
-const DATABASE = { pglite: "PGlite (embedded, the default)", postgres: "PostgreSQL (`DATABASE_URL`)" };
+const DATABASE = { embedded: "PostgreSQL (embedded, the default)", postgres: "PostgreSQL (`DATABASE_URL`)" };
 
 function reads(r, notes) {
   if (!r?.runs) return "Not measured in this run.";

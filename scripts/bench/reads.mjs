@@ -113,10 +113,10 @@ async function loadRun({ panelPort, simPort, seconds, log, database, cacheMs, si
 
 /**
  * The panel's overhead (read cache off) and cached reads (production settings), on embedded
- * PGlite and, when the PostgreSQL server answers, on PostgreSQL; side by side at 200 ms once.
+ * the embedded PostgreSQL and, when the PostgreSQL server answers, on PostgreSQL; side by side at 200 ms once.
  */
 export async function runReads({ panelPort, simPort, seconds, log }) {
-  const databases = ["pglite", ...((await postgresAvailable()) ? ["postgres"] : [])];
+  const databases = ["embedded", ...((await postgresAvailable()) ? ["postgres"] : [])];
   const runs = [];
   let sideBySide = null;
   for (const database of databases) {
@@ -129,7 +129,7 @@ export async function runReads({ panelPort, simPort, seconds, log }) {
         log,
         database,
         cacheMs,
-        sideBySide: database === "pglite" && cacheMs === 0,
+        sideBySide: database === "embedded" && cacheMs === 0,
       });
       runs.push(run.result);
       sideBySide ??= run.sideBySide ?? null;

@@ -27,7 +27,7 @@ export function simulatorPanelEnv({ simPort, panelPort, dataDir, demo }) {
     ENOM_BASE_URL: `http://127.0.0.1:${simPort}/interface.asp`,
     ENOM_UID: SIM_ACCOUNT.uid,
     ENOM_PW: SIM_ACCOUNT.pw,
-    PGLITE_DIR: path.join(dataDir, "pglite"),
+    EMBEDDED_POSTGRES_DIR: path.join(dataDir, "postgres"),
     AUTH_SECRET: localAuthSecret(path.resolve(root, dataDir)),
     MAILPAK_DEMO: demo ? "1" : "0",
     // No SMTP server here: the portal's emails are written as files that the demo and e2e read.

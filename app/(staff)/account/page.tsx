@@ -4,14 +4,14 @@ import { SignInSettings } from "@/components/account/sign-in-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { requireStaffPage } from "@/lib/auth/guards";
-import { findUserById } from "@/lib/db/queries/users";
+import { getOwnSignInSettings } from "@/lib/users/pages";
 
 export const metadata: Metadata = { title: "My account" };
 
 export default async function AccountPage() {
   const user = await requireStaffPage();
   // The session says who; the row says how they sign in now (it may have changed in another tab).
-  const row = await findUserById(user.id);
+  const row = await getOwnSignInSettings(user);
   if (!row) redirect("/sign-in");
 
   return (
@@ -20,7 +20,7 @@ export default async function AccountPage() {
       <SignInSettings
         email={row.email}
         totpEnabled={row.totpEnabled}
-        recoveryCodesLeft={row.recoveryCodeHashes.length}
+        recoveryCodesLeft={row.recoveryCodesLeft}
         demoLogin={isDemoEmail(row.email)}
         demoHint="Create your own user on the Users page to try these settings."
       />

@@ -8,14 +8,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { listCustomersWithCounts } from "@/lib/db/queries/customers";
+import { getCustomers } from "@/lib/customers/pages";
 import { ALLOWANCES } from "@/lib/validation/customers";
 
 export const metadata: Metadata = { title: "Customers" };
 
 export default async function CustomersPage() {
   const user = await requireStaffPage("customers.view");
-  const rows = await listCustomersWithCounts();
+  const rows = await getCustomers(user);
 
   return (
     <>

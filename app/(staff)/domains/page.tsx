@@ -23,9 +23,8 @@ import { describeUpstreamFailure } from "@/lib/domains/upstream-failure";
 export const metadata: Metadata = { title: "Domains" };
 
 /**
- * Every domain of the eNom account with its email, one page at a time. The list comes from the
- * account-wide eNom reads, shared for a minute by every page load, and the page's domains' pak
- * details (lib/domains/account-overview, lib/domains/pak-details).
+ * Every domain of the eNom account with its email, one page at a time, from the account mirror
+ * (lib/domains/account-overview: search, filters, sort and paging in PostgreSQL; no eNom call).
  */
 export default async function DomainsPage({
   searchParams,

@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { RemountOnChange } from "@/components/domains/remount-on-change";
 import { RetryButton } from "@/components/domains/retry-button";
 import { formatReadAt, plural } from "@/components/domains/format";
+import { MirrorSyncNotice } from "@/components/domains/mirror-sync-notice";
 import { ExpirationCards } from "@/components/expirations/expiration-cards";
 import { ExpirationFilters } from "@/components/expirations/expiration-filters";
 import { ExpirationsSkeleton } from "@/components/expirations/expirations-skeleton";
@@ -33,10 +34,9 @@ export const metadata: Metadata = { title: "Expirations" };
 
 /**
  * Every pak of the account by expiry: what has expired, what is due and when, what it costs, and
- * the tools to act on many at once. Paks and expiries come from the shared account copy
- * (GetPOPExpirations), their sizes and auto-renew from the pak details reader (one GetPOP3 per
- * domain, soonest expiry first, the rest shown as not loaded yet); paged on the server so 10,000
- * paks never reach the browser at once.
+ * the tools to act on many at once. Paks, expiries, sizes and auto-renew come from the account
+ * mirror (lib/mirror: no eNom call while the page renders); paged on the server so 10,000 paks
+ * never reach the browser at once.
  */
 export default async function ExpirationsPage({
   searchParams,
@@ -80,11 +80,12 @@ async function ExpirationsDashboard({
   const href = expirationsHref(query);
   return (
     <div className="space-y-6">
+      <MirrorSyncNotice status={data.mirror} service="eNom" />
       {data.stale ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
           <div className="flex-1">
-            <Alert tone="warning" title={`Showing the paks as they were at ${formatReadAt(data.fetchedAt)}`}>
-              eNom did not answer just now, so this may be out of date.
+            <Alert tone="warning" title="Some paks show an earlier read">
+              eNom did not answer the latest read of some domains, so their paks may be out of date.
             </Alert>
           </div>
           <RetryButton />
@@ -132,7 +133,7 @@ async function ExpirationsDashboard({
               {page.total !== data.summary.total
                 ? ` matching (${data.summary.total.toLocaleString("en-US")} in all)`
                 : ""}
-              . Read at {formatReadAt(data.fetchedAt)}.
+              . Read from eNom at {formatReadAt(data.fetchedAt)}.
             </p>
             <ExpirationsTable
               key={href}

@@ -4,7 +4,7 @@ import { AddStaffUser } from "@/components/users/add-staff-user";
 import { UsersTable } from "@/components/users/users-table";
 import { toUserSummary } from "@/components/users/user-summary";
 import { requireStaffPage } from "@/lib/auth/guards";
-import { listStaffUsers } from "@/lib/db/queries/users";
+import { getStaffUsers } from "@/lib/users/pages";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const user = await requireStaffPage("users.manage");
   const now = new Date();
-  const staffUsers = (await listStaffUsers()).map((row) => toUserSummary(row, { selfId: user.id, now }));
+  const staffUsers = (await getStaffUsers(user)).map((row) => toUserSummary(row, { selfId: user.id, now }));
 
   return (
     <>

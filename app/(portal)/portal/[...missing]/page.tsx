@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { requirePortalUser } from "@/lib/portal/page-user";
+import { requirePortalUser } from "@/lib/auth/guards";
 
 /** Any other address under /portal: the portal's own 404, inside its frame and under its brand. */
 export default async function PortalMissingPage() {

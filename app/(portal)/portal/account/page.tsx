@@ -4,8 +4,8 @@ import { SignInSettings } from "@/components/account/sign-in-settings";
 import { PageHeader } from "@/components/ui/page-header";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { getBranding } from "@/lib/branding/settings";
-import { findUserById } from "@/lib/db/queries/users";
-import { requirePortalUser } from "@/lib/portal/page-user";
+import { getOwnSignInSettings } from "@/lib/users/pages";
+import { requirePortalUser } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "My account" };
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "My account" };
  */
 export default async function PortalAccountPage() {
   const user = await requirePortalUser();
-  const [row, branding] = await Promise.all([findUserById(user.id), getBranding()]);
+  const [row, branding] = await Promise.all([getOwnSignInSettings(user), getBranding()]);
   if (!row) redirect("/sign-in");
   return (
     <>
@@ -23,7 +23,7 @@ export default async function PortalAccountPage() {
       <SignInSettings
         email={row.email}
         totpEnabled={row.totpEnabled}
-        recoveryCodesLeft={row.recoveryCodeHashes.length}
+        recoveryCodesLeft={row.recoveryCodesLeft}
         demoLogin={isDemoEmail(row.email)}
         productName={branding.productName}
       />

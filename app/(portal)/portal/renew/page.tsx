@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { PhoneWidth } from "@/components/portal/phone-width";
 import { can } from "@/lib/auth/permissions";
-import { requirePortalUser } from "@/lib/portal/page-user";
+import { requirePortalUser } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Renew email" };
 

@@ -8,7 +8,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { NotFoundError } from "@/lib/auth/errors";
 import { requirePageUser } from "@/lib/auth/guards";
-import { requireTeamAdmin, type TeamAdmin } from "@/lib/team/access";
+import { requireTeamAdmin, type TeamAdmin } from "@/lib/auth/guards";
 import { invitationState, listOpenInvitations } from "@/lib/team/invitations";
 import { listColleagues } from "@/lib/team/members";
 

@@ -20,37 +20,44 @@ import { toUserSummary } from "@/components/users/user-summary";
 import { UsersTable } from "@/components/users/users-table";
 import { requireStaffPage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
-import { findCustomer, listCustomerDomains, listDomainOwners } from "@/lib/db/queries/customers";
-import { listCustomerUsers } from "@/lib/db/queries/users";
-import type { CustomerRow } from "@/lib/db/schema";
+import type { SessionUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/auth/errors";
+import {
+  getCustomer,
+  getCustomerDomains,
+  getCustomerLogins,
+  getDomainOwners,
+  type CustomerRow,
+} from "@/lib/customers/pages";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
 import { logger } from "@/lib/logger";
 import { listOpenInvitationsWithInviter, type StaffInvitationRow } from "@/lib/team/invitations";
-import { customerIdSchema } from "@/lib/validation/customers";
 
 interface Props {
   params: Promise<{ customerId: string }>;
 }
 
 /** The customer, or a 404 for a malformed or unknown id (the id comes from the address bar). */
-async function customerFrom(params: Props["params"]): Promise<CustomerRow> {
-  const id = customerIdSchema.safeParse((await params).customerId);
-  const customer = id.success ? await findCustomer(id.data) : undefined;
-  if (!customer) notFound();
-  return customer;
+async function customerFrom(user: SessionUser, params: Props["params"]): Promise<CustomerRow> {
+  try {
+    return await getCustomer(user, (await params).customerId);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireStaffPage("customers.view");
-  return { title: (await customerFrom(params)).name };
+  const user = await requireStaffPage("customers.view");
+  return { title: (await customerFrom(user, params)).name };
 }
 
 export default async function CustomerPage({ params }: Props) {
   const user = await requireStaffPage("customers.view");
-  const customer = await customerFrom(params);
+  const customer = await customerFrom(user, params);
   const [logins, domains, invitations] = await Promise.all([
-    listCustomerUsers(customer.id),
-    listCustomerDomains(customer.id),
+    getCustomerLogins(user, customer.id),
+    getCustomerDomains(user, customer.id),
     listOpenInvitationsWithInviter(customer.id),
   ]);
   const now = new Date();
@@ -95,7 +102,7 @@ export default async function CustomerPage({ params }: Props) {
           </p>
           {manage ? (
             <Suspense fallback={<Skeleton className="h-48" />}>
-              <CustomerDomains customer={customer} assigned={domains} />
+              <CustomerDomains user={user} customer={customer} assigned={domains} />
             </Suspense>
           ) : domains.length ? (
             <ul className="flex flex-col gap-1 text-sm">
@@ -179,13 +186,21 @@ export default async function CustomerPage({ params }: Props) {
  * The domain picker, streamed: it waits for eNom's domain list. Without it, the customer's own
  * domains (from the database) are still listed and can be removed.
  */
-async function CustomerDomains({ customer, assigned }: { customer: CustomerRow; assigned: string[] }) {
+async function CustomerDomains({
+  user,
+  customer,
+  assigned,
+}: {
+  user: SessionUser;
+  customer: CustomerRow;
+  assigned: string[];
+}) {
   const [accountDomains, owners] = await Promise.all([
     listAccountDomainNames().catch((error: unknown) => {
       logger.warn({ err: error, customerId: customer.id }, "could not list the eNom account's domains");
       return null;
     }),
-    listDomainOwners(),
+    getDomainOwners(user),
   ]);
   const options = domainOptions({ customerId: customer.id, assigned, accountDomains, owners });
   return (

@@ -14,9 +14,9 @@ export default async function PurchaseResultPage({
   params: Promise<{ key: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requireStaffPage("domains.view");
+  const user = await requireStaffPage("domains.view");
   const { key } = await params;
-  const result = await loadPurchaseResult(decodeURIComponent(key), await searchParams);
+  const result = await loadPurchaseResult(user, decodeURIComponent(key), await searchParams);
   return (
     <>
       <PageHeader

@@ -10,6 +10,7 @@ import {
   type ExpirationSearchParams,
 } from "@/lib/expirations/list";
 import { loadExpirations } from "@/lib/expirations/load";
+import { describeMirrorSync } from "@/lib/mirror/status";
 
 /**
  * The expirations table as a CSV download, with the page's filter, search and order
@@ -39,8 +40,8 @@ export async function GET(request: NextRequest): Promise<Response> {
 
   let data;
   try {
-    // A download may wait longer than a page for the paks' sizes; any still unread say so in their row.
-    data = await loadExpirations(user, { detailsWaitMs: EXPORT_DETAILS_WAIT_MS });
+    // From the account mirror: every pak's size is known, and no eNom call is made.
+    data = await loadExpirations(user);
   } catch (error) {
     const failure = describeUpstreamFailure(error, "the paks");
     if (!failure) throw error;
@@ -49,6 +50,14 @@ export async function GET(request: NextRequest): Promise<Response> {
       { status: failure.kind === "not-answering" ? 503 : 502, headers: NO_STORE },
     );
   }
+
+  // Before the first full sync of the account has finished, a download would miss paks.
+  const syncing = describeMirrorSync(data.mirror, "eNom");
+  if (syncing)
+    return NextResponse.json(
+      { error: `${syncing} Try the download again when it has finished.` },
+      { status: 503, headers: { ...NO_STORE, "Retry-After": "30" } },
+    );
 
   const encoder = new TextEncoder();
   const chunks = expirationCsvChunks(selectExpirations(data.rows, query));
@@ -74,5 +83,3 @@ export async function GET(request: NextRequest): Promise<Response> {
 }
 
 const NO_STORE = { "Cache-Control": "no-store" };
-/** How long the download waits for the paks' details (one GetPOP3 per domain) before sending. */
-const EXPORT_DETAILS_WAIT_MS = 25_000;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PortalDomainContent } from "@/components/portal/portal-domain";
 import { normaliseDomain } from "@/lib/auth/guards";
-import { requirePortalDomain, requirePortalUser } from "@/lib/portal/page-user";
+import { requirePortalDomain, requirePortalUser } from "@/lib/auth/guards";
 
 type Params = Promise<{ domain: string }>;
 

@@ -4,7 +4,7 @@ import { loadPurchaseResult } from "@/components/purchases/result-props";
 import type { WizardSearchParams } from "@/components/purchases/wizard-choices";
 import { PageHeader } from "@/components/ui/page-header";
 import { notFound } from "next/navigation";
-import { requirePortalUser } from "@/lib/portal/page-user";
+import { requirePortalUser } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Order result" };
 
@@ -16,10 +16,10 @@ export default async function PortalPurchaseResultPage({
   params: Promise<{ key: string }>;
   searchParams: Promise<WizardSearchParams>;
 }) {
-  await requirePortalUser();
+  const user = await requirePortalUser();
   const key = safeDecode((await params).key);
   if (!key) notFound();
-  const result = await loadPurchaseResult(key, await searchParams);
+  const result = await loadPurchaseResult(user, key, await searchParams);
   return (
     <>
       <PageHeader

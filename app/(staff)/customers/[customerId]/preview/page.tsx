@@ -4,7 +4,7 @@ import { PortalHomeContent } from "@/components/portal/portal-home";
 import { PortalHomeSkeleton } from "@/components/portal/portal-home-skeleton";
 import { PreviewFrame } from "@/components/portal/preview-frame";
 import { getBranding } from "@/lib/branding/settings";
-import { listCustomerDomains } from "@/lib/db/queries/customers";
+import { getCustomerDomains } from "@/lib/customers/pages";
 import { auditPortalPreview, requirePortalPreview } from "@/lib/portal/preview";
 
 type Params = Promise<{ customerId: string }>;
@@ -19,7 +19,7 @@ export default async function PortalPreviewPage({ params }: { params: Params }) 
   const preview = await requirePortalPreview((await params).customerId);
   const [branding, assigned] = await Promise.all([
     getBranding(),
-    listCustomerDomains(preview.customer.id),
+    getCustomerDomains(preview.staff, preview.customer.id),
     auditPortalPreview(preview, "home"),
   ]);
   return (

@@ -6,10 +6,12 @@ import type {
 } from "@/lib/domains/types";
 import { createEnomClient } from "@/lib/enom";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
+import { backgroundReadsSettled } from "@/lib/mirror/freshness";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs, type SessionUser } from "@/test/session-mock";
 import { GET as getCatchAll } from "../catch-all/route";
 import { GET as getForwarding } from "../forwarding/route";
+import { POST as refresh } from "../refresh/route";
 import { GET as getEmail } from "./route";
 import { testEnom as enom } from "@/test/enom-mock";
 
@@ -24,6 +26,9 @@ let staff: SessionUser;
 let owner: SessionUser;
 let own = "";
 let foreign = "";
+/** Domains no test reads before the one that needs them never read. */
+let unread = "";
+let unreadForwarding = "";
 
 async function read(route: typeof getEmail, domain: string) {
   const response = await route(new Request(`http://panel.test/api/domains/${domain}/email`), {
@@ -69,6 +74,8 @@ beforeAll(async () => {
     .sort();
   own = names[0] ?? "";
   foreign = names[1] ?? "";
+  unread = names[2] ?? "";
+  unreadForwarding = names[3] ?? "";
   staff = await createTestUser({ email: "staff@routes.test", role: "staff" });
   const customer = await createTestCustomer("Route Customer", [own]);
   owner = await createTestUser({ email: "owner@routes.test", role: "customer", customerId: customer.id });
@@ -140,19 +147,56 @@ describe("GET /api/domains/[domain]/email", () => {
     expect(body.ok).toBe(false);
   });
 
-  it("answers 503 with a plain message when eNom is down", async () => {
+  it("answers 503 with a plain message when eNom is down and the domain was never read", async () => {
     signInAs(staff);
     await fetch(`${sim.origin}/_sim/faults`, {
       method: "POST",
       body: JSON.stringify({ command: "GETPOP3", mode: "http500", times: 1 }),
     });
-    const { status, body } = await read(getEmail, own);
+    const { status, body } = await read(getEmail, unread);
     expect(status).toBe(503);
     expect(body).toEqual({
       ok: false,
       message:
         "The email service is not answering right now, so this domain's email could not be loaded. Please try again in a moment.",
     });
+  });
+
+  it("shows a domain read before as it was read, with when and why the newer read failed", async () => {
+    signInAs(staff);
+    const first = await read(getEmail, own);
+    if (!first.body.ok) throw new Error(first.body.message);
+    await fetch(`${sim.origin}/_sim/faults`, {
+      method: "POST",
+      body: JSON.stringify({ command: "GETPOP3", mode: "http500" }),
+    });
+    // Every view now finds the read old: it is read again behind the answer, and that read fails.
+    process.env.MIRROR_FRESH_MS = "0";
+    try {
+      const old = await read(getEmail, own);
+      if (!old.body.ok) throw new Error(old.body.message);
+      expect(old.body.data.refreshing).toBe(true);
+      expect(old.body.data.paks).toEqual(first.body.data.paks);
+      await backgroundReadsSettled();
+      const after = await read(getEmail, own);
+      expect(after.status).toBe(200);
+      if (!after.body.ok) throw new Error(after.body.message);
+      expect(after.body.readAt).toBe(first.body.readAt);
+      expect(after.body.data.paks).toEqual(first.body.data.paks);
+      expect(after.body.data.readError).toMatch(/not answering/);
+    } finally {
+      delete process.env.MIRROR_FRESH_MS;
+      await backgroundReadsSettled();
+    }
+  });
+
+  it("asks eNom nothing for a domain read a moment ago", async () => {
+    signInAs(staff);
+    await read(getEmail, "saffron-movers.biz");
+    await fetch(`${sim.origin}/_sim/calls`, { method: "DELETE" });
+    const again = await read(getEmail, "saffron-movers.biz");
+    expect(again.status).toBe(200);
+    expect(await pop3Calls()).toBe(0);
   });
 });
 
@@ -179,18 +223,18 @@ describe("GET /api/domains/[domain]/forwarding", () => {
     });
   });
 
-  it("says plainly when the forwarding cannot be read", async () => {
+  it("says plainly when the forwarding of a domain never read cannot be read", async () => {
     signInAs(staff);
     await fetch(`${sim.origin}/_sim/faults`, {
       method: "POST",
       body: JSON.stringify({ command: "GETPOPFORWARDING", mode: "http500", times: 1 }),
     });
-    const { status, body } = await readForwarding(own);
+    const { status, body } = await readForwarding(unreadForwarding);
     expect(status).toBe(503);
     expect(body).toEqual({
       ok: false,
       message:
-        "The email service is not answering right now, so this domain's forwarding could not be loaded. Please try again in a moment.",
+        "This domain's forwarding could not be loaded: The email service is not answering right now, so this domain's email cannot be shown. Nothing has changed. Try again in a moment.",
     });
   });
 });
@@ -207,5 +251,37 @@ describe("GET /api/domains/[domain]/catch-all", () => {
       params: Promise.resolve({ domain: foreign }),
     });
     expect(theirs.status).toBe(404);
+  });
+});
+
+describe("POST /api/domains/[domain]/refresh", () => {
+  const post = (domain: string, origin = "http://panel.test") =>
+    refresh(
+      new Request(`http://panel.test/api/domains/${domain}/refresh`, {
+        method: "POST",
+        headers: { origin, host: "panel.test" },
+      }),
+      { params: Promise.resolve({ domain }) },
+    );
+
+  it("reads the owner's domain from eNom now, and the next read shows it", async () => {
+    signInAs(owner);
+    const before = await read(getEmail, own);
+    if (!before.body.ok) throw new Error(before.body.message);
+    const response = await post(own);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { ok: boolean; readAt: string };
+    expect(body.ok).toBe(true);
+    expect(body.readAt > before.body.readAt).toBe(true);
+    expect(await pop3Calls()).toBe(1);
+    const after = await read(getEmail, own);
+    expect(after.body.ok && after.body.readAt).toBe(body.readAt);
+  });
+
+  it("is 404 for someone else's domain and 403 from another site, asking eNom nothing", async () => {
+    signInAs(owner);
+    expect((await post(foreign)).status).toBe(404);
+    expect((await post(own, "https://evil.example")).status).toBe(403);
+    expect(await pop3Calls()).toBe(0);
   });
 });

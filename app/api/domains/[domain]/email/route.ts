@@ -19,7 +19,7 @@ export const GET = observeRoute(
     try {
       const user = await requireUser();
       const data = await getDomainEmail(user, domain);
-      return NextResponse.json({ ok: true, data }, { headers: NO_STORE });
+      return NextResponse.json({ ok: true, data, readAt: data.fetchedAt }, { headers: NO_STORE });
     } catch (error) {
       const { status, message } = readFailure(error, "this domain's email");
       return NextResponse.json({ ok: false, message }, { status, headers: NO_STORE });

@@ -6,8 +6,8 @@ import { observeRoute } from "@/lib/metrics/observe";
 import type { DomainForwardingResponse } from "@/lib/domains/types";
 
 /**
- * A domain's forwards (one GetPOPForwarding) for the mailbox grid: apart from the mailboxes, so a
- * slow or failed forwarding read never hides them. Checks the caller like the page and the actions.
+ * A domain's forwards for the mailbox grid, from the account mirror (GetPOPForwarding as last
+ * read; `fetchedAt` says when). Checks the caller like the page and the actions.
  */
 export const GET = observeRoute(
   "/api/domains/[domain]/forwarding",

@@ -3,7 +3,7 @@ import { PortalDomainContent } from "@/components/portal/portal-domain";
 import { PreviewFrame } from "@/components/portal/preview-frame";
 import { getBranding } from "@/lib/branding/settings";
 import { domainCapabilities } from "@/lib/domains/email";
-import { requirePortalDomain } from "@/lib/portal/page-user";
+import { requirePortalDomain } from "@/lib/auth/guards";
 import { auditPortalPreview, requirePortalPreview } from "@/lib/portal/preview";
 
 type Params = Promise<{ customerId: string; domain: string }>;

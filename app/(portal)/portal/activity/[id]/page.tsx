@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { JobDetail } from "@/components/jobs/job-detail";
+import { PageHeader } from "@/components/ui/page-header";
+import { NotFoundError } from "@/lib/auth/errors";
+import { mayCancelJob } from "@/lib/jobs/cancel";
+import { getRun } from "@/lib/jobs/runs";
+import { requirePortalUser } from "@/lib/auth/guards";
+
+export const metadata: Metadata = { title: "Job" };
+
+/** One of the customer's jobs; another customer's is the same 404 as one that does not exist. */
+export default async function PortalJobPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePortalUser();
+  const { id } = await params;
+  const run = await getRun(user, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/portal/activity" className="text-accent underline">
+          Activity
+        </Link>
+      </p>
+      <PageHeader title={run.title} />
+      <JobDetail initialRun={run} canCancel={await mayCancelJob(user, run.id)} />
+    </>
+  );
+}

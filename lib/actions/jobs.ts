@@ -1,0 +1,19 @@
+"use server";
+
+import { z } from "zod";
+import { cancelJob } from "@/lib/jobs/cancel";
+import type { ActionResult } from "./result";
+import { runAction } from "./safe-action";
+
+const cancelJobSchema = z.object({ runId: z.uuid("That job was not found.") });
+
+/**
+ * Cancels a queued or running job (lib/jobs/cancel.ts checks who may): items not yet sent are
+ * skipped, never sent; an item already sent to eNom is left to finish and keeps its true outcome.
+ */
+export async function cancelJobAction(input: unknown): Promise<ActionResult<{ runId: string }>> {
+  return runAction({ name: "job.cancel", schema: cancelJobSchema }, input, async ({ runId }, user) => {
+    const result = await cancelJob(user, runId);
+    return result.ok ? { ok: true, data: { runId }, message: result.message } : result;
+  });
+}

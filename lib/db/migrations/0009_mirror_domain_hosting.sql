@@ -1,0 +1,1 @@
+ALTER TABLE "mirror_domains" ADD COLUMN "hosting" text;
