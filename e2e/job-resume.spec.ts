@@ -105,10 +105,17 @@ test.beforeAll(async () => {
   await stopEmbeddedPostgres(PG_DIR);
   rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
+  // A simulator of its own, fresh; one still answering on the port (an earlier run's) would be used instead.
+  const leftOver = await fetch(`${SIM}/_sim/health`).then(
+    () => true,
+    () => false,
+  );
+  if (leftOver) throw new Error(`Something already answers at ${SIM}; stop it first.`);
   simulator = spawn(
     path.join(ROOT, "node_modules/.bin/tsx"),
     ["lib/enom-sim/cli.ts", "--memory", "--reset", "--port", String(SIM_PORT)],
-    { cwd: ROOT, stdio: "ignore" },
+    // Its own process group: tsx runs the simulator in a child, and the group stops both.
+    { cwd: ROOT, stdio: "ignore", detached: true },
   );
   await waitFor(`${SIM}/_sim/health`, Date.now() + 60_000, () => simulator);
   // A pak with room for 250 on a domain of the account, bought straight at the simulator.
@@ -139,7 +146,7 @@ test.afterAll(async () => {
     await exited;
   }
   await stopEmbeddedPostgres(PG_DIR);
-  simulator?.kill("SIGTERM");
+  if (simulator?.pid && simulator.exitCode === null) process.kill(-simulator.pid, "SIGTERM");
 });
 
 test("a job resumes after the panel is killed mid-way, and no mailbox is sent twice", async ({ page }) => {

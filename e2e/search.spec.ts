@@ -129,7 +129,7 @@ test.describe("account-wide search", () => {
 
     // A cursor that was not made by the panel is refused with a message, not a server error.
     await page.goto("/search?q=a&cursor=bm90LWEtY3Vyc29y");
-    await expect(page.getByRole("alert")).toContainText("no longer valid");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("no longer valid");
   });
 
   test("a customer searches only their own domains, also at 375 px", async ({

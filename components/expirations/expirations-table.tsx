@@ -13,8 +13,8 @@ import { expirationsHref, type ExpirationQuery, type ExpirationSort } from "@/li
 import type { ExpirationRow } from "@/lib/expirations/model";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
 import { formatQuota, plural } from "@/components/domains/format";
+import { PakAutoRenewSwitch } from "@/components/domains/auto-renew-switch";
 import { NotLoadedYet } from "@/components/domains/not-loaded";
-import { PakAutoRenewSwitch } from "./pak-auto-renew-switch";
 
 const keyOf = (row: { domain: string; bundleId: number }) => `${row.domain}:${row.bundleId}`;
 
@@ -240,7 +240,10 @@ export function ExpirationsTable({
                       domain={row.domain}
                       bundleId={row.bundleId}
                       autoRenew={row.autoRenew}
+                      label={`Auto-renew for pak ${row.bundleId} of ${row.domain}`}
+                      reread={() => router.refresh()}
                       disabled={!canAutoRenew}
+                      sayDone={false}
                     />
                   )}
                 </Td>

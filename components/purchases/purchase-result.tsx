@@ -18,6 +18,10 @@ import type { Audience } from "./quote-summary";
 /** How often a pending attempt is read again, and how many automatic checks an unknown one gets. */
 const PENDING_POLL_MS = 2_000;
 const PENDING_POLLS_MAX = 30;
+// A renewal job works through its paks one after another (eNom takes seconds each): its paks are
+// read less often, for longer.
+const JOB_POLL_MS = 5_000;
+const JOB_POLLS_MAX = 240;
 const UNKNOWN_CHECK_DELAYS_MS = [2_000, 5_000, 10_000];
 
 export interface PurchaseResultProps {
@@ -28,6 +32,8 @@ export interface PurchaseResultProps {
   /** One attempt, or each pak's attempt of a renewal, as read by the server (null: not found). */
   attempts: { key: string; view: AttemptView | null; problem: string | null }[];
   isBatch: boolean;
+  /** The job renewing a selection of paks, followed item by item in the activity view. */
+  runId?: string | null;
 }
 
 /**
@@ -35,7 +41,14 @@ export interface PurchaseResultProps {
  * is read again until it settles, and an unknown one is checked with the provider a few times (and
  * on request) before anything may be bought again.
  */
-export function PurchaseResult({ audience, basePath, resultKey, attempts, isBatch }: PurchaseResultProps) {
+export function PurchaseResult({
+  audience,
+  basePath,
+  resultKey,
+  attempts,
+  isBatch,
+  runId = null,
+}: PurchaseResultProps) {
   const retryHref = useSyncExternalStore(
     noSubscription,
     () => attemptOrigin(resultKey),
@@ -49,6 +62,17 @@ export function PurchaseResult({ audience, basePath, resultKey, attempts, isBatc
 
   return (
     <div className="flex flex-col gap-4">
+      {runId ? (
+        <p className="text-sm text-muted">
+          The paks are renewed one after another by a job that goes on if you leave this page.{" "}
+          <Link
+            href={`${basePath}/activity/${encodeURIComponent(runId)}`}
+            className="font-medium text-accent underline"
+          >
+            Follow it in Activity
+          </Link>
+        </p>
+      ) : null}
       {attempts.map((attempt) => {
         const view = attempt.view;
         return view ? (
@@ -58,6 +82,7 @@ export function PurchaseResult({ audience, basePath, resultKey, attempts, isBatc
             audience={audience}
             basePath={basePath}
             compact={isBatch && attempts.length > 1}
+            byJob={runId !== null}
             retryHref={retryHref}
             resultKey={resultKey}
           />
@@ -88,6 +113,7 @@ function AttemptPanel({
   audience,
   basePath,
   compact,
+  byJob,
   retryHref,
   resultKey,
 }: {
@@ -95,6 +121,8 @@ function AttemptPanel({
   audience: Audience;
   basePath: "" | "/portal";
   compact: boolean;
+  /** Renewed by a job: it may wait behind the other paks for minutes. */
+  byJob: boolean;
   retryHref: string | null;
   resultKey: string;
 }) {
@@ -103,8 +131,8 @@ function AttemptPanel({
   const reading = useAttemptResult(
     initial.key,
     { attempts: [initial], isBatch: false },
-    PENDING_POLL_MS,
-    PENDING_POLLS_MAX,
+    byJob ? JOB_POLL_MS : PENDING_POLL_MS,
+    byJob ? JOB_POLLS_MAX : PENDING_POLLS_MAX,
   );
   const view = reading.data.attempts[0] ?? initial;
   const check = useAction(checkAttemptAction, {

@@ -30,5 +30,6 @@ export async function loadPurchaseResult(
     resultKey,
     attempts: found.attempts.map((view) => ({ key: view.key, view: { ...view, replayed }, problem: null })),
     isBatch: found.isBatch,
+    runId: found.runId ?? null,
   };
 }

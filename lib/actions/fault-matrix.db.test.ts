@@ -697,10 +697,10 @@ describe("the matrix's own premises", () => {
       new Set([
         "./mailboxes.ts",
         "./paks.ts",
-        "./auto-renew.ts",
+        "./pak-auto-renew.ts", // both auto-renew actions
         "../purchases/pak-deletion.ts",
         "../purchases/purchase.ts",
-        "../purchases/renewal.ts",
+        "../purchases/renew-one.ts",
       ]),
     );
   });

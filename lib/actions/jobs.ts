@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { cancelJob } from "@/lib/jobs/cancel";
+import { userAction } from "./builder";
 import type { ActionResult } from "./result";
-import { runAction } from "./safe-action";
 
 const cancelJobSchema = z.object({ runId: z.uuid("That job was not found.") });
 
@@ -11,9 +11,10 @@ const cancelJobSchema = z.object({ runId: z.uuid("That job was not found.") });
  * Cancels a queued or running job (lib/jobs/cancel.ts checks who may): items not yet sent are
  * skipped, never sent; an item already sent to eNom is left to finish and keeps its true outcome.
  */
-export async function cancelJobAction(input: unknown): Promise<ActionResult<{ runId: string }>> {
-  return runAction({ name: "job.cancel", schema: cancelJobSchema }, input, async ({ runId }, user) => {
+export const cancelJobAction = userAction(
+  { name: "job.cancel", schema: cancelJobSchema },
+  async ({ runId }, { user }): Promise<ActionResult<{ runId: string }>> => {
     const result = await cancelJob(user, runId);
     return result.ok ? { ok: true, data: { runId }, message: result.message } : result;
-  });
-}
+  },
+);

@@ -1,9 +1,6 @@
 "use server";
 
-import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
-import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
-import type { SessionUser } from "@/lib/auth/session";
 import { forgetDisplayNames, recordCreatedMailboxes } from "@/lib/mailboxes/display-names";
 import type { AuditOutcome } from "@/lib/db/schema";
 import { getEnomClient, type DomainEmail, type PopForwarding } from "@/lib/enom";
@@ -42,16 +39,16 @@ import {
   type MailboxBatchResult,
   type MailboxResult,
 } from "@/lib/validation/mailboxes";
+import { domainAction, type BoundAudit } from "./builder";
 import { describeEnomFailure } from "./enom-outcome";
 import type { ActionResult, FieldErrors } from "./result";
-import { runAction } from "./safe-action";
 
 /**
- * Server actions of the mailbox grid. Each is a public endpoint: it checks the caller's right to
- * that very domain (someone else's is "not found" and eNom is not asked) and the permission
- * `mailboxes.create` or `mailboxes.manage`, reads the domain from eNom once to check the paks and the mailboxes, then
- * sends ONE batch command for the whole list (99 mailboxes per call, eNom's cap), and records one
- * audit entry with the true outcome per mailbox. Passwords go to eNom and nowhere else: never
+ * Server actions of the mailbox grid. Each is a public endpoint, built with `domainAction`: the
+ * caller's right to that very domain (someone else's is "not found" and eNom is not asked) and the
+ * permission `mailboxes.create` or `mailboxes.manage` come first. Then it reads the domain from
+ * eNom once to check the paks and the mailboxes, sends ONE batch command for the whole list (99
+ * mailboxes per call, eNom's cap), and records one audit entry with the true outcome per mailbox. Passwords go to eNom and nowhere else: never
  * into the audit log, a log line, or what is returned.
  *
  * When eNom's answer leaves some mailboxes open (it says part of the batch failed without naming
@@ -66,28 +63,12 @@ import { runAction } from "./safe-action";
 type Result = ActionResult<MailboxBatchResult>;
 
 interface WriteContext {
-  user: SessionUser;
+  /** The action's audit (its name, the caller as actor). */
+  audit: BoundAudit;
+  /** The action's name, for the logs of its eNom calls. */
   action: string;
   domain: string;
   pakId: string | null;
-}
-
-function actorOf(user: SessionUser) {
-  return { id: user.id, email: user.email, role: user.role };
-}
-
-/**
- * The checks every mailbox action makes before anything else: the domain, then the permission
- * (creating mailboxes, or the powerful changes: reset, delete, forwarding, administrator flag).
- */
-async function authorize(
-  user: SessionUser,
-  domain: string,
-  permission: "mailboxes.create" | "mailboxes.manage" = "mailboxes.manage",
-): Promise<string> {
-  const name = await requireDomainAccess(user, domain);
-  requirePermission(user, permission);
-  return name;
 }
 
 // ── Reading the domain before a change ────────────────────────────────────────────────────
@@ -106,9 +87,7 @@ async function readDomain(
 async function readFailed(context: WriteContext, error: unknown, what = "the domain"): Promise<Result> {
   const failure = describeEnomFailure(error);
   if (!failure) throw error;
-  await recordAudit({
-    actor: actorOf(context.user),
-    action: context.action,
+  await context.audit({
     outcome: "failed",
     summary: `Could not read ${what} of ${context.domain} before the change; nothing was sent`,
     domain: context.domain,
@@ -120,9 +99,7 @@ async function readFailed(context: WriteContext, error: unknown, what = "the dom
 
 /** A change refused by Mailpak's own checks before eNom was asked: audited, nothing sent. */
 async function refuse(context: WriteContext, message: string, fieldErrors?: FieldErrors): Promise<Result> {
-  await recordAudit({
-    actor: actorOf(context.user),
-    action: context.action,
+  await context.audit({
     outcome: "failed",
     summary: `Refused before sending: ${message}`,
     domain: context.domain,
@@ -207,9 +184,7 @@ async function finish(
   );
   const outcome = overallOutcome(results);
   const enomErrors = [...new Set(sent.enomReasons.values())];
-  await recordAudit({
-    actor: actorOf(context.user),
-    action: context.action,
+  await context.audit({
     outcome,
     summary: summaryOf(results, options.wording, options.where),
     domain: context.domain,
@@ -264,10 +239,15 @@ async function finish(
  * it), with each display name (DisplayNameX), which Mailpak also keeps: eNom never returns it.
  * Never more than the pak has free, checked against eNom's own count before sending.
  */
-export async function createMailboxesAction(input: unknown): Promise<Result> {
-  return runAction({ name: "mailbox.create", schema: createMailboxesSchema }, input, async (data, user) => {
-    const domain = await authorize(user, data.domain, "mailboxes.create");
-    const context: WriteContext = { user, action: "mailbox.create", domain, pakId: String(data.bundleId) };
+export const createMailboxesAction = domainAction(
+  { name: "mailbox.create", schema: createMailboxesSchema, permission: "mailboxes.create" },
+  async (data, { user, audit, domain }): Promise<Result> => {
+    const context: WriteContext = {
+      audit,
+      action: "mailbox.create",
+      domain,
+      pakId: String(data.bundleId),
+    };
     const read = await readDomain(context);
     if (!read.ok) return read.result;
     const pak = read.email.paks.find((candidate) => candidate.bundleId === data.bundleId);
@@ -352,8 +332,8 @@ export async function createMailboxesAction(input: unknown): Promise<Result> {
       note,
     });
     return result;
-  });
-}
+  },
+);
 
 /**
  * Changes that ModifyPOP3 makes: admin flags or passwords. No pak is named (modify-pop-3.md has
@@ -409,10 +389,10 @@ async function modifyMailboxes<T extends { userName: string }>(
 }
 
 /** Administrator or regular user, for one mailbox or a selection: one ModifyPOP3 (IsAdminX). */
-export async function setMailboxAdminAction(input: unknown): Promise<Result> {
-  return runAction({ name: "mailbox.admin", schema: setMailboxAdminSchema }, input, async (data, user) => {
-    const domain = await authorize(user, data.domain);
-    const context: WriteContext = { user, action: "mailbox.admin", domain, pakId: null };
+export const setMailboxAdminAction = domainAction(
+  { name: "mailbox.admin", schema: setMailboxAdminSchema, permission: "mailboxes.manage" },
+  async (data, { audit, domain }): Promise<Result> => {
+    const context: WriteContext = { audit, action: "mailbox.admin", domain, pakId: null };
     const role = data.isAdmin ? "an administrator" : "a regular user";
     const before = data.isAdmin ? "a regular user" : "an administrator";
     return modifyMailboxes(
@@ -440,8 +420,8 @@ export async function setMailboxAdminAction(input: unknown): Promise<Result> {
         },
       },
     );
-  });
-}
+  },
+);
 
 /**
  * New passwords, typed or generated in the browser (and shown there once): one ModifyPOP3
@@ -449,37 +429,33 @@ export async function setMailboxAdminAction(input: unknown): Promise<Result> {
  * password change", modify-pop-3.md). The passwords are not returned, logged or audited, and
  * cannot be read back: an unconfirmed change stays unknown.
  */
-export async function resetMailboxPasswordsAction(input: unknown): Promise<Result> {
-  return runAction(
-    { name: "mailbox.password-reset", schema: resetMailboxPasswordsSchema },
-    input,
-    async (data, user) => {
-      const domain = await authorize(user, data.domain);
-      const context: WriteContext = { user, action: "mailbox.password-reset", domain, pakId: null };
-      return modifyMailboxes(
-        context,
-        data.items,
-        (item) => ({ userName: item.userName, password: item.password }),
-        {
-          wording: { done: "Set a new password for", verb: "set the password of" },
-          oneDone: (address) => `${address} has its new password.`,
-          listKey: "items",
-          openMessage: PASSWORD_UNKNOWN,
-        },
-      );
-    },
-  );
-}
+export const resetMailboxPasswordsAction = domainAction(
+  { name: "mailbox.password-reset", schema: resetMailboxPasswordsSchema, permission: "mailboxes.manage" },
+  async (data, { audit, domain }): Promise<Result> => {
+    const context: WriteContext = { audit, action: "mailbox.password-reset", domain, pakId: null };
+    return modifyMailboxes(
+      context,
+      data.items,
+      (item) => ({ userName: item.userName, password: item.password }),
+      {
+        wording: { done: "Set a new password for", verb: "set the password of" },
+        oneDone: (address) => `${address} has its new password.`,
+        listKey: "items",
+        openMessage: PASSWORD_UNKNOWN,
+      },
+    );
+  },
+);
 
 /**
  * Deletes mailboxes with their mail, calendar and contacts, for good: one DeletePOP3. eNom's API
  * deletes only names of at most 16 characters in a current pak (delete-pop-3.md): others are
  * refused here, with the reason, and the rest of the list goes ahead.
  */
-export async function deleteMailboxesAction(input: unknown): Promise<Result> {
-  return runAction({ name: "mailbox.delete", schema: deleteMailboxesSchema }, input, async (data, user) => {
-    const domain = await authorize(user, data.domain);
-    const context: WriteContext = { user, action: "mailbox.delete", domain, pakId: null };
+export const deleteMailboxesAction = domainAction(
+  { name: "mailbox.delete", schema: deleteMailboxesSchema, permission: "mailboxes.manage" },
+  async (data, { audit, domain }): Promise<Result> => {
+    const context: WriteContext = { audit, action: "mailbox.delete", domain, pakId: null };
     const read = await readDomain(context);
     if (!read.ok) return read.result;
     const existing = mailboxIndex(read.email);
@@ -526,8 +502,8 @@ export async function deleteMailboxesAction(input: unknown): Promise<Result> {
       },
     });
     return result;
-  });
-}
+  },
+);
 
 // ── Forwarding ────────────────────────────────────────────────────────────────────────────
 
@@ -632,111 +608,103 @@ async function readForwardOnly(domain: string, userName: string): Promise<Forwar
  * forwarding address (creating new ones is not offered): with no mailbox to keep a copy in, it is
  * sent with StatusFlags 1, "deliver only to the forwarding address".
  */
-export async function setMailboxForwardingAction(input: unknown): Promise<Result> {
-  return runAction(
-    { name: "mailbox.forwarding", schema: setMailboxForwardingSchema },
-    input,
-    async (data, user) => {
-      const domain = await authorize(user, data.domain);
-      const context: WriteContext = { user, action: "mailbox.forwarding", domain, pakId: null };
-      const read = await readDomain(context);
-      if (!read.ok) return read.result;
-      const mailbox = mailboxIndex(read.email).get(data.userName.toLowerCase());
-      // What it forwarded to before: for the audit, and for a name without a mailbox the proof
-      // that it is a forwarding address at all.
-      let before: Forward | null | "unread" = "unread";
-      let userName: string;
-      if (mailbox) {
-        userName = mailbox.userName;
-        try {
-          before = await readForward(domain, userName);
-        } catch (error) {
-          if (!describeEnomFailure(error)) throw error;
-        }
-      } else {
-        let listed: Forward | null;
-        try {
-          listed = await readForwardOnly(domain, data.userName);
-        } catch (error) {
-          return readFailed(context, error, "the forwarding");
-        }
-        if (!listed) return refuse(context, GONE);
-        before = listed;
-        userName = listed.userName;
-      }
-      const keepCopy = mailbox ? data.keepCopy : false;
-      const address = `${userName}@${domain}`;
-      const { sent, readBack } = await writeForward(
-        context,
-        userName,
-        () =>
-          getEnomClient().setPopForwarding({
-            enable: true,
-            domain,
-            userName,
-            forwardTo: data.forwardTo,
-            keepCopy,
-          }),
-        (forward) => forward !== null && forward.active && sameAddress(forward.forwardTo, data.forwardTo),
-      );
-      const copy = !mailbox
-        ? "the address has no mailbox to keep a copy in"
-        : keepCopy
-          ? "with a copy kept in the mailbox as asked"
-          : "without a copy in the mailbox as asked";
-      return finish(context, sent, {
-        wording: { done: `Set forwarding to ${data.forwardTo} for`, verb: "set forwarding for" },
-        where: `on ${domain}`,
-        oneDone: `Mail to ${address} is now forwarded to ${data.forwardTo}, ${copy}.`,
-        listKey: "userName",
-        order: [userName],
-        extra: {
-          from: forwardSummary(before),
-          to: data.forwardTo,
-          mailbox: Boolean(mailbox),
-          keepCopy,
-          statusFlags: keepCopy ? 0 : 1,
-          readBack: forwardSummary(readBack),
-        },
-      });
-    },
-  );
-}
-
-/** Stops a mailbox's forwarding: SetPOPForwarding Enable=0 with the ForwardTo being removed (required). */
-export async function removeMailboxForwardingAction(input: unknown): Promise<Result> {
-  return runAction(
-    { name: "mailbox.forwarding", schema: removeMailboxForwardingSchema },
-    input,
-    async (data, user) => {
-      const domain = await authorize(user, data.domain);
-      const context: WriteContext = { user, action: "mailbox.forwarding", domain, pakId: null };
-      let current: Forward | null;
+export const setMailboxForwardingAction = domainAction(
+  { name: "mailbox.forwarding", schema: setMailboxForwardingSchema, permission: "mailboxes.manage" },
+  async (data, { audit, domain }): Promise<Result> => {
+    const context: WriteContext = { audit, action: "mailbox.forwarding", domain, pakId: null };
+    const read = await readDomain(context);
+    if (!read.ok) return read.result;
+    const mailbox = mailboxIndex(read.email).get(data.userName.toLowerCase());
+    // What it forwarded to before: for the audit, and for a name without a mailbox the proof
+    // that it is a forwarding address at all.
+    let before: Forward | null | "unread" = "unread";
+    let userName: string;
+    if (mailbox) {
+      userName = mailbox.userName;
       try {
-        current = await readForward(domain, data.userName);
+        before = await readForward(domain, userName);
+      } catch (error) {
+        if (!describeEnomFailure(error)) throw error;
+      }
+    } else {
+      let listed: Forward | null;
+      try {
+        listed = await readForwardOnly(domain, data.userName);
       } catch (error) {
         return readFailed(context, error, "the forwarding");
       }
-      if (!current) return refuse(context, "This mailbox does not forward; there is nothing to stop.");
-      const forwardTo = current.forwardTo;
-      const address = `${current.userName}@${domain}`;
-      const { sent, readBack } = await writeForward(
-        context,
-        current.userName,
-        () => getEnomClient().setPopForwarding({ enable: false, domain, userName: data.userName, forwardTo }),
-        (forward) => forward === null || !forward.active,
-      );
-      return finish(context, sent, {
-        wording: { done: "Stopped forwarding for", verb: "stop forwarding for" },
-        where: `on ${domain}`,
-        oneDone: `Mail to ${address} is no longer forwarded to ${forwardTo}.`,
-        listKey: "userName",
-        order: [current.userName],
-        extra: { from: forwardTo, to: null, readBack: forwardSummary(readBack) },
-      });
-    },
-  );
-}
+      if (!listed) return refuse(context, GONE);
+      before = listed;
+      userName = listed.userName;
+    }
+    const keepCopy = mailbox ? data.keepCopy : false;
+    const address = `${userName}@${domain}`;
+    const { sent, readBack } = await writeForward(
+      context,
+      userName,
+      () =>
+        getEnomClient().setPopForwarding({
+          enable: true,
+          domain,
+          userName,
+          forwardTo: data.forwardTo,
+          keepCopy,
+        }),
+      (forward) => forward !== null && forward.active && sameAddress(forward.forwardTo, data.forwardTo),
+    );
+    const copy = !mailbox
+      ? "the address has no mailbox to keep a copy in"
+      : keepCopy
+        ? "with a copy kept in the mailbox as asked"
+        : "without a copy in the mailbox as asked";
+    return finish(context, sent, {
+      wording: { done: `Set forwarding to ${data.forwardTo} for`, verb: "set forwarding for" },
+      where: `on ${domain}`,
+      oneDone: `Mail to ${address} is now forwarded to ${data.forwardTo}, ${copy}.`,
+      listKey: "userName",
+      order: [userName],
+      extra: {
+        from: forwardSummary(before),
+        to: data.forwardTo,
+        mailbox: Boolean(mailbox),
+        keepCopy,
+        statusFlags: keepCopy ? 0 : 1,
+        readBack: forwardSummary(readBack),
+      },
+    });
+  },
+);
+
+/** Stops a mailbox's forwarding: SetPOPForwarding Enable=0 with the ForwardTo being removed (required). */
+export const removeMailboxForwardingAction = domainAction(
+  { name: "mailbox.forwarding", schema: removeMailboxForwardingSchema, permission: "mailboxes.manage" },
+  async (data, { audit, domain }): Promise<Result> => {
+    const context: WriteContext = { audit, action: "mailbox.forwarding", domain, pakId: null };
+    let current: Forward | null;
+    try {
+      current = await readForward(domain, data.userName);
+    } catch (error) {
+      return readFailed(context, error, "the forwarding");
+    }
+    if (!current) return refuse(context, "This mailbox does not forward; there is nothing to stop.");
+    const forwardTo = current.forwardTo;
+    const address = `${current.userName}@${domain}`;
+    const { sent, readBack } = await writeForward(
+      context,
+      current.userName,
+      () => getEnomClient().setPopForwarding({ enable: false, domain, userName: data.userName, forwardTo }),
+      (forward) => forward === null || !forward.active,
+    );
+    return finish(context, sent, {
+      wording: { done: "Stopped forwarding for", verb: "stop forwarding for" },
+      where: `on ${domain}`,
+      oneDone: `Mail to ${address} is no longer forwarded to ${forwardTo}.`,
+      listKey: "userName",
+      order: [current.userName],
+      extra: { from: forwardTo, to: null, readBack: forwardSummary(readBack) },
+    });
+  },
+);
 
 // ── Lists longer than one eNom call, as jobs ─────────────────────────────────────────────────
 
@@ -763,34 +731,35 @@ async function startJob(
   return { ok: true, data: { runId: started.runId }, message: "Started: follow it here or in Activity." };
 }
 
-export async function startCreateMailboxesJobAction(input: unknown): Promise<JobResult> {
-  return runAction({ name: "mailbox.create", schema: createMailboxesSchema }, input, async (data, user) => {
-    const domain = await authorize(user, data.domain, "mailboxes.create");
-    const context: WriteContext = { user, action: "mailbox.create", domain, pakId: String(data.bundleId) };
+export const startCreateMailboxesJobAction = domainAction(
+  { name: "mailbox.create", schema: createMailboxesSchema, permission: "mailboxes.create" },
+  async (data, { user, audit, domain }): Promise<JobResult> => {
+    const context: WriteContext = {
+      audit,
+      action: "mailbox.create",
+      domain,
+      pakId: String(data.bundleId),
+    };
     return startJob(context, (email) => {
       // Another domain's pak named with this one: "not found", audited as a refused attempt.
       if (!email.paks.some((pak) => pak.bundleId === data.bundleId)) throw new NotFoundError("That pak");
       return startCreateMailboxesJob(user, domain, email, data.bundleId, data.mailboxes);
     });
-  });
-}
+  },
+);
 
-export async function startResetPasswordsJobAction(input: unknown): Promise<JobResult> {
-  return runAction(
-    { name: "mailbox.password-reset", schema: resetMailboxPasswordsSchema },
-    input,
-    async (data, user) => {
-      const domain = await authorize(user, data.domain);
-      const context: WriteContext = { user, action: "mailbox.password-reset", domain, pakId: null };
-      return startJob(context, (email) => startResetPasswordsJob(user, domain, email, data.items));
-    },
-  );
-}
+export const startResetPasswordsJobAction = domainAction(
+  { name: "mailbox.password-reset", schema: resetMailboxPasswordsSchema, permission: "mailboxes.manage" },
+  async (data, { user, audit, domain }): Promise<JobResult> => {
+    const context: WriteContext = { audit, action: "mailbox.password-reset", domain, pakId: null };
+    return startJob(context, (email) => startResetPasswordsJob(user, domain, email, data.items));
+  },
+);
 
-export async function startDeleteMailboxesJobAction(input: unknown): Promise<JobResult> {
-  return runAction({ name: "mailbox.delete", schema: deleteMailboxesSchema }, input, async (data, user) => {
-    const domain = await authorize(user, data.domain);
-    const context: WriteContext = { user, action: "mailbox.delete", domain, pakId: null };
+export const startDeleteMailboxesJobAction = domainAction(
+  { name: "mailbox.delete", schema: deleteMailboxesSchema, permission: "mailboxes.manage" },
+  async (data, { user, audit, domain }): Promise<JobResult> => {
+    const context: WriteContext = { audit, action: "mailbox.delete", domain, pakId: null };
     return startJob(context, (email) => startDeleteMailboxesJob(user, domain, email, data.userNames));
-  });
-}
+  },
+);

@@ -1,9 +1,6 @@
 "use server";
 
-import { recordAudit } from "@/lib/audit";
 import { NotFoundError } from "@/lib/auth/errors";
-import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
-import type { SessionUser } from "@/lib/auth/session";
 import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type DomainEmail } from "@/lib/enom";
 import { todayIso } from "@/lib/purchases/dates";
@@ -19,10 +16,11 @@ import {
   setCatchAllSchema,
   setPakAutoRenewSchema,
 } from "@/lib/validation/paks";
+import { domainAction, type BoundAudit } from "./builder";
 import { describeEnomFailure } from "./enom-outcome";
-import { actorOf, type ActionFailure } from "./logins";
+import { setPakAutoRenew } from "./pak-auto-renew";
+import type { ActionFailure } from "./logins";
 import type { ActionResult } from "./result";
-import { runAction } from "./safe-action";
 
 /**
  * Server actions of a domain's page: a pak's auto-renew, deleting a pak, the domain's catch-all.
@@ -32,8 +30,7 @@ import { runAction } from "./safe-action";
  */
 
 interface WriteContext {
-  user: SessionUser;
-  action: string;
+  audit: BoundAudit;
   domain: string;
   pakId?: string;
 }
@@ -68,9 +65,7 @@ async function enomFailure(context: WriteContext, error: unknown, summary: strin
   const failure = describeEnomFailure(error);
   // Not an eNom failure: the action envelope reports it as our own fault.
   if (!failure) throw error;
-  await recordAudit({
-    actor: actorOf(context.user),
-    action: context.action,
+  await context.audit({
     outcome: failure.outcome,
     summary: failure.outcome === "unknown" ? `${summary} (not confirmed; it may have been made)` : summary,
     domain: context.domain,
@@ -82,47 +77,21 @@ async function enomFailure(context: WriteContext, error: unknown, summary: strin
   return { ok: false, message: failure.message };
 }
 
-export async function setPakAutoRenewAction(
-  input: unknown,
-): Promise<ActionResult<{ bundleId: number; autoRenew: boolean }>> {
-  return runAction(
-    { name: "pak.autoRenew", schema: setPakAutoRenewSchema },
-    input,
-    async ({ domain, bundleId, autoRenew }, user) => {
-      const name = await requireDomainAccess(user, domain);
-      requirePermission(user, "paks.autoRenew");
-      const context = { user, action: "pak.autoRenew", domain: name, pakId: String(bundleId) };
-      const state = autoRenew ? "on" : "off";
-      const found = await loadPakOfDomain(context, bundleId);
-      if (!found.ok) return found;
-      try {
-        const result = await getEnomClient().setPakRenew({ domain: name, bundleId, autoRenew });
-        await recordAudit({
-          actor: actorOf(user),
-          action: context.action,
-          outcome: "ok",
-          summary: `Turned auto-renew ${state} for pak ${bundleId} of ${name}`,
-          domain: name,
-          pakId: context.pakId,
-          details: { from: found.pak.autoRenew, to: autoRenew, expires: found.pak.expires.iso },
-          enom: { trackingKey: result.trackingKey },
-        });
-        await refreshDomainsInMirror(name);
-        return {
-          ok: true,
-          data: { bundleId, autoRenew },
-          message: `Auto-renew is ${state} for pak ${bundleId}.`,
-        };
-      } catch (error) {
-        return enomFailure(
-          context,
-          error,
-          `Could not turn auto-renew ${state} for pak ${bundleId} of ${name}`,
-        );
-      }
-    },
-  );
-}
+export const setPakAutoRenewAction = domainAction(
+  { name: "pak.autoRenew", schema: setPakAutoRenewSchema, permission: "paks.autoRenew" },
+  async (
+    { bundleId, autoRenew },
+    { domain, audit },
+  ): Promise<ActionResult<{ bundleId: number; autoRenew: boolean }>> => {
+    const context = { audit, domain, pakId: String(bundleId) };
+    const found = await loadPakOfDomain(context, bundleId);
+    if (!found.ok) return found;
+    const { outcome, message } = await setPakAutoRenew(audit, domain, found.pak, autoRenew);
+    // eNom may have acted unless it said no: the domains list must read the truth again.
+    if (outcome !== "failed") await refreshDomainsInMirror(domain);
+    return outcome === "ok" ? { ok: true, data: { bundleId, autoRenew }, message } : { ok: false, message };
+  },
+);
 
 /**
  * Deletes a pak: first its mailboxes (DeletePOP3), then the pak (DeletePOPPak), which eNom
@@ -134,78 +103,64 @@ export async function setPakAutoRenewAction(
  * call takes (99) is deleted by a job instead: the answer then carries its `runId`, and the job's
  * page (Activity) shows each mailbox and the pak as they settle.
  */
-export async function deletePakAction(
-  input: unknown,
-): Promise<ActionResult<PakDeletionView & { runId?: string }>> {
-  return runAction(
-    { name: "pak.delete", schema: deletePakSchema },
-    input,
-    async ({ domain, bundleId }, user) => {
-      const name = await requireDomainAccess(user, domain);
-      requirePermission(user, "paks.delete");
-      const context = { user, action: "pak.delete", domain: name, pakId: String(bundleId) };
-      const found = await loadPakOfDomain(context, bundleId);
-      if (!found.ok) return found;
-      const userNames = found.email.mailboxes
-        .filter((mailbox) => mailbox.bundleId === bundleId)
-        .map((mailbox) => mailbox.userName);
-      const problem = pakDeletionProblem({ bundleId, expires: found.pak.expires.iso }, userNames, todayIso());
-      if (problem) {
-        await recordAudit({
-          actor: actorOf(user),
-          action: context.action,
-          outcome: "failed",
-          summary: `Refused to delete pak ${bundleId} of ${name}: ${problem}`.slice(0, 500),
-          domain: name,
-          pakId: context.pakId,
-          details: { refused: true, mailboxes: userNames.slice(0, 200), expires: found.pak.expires.iso },
-        });
-        return { ok: false, message: problem };
-      }
-      if (userNames.length > PAK_DELETION_JOB_THRESHOLD) {
-        const started = await startPakDeletionJob(user, name, found.pak, userNames);
-        return { ok: true, data: started.view, message: started.message };
-      }
-      const { view, message } = await deletePakWithMailboxes(user, name, found.pak, userNames);
-      return { ok: true, data: view, message };
-    },
-  );
-}
+export const deletePakAction = domainAction(
+  { name: "pak.delete", schema: deletePakSchema, permission: "paks.delete" },
+  async (
+    { bundleId },
+    { user, domain, audit },
+  ): Promise<ActionResult<PakDeletionView & { runId?: string }>> => {
+    const context = { audit, domain, pakId: String(bundleId) };
+    const found = await loadPakOfDomain(context, bundleId);
+    if (!found.ok) return found;
+    const userNames = found.email.mailboxes
+      .filter((mailbox) => mailbox.bundleId === bundleId)
+      .map((mailbox) => mailbox.userName);
+    const problem = pakDeletionProblem({ bundleId, expires: found.pak.expires.iso }, userNames, todayIso());
+    if (problem) {
+      await audit({
+        outcome: "failed",
+        summary: `Refused to delete pak ${bundleId} of ${domain}: ${problem}`.slice(0, 500),
+        domain,
+        pakId: context.pakId,
+        details: { refused: true, mailboxes: userNames.slice(0, 200), expires: found.pak.expires.iso },
+      });
+      return { ok: false, message: problem };
+    }
+    if (userNames.length > PAK_DELETION_JOB_THRESHOLD) {
+      const started = await startPakDeletionJob(user, domain, found.pak, userNames);
+      return { ok: true, data: started.view, message: started.message };
+    }
+    const { view, message } = await deletePakWithMailboxes(user, domain, found.pak, userNames);
+    return { ok: true, data: view, message };
+  },
+);
 
 /**
  * The domain's catch-all (SetCatchAll `ForwardTo`): a full address, of this domain or outside it
  * (set-catch-all.md). eNom documents no way to turn a catch-all off, so neither does this.
  */
-export async function setCatchAllAction(input: unknown): Promise<ActionResult<{ catchAll: string | null }>> {
-  return runAction(
-    { name: "domain.catchAll", schema: setCatchAllSchema },
-    input,
-    async ({ domain, catchAll }, user) => {
-      const name = await requireDomainAccess(user, domain);
-      requirePermission(user, "mailboxes.manage");
-      const context = { user, action: "domain.catchAll", domain: name };
-      try {
-        const result = await getEnomClient().setCatchAll({ domain: name, forwardTo: catchAll });
-        const now = result.catchAll ?? catchAll;
-        await recordAudit({
-          actor: actorOf(user),
-          action: context.action,
-          outcome: "ok",
-          summary: `Set the catch-all of ${name} to ${now}`,
-          domain: name,
-          details: { catchAll: now },
-          enom: { trackingKey: result.trackingKey },
-        });
-        // Pages read the catch-all from the account mirror: read the domain into it now.
-        await refreshDomainsInMirror(name);
-        return {
-          ok: true,
-          data: { catchAll: now },
-          message: `Mail to unknown addresses now goes to ${now}.`,
-        };
-      } catch (error) {
-        return enomFailure(context, error, `Could not set the catch-all of ${name} to ${catchAll}`);
-      }
-    },
-  );
-}
+export const setCatchAllAction = domainAction(
+  { name: "domain.catchAll", schema: setCatchAllSchema, permission: "mailboxes.manage" },
+  async ({ catchAll }, { domain, audit }): Promise<ActionResult<{ catchAll: string | null }>> => {
+    try {
+      const result = await getEnomClient().setCatchAll({ domain, forwardTo: catchAll });
+      const now = result.catchAll ?? catchAll;
+      await audit({
+        outcome: "ok",
+        summary: `Set the catch-all of ${domain} to ${now}`,
+        domain,
+        details: { catchAll: now },
+        enom: { trackingKey: result.trackingKey },
+      });
+      // Pages read the catch-all from the account mirror: read the domain into it now.
+      await refreshDomainsInMirror(domain);
+      return {
+        ok: true,
+        data: { catchAll: now },
+        message: `Mail to unknown addresses now goes to ${now}.`,
+      };
+    } catch (error) {
+      return enomFailure({ audit, domain }, error, `Could not set the catch-all of ${domain} to ${catchAll}`);
+    }
+  },
+);

@@ -21,6 +21,8 @@ import {
   readAttempt,
   readPurchaseRoute,
 } from "@/lib/purchases/read-routes.testing";
+import { stopJobEngine } from "@/lib/jobs/engine";
+import { runJob } from "@/lib/jobs/runner";
 import { checkAttemptAction, purchaseAction, renewAction } from "./purchases";
 
 vi.mock("@/lib/auth/session", () => import("@/test/session-mock"));
@@ -201,6 +203,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopJobEngine();
   await sim?.close();
 });
 
@@ -1050,9 +1053,20 @@ describe("renewals", () => {
     await arm({ command: "PURCHASESERVICES", mode: "error", message: "Pak is locked", times: 1 });
     const idempotencyKey = key();
 
-    const batch = ok(await renewAction({ idempotencyKey, request: { items, years: 1 } }));
+    const started = ok(await renewAction({ idempotencyKey, request: { items, years: 1 } }));
 
-    expect(batch.batchKey).toBe(idempotencyKey);
+    // A selection is renewed by a job: the submit answers at once, nothing ordered yet.
+    expect(started.batchKey).toBe(idempotencyKey);
+    expect(started.attempts.map((attempt) => attempt.status)).toEqual(["pending", "pending", "pending"]);
+    expect(await ordersSince(seq)).toEqual([]);
+    if (!started.runId) throw new Error("the renewal did not start a job");
+    expect(await runJob(started.runId)).toBe("done");
+    // The result page's read, in the order the paks were asked for.
+    const read = ok((await readPurchaseRoute(idempotencyKey)).body);
+    const batch = {
+      attempts: paks.flatMap((pak) => read.attempts.filter((attempt) => attempt.bundleId === pak.bundleId)),
+    };
+
     expect(batch.attempts.map((attempt) => [attempt.bundleId, attempt.status])).toEqual([
       [paks[0]?.bundleId, "ok"],
       [paks[1]?.bundleId, "failed"],
@@ -1090,10 +1104,15 @@ describe("renewals", () => {
       TimeUnit: "Year",
       TimeQuantity: "1",
     });
-    const rows = await auditAfter(audit);
+    const entries = await auditAfter(audit);
+    const rows = entries.filter((row) => row.action === "pak.renew");
     expect(rows.map((row) => [row.action, row.outcome, row.pakId])).toEqual(
       paks.map((pak, index) => ["pak.renew", index === 1 ? "failed" : "ok", String(pak.bundleId)]),
     );
+    // The job's own entry per pak, with the same outcome.
+    expect(
+      entries.filter((row) => row.action === "pak.renew.job").map((row) => [row.outcome, row.pakId]),
+    ).toEqual(paks.map((pak, index) => [index === 1 ? "failed" : "ok", String(pak.bundleId)]));
     expect(rows[0]?.enomOrderId).toBe(batch.attempts[0]?.orderId);
     expect(rows[0]?.enomTrackingKey).toBe(batch.attempts[0]?.trackingKey);
     expect(rows[0]?.details).toMatchObject({
@@ -1106,8 +1125,9 @@ describe("renewals", () => {
     const again = ok(await renewAction({ idempotencyKey, request: { items, years: 1 } }));
     expect(again.attempts.map(withoutReplayed)).toEqual(batch.attempts.map(withoutReplayed));
     expect(again.attempts.every((attempt) => attempt.replayed)).toBe(true);
+    expect(again.runId).toBe(started.runId);
     expect(await commandsSince(replaySeq)).toEqual([]);
-    expect(ok((await readPurchaseRoute(idempotencyKey)).body).attempts).toHaveLength(3);
+    expect(batch.attempts).toHaveLength(3);
     expect(await renewAction({ idempotencyKey, request: { items, years: 2 } })).toEqual({
       ok: false,
       message: "This form was already submitted with other choices. Start again to make a new purchase.",

@@ -29,6 +29,9 @@ import { domainAction, userAction } from "./builder";
  *   bought) has spent its key: to try again the wizard makes a new key and keeps the user's
  *   choices. Status `unknown` means eNom's answer was lost and could not be checked yet:
  *   checkAttemptAction({key}) checks again; nothing is bought for that domain meanwhile.
+ * - renewAction of more than one pak answers at once with every attempt `pending` and `runId`:
+ *   the paks are renewed by a job (lib/purchases/renewal-job.ts), each at most once, and the
+ *   result page (`/purchases/<batchKey>`) follows the attempts as they settle.
  */
 
 export const purchaseAction = domainAction(

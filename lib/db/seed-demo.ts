@@ -127,5 +127,10 @@ async function copySimulatorDisplayNames(db: Database, domains: readonly string[
       logger.warn({ err: error, domain }, "demo seed: the simulator's display names could not be read");
     }
   }
-  if (rows.length) await db.insert(mailboxDisplayNames).values(rows).onConflictDoNothing();
+  // In chunks: one statement of 50,000 rows (a large simulated account) overflows the query builder.
+  for (let index = 0; index < rows.length; index += 1_000)
+    await db
+      .insert(mailboxDisplayNames)
+      .values(rows.slice(index, index + 1_000))
+      .onConflictDoNothing();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, ne } from "drizzle-orm";
 import { RuleError } from "@/lib/auth/errors";
 import { requireOwnAttempt } from "@/lib/auth/guards";
 import type { SessionUser } from "@/lib/auth/session";
@@ -75,18 +75,27 @@ export async function updateAttempt(key: string, patch: AttemptPatch): Promise<P
 
 /**
  * Moves an attempt out of `from` only if it is still there: two panel instances checking the
- * same unknown attempt settle it once. Null when someone else got there first.
+ * same unknown attempt settle it once. Null when someone else got there first. With
+ * `untouchedSince`, only if nothing changed it since then either (a renewal job about to send it
+ * touches it first: renewal-job.ts).
  */
 export async function updateAttemptIf(
   key: string,
   from: PurchaseAttemptRow["status"],
   patch: AttemptPatch,
+  options: { untouchedSince?: Date } = {},
 ): Promise<PurchaseAttemptRow | null> {
   const db = await getDb();
   const [row] = await db
     .update(purchaseAttempts)
     .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(purchaseAttempts.key, key), eq(purchaseAttempts.status, from)))
+    .where(
+      and(
+        eq(purchaseAttempts.key, key),
+        eq(purchaseAttempts.status, from),
+        options.untouchedSince ? lt(purchaseAttempts.updatedAt, options.untouchedSince) : undefined,
+      ),
+    )
     .returning();
   return row ?? null;
 }

@@ -4,10 +4,12 @@ import { requireDomainAccess, requirePermission } from "@/lib/auth/guards";
 import { isStaffRole } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
+import { getRunRow } from "@/lib/jobs/runs";
 import type { PurchaseRequest, RenewRequest } from "@/lib/validation/purchases";
 import { findAttempt, findBatch, listAttemptsOfDomain } from "./attempts";
 import { quotePurchase } from "./purchase";
 import { quoteRenewal } from "./renewal";
+import { findRenewalRun, RENEW_AT_ONCE_MAX } from "./renewal-job";
 import type { AttemptView, PurchaseResultView, Quote, RenewalBatchView } from "./types";
 import { attemptView } from "./view";
 
@@ -43,12 +45,26 @@ export async function getAttempt(user: SessionUser, key: string): Promise<Attemp
 export async function getRenewalBatch(user: SessionUser, key: string): Promise<RenewalBatchView> {
   const batchKey = key.toLowerCase();
   const attempts: AttemptView[] = [];
-  for (const row of await findBatch(batchKey)) {
+  const rows = await findBatch(batchKey);
+  for (const row of rows) {
     const visible = await loadVisibleAttempt(user, row.key).catch(() => null);
     if (visible) attempts.push(attemptView(visible, isStaffRole(user.role), false));
   }
   if (attempts.length === 0) throw new NotFoundError("That renewal");
-  return { batchKey, attempts, earlier: null };
+  return { batchKey, attempts, earlier: null, runId: await followableRun(user, batchKey, rows) };
+}
+
+/** The batch's renewal job, if it ran as one and this viewer may open it in the activity view. */
+async function followableRun(
+  user: SessionUser,
+  batchKey: string,
+  rows: readonly PurchaseAttemptRow[],
+): Promise<string | null> {
+  const first = rows[0];
+  if (!first || rows.length <= RENEW_AT_ONCE_MAX) return null;
+  const runId = await findRenewalRun(batchKey, first.createdAt);
+  if (!runId) return null;
+  return (await getRunRow(user, runId).catch(ignoreNotFound)) ? runId : null;
 }
 
 /**
@@ -60,7 +76,7 @@ export async function getPurchaseResult(user: SessionUser, key: string): Promise
   if (single) return { attempts: [single], isBatch: false };
   if (!/^[0-9a-f-]{36}$/i.test(key)) return null;
   const batch = await getRenewalBatch(user, key).catch(ignoreNotFound);
-  return batch ? { attempts: batch.attempts, isBatch: true } : null;
+  return batch ? { attempts: batch.attempts, isBatch: true, runId: batch.runId ?? null } : null;
 }
 
 function ignoreNotFound(error: unknown): null {

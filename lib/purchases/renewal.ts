@@ -3,18 +3,16 @@ import { RuleError } from "@/lib/auth/errors";
 import { isStaffRole } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
-import { getEnomClient } from "@/lib/enom";
 import { getPriceList } from "@/lib/pricing/settings";
 import type { RenewRequest } from "@/lib/validation/purchases";
 import { requireOwnAttempt } from "@/lib/auth/guards";
 import { CHANGED_CHOICES, findBatch } from "./attempts";
 import { claimThroughGate, peekConfirmation, settleHolds, type Gate } from "./gate";
-import { renewedExpiry, todayIso } from "./dates";
-import { readBackDomain, readBalance, readPakFacts } from "./enom-reads";
-import { recordOrderDone, recordOrderFailure } from "./outcome";
-import { priceRenewal, quoteFor, termLabel, type PakFacts } from "./quote";
-import { readBackRenewal, type OrderAnswer } from "./read-back";
-import { renewalOrderFor } from "./renewal-command";
+import { todayIso } from "./dates";
+import { readBalance, readPakFacts } from "./enom-reads";
+import { priceRenewal, quoteFor } from "./quote";
+import { renewOne } from "./renew-one";
+import { findRenewalRun, RENEW_AT_ONCE_MAX, startRenewalJob } from "./renewal-job";
 import {
   canonicalRequest,
   fingerprintOf,
@@ -23,17 +21,18 @@ import {
   type RenewOneRequest,
 } from "./request";
 import { auditRepeat, endUserIp, gateAnswer, refuseUnaffordable, replayOf, type Refusal } from "./purchase";
-import { snapshotOf } from "./settle";
 import type { Quote, RenewalBatchView } from "./types";
 import { attemptView } from "./view";
 
 /**
  * Renewing one pak or several, paid from the account balance, once per idempotency key (and once
  * per pak and term within the window whatever the key, gate.ts): each pak
- * is its own attempt (`<key>:<bundleId>`) in a batch (`<key>`), renewed one after another with
- * the command for its product (renewal-command.ts), each with its own outcome, and its new expiry
- * read back from GetPOP3 (RenewPOPBundle answers only an order id). The caller has checked the
- * user's right to every domain and the permission; the domains are normalised.
+ * is its own attempt (`<key>:<bundleId>`) in a batch (`<key>`), renewed with the command for its
+ * product (renew-one.ts), each with its own outcome, and its new expiry read back from GetPOP3
+ * (RenewPOPBundle answers only an order id). One pak is renewed while the user waits; a selection
+ * runs as a job (renewal-job.ts), and the submit answers at once with the attempts pending and
+ * the job's id. The caller has checked the user's right to every domain and the permission; the
+ * domains are normalised.
  */
 
 /** The paks asked for, each once, in the order given. */
@@ -60,13 +59,28 @@ function oneRequest(item: { domain: string; bundleId: number }, years: number): 
   return { kind: "renew", domain: item.domain, bundleId: item.bundleId, years };
 }
 
-async function batchView(rows: PurchaseAttemptRow[], user: SessionUser, batchKey: string, mine: Set<string>) {
+/**
+ * The batch as this submit left it (`fresh`), or as a repeated submit finds it: an attempt still
+ * with eNom is waited for and an unknown one checked, except those a job has yet to send.
+ */
+async function batchView(
+  rows: PurchaseAttemptRow[],
+  user: SessionUser,
+  batchKey: string,
+  fresh: boolean,
+  runId: string | null,
+): Promise<RenewalBatchView> {
+  const staff = isStaffRole(user.role);
   const attempts = [];
   for (const row of rows)
     attempts.push(
-      mine.has(row.key) ? attemptView(row, isStaffRole(user.role), false) : await replayOf(row, user),
+      fresh
+        ? attemptView(row, staff, false)
+        : runId !== null && row.status === "pending"
+          ? attemptView(row, staff, true)
+          : await replayOf(row, user),
     );
-  return { batchKey, attempts, earlier: null } satisfies RenewalBatchView;
+  return { batchKey, attempts, earlier: null, runId };
 }
 
 /** The confirmation's subject for a renewal: every pak of it, with the years. */
@@ -83,7 +97,13 @@ async function replayBatch(
   const asked = new Set(wanted.map(canonicalRequest));
   if (existing.length !== wanted.length || existing.some((row) => !asked.has(canonicalRequest(row.request))))
     throw new RuleError(CHANGED_CHOICES);
-  return { ok: true, data: await batchView(ordered(existing, items, batchKey), user, batchKey, new Set()) };
+  const first = existing[0];
+  const runId =
+    first && existing.length > RENEW_AT_ONCE_MAX ? await findRenewalRun(batchKey, first.createdAt) : null;
+  return {
+    ok: true,
+    data: await batchView(ordered(existing, items, batchKey), user, batchKey, false, runId),
+  };
 }
 
 async function stoppedAtGate(
@@ -190,14 +210,23 @@ export async function submitRenewal(
       claim.rows,
       confirmed,
     );
-  const done = new Map<string, PurchaseAttemptRow>();
-  for (const pak of paks) {
+  const renewals = paks.flatMap((pak) => {
     const row = claim.rows.find((candidate) => candidate.key === attemptKeyOf(batchKey, pak.bundleId));
-    if (!row) continue;
-    done.set(row.key, await renewOne(row, user, pak, request.years, today));
+    return row ? [{ row, pak }] : [];
+  });
+  const ip = await endUserIp();
+  if (renewals.length > RENEW_AT_ONCE_MAX) {
+    const runId = await startRenewalJob(user, batchKey, renewals, request.years, ip);
+    const rows = ordered(
+      renewals.map(({ row }) => row),
+      items,
+      batchKey,
+    );
+    return { ok: true, data: await batchView(rows, user, batchKey, true, runId) };
   }
-  const rows = ordered([...done.values()], items, batchKey);
-  return { ok: true, data: await batchView(rows, user, batchKey, new Set(done.keys())) };
+  const done: PurchaseAttemptRow[] = [];
+  for (const { row, pak } of renewals) done.push(await renewOne(row, user, pak, request.years, today, ip));
+  return { ok: true, data: await batchView(ordered(done, items, batchKey), user, batchKey, true, null) };
 }
 
 /** A batch's rows in the order the paks were asked for. */
@@ -206,73 +235,4 @@ function ordered(rows: PurchaseAttemptRow[], items: RenewRequest["items"], batch
   return items
     .map((item) => byKey.get(attemptKeyOf(batchKey, item.bundleId)))
     .filter((row): row is PurchaseAttemptRow => row !== undefined);
-}
-
-async function renewOne(
-  row: PurchaseAttemptRow,
-  user: SessionUser,
-  pak: PakFacts,
-  years: number,
-  today: string,
-): Promise<PurchaseAttemptRow> {
-  const summary = summaryOf(oneRequest(pak, years));
-  const order = renewalOrderFor(pak, years);
-  let answer: OrderAnswer;
-  let trackingKey: string | null;
-  let orderAmountCents: number | null = null;
-  const ip = await endUserIp();
-  try {
-    if (order.command === "RenewPOPBundle") {
-      const renewal = await getEnomClient().renewPopBundle({
-        domain: pak.domain,
-        pakId: pak.bundleId,
-        years: order.terms,
-      });
-      answer = { orderId: renewal.orderId, bundleId: null, expires: null };
-      trackingKey = renewal.trackingKey;
-    } else {
-      const purchase = await getEnomClient().purchaseServices({
-        kind: "mailbox",
-        domain: pak.domain,
-        endUserIp: ip,
-        action: "renew",
-        productId: pak.bundleId,
-        // The mailboxes the pak holds; no Capacity, so the pak keeps its own.
-        quantity: Math.max(1, pak.qtyPurchased),
-        timeUnit: order.unit,
-        timeQuantity: order.terms,
-      });
-      const bundle =
-        purchase.bundles.find((candidate) => candidate.bundleId === pak.bundleId) ?? purchase.bundles[0];
-      answer = {
-        orderId: purchase.orderId,
-        bundleId: bundle?.bundleId ?? null,
-        expires: bundle?.expires?.iso ?? null,
-      };
-      trackingKey = purchase.trackingKey;
-      orderAmountCents = purchase.orderAmount?.cents ?? null;
-    }
-  } catch (error) {
-    return recordOrderFailure(row, user, error, `${summary}: not renewed`);
-  }
-  const after = await readBackDomain(pak.domain);
-  const found = readBackRenewal({
-    domain: pak.domain,
-    bundleId: pak.bundleId,
-    before: pak.expires,
-    expected: renewedExpiry(pak.expires, today, order.terms, order.unit),
-    now: after ? snapshotOf(after.paks) : null,
-    answer,
-  });
-  const until = found.expires ? ` until ${found.expires}` : "";
-  return recordOrderDone(row, user, {
-    orderId: answer.orderId,
-    trackingKey,
-    bundleId: pak.bundleId,
-    expires: found.expires,
-    orderAmountCents,
-    message: found.message,
-    summary: `Renewed pak ${pak.bundleId} of ${pak.domain} for ${termLabel(order.unit, order.terms)}${until} (${order.command}): order ${answer.orderId}${found.finding === "as-asked" ? "" : ` (read back: ${found.finding})`}`,
-    readBack: { finding: found.finding, pak: found.pak, command: order.command },
-  });
 }

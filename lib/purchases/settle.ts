@@ -178,16 +178,22 @@ async function reread(row: PurchaseAttemptRow): Promise<PurchaseAttemptRow> {
 /** A `pending` attempt nobody is finishing any more becomes `unknown`, then is checked. */
 export async function settleStale(row: PurchaseAttemptRow, actor: SessionUser): Promise<PurchaseAttemptRow> {
   if (row.status !== "pending" || Date.now() - row.updatedAt.getTime() < stalePendingMs()) return row;
-  const unknown = await updateAttemptIf(row.key, "pending", {
-    status: "unknown",
-    message: STILL_UNKNOWN,
-    // Interrupted mid-call: eNom may have been working on it until just now.
-    result: {
-      ...(row.result as AttemptResult),
-      unknownAt: new Date().toISOString(),
-      settleAfter: settleAfter(true),
+  const unknown = await updateAttemptIf(
+    row.key,
+    "pending",
+    {
+      status: "unknown",
+      message: STILL_UNKNOWN,
+      // Interrupted mid-call: eNom may have been working on it until just now.
+      result: {
+        ...(row.result as AttemptResult),
+        unknownAt: new Date().toISOString(),
+        settleAfter: settleAfter(true),
+      },
     },
-  });
+    // Still stale when written: a renewal job may have just taken it to send (renewal-job.ts).
+    { untouchedSince: new Date(Date.now() - stalePendingMs()) },
+  );
   if (!unknown) return reread(row);
   return settleUnknown(unknown, actor, { fresh: false });
 }

@@ -84,6 +84,8 @@ export interface RenewalBatchView {
   attempts: AttemptView[];
   /** Set when this submit renewed nothing because of the earlier attempts listed. */
   earlier: EarlierOrder | null;
+  /** The job renewing a selection of paks (the activity view follows it); absent for one pak. */
+  runId?: string | null;
 }
 
 /**
@@ -129,6 +131,8 @@ export interface PurchaseDomainSearch {
 export interface PurchaseResultView {
   attempts: AttemptView[];
   isBatch: boolean;
+  /** The job renewing the batch, when it runs as one and this viewer may follow it. */
+  runId?: string | null;
 }
 
 /** The answer of the purchase GET routes (`app/api/purchases`, `app/api/quotes`). */
