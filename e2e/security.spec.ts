@@ -306,7 +306,8 @@ test.describe("security", () => {
     const seq = await lastCallSeq();
     const evil = await replay("https://evil.example");
     expect(evil.status(), await evil.text()).toBeGreaterThanOrEqual(400);
-    expect(await callsSince(seq)).toEqual([]);
+    // Nothing was written (the open page's reads of the domain, behind it, may go on).
+    expect((await callsSince(seq)).filter((call) => !call.command.startsWith("GET"))).toEqual([]);
     expect((await mailboxOf(domain, userName))?.isAdmin).toBe(false);
 
     // The same request from the panel's own origin goes through: the origin alone made the difference.

@@ -93,16 +93,25 @@ const scenarios = [
   [
     "size",
     "An account of any size",
-    () => runAnySize({ ...ports, seconds, soakMinutes: Number(option("--soak-minutes", "10")) }),
+    () =>
+      runAnySize({
+        ...ports,
+        seconds,
+        soakMinutes: Number(option("--soak-minutes", "10")),
+        syncLatency: option("--sync-latency", "on") !== "off",
+      }),
   ],
 ];
+// A pages-only rerun of the size scenario (`--sync-latency off --soak-minutes 0`) keeps the
+// measured sync and soak of the full run beside it.
+const sizeKey = option("--sync-latency", "on") === "off" ? "anySizePages" : "anySize";
 const keys = {
   parse: "parse",
   reads: "reads",
   bulk: "bulk",
   large: "largeAccount",
   pages: "pages",
-  size: "anySize",
+  size: sizeKey,
 };
 
 if (scenarios.some(([name]) => only.has(name))) {
@@ -134,7 +143,12 @@ if (scenarios.some(([name]) => only.has(name))) {
   if (results.anySize)
     writeSection(
       "bench:any-size",
-      anySizeSection({ machine: results.machine, result: results.anySize, previous: results.largeAccount }),
+      anySizeSection({
+        machine: results.machine,
+        result: results.anySize,
+        pagesRun: results.anySizePages,
+        previous: results.largeAccount,
+      }),
       { before: "<!-- bench:panel:start -->" },
     );
   log(

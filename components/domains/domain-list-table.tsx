@@ -1,5 +1,5 @@
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
+import { SortableTh } from "@/components/lists/sortable-th";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -8,6 +8,7 @@ import {
   type DomainListQuery,
   type DomainListRow,
   type DomainSort,
+  type SortDirection,
 } from "@/lib/domains/domain-list";
 import { formatCalendarDate } from "@/lib/format";
 import { ExpiryBadge } from "./expiry-badge";
@@ -26,26 +27,27 @@ export function DomainListTable({
   showCustomers: boolean;
   canPurchase: boolean;
 }) {
+  const sortHref = (sort: DomainSort, dir: SortDirection) => domainListHref(query, { sort, dir, page: 1 });
   return (
     <Table caption="Domains with their email paks and mailboxes">
       <thead>
         <tr>
-          <SortableTh sort="domain" query={query}>
+          <SortableTh sort="domain" current={query} hrefFor={sortHref}>
             Domain
           </SortableTh>
           {showCustomers ? (
-            <SortableTh sort="customer" query={query}>
+            <SortableTh sort="customer" current={query} hrefFor={sortHref}>
               Customer
             </SortableTh>
           ) : null}
-          <SortableTh sort="paks" query={query} numeric>
+          <SortableTh sort="paks" current={query} hrefFor={sortHref} firstDir="desc">
             Paks
           </SortableTh>
-          <SortableTh sort="mailboxes" query={query} numeric>
+          <SortableTh sort="mailboxes" current={query} hrefFor={sortHref} firstDir="desc">
             Mailboxes used
           </SortableTh>
           <Th>Capacity</Th>
-          <SortableTh sort="expiry" query={query}>
+          <SortableTh sort="expiry" current={query} hrefFor={sortHref}>
             Nearest expiry
           </SortableTh>
           <Th>Auto-renew</Th>
@@ -164,35 +166,5 @@ function NoEmailCells({ row, canPurchase }: { row: DomainListRow; canPurchase: b
         ) : null}
       </span>
     </Td>
-  );
-}
-
-/** A column header that sorts the list; a second click reverses the order. */
-function SortableTh({
-  sort,
-  query,
-  numeric = false,
-  children,
-}: {
-  sort: DomainSort;
-  query: DomainListQuery;
-  numeric?: boolean;
-  children: string;
-}) {
-  const active = query.sort === sort;
-  // Counts first show the biggest; names and expiry dates start from A and the soonest.
-  const firstDir = numeric ? "desc" : "asc";
-  const dir = active ? (query.dir === "asc" ? "desc" : "asc") : firstDir;
-  const Icon = !active ? ArrowUpDown : query.dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <Th aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link
-        href={domainListHref(query, { sort, dir, page: 1 })}
-        className="inline-flex items-center gap-1 hover:underline"
-      >
-        {children}
-        <Icon aria-hidden="true" className={active ? "size-3.5" : "size-3.5 text-muted"} />
-      </Link>
-    </Th>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Globe, SearchX } from "lucide-react";
+import { ListRange } from "@/components/lists/list-range";
 import { Alert } from "@/components/ui/alert";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,7 +15,7 @@ import {
 } from "@/lib/domains/domain-list";
 import type { UpstreamFailureText } from "@/lib/domains/upstream-failure";
 import { DomainListTable } from "./domain-list-table";
-import { formatReadAt, plural } from "./format";
+import { plural } from "./format";
 import { MirrorSyncNotice } from "./mirror-sync-notice";
 import { RetryButton } from "./retry-button";
 
@@ -34,8 +35,6 @@ export function DomainList({
   showCustomers: boolean;
   canPurchase: boolean;
 }) {
-  const first = (list.page - 1) * list.pageSize + 1;
-  const last = first + list.rows.length - 1;
   const filtered = hasDomainListFilters(query);
   // Say so when this page shows a "—", or when a filter or sort on the details leaves domains out.
   const detailsMissing =
@@ -90,12 +89,15 @@ export function DomainList({
         )
       ) : (
         <>
-          <p className="mb-2 text-sm text-muted">
-            Showing {first.toLocaleString("en-US")}–{last.toLocaleString("en-US")} of{" "}
-            {plural(list.total, "domain")}
-            {filtered ? ` matching (${list.accountTotal.toLocaleString("en-US")} in all)` : ""}. Read at{" "}
-            {formatReadAt(list.fetchedAt)}.
-          </p>
+          <ListRange
+            page={list.page}
+            pageSize={list.pageSize}
+            shown={list.rows.length}
+            total={list.total}
+            noun="domain"
+            allTotal={filtered ? list.accountTotal : undefined}
+            readAt={list.fetchedAt}
+          />
           <DomainListTable
             rows={list.rows}
             query={query}

@@ -1,15 +1,21 @@
 "use client";
 
-import { ArrowDown, ArrowUp, ArrowUpDown, RefreshCw } from "lucide-react";
+import { RefreshCw } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { SortableTh } from "@/components/lists/sortable-th";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { setAutoRenewBulkAction } from "@/lib/actions/auto-renew";
 import { BULK_AUTO_RENEW_MAX, type BulkAutoRenewItemResult } from "@/lib/expirations/bulk-auto-renew";
-import { expirationsHref, type ExpirationQuery, type ExpirationSort } from "@/lib/expirations/list";
+import {
+  expirationsHref,
+  type ExpirationQuery,
+  type ExpirationSort,
+  type SortDirection,
+} from "@/lib/expirations/list";
 import type { ExpirationRow } from "@/lib/expirations/model";
 import { formatCalendarDate, formatUsd } from "@/lib/format";
 import { formatQuota, plural } from "@/components/domains/format";
@@ -88,6 +94,8 @@ export function ExpirationsTable({
   };
 
   const renewHref = `/renew?items=${chosen.map(keyOf).join(",")}`;
+  const sortHref = (sort: ExpirationSort, dir: SortDirection) =>
+    expirationsHref(query, { sort, dir, page: 1 });
 
   return (
     <div>
@@ -160,13 +168,13 @@ export function ExpirationsTable({
                 onChange={() => setSelected(allChosen ? new Set() : new Set(rows.map(keyOf)))}
               />
             </Th>
-            <SortableTh sort="domain" query={query}>
+            <SortableTh sort="domain" current={query} hrefFor={sortHref}>
               Domain
             </SortableTh>
-            <SortableTh sort="customer" query={query}>
+            <SortableTh sort="customer" current={query} hrefFor={sortHref}>
               Customer
             </SortableTh>
-            <SortableTh sort="expiry" query={query}>
+            <SortableTh sort="expiry" current={query} hrefFor={sortHref}>
               Expires
             </SortableTh>
             <Th>Mailboxes</Th>
@@ -299,31 +307,5 @@ function BulkOutcomeReport({ outcome }: { outcome: BulkOutcome }) {
         </details>
       ) : null}
     </div>
-  );
-}
-
-/** A column header that sorts the table; a second click reverses the order. */
-function SortableTh({
-  sort,
-  query,
-  children,
-}: {
-  sort: ExpirationSort;
-  query: ExpirationQuery;
-  children: string;
-}) {
-  const active = query.sort === sort;
-  const dir = active ? (query.dir === "asc" ? "desc" : "asc") : "asc";
-  const Icon = !active ? ArrowUpDown : query.dir === "asc" ? ArrowUp : ArrowDown;
-  return (
-    <Th aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link
-        href={expirationsHref(query, { sort, dir, page: 1 })}
-        className="inline-flex items-center gap-1 hover:underline"
-      >
-        {children}
-        <Icon aria-hidden="true" className={active ? "size-3.5" : "size-3.5 text-muted"} />
-      </Link>
-    </Th>
   );
 }

@@ -1,34 +1,24 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { formatQuota } from "@/components/domains/format";
-import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
-import { useAction, wasUnreachable } from "@/components/use-action";
 import { purchaseAction } from "@/lib/actions/purchases";
-import { formatCalendarDate, formatUsd } from "@/lib/format";
+import { formatCalendarDate } from "@/lib/format";
 import type { Prices } from "@/lib/pricing/price-list";
-import type { AttemptView } from "@/lib/purchases/types";
 import { PURCHASE_QUANTITY_MAX } from "@/lib/validation/enom-rules";
 import { domainNameSchema } from "@/lib/validation/paks";
 import { purchaseRequestSchema, STORAGE_UNITS_MAX } from "@/lib/validation/purchases";
 import { DomainStep } from "./domain-step";
 import { EarlierOrderNotice } from "./earlier-order";
 import { currentStorageUnits, GrowthStep } from "./growth-step";
-import { useIdempotencyKey, rememberAttemptOrigin } from "./idempotency";
+import { OrderConfirmStep, QuoteReviewStep } from "./order-steps";
 import { ProductStep } from "./product-step";
 import { readFieldErrors, usePurchaseQuote } from "./purchase-reads";
-import { InsufficientBalance, QuoteSummary, type Audience } from "./quote-summary";
+import type { Audience } from "./quote-summary";
 import { StepHeading } from "./step-heading";
 import { Stepper } from "./stepper";
-import {
-  fieldErrorsByName,
-  quoteProblem,
-  unansweredProblem,
-  withReassurance,
-  WizardStepForm,
-} from "./wizard-frame";
+import { useOrderSubmit } from "./use-order-submit";
+import { fieldErrorsByName, withReassurance, WizardStepForm } from "./wizard-frame";
 import {
   purchaseRequestOf,
   purchaseWizardHref,
@@ -46,7 +36,6 @@ export interface PurchaseWizardProps {
   prices: Prices;
 }
 
-type Problem = { title: string; message: string } | null;
 type Errors = Record<string, string[] | undefined>;
 
 const DOMAIN = 0;
@@ -64,29 +53,26 @@ const PRODUCT_FIELDS = ["quantity", "units", "terms", "capacityGb", "billingPeri
  * device or person (then the notice offers to see it, or to buy again on purpose).
  */
 export function PurchaseWizard({ audience, basePath, initialChoices, growth, prices }: PurchaseWizardProps) {
-  const router = useRouter();
   const [choices, setChoices] = useState(initialChoices);
   const [step, setStep] = useState(growth || initialChoices.domain ? PRODUCT : DOMAIN);
   const [moved, setMoved] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<Problem>(null);
-  /** The earlier order that stopped the last submit (the same order, or one not confirmed yet). */
-  const [earlier, setEarlier] = useState<AttemptView | null>(null);
-  // Once the order is placed the result page loads: nothing to click twice meanwhile. A ref too,
-  // so a click in the same frame sees it at once.
-  const [leaving, setLeaving] = useState(false);
-  const left = useRef(false);
-  const submit = useAction(purchaseAction);
-  const submitting = submit.pending || leaving;
-  const { keyFor, forget, init } = useIdempotencyKey("purchase");
-  useEffect(() => init(), [init]);
 
   const steps = growth
     ? ["Pak", growth.mode === "mailboxes" ? "Mailboxes" : "Storage", "Review", "Confirm"]
     : ["Domain", "Product", "Review", "Confirm"];
 
   const request = purchaseRequestOf(choices, growth);
-  const fingerprint = JSON.stringify(request);
+  const order = useOrderSubmit({
+    scope: "purchase",
+    action: purchaseAction,
+    basePath,
+    done: "bought",
+    request,
+    placed: (attempt) =>
+      attempt.status === "failed" ? null : { key: attempt.key, replayed: attempt.replayed },
+  });
+  const { problem, setProblem, earlier, submitting } = order;
   // The exact price, asked on the review step for the choices on screen (and again on each visit).
   const quoting = usePurchaseQuote(request, step >= REVIEW);
   const quote = quoting.data ?? null;
@@ -101,7 +87,7 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
   const change = (changes: Partial<PurchaseChoices>) => {
     setChoices((current) => ({ ...current, ...changes }));
     setErrors({});
-    setEarlier(null);
+    order.clearEarlier();
   };
 
   const checkDomain = () => {
@@ -149,34 +135,10 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
    * minutes ago: only with it is the same thing bought again.
    */
   const buy = async (confirmation?: string) => {
-    if (left.current || !quote?.sufficient) return;
-    setProblem(null);
-    const idempotencyKey = keyFor(fingerprint);
-    const result = await submit.run({ idempotencyKey, request, ...(confirmation ? { confirmation } : {}) });
-    // Null: a click while the order was on its way, which sends nothing.
+    if (!quote?.sufficient) return;
+    const result = await order.place({ origin: purchaseWizardHref(basePath, choices, growth), confirmation });
     if (!result) return;
-    if (result.ok && result.data.earlier) {
-      // No order was made: the earlier one is shown, with what can be done. The key stays unused.
-      setEarlier(result.data);
-      return;
-    }
-    setEarlier(null);
-    if (result.ok && result.data.status !== "failed") {
-      left.current = true;
-      setLeaving(true);
-      rememberAttemptOrigin(idempotencyKey, purchaseWizardHref(basePath, choices, growth));
-      // A repeated submission says so on the result page: the first attempt's result, bought once.
-      const replayed = result.data.replayed ? "?replayed=1" : "";
-      router.push(`${basePath}/purchases/${encodeURIComponent(result.data.key)}${replayed}`);
-      return;
-    }
-    // No answer: the order may have been placed, so the next try keeps the key and cannot buy twice.
-    if (wasUnreachable(result)) {
-      setProblem(unansweredProblem("bought"));
-      return;
-    }
-    // Nothing was bought: the next try, with these choices or others, gets a fresh key.
-    forget(fingerprint);
+    // Nothing was bought (the next try gets a fresh key): back to the step of the field blamed.
     const fieldErrors = result.ok ? {} : fieldErrorsByName(result.fieldErrors);
     if (PRODUCT_FIELDS.some((field) => fieldErrors[field])) goTo(PRODUCT);
     setErrors(fieldErrors);
@@ -257,102 +219,64 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
       ) : null}
 
       {step === REVIEW ? (
-        <WizardStepForm
-          label="Review"
-          problem={problem ?? (quoting.isFetching ? null : quoteProblem(quoting.error))}
+        <QuoteReviewStep
+          heading="Review the price"
+          description={what}
+          focus={moved}
+          quoting={quoting}
+          audience={audience}
+          problem={problem}
           onBack={() => goTo(PRODUCT)}
           onContinue={() => goTo(CONFIRM)}
-          continueDisabled={!quote || !quote.sufficient || quoting.isFetching}
-        >
-          <StepHeading focus={moved} description={what}>
-            Review the price
-          </StepHeading>
-          {quoting.isFetching && !quote ? (
-            <div role="status" aria-label="Working out the price" className="flex flex-col gap-3">
-              <Skeleton className="h-24" />
-              <Skeleton className="h-16" />
-            </div>
-          ) : null}
-          {quote ? (
-            <>
-              <QuoteSummary quote={quote} audience={audience} />
-              <InsufficientBalance quote={quote} audience={audience} />
-            </>
-          ) : null}
-          {(!quote && !quoting.isFetching) || (quote && !quote.sufficient) ? (
-            <div>
-              <Button
-                variant="secondary"
-                onClick={() => void quoting.refetch()}
-                disabled={quoting.isFetching}
-              >
-                {quote ? "Check the balance again" : "Try again"}
-              </Button>
-            </div>
-          ) : null}
-        </WizardStepForm>
+        />
       ) : null}
 
       {step === CONFIRM ? (
-        <WizardStepForm
-          label="Confirm"
+        <OrderConfirmStep
+          heading="Confirm the purchase"
+          focus={moved}
           problem={problem}
-          onBack={submitting ? undefined : () => goTo(REVIEW)}
-          onContinue={() => void buy()}
-          footer={
-            <Button
-              type="submit"
-              disabled={submitting || !quote?.sufficient}
-              aria-describedby="purchase-confirm-note"
-            >
-              {submitting ? "Buying…" : "Buy now"}
-            </Button>
-          }
-        >
-          <StepHeading focus={moved}>Confirm the purchase</StepHeading>
-          {earlier?.earlier ? (
-            <EarlierOrderNotice
-              earlier={earlier.earlier}
-              status={earlier.status}
-              href={`${basePath}/purchases/${encodeURIComponent(earlier.key)}`}
-              summary={earlier.summary}
-              done="bought"
-              busy={submitting}
-              onAgain={() => void buy(earlier.earlier?.confirmation ?? undefined)}
-            />
-          ) : null}
-          <dl className="grid gap-3 text-sm sm:grid-cols-2">
-            <div className="sm:col-span-2">
-              <dt className="text-muted">What</dt>
-              <dd className="font-medium">{what}</dd>
-            </div>
-            {quote?.lines.map((line, index) => (
-              <div key={`${line.label}-${index}`} className="sm:col-span-2">
-                <dt className="sr-only">Item</dt>
-                <dd>{line.label}</dd>
-              </div>
-            ))}
-            <div>
-              <dt className="text-muted">{audience === "staff" ? "Price to the customer" : "Price"}</dt>
-              <dd className="text-lg font-semibold tabular-nums">
-                {quote ? formatUsd({ cents: quote.retailCents }) : "—"}
-              </dd>
-            </div>
-            {audience === "staff" && quote?.costCents != null ? (
-              <div>
-                <dt className="text-muted">Debited from the account balance</dt>
-                <dd className="text-lg font-semibold tabular-nums">
-                  {formatUsd({ cents: quote.costCents })}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
-          <p id="purchase-confirm-note" className="text-sm text-muted">
-            {audience === "staff"
+          quote={quote}
+          audience={audience}
+          submitting={submitting}
+          submitLabel="Buy now"
+          busyLabel="Buying…"
+          noteId="purchase-confirm-note"
+          note={
+            audience === "staff"
               ? "The order is placed at once and paid from the account balance. Clicking twice, reloading or ordering the same from another tab never buys twice."
-              : "The order is placed at once. Clicking twice, reloading or ordering the same from another tab never buys twice."}
-          </p>
-        </WizardStepForm>
+              : "The order is placed at once. Clicking twice, reloading or ordering the same from another tab never buys twice."
+          }
+          notice={
+            earlier?.earlier ? (
+              <EarlierOrderNotice
+                earlier={earlier.earlier}
+                status={earlier.status}
+                href={`${basePath}/purchases/${encodeURIComponent(earlier.key)}`}
+                summary={earlier.summary}
+                done="bought"
+                busy={submitting}
+                onAgain={() => void buy(earlier.earlier?.confirmation ?? undefined)}
+              />
+            ) : null
+          }
+          details={
+            <>
+              <div className="sm:col-span-2">
+                <dt className="text-muted">What</dt>
+                <dd className="font-medium">{what}</dd>
+              </div>
+              {quote?.lines.map((line, index) => (
+                <div key={`${line.label}-${index}`} className="sm:col-span-2">
+                  <dt className="sr-only">Item</dt>
+                  <dd>{line.label}</dd>
+                </div>
+              ))}
+            </>
+          }
+          onBack={() => goTo(REVIEW)}
+          onConfirm={() => void buy()}
+        />
       ) : null}
     </div>
   );

@@ -1,33 +1,24 @@
 "use client";
 
 import { X } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { formatQuota } from "@/components/domains/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { useAction, wasUnreachable } from "@/components/use-action";
-import { Skeleton } from "@/components/ui/skeleton";
 import { renewAction } from "@/lib/actions/purchases";
-import { formatCalendarDate, formatUsd } from "@/lib/format";
-import type { RenewalBatchView } from "@/lib/purchases/types";
+import { formatCalendarDate } from "@/lib/format";
 import { RENEW_YEARS_MAX } from "@/lib/validation/enom-rules";
 import { renewRequestSchema } from "@/lib/validation/purchases";
 import { EarlierOrderNotice } from "./earlier-order";
-import { rememberAttemptOrigin, useIdempotencyKey } from "./idempotency";
+import { OrderConfirmStep, QuoteReviewStep } from "./order-steps";
 import { readFieldErrors, useRenewalQuote } from "./purchase-reads";
-import { InsufficientBalance, QuoteSummary, type Audience } from "./quote-summary";
+import type { Audience } from "./quote-summary";
 import { StepHeading } from "./step-heading";
 import { Stepper } from "./stepper";
+import { useOrderSubmit } from "./use-order-submit";
 import { renewRequestOf, renewWizardHref, type RenewItem } from "./wizard-choices";
-import {
-  fieldErrorsByName,
-  quoteProblem,
-  unansweredProblem,
-  withReassurance,
-  WizardStepForm,
-} from "./wizard-frame";
+import { fieldErrorsByName, withReassurance, WizardStepForm } from "./wizard-frame";
 
 export interface RenewWizardProps {
   audience: Audience;
@@ -37,8 +28,6 @@ export interface RenewWizardProps {
   /** Paks asked for that could not be offered (not found, or not readable), in plain words. */
   notices: string[];
 }
-
-type Problem = { title: string; message: string } | null;
 
 const PAKS = 0;
 const TERM = 1;
@@ -61,25 +50,25 @@ function addYears(iso: string, count: number): string {
  * and the confirmation. Renewals are paid from the account balance; no card is ever asked for.
  */
 export function RenewWizard({ audience, basePath, initialItems, initialYears, notices }: RenewWizardProps) {
-  const router = useRouter();
   const [items, setItems] = useState(initialItems);
   const [term, setTerm] = useState(initialYears);
   const [step, setStep] = useState(PAKS);
   const [moved, setMoved] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[] | undefined>>({});
-  const [problem, setProblem] = useState<Problem>(null);
-  /** The earlier renewal that stopped the last submit (the same one, or an order not confirmed yet). */
-  const [earlier, setEarlier] = useState<RenewalBatchView | null>(null);
-  // Once renewed the result page loads: nothing to click twice meanwhile (a ref for the same frame).
-  const [leaving, setLeaving] = useState(false);
-  const left = useRef(false);
-  const submit = useAction(renewAction);
-  const submitting = submit.pending || leaving;
-  const { keyFor, forget, init } = useIdempotencyKey("renew");
-  useEffect(() => init(), [init]);
 
   const request = renewRequestOf(items, term);
-  const fingerprint = JSON.stringify(request);
+  const order = useOrderSubmit({
+    scope: "renew",
+    action: renewAction,
+    basePath,
+    done: "renewed",
+    request,
+    placed: (batch) =>
+      batch.attempts.some((attempt) => attempt.status !== "failed")
+        ? { key: batch.batchKey, replayed: batch.attempts.some((attempt) => attempt.replayed) }
+        : null,
+  });
+  const { problem, setProblem, earlier, submitting } = order;
   // The exact price, asked on the review step for the paks and term on screen.
   const quoting = useRenewalQuote(request, step >= REVIEW);
   const quote = quoting.data ?? null;
@@ -93,7 +82,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
 
   const remove = (item: RenewItem) => {
     setItems((current) => current.filter((other) => other !== item));
-    setEarlier(null);
+    order.clearEarlier();
   };
 
   const checkPaks = () => {
@@ -122,34 +111,10 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
 
   /** Renews; `confirmation` is the server's, to renew again on purpose what was renewed minutes ago. */
   const renew = async (confirmation?: string) => {
-    if (left.current || !quote?.sufficient) return;
-    setProblem(null);
-    const idempotencyKey = keyFor(fingerprint);
-    const result = await submit.run({ idempotencyKey, request, ...(confirmation ? { confirmation } : {}) });
-    // Null: a click while the renewal was on its way, which sends nothing.
+    if (!quote?.sufficient) return;
+    const result = await order.place({ origin: renewWizardHref(basePath, items, term), confirmation });
     if (!result) return;
-    if (result.ok && result.data.earlier) {
-      // Nothing was renewed: the earlier renewal is shown, with what can be done.
-      setEarlier(result.data);
-      return;
-    }
-    setEarlier(null);
-    if (result.ok && result.data.attempts.some((attempt) => attempt.status !== "failed")) {
-      const batch = result.data;
-      left.current = true;
-      setLeaving(true);
-      rememberAttemptOrigin(batch.batchKey, renewWizardHref(basePath, items, term));
-      const replayed = batch.attempts.some((attempt) => attempt.replayed) ? "?replayed=1" : "";
-      router.push(`${basePath}/purchases/${encodeURIComponent(batch.batchKey)}${replayed}`);
-      return;
-    }
-    // No answer: paks may have been renewed, so the next try keeps the key and cannot renew twice.
-    if (wasUnreachable(result)) {
-      setProblem(unansweredProblem("renewed"));
-      return;
-    }
-    // Nothing was renewed: the next try gets a fresh key.
-    forget(fingerprint);
+    // Nothing was renewed (the next try gets a fresh key): each pak's reason, or the form's.
     if (result.ok) {
       const attempts = result.data.attempts;
       setProblem({
@@ -216,7 +181,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
             value={String(term)}
             onChange={(event) => {
               setTerm(Number(event.target.value));
-              setEarlier(null);
+              order.clearEarlier();
             }}
             errors={errors.years ?? quoteErrors.years}
             className="max-w-xs"
@@ -240,66 +205,49 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
       ) : null}
 
       {step === REVIEW ? (
-        <WizardStepForm
-          label="Review"
-          problem={problem ?? (quoting.isFetching ? null : quoteProblem(quoting.error))}
+        <QuoteReviewStep
+          heading="Review the renewal"
+          description={`${years(term)} for ${estimateNote}.`}
+          focus={moved}
+          quoting={quoting}
+          audience={audience}
+          problem={problem}
           onBack={() => goTo(TERM)}
           onContinue={() => goTo(CONFIRM)}
-          continueDisabled={!quote || !quote.sufficient || quoting.isFetching}
-        >
-          <StepHeading focus={moved} description={`${years(term)} for ${estimateNote}.`}>
-            Review the renewal
-          </StepHeading>
-          {quoting.isFetching && !quote ? (
-            <div role="status" aria-label="Working out the price" className="flex flex-col gap-3">
-              <Skeleton className="h-24" />
-              <Skeleton className="h-16" />
-            </div>
-          ) : null}
-          {quote ? (
-            <>
-              <QuoteSummary quote={quote} audience={audience} />
-              <InsufficientBalance quote={quote} audience={audience} />
-            </>
-          ) : null}
-          {(!quote && !quoting.isFetching) || (quote && !quote.sufficient) ? (
-            <div>
-              <Button
-                variant="secondary"
-                onClick={() => void quoting.refetch()}
-                disabled={quoting.isFetching}
-              >
-                {quote ? "Check the balance again" : "Try again"}
-              </Button>
-            </div>
-          ) : null}
-        </WizardStepForm>
+        />
       ) : null}
 
       {step === CONFIRM ? (
-        <WizardStepForm
-          label="Confirm"
+        <OrderConfirmStep
+          heading="Confirm the renewal"
+          focus={moved}
           problem={problem}
-          onBack={submitting ? undefined : () => goTo(REVIEW)}
-          onContinue={() => void renew()}
-          footer={
-            <Button type="submit" disabled={submitting || !quote?.sufficient}>
-              {submitting ? "Renewing…" : "Renew now"}
-            </Button>
+          quote={quote}
+          audience={audience}
+          submitting={submitting}
+          submitLabel="Renew now"
+          busyLabel="Renewing…"
+          note={
+            audience === "staff"
+              ? "Each pak is renewed at once and paid from the account balance. Clicking twice or reloading never renews twice."
+              : "Each pak is renewed at once. Clicking twice or reloading never renews twice."
           }
+          notice={
+            earlier?.earlier ? (
+              <EarlierOrderNotice
+                earlier={earlier.earlier}
+                status={earlier.attempts[0]?.status ?? "unknown"}
+                href={`${basePath}/purchases/${encodeURIComponent(earlier.batchKey)}`}
+                summary={earlier.attempts.map((attempt) => attempt.summary).join("; ")}
+                done="renewed"
+                busy={submitting}
+                onAgain={() => void renew(earlier.earlier?.confirmation ?? undefined)}
+              />
+            ) : null
+          }
+          onBack={() => goTo(REVIEW)}
+          onConfirm={() => void renew()}
         >
-          <StepHeading focus={moved}>Confirm the renewal</StepHeading>
-          {earlier?.earlier ? (
-            <EarlierOrderNotice
-              earlier={earlier.earlier}
-              status={earlier.attempts[0]?.status ?? "unknown"}
-              href={`${basePath}/purchases/${encodeURIComponent(earlier.batchKey)}`}
-              summary={earlier.attempts.map((attempt) => attempt.summary).join("; ")}
-              done="renewed"
-              busy={submitting}
-              onAgain={() => void renew(earlier.earlier?.confirmation ?? undefined)}
-            />
-          ) : null}
           <ul className="flex flex-col gap-1 text-sm">
             {(quote?.expiries ?? []).map((expiry) => (
               <li key={`${expiry.domain}:${expiry.bundleId}`}>
@@ -308,28 +256,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
               </li>
             ))}
           </ul>
-          <dl className="grid gap-3 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-muted">{audience === "staff" ? "Price to the customer" : "Price"}</dt>
-              <dd className="text-lg font-semibold tabular-nums">
-                {quote ? formatUsd({ cents: quote.retailCents }) : "—"}
-              </dd>
-            </div>
-            {audience === "staff" && quote?.costCents != null ? (
-              <div>
-                <dt className="text-muted">Debited from the account balance</dt>
-                <dd className="text-lg font-semibold tabular-nums">
-                  {formatUsd({ cents: quote.costCents })}
-                </dd>
-              </div>
-            ) : null}
-          </dl>
-          <p className="text-sm text-muted">
-            {audience === "staff"
-              ? "Each pak is renewed at once and paid from the account balance. Clicking twice or reloading never renews twice."
-              : "Each pak is renewed at once. Clicking twice or reloading never renews twice."}
-          </p>
-        </WizardStepForm>
+        </OrderConfirmStep>
       ) : null}
     </div>
   );

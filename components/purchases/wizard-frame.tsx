@@ -4,6 +4,9 @@ import type { FormEvent, ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
+/** Why the step on screen cannot go on, for the user; null when nothing went wrong. */
+export type WizardProblem = { title: string; message: string } | null;
+
 /** A step's frame: a form (Enter continues), the failure alert, and Back / Continue. */
 export function WizardStepForm({
   label,
@@ -17,7 +20,7 @@ export function WizardStepForm({
 }: {
   label: string;
   children: ReactNode;
-  problem: { title: string; message: string } | null;
+  problem: WizardProblem;
   onBack?: () => void;
   onContinue?: () => void;
   continueLabel?: string;
@@ -74,7 +77,7 @@ export function withReassurance(message: string, done: "bought" | "renewed"): st
 }
 
 /** Why the review step shows no price: the quote's own failure, for the user. */
-export function quoteProblem(error: Error | null): { title: string; message: string } | null {
+export function quoteProblem(error: Error | null): WizardProblem {
   return error ? { title: "The price could not be worked out", message: error.message } : null;
 }
 
@@ -82,7 +85,7 @@ export function quoteProblem(error: Error | null): { title: string; message: str
  * The order went out but no answer came back: it may have been placed. The same choices submitted
  * again carry the same idempotency key, so the server answers with that order instead of a second.
  */
-export function unansweredProblem(done: "bought" | "renewed"): { title: string; message: string } {
+export function unansweredProblem(done: "bought" | "renewed"): NonNullable<WizardProblem> {
   return {
     title: "No answer from the panel",
     message: `We could not tell whether anything was ${done}. Check your connection and submit again: the same order is never placed twice.`,

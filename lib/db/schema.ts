@@ -345,6 +345,23 @@ export const mirrorDomains = pgTable(
     readErrorAt: timestamp("read_error_at", { withTimezone: true }),
     /** The full sync that last saw the domain in the list; older ones were removed from the account. */
     syncGeneration: bigint("sync_generation", { mode: "number" }),
+    /*
+     * The domain's figures for the domains list, written with its paks and mailboxes in one
+     * transaction: a list of 10,000 domains pages and counts one table instead of aggregating
+     * every pak and mailbox of the account on each view.
+     */
+    pakCount: integer("pak_count").notNull().default(0),
+    /** Every pak's expiry (ISO dates, soonest first): the nearest, and whether one falls in a window. */
+    pakExpiries: text("pak_expiries").array().notNull().default(sql`'{}'::text[]`),
+    mailboxesPurchased: integer("mailboxes_purchased"),
+    mailboxesUsed: integer("mailboxes_used"),
+    fullPaks: integer("full_paks"),
+    /** The distinct mailbox quotas of its paks (MB), smallest first. */
+    quotasMb: integer("quotas_mb").array(),
+    autoRenewOn: integer("auto_renew_on"),
+    storageUsedMb: integer("storage_used_mb"),
+    /** Every mailbox said how much it uses. */
+    storageKnown: boolean("storage_known"),
   },
   (table) => [
     index("mirror_domains_email_read_idx").on(table.emailReadAt),

@@ -1,4 +1,14 @@
 import { z } from "zod";
+import {
+  allValues,
+  appendListSettings,
+  listHref,
+  parseListSettings,
+  SEARCH_MAX,
+  type ListSearchParams,
+  type ListSettings,
+  type SortDirection,
+} from "@/lib/lists/url-settings";
 import type { MirrorStatus } from "@/lib/mirror/status";
 import type { ExpiryState } from "./expiry";
 
@@ -21,22 +31,15 @@ export const DOMAIN_FILTER_LABELS: Record<DomainFilter, string> = {
 
 export const DOMAIN_SORTS = ["domain", "customer", "paks", "mailboxes", "expiry"] as const;
 export type DomainSort = (typeof DOMAIN_SORTS)[number];
-export type SortDirection = "asc" | "desc";
+export type { SortDirection };
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
-export const SEARCH_MAX = 253;
+export { SEARCH_MAX };
 
-export interface DomainListQuery {
-  /** Part of a domain name or a customer's name, as typed. */
-  q: string;
+export interface DomainListQuery extends ListSettings<DomainSort> {
   /** Every ticked filter must hold. */
   filters: DomainFilter[];
-  sort: DomainSort;
-  dir: SortDirection;
-  /** 1-based; past the last page shows the last page. */
-  page: number;
-  pageSize: number;
 }
 
 export const DEFAULT_DOMAIN_LIST_QUERY: DomainListQuery = {
@@ -48,43 +51,25 @@ export const DEFAULT_DOMAIN_LIST_QUERY: DomainListQuery = {
   pageSize: DEFAULT_PAGE_SIZE,
 };
 
-type SearchValue = string | string[] | undefined;
-export type DomainListSearchParams = Record<string, SearchValue>;
+export type DomainListSearchParams = ListSearchParams;
 
-const first = (value: SearchValue): string | undefined => (Array.isArray(value) ? value[0] : value);
-const all = (value: SearchValue): string[] => (Array.isArray(value) ? value : value ? [value] : []);
-
-const querySchema = {
-  q: z.string().trim().max(SEARCH_MAX),
-  filter: z.enum(DOMAIN_FILTERS),
-  sort: z.enum(DOMAIN_SORTS),
-  dir: z.enum(["asc", "desc"]),
-  page: z.coerce.number().int().min(1).max(1_000_000),
-  size: z.coerce.number().pipe(z.literal(PAGE_SIZES)),
-};
+const filterSchema = z.enum(DOMAIN_FILTERS);
 
 /**
  * Reads the URL's list settings. Never throws: a value that does not fit (an old link, a hand-typed
  * URL) falls back to the default for that setting alone.
  */
 export function parseDomainListSearch(raw: DomainListSearchParams): DomainListQuery {
-  const pick = <T>(schema: z.ZodType<T>, value: SearchValue, fallback: T): T => {
-    const parsed = schema.safeParse(first(value));
-    return parsed.success ? parsed.data : fallback;
-  };
-  const filters = all(raw.filter).flatMap((value) => {
-    const parsed = querySchema.filter.safeParse(value);
+  const filters = allValues(raw.filter).flatMap((value) => {
+    const parsed = filterSchema.safeParse(value);
     return parsed.success ? [parsed.data] : [];
   });
-  const defaults = DEFAULT_DOMAIN_LIST_QUERY;
-  return {
-    q: pick(querySchema.q, raw.q, defaults.q),
-    filters: DOMAIN_FILTERS.filter((filter) => filters.includes(filter)),
-    sort: pick(querySchema.sort, raw.sort, defaults.sort),
-    dir: pick(querySchema.dir, raw.dir, defaults.dir),
-    page: pick(querySchema.page, raw.page, defaults.page),
-    pageSize: pick(querySchema.size, raw.size, defaults.pageSize),
-  };
+  const settings = parseListSettings(raw, {
+    sorts: DOMAIN_SORTS,
+    pageSizes: PAGE_SIZES,
+    defaults: DEFAULT_DOMAIN_LIST_QUERY,
+  });
+  return { ...settings, filters: DOMAIN_FILTERS.filter((filter) => filters.includes(filter)) };
 }
 
 /** The list's URL with some settings changed; defaults are left out to keep links short. */
@@ -93,12 +78,8 @@ export function domainListHref(query: DomainListQuery, changes: Partial<DomainLi
   const params = new URLSearchParams();
   if (next.q) params.set("q", next.q);
   for (const filter of next.filters) params.append("filter", filter);
-  if (next.sort !== DEFAULT_DOMAIN_LIST_QUERY.sort) params.set("sort", next.sort);
-  if (next.dir !== DEFAULT_DOMAIN_LIST_QUERY.dir) params.set("dir", next.dir);
-  if (next.pageSize !== DEFAULT_DOMAIN_LIST_QUERY.pageSize) params.set("size", String(next.pageSize));
-  if (next.page > 1) params.set("page", String(next.page));
-  const search = params.toString();
-  return search ? `/domains?${search}` : "/domains";
+  appendListSettings(params, next, DEFAULT_DOMAIN_LIST_QUERY);
+  return listHref("/domains", params);
 }
 
 export function hasDomainListFilters(query: DomainListQuery): boolean {

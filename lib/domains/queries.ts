@@ -42,24 +42,14 @@ function domainsInScope(scope: DomainScope, todayIso: string, soonIso: string): 
     scope.kind === "customer"
       ? sql`where md.domain in (select domain from customer_domains where customer_id = ${scope.customerId})`
       : sql``;
+  // The figures are kept on the domain's row (written with its paks and mailboxes): one table.
   return sql`
     select md.domain, md.hosting,
-      coalesce(p.paks, 0)::int as paks, p.nearest, p.purchased, p.used, p.full_paks, p.quotas,
-      p.auto_renew_on, p.expiring, m.storage_used, m.storage_known, ${ownerColumns}
+      md.pak_count as paks, md.pak_expiries[1] as nearest, md.mailboxes_purchased as purchased,
+      md.mailboxes_used as used, md.full_paks, md.quotas_mb as quotas, md.auto_renew_on,
+      exists (select 1 from unnest(md.pak_expiries) e where e >= ${todayIso} and e <= ${soonIso}) as expiring,
+      md.storage_used_mb as storage_used, md.storage_known, ${ownerColumns}
     from mirror_domains md
-    left join (
-      select domain, count(*)::int as paks, min(expires) as nearest,
-        sum(purchased)::int as purchased, sum(greatest(purchased - available, 0))::int as used,
-        (count(*) filter (where purchased > 0 and available = 0))::int as full_paks,
-        array_agg(distinct quota_mb order by quota_mb) filter (where quota_mb is not null) as quotas,
-        (count(*) filter (where auto_renew))::int as auto_renew_on,
-        bool_or(expires >= ${todayIso} and expires <= ${soonIso}) as expiring
-      from mirror_paks group by domain
-    ) p on p.domain = md.domain
-    left join (
-      select domain, sum(quota_used_mb)::int as storage_used, bool_and(quota_used_mb is not null) as storage_known
-      from mirror_mailboxes group by domain
-    ) m on m.domain = md.domain
     ${owners}
     ${where}`;
 }

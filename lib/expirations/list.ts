@@ -1,4 +1,14 @@
 import { z } from "zod";
+import {
+  appendListSettings,
+  listHref,
+  parseListSettings,
+  readSetting,
+  SEARCH_MAX,
+  type ListSearchParams,
+  type ListSettings,
+  type SortDirection,
+} from "@/lib/lists/url-settings";
 import type { ExpirationRow } from "./model";
 
 /**
@@ -20,19 +30,13 @@ export const EXPIRATION_FILTER_LABELS: Record<ExpirationFilter, string> = {
 
 export const EXPIRATION_SORTS = ["expiry", "domain", "customer"] as const;
 export type ExpirationSort = (typeof EXPIRATION_SORTS)[number];
-export type SortDirection = "asc" | "desc";
+export type { SortDirection };
 
 export const EXPIRATION_PAGE_SIZES = [25, 50, 100, 200] as const;
-export const SEARCH_MAX = 253;
+export { SEARCH_MAX };
 
-export interface ExpirationQuery {
+export interface ExpirationQuery extends ListSettings<ExpirationSort> {
   filter: ExpirationFilter | null;
-  /** Part of a domain or customer name. */
-  q: string;
-  sort: ExpirationSort;
-  dir: SortDirection;
-  page: number;
-  pageSize: number;
 }
 
 export const DEFAULT_EXPIRATION_QUERY: ExpirationQuery = {
@@ -44,64 +48,39 @@ export const DEFAULT_EXPIRATION_QUERY: ExpirationQuery = {
   pageSize: 50,
 };
 
-type SearchValue = string | string[] | undefined;
-export type ExpirationSearchParams = Record<string, SearchValue>;
+export type ExpirationSearchParams = ListSearchParams;
 
-const first = (value: SearchValue): string | undefined => (Array.isArray(value) ? value[0] : value);
-
-const querySchema = {
-  filter: z.enum(EXPIRATION_FILTERS),
-  q: z.string().trim().max(SEARCH_MAX),
-  sort: z.enum(EXPIRATION_SORTS),
-  dir: z.enum(["asc", "desc"]),
-  page: z.coerce.number().int().min(1).max(1_000_000),
-  size: z.coerce.number().pipe(z.literal(EXPIRATION_PAGE_SIZES)),
-};
+const filterSchema = z.enum(EXPIRATION_FILTERS);
 
 /** Never throws: a setting that does not fit (an old link, a typo) falls back to its default alone. */
 export function parseExpirationSearch(raw: ExpirationSearchParams): ExpirationQuery {
-  const pick = <T>(schema: z.ZodType<T>, value: SearchValue, fallback: T): T => {
-    const parsed = schema.safeParse(first(value));
-    return parsed.success ? parsed.data : fallback;
-  };
-  const defaults = DEFAULT_EXPIRATION_QUERY;
+  const settings = parseListSettings(raw, {
+    sorts: EXPIRATION_SORTS,
+    pageSizes: EXPIRATION_PAGE_SIZES,
+    defaults: DEFAULT_EXPIRATION_QUERY,
+  });
   return {
-    filter: pick<ExpirationFilter | null>(querySchema.filter, raw.filter, defaults.filter),
-    q: pick(querySchema.q, raw.q, defaults.q),
-    sort: pick(querySchema.sort, raw.sort, defaults.sort),
-    dir: pick(querySchema.dir, raw.dir, defaults.dir),
-    page: pick(querySchema.page, raw.page, defaults.page),
-    pageSize: pick(querySchema.size, raw.size, defaults.pageSize),
+    ...settings,
+    filter: readSetting<ExpirationFilter | null>(filterSchema, raw.filter, DEFAULT_EXPIRATION_QUERY.filter),
   };
 }
 
-/** The query string (no `?`) of these settings, defaults left out; paging only when asked. */
-export function expirationSearch(
-  query: ExpirationQuery,
-  options: { paging?: boolean } = { paging: true },
-): string {
+/** The URL parameters of these settings, defaults left out; `paging: false` for a download. */
+function expirationSearch(query: ExpirationQuery, options: { paging?: boolean } = {}): URLSearchParams {
   const params = new URLSearchParams();
-  const defaults = DEFAULT_EXPIRATION_QUERY;
   if (query.filter) params.set("filter", query.filter);
   if (query.q) params.set("q", query.q);
-  if (query.sort !== defaults.sort) params.set("sort", query.sort);
-  if (query.dir !== defaults.dir) params.set("dir", query.dir);
-  if (options.paging !== false) {
-    if (query.pageSize !== defaults.pageSize) params.set("size", String(query.pageSize));
-    if (query.page > 1) params.set("page", String(query.page));
-  }
-  return params.toString();
+  appendListSettings(params, query, DEFAULT_EXPIRATION_QUERY, options);
+  return params;
 }
 
 export function expirationsHref(query: ExpirationQuery, changes: Partial<ExpirationQuery> = {}): string {
-  const search = expirationSearch({ ...query, ...changes });
-  return search ? `/expirations?${search}` : "/expirations";
+  return listHref("/expirations", expirationSearch({ ...query, ...changes }));
 }
 
 /** The CSV download of the same rows (every page of them). */
 export function expirationsExportHref(query: ExpirationQuery): string {
-  const search = expirationSearch(query, { paging: false });
-  return search ? `/api/expirations/export?${search}` : "/api/expirations/export";
+  return listHref("/api/expirations/export", expirationSearch(query, { paging: false }));
 }
 
 export function matchesExpirationFilter(row: ExpirationRow, filter: ExpirationFilter): boolean {

@@ -34,12 +34,32 @@ export interface DomainRead {
   readError: string | null;
 }
 
+/** A domain's figures for the domains list, from the read that is written with them. */
+function summaryOf(read: Pick<DomainRead, "paks" | "mailboxes">) {
+  const { paks, mailboxes } = read;
+  const has = paks.length > 0;
+  return {
+    pakCount: paks.length,
+    pakExpiries: paks.map((pak) => pak.expires).sort(),
+    mailboxesPurchased: has ? paks.reduce((sum, pak) => sum + pak.purchased, 0) : null,
+    mailboxesUsed: has ? paks.reduce((sum, pak) => sum + Math.max(0, pak.purchased - pak.available), 0) : null,
+    fullPaks: has ? paks.filter((pak) => pak.purchased > 0 && pak.available === 0).length : null,
+    quotasMb: has
+      ? [...new Set(paks.flatMap((pak) => (pak.quotaMb === null ? [] : [pak.quotaMb])))].sort((a, b) => a - b)
+      : null,
+    autoRenewOn: has ? paks.filter((pak) => pak.autoRenew).length : null,
+    storageUsedMb: has ? mailboxes.reduce((sum, mailbox) => sum + (mailbox.quotaUsedMb ?? 0), 0) : null,
+    storageKnown: has ? mailboxes.every((mailbox) => mailbox.quotaUsedMb !== null) : null,
+  };
+}
+
 /** Rewrites one domain from a read, creating its row when the mirror did not know it. */
 export async function writeDomainRead(read: DomainRead): Promise<void> {
   const db = await getDb();
   const { domain, readAt } = read;
   await db.transaction(async (tx) => {
     const common = {
+      ...summaryOf(read),
       hasEmail: read.paks.length > 0,
       emailReadAt: readAt,
       readError: read.readError,

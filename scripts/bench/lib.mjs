@@ -149,7 +149,7 @@ export async function startPanel({ port, simPort, env = {}, database = "embedded
 }
 
 /** Every process in the tree under `pid` (next start runs the server in a child). */
-function processTree(pid) {
+export function processTree(pid) {
   const pids = [pid];
   for (let i = 0; i < pids.length; i += 1) {
     try {

@@ -4,8 +4,9 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { RemountOnChange } from "@/components/domains/remount-on-change";
 import { RetryButton } from "@/components/domains/retry-button";
-import { formatReadAt, plural } from "@/components/domains/format";
+import { plural } from "@/components/domains/format";
 import { MirrorSyncNotice } from "@/components/domains/mirror-sync-notice";
+import { ListRange } from "@/components/lists/list-range";
 import { ExpirationCards } from "@/components/expirations/expiration-cards";
 import { ExpirationFilters } from "@/components/expirations/expiration-filters";
 import { ExpirationsSkeleton } from "@/components/expirations/expirations-skeleton";
@@ -126,15 +127,16 @@ async function ExpirationsDashboard({
           )
         ) : (
           <>
-            <p className="mb-2 text-sm text-muted">
-              Showing {((page.page - 1) * page.pageSize + 1).toLocaleString("en-US")}–
-              {((page.page - 1) * page.pageSize + page.rows.length).toLocaleString("en-US")} of{" "}
-              {plural(page.total, "pak")}
-              {page.total !== data.summary.total
-                ? ` matching (${data.summary.total.toLocaleString("en-US")} in all)`
-                : ""}
-              . Read from eNom at {formatReadAt(data.fetchedAt)}.
-            </p>
+            <ListRange
+              page={page.page}
+              pageSize={page.pageSize}
+              shown={page.rows.length}
+              total={page.total}
+              noun="pak"
+              allTotal={page.total !== data.summary.total ? data.summary.total : undefined}
+              readAtLabel="Read from eNom at"
+              readAt={data.fetchedAt}
+            />
             <ExpirationsTable
               key={href}
               rows={page.rows}
