@@ -352,7 +352,10 @@ export const mirrorDomains = pgTable(
      */
     pakCount: integer("pak_count").notNull().default(0),
     /** Every pak's expiry (ISO dates, soonest first): the nearest, and whether one falls in a window. */
-    pakExpiries: text("pak_expiries").array().notNull().default(sql`'{}'::text[]`),
+    pakExpiries: text("pak_expiries")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     mailboxesPurchased: integer("mailboxes_purchased"),
     mailboxesUsed: integer("mailboxes_used"),
     fullPaks: integer("full_paks"),

@@ -42,7 +42,9 @@ function summaryOf(read: Pick<DomainRead, "paks" | "mailboxes">) {
     pakCount: paks.length,
     pakExpiries: paks.map((pak) => pak.expires).sort(),
     mailboxesPurchased: has ? paks.reduce((sum, pak) => sum + pak.purchased, 0) : null,
-    mailboxesUsed: has ? paks.reduce((sum, pak) => sum + Math.max(0, pak.purchased - pak.available), 0) : null,
+    mailboxesUsed: has
+      ? paks.reduce((sum, pak) => sum + Math.max(0, pak.purchased - pak.available), 0)
+      : null,
     fullPaks: has ? paks.filter((pak) => pak.purchased > 0 && pak.available === 0).length : null,
     quotasMb: has
       ? [...new Set(paks.flatMap((pak) => (pak.quotaMb === null ? [] : [pak.quotaMb])))].sort((a, b) => a - b)
