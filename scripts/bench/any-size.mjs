@@ -8,7 +8,17 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { actionIds, callAction } from "./actions.mjs";
 import { pagePath } from "./bulk.mjs";
-import { root, rssMb, signIn, simCounters, sleep, startPanel, startSimulator, stopAll } from "./lib.mjs";
+import {
+  processTree,
+  root,
+  rssMb,
+  signIn,
+  simCounters,
+  sleep,
+  startPanel,
+  startSimulator,
+  stopAll,
+} from "./lib.mjs";
 import { hammer } from "./load.mjs";
 import { ms, num, table } from "./report.mjs";
 
@@ -225,7 +235,7 @@ export async function runAnySize({
             })),
           },
         });
-        const jobId = answer.result?.data?.jobId ?? answer.result?.data?.id;
+        const jobId = answer.result?.data?.runId;
         const progress = [];
         for (; jobId;) {
           const run = await (
