@@ -360,8 +360,9 @@ export function anySizeSection({ machine, result, pagesRun, previous }) {
     `| 300-mailbox import as a job | wall time, eNom calls, progress | ${r.importJob ? `${num(r.importJob.wallMs / 1000, 1)} s, ${num(r.importJob.enomCalls)} eNom calls, ${num(r.importJob.progressSamples)} progress readings, last ${JSON.stringify(r.importJob.last)}` : "not measured"} |`,
     `| panel memory over a ${r.soakMinutes}-minute soak (PSS) | ≤ 250 MB, flat | first minute ${num(m.panelFirstMinuteMb)} MB, last minute ${num(m.panelLastMinuteMb)} MB, peak ${num(m.panelPeakMb)} MB${m.panelRssLastMinuteMb ? ` (RSS last minute ${num(m.panelRssLastMinuteMb)} MB)` : ""} |`,
     `| embedded PostgreSQL memory (PSS, all its processes) | – | last minute ${num(m.postgresLastMinuteMb)} MB, peak ${num(m.postgresPeakMb)} MB |`,
+    "",
     pagesRun
-      ? `Pages, search and the import were measured again by a pages-only rerun (\`--sync-latency off --soak-minutes 0\`: its first sync without eNom's latencies, then the same latencies) on ${pagesRun.typicalDomain?.domain ?? "a typical domain"} (${pagesRun.typicalDomain?.n ?? "?"} mailboxes); the sync and the soak are the full run's.`
+      ? `Pages, search, the import${pagesRun.memory ? " and the memory soak" : ""} were measured again by a rerun with newer code (\`--sync-latency off\`: its first sync without eNom's latencies, then the same latencies), on ${pagesRun.typicalDomain?.domain ?? "a typical domain"} (${pagesRun.typicalDomain?.n ?? "?"} mailboxes, the median); the full sync is the full run's.`
       : "",
     "",
     before,
