@@ -1,5 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { effectivePortalHost, portalHostRedirect } from "@/lib/branding/portal-host";
+import { currentPortalHost } from "@/lib/branding/portal-host-cache";
 import {
   STRICT_TRANSPORT_SECURITY,
   contentSecurityPolicy,
@@ -12,9 +14,11 @@ import { REQUEST_ID_HEADER, acceptedRequestId } from "@/lib/security/request-id"
  * Per request: a request id (forwarded to the app and echoed on the response), HSTS over https,
  * and for pages a Content Security Policy with a fresh nonce that Next.js puts on its scripts.
  * Then redirects only (Next.js 16: proxy is not an authorization layer): signed-out visitors go
- * to the sign-in page; customers landing on the staff dashboard go to their portal. Every page and
- * action checks the user again through lib/auth; this only saves a round trip. The headers that
- * never change are in next.config.js.
+ * to the sign-in page; customers landing on the staff dashboard go to their portal. On the portal's
+ * own address (Settings → Branding) every staff page goes to the portal, and the sign-in page shows
+ * the portal's brand (the Host header chooses the look only; links in emails use PUBLIC_URL).
+ * Every page and action checks the user again through lib/auth; this only saves a round trip. The
+ * headers that never change are in next.config.js.
  */
 const PUBLIC_PATHS = ["/sign-in", "/invite", "/reset-password"];
 
@@ -49,6 +53,11 @@ export async function proxy(request: NextRequest) {
   };
   const next = () => respond(NextResponse.next({ request: { headers: forwarded } }));
   if (isApi) return next();
+
+  // Same-origin redirects reach the browser as a relative Location, so it stays on this host.
+  const portalHost = effectivePortalHost(await currentPortalHost(), process.env.PUBLIC_URL);
+  const toPortal = portalHostRedirect(request.headers.get("host"), pathname, portalHost);
+  if (toPortal) return respond(NextResponse.redirect(new URL(toPortal, request.url)));
 
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   const token = await getToken({ req: request, secret: process.env.AUTH_SECRET, secureCookie: https }).catch(

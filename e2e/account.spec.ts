@@ -133,7 +133,7 @@ test.describe("my account", () => {
     await form.getByLabel("New password", { exact: true }).fill("short");
     await form.getByLabel("Confirm new password").fill("short");
     await form.getByRole("button", { name: "Change password" }).click();
-    await expect(form.getByText("Use at least 10 characters.")).toBeVisible();
+    await expect(form.getByText("Use at least 12 characters.")).toBeVisible();
     await expectAccessible();
 
     const chosen = "a long and memorable passphrase";

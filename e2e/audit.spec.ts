@@ -37,7 +37,7 @@ test.describe("the audit log", () => {
     await expect(probeRow.getByText("Failed", { exact: true })).toBeVisible();
     await expect(probeRow).toContainText("Sign-in failed");
     const rowCount = await rows.count();
-    await expect(rows.getByText("auth.sign-in", { exact: true })).toHaveCount(rowCount);
+    await expect(rows.getByText("Sign in", { exact: true })).toHaveCount(rowCount);
     await expect(rows.getByText("Failed", { exact: true })).toHaveCount(rowCount);
     await expectAccessible();
     await page.screenshot({ path: "docs/screenshots/audit.png", fullPage: true });

@@ -75,7 +75,7 @@ test.describe("customers", () => {
     await loginForm.getByLabel("Email", { exact: true }).fill(loginEmail);
     await loginForm.getByRole("button", { name: "Add login" }).click();
     await expect(loginForm.getByRole("status")).toContainText(`${loginEmail} can now sign in`);
-    const password = await page.getByLabel("Temporary password").inputValue();
+    const password = await page.getByRole("textbox", { name: "Temporary password" }).inputValue();
     await expect(
       page
         .getByRole("table", { name: `Logins of ${name}` })

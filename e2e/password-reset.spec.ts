@@ -61,7 +61,7 @@ test("a user who forgot their password resets it through the emailed link", asyn
   await choose.getByLabel("New password", { exact: true }).fill("short");
   await choose.getByLabel("Confirm new password").fill("short");
   await choose.getByRole("button", { name: "Set new password" }).click();
-  await expect(choose.getByText("Use at least 10 characters.")).toBeVisible();
+  await expect(choose.getByText("Use at least 12 characters.")).toBeVisible();
   await expectAccessible(theirs);
   await choose.getByLabel("New password", { exact: true }).fill(newPassword);
   await choose.getByLabel("Confirm new password").fill(newPassword);

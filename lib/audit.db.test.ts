@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { auditLog, type AuditOutcome } from "@/lib/db/schema";
-import { iterateAudit, listAudit, listAuditActions, recordAudit, type AuditFilter } from "./audit";
+import { createTestCustomer, createTestUser } from "@/test/fixtures";
+import {
+  getAuditEntry,
+  iterateAudit,
+  listAudit,
+  listAuditActions,
+  recordAudit,
+  type AuditFilter,
+} from "./audit";
 
 vi.mock("next/headers", () => import("@/test/next-headers-mock"));
 
@@ -178,5 +186,71 @@ describe("recording", () => {
     const [row] = await listAudit({ actor: "dan@" }, { limit: 1 });
     expect(row).toMatchObject({ ip: "203.0.113.7", userAgent: "vitest", details: { nested: {}, count: 1 } });
     expect(JSON.stringify(row)).not.toContain("hunter2");
+  });
+});
+
+describe("reading entries with the names behind them", () => {
+  let entryId = 0;
+
+  beforeAll(async () => {
+    const actor = await createTestUser({ email: "erin@reseller.test", role: "staff", name: "Erin Example" });
+    const target = await createTestUser({ email: "frank@reseller.test", role: "support" });
+    const customer = await createTestCustomer("Quince Florists");
+    const db = await getDb();
+    const [row] = await db
+      .insert(auditLog)
+      .values({
+        at: new Date("2026-07-01T09:00:00Z"),
+        actorId: actor.id,
+        actorEmail: actor.email,
+        actorRole: "staff",
+        action: "customer.update",
+        outcome: "ok",
+        targetCustomerId: customer.id,
+        targetUserId: target.id,
+        summary: "Edited Quince Florists",
+        enomOrderId: "157772901",
+        enomTrackingKey: "TK-77_A",
+      })
+      .returning({ id: auditLog.id });
+    entryId = row?.id ?? 0;
+  });
+
+  it("gives the actor's name, the customer's name and the target user's email", async () => {
+    const [row] = await listAudit({ actor: "erin@" }, { limit: 5 });
+    expect(row).toMatchObject({
+      id: entryId,
+      actorName: "Erin Example",
+      targetCustomerName: "Quince Florists",
+      targetUserEmail: "frank@reseller.test",
+    });
+  });
+
+  it("finds the actor by their name as well as their email", async () => {
+    expect((await listAudit({ actor: "erin exa" }, { limit: 5 })).map((row) => row.id)).toEqual([entryId]);
+    // An entry of someone without an account keeps no name, and the email still finds it.
+    const [anonymous] = await listAudit({ actor: "carol_x" }, { limit: 5 });
+    expect(anonymous).toMatchObject({ actorName: null, targetCustomerName: null, targetUserEmail: null });
+  });
+
+  it("searches free text in the summary, eNom's references, mailboxes and names", async () => {
+    const ids = async (q: string) => (await listAudit({ q }, { limit: 100 })).map((row) => row.action);
+    expect(await ids("157772901")).toEqual(["customer.update"]);
+    expect(await ids("tk-77_a")).toEqual(["customer.update"]);
+    expect(await ids("QUINCE")).toEqual(["customer.update"]);
+    expect(await ids("pak.renew by")).toEqual(["pak.renew"]);
+    // Taken literally: "_" is not a wildcard.
+    expect(await ids("TK-77%")).toEqual([]);
+    expect(await ids("nothing like this")).toEqual([]);
+  });
+
+  it("combines the free text with the other filters", async () => {
+    expect(await listAudit({ q: "Quince", outcome: "failed" }, { limit: 5 })).toEqual([]);
+    expect(await listAudit({ q: "Quince", action: "customer" }, { limit: 5 })).toHaveLength(1);
+  });
+
+  it("reads one entry by its number, and nothing for a number that was never given", async () => {
+    expect(await getAuditEntry(entryId)).toMatchObject({ id: entryId, actorName: "Erin Example" });
+    expect(await getAuditEntry(Number.MAX_SAFE_INTEGER)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db";
-import { auditLog, type AuditOutcome, type AuditRow } from "@/lib/db/schema";
+import { auditLog, customers, users, type AuditOutcome, type AuditRow } from "@/lib/db/schema";
 import { getRequestContext } from "@/lib/request-context";
 
 /** The audit feature's row types, for its screens (components/audit). */
@@ -71,6 +72,9 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
 }
 
 export interface AuditFilter {
+  /** Free text: the summary, the people, the target or eNom's references and error. */
+  q?: string;
+  /** The actor's email or current name, or part of either. */
   actor?: string;
   domain?: string;
   action?: string;
@@ -80,9 +84,43 @@ export interface AuditFilter {
   to?: Date;
 }
 
+/**
+ * An entry as the audit page shows it: the row, plus the names behind its ids (the actor's and the
+ * target user's as they are now; null when the account is gone or there never was one).
+ */
+export interface AuditListRow extends AuditRow {
+  actorName: string | null;
+  targetCustomerName: string | null;
+  targetUserEmail: string | null;
+}
+
+const targetUser = alias(users, "target_user");
+
 function conditions(filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
-  if (filter.actor) parts.push(ilike(auditLog.actorEmail, `%${escapeLike(filter.actor)}%`));
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    const match = or(
+      ...[
+        auditLog.summary,
+        auditLog.actorEmail,
+        auditLog.domain,
+        auditLog.mailbox,
+        auditLog.pakId,
+        auditLog.enomOrderId,
+        auditLog.enomTrackingKey,
+        auditLog.enomError,
+        users.name,
+        customers.name,
+      ].map((column) => ilike(column, pattern)),
+    );
+    if (match) parts.push(match);
+  }
+  if (filter.actor) {
+    const pattern = `%${escapeLike(filter.actor)}%`;
+    const match = or(ilike(auditLog.actorEmail, pattern), ilike(users.name, pattern));
+    if (match) parts.push(match);
+  }
   if (filter.domain) parts.push(ilike(auditLog.domain, `%${escapeLike(filter.domain)}%`));
   if (filter.action) {
     const action = escapeLike(filter.action);
@@ -99,18 +137,43 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/** The entries with the names behind their ids: each join is on a primary key. */
+function selectAudit(db: Awaited<ReturnType<typeof getDb>>) {
+  return db
+    .select({
+      ...getTableColumns(auditLog),
+      actorName: users.name,
+      targetCustomerName: customers.name,
+      targetUserEmail: targetUser.email,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .leftJoin(customers, eq(customers.id, auditLog.targetCustomerId))
+    .leftJoin(targetUser, eq(targetUser.id, auditLog.targetUserId));
+}
+
 /** Newest first; `beforeId` pages backwards through the log. */
 export async function listAudit(
   filter: AuditFilter,
   options: { limit: number; beforeId?: number },
-): Promise<AuditRow[]> {
-  const db = await getDb();
+): Promise<AuditListRow[]> {
   const where = and(conditions(filter), options.beforeId ? lt(auditLog.id, options.beforeId) : undefined);
-  return db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(options.limit);
+  return selectAudit(await getDb())
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(options.limit);
+}
+
+/** One entry by its number, for the details drawer of a shared link; null when there is none. */
+export async function getAuditEntry(id: number): Promise<AuditListRow | null> {
+  const [row] = await selectAudit(await getDb())
+    .where(eq(auditLog.id, id))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Every matching entry in batches, for the CSV export; bounded by `max`. */
-export async function* iterateAudit(filter: AuditFilter, max = 100_000): AsyncGenerator<AuditRow> {
+export async function* iterateAudit(filter: AuditFilter, max = 100_000): AsyncGenerator<AuditListRow> {
   let beforeId: number | undefined;
   let sent = 0;
   while (sent < max) {

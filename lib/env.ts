@@ -37,6 +37,11 @@ const baseSchema = z.object({
   ENOM_READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** How old a domain's mirror rows may be before a view reads eNom again behind the page. */
   MIRROR_FRESH_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /**
+   * Keep a page's reads of the mirror until PostgreSQL says it changed (lib/mirror/version.ts);
+   * `0` reads PostgreSQL on every view (the unit tests, which write the tables directly).
+   */
+  MIRROR_KEEP_READS: z.enum(["0", "1"]).default("1"),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z

@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
+import { checkPasswordAgainst } from "@/lib/validation/password-policy";
 import { openDatabase, type DatabaseHandle } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { users } from "@/lib/db/schema";
@@ -69,6 +70,11 @@ async function main(): Promise<void> {
       console.error("The two passwords do not match.");
       process.exit(2);
     }
+  }
+  const weakness = await checkPasswordAgainst(password, [email, name]);
+  if (weakness) {
+    console.error(`Password: ${weakness}`);
+    process.exit(2);
   }
 
   const handle = await openPanelDatabase();

@@ -12,6 +12,10 @@ const args = new Set(process.argv.slice(2));
 const simPort = Number(process.env.ENOM_SIM_PORT ?? 4000);
 const panelPort = Number(process.env.PORT ?? 3000);
 const dataDir = "data/demo";
+// Loopback unless asked: the demo's passwords are published in the README.
+const host = process.env.DEMO_HOST || "127.0.0.1";
+const panelLog = path.join(dataDir, "panel.log");
+const simLog = path.join(dataDir, "enom-sim.log");
 const bin = (name) => path.join(root, "node_modules/.bin", name);
 
 ensureDependencies();
@@ -77,7 +81,8 @@ children.push(
       ENOM_SIM_STATE: path.join(dataDir, "enom-sim.json"),
       ENOM_SIM_LATENCY_MS: process.env.ENOM_SIM_LATENCY_MS ?? "150",
     },
-    { group: true },
+    // Its log goes to a file: the terminal keeps the short summary below.
+    { group: true, quiet: true, logFile: path.join(root, simLog) },
   ),
 );
 
@@ -86,20 +91,29 @@ try {
   log(`Starting the panel on port ${panelPort}…`);
   const env = simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true });
   children.push(
-    startProcess("The panel", bin("next"), ["start", "-p", String(panelPort)], env, { group: true }),
+    startProcess("The panel", bin("next"), ["start", "-p", String(panelPort), "-H", host], env, {
+      group: true,
+      quiet: true,
+      logFile: path.join(root, panelLog),
+    }),
   );
   await waitForUrl(`http://127.0.0.1:${panelPort}/api/health`, { timeoutMs: 90_000 });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
+  console.error(`What the panel and the simulator said is in ${panelLog} and ${simLog}.`);
   stopAll(1);
 }
 
 if (!stopping) {
   const { demoLogins } = await import("./lib/demo-logins.mjs");
+  const shown = ["127.0.0.1", "0.0.0.0", "::"].includes(host) ? "localhost" : host;
   console.log(`
-  Mailpak is running:  http://localhost:${panelPort}
+  Mailpak is running:  http://${shown}:${panelPort}${host === "127.0.0.1" ? "  (this machine only; DEMO_HOST=0.0.0.0 opens it to the network)" : ""}
   eNom simulator:      http://127.0.0.1:${simPort}/interface.asp  (account resellid / resellpw)
 ${demoLogins.length ? `\n  Demo sign-ins (password for all: demo-password):\n${demoLogins.map((l) => `    ${l.email.padEnd(22)} ${l.role}`).join("\n")}\n` : ""}
+  Emails are not sent: read them under "Demo emails" (staff) or in ${dataDir}/mail/.
+  Logs: ${panelLog} (the panel), ${simLog} (the simulator).
+
   Press Ctrl-C to stop.
 `);
 }

@@ -5,6 +5,7 @@ import { PortalShell } from "@/components/portal/portal-shell";
 import { requirePageUser } from "@/lib/auth/guards";
 import { logoUrl } from "@/lib/branding/branding";
 import { getBranding } from "@/lib/branding/settings";
+import { orderAudienceOf } from "@/lib/orders/orders";
 import { portalNav } from "@/lib/portal/nav";
 import { isCustomerAdmin } from "@/lib/portal/customer-admin";
 
@@ -22,14 +23,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The customers' self-service portal, under the reseller's brand; no staff navigation. */
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser();
+  const user = await requirePageUser({ beforeTwoFactorSetup: true });
   if (user.role !== "customer") notFound();
   const [branding, admin] = await Promise.all([getBranding(), isCustomerAdmin(user)]);
   return (
     <PortalShell
       branding={branding}
       user={{ name: user.name, email: user.email, role: user.customerName ?? "customer" }}
-      nav={portalNav("/portal", { team: admin })}
+      nav={portalNav("/portal", { team: admin, orders: orderAudienceOf(user) === "customer" })}
       base="/portal"
     >
       {children}

@@ -1,27 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AccountOverview } from "@/components/dashboard/account-overview";
+import { MorningPage } from "@/components/dashboard/morning-page";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { readAccountBalance } from "@/lib/dashboard/balance";
-import { loadDashboardPaks } from "@/lib/dashboard/overview";
+import { getMorningPage, getRenewalOutlook } from "@/lib/dashboard/morning";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requirePageUser();
   if (user.role === "customer") redirect("/portal");
-  // Both reads start now and run side by side; each part of the page waits only for its own.
+  // The balance (eNom) and the morning page (the mirror) start now and run side by side; each part
+  // of the page waits only for its own, and the renewals chart for both.
   const balance = readAccountBalance();
-  const paks = loadDashboardPaks(user);
+  const morning = getMorningPage(user);
+  const outlook = getRenewalOutlook(morning, balance);
   return (
     <>
       <PageHeader
         title="Dashboard"
-        description={`Welcome back, ${user.name}. Here is your eNom email account today.`}
+        description={`Welcome back, ${user.name}. Here is what needs you today, and your eNom email account at a glance.`}
         actions={
           can(user, "paks.purchase") ? (
             <Link href="/purchase" className={buttonClasses("primary")}>
@@ -30,7 +32,7 @@ export default async function DashboardPage() {
           ) : null
         }
       />
-      <AccountOverview balance={balance} paks={paks} />
+      <MorningPage balance={balance} morning={morning} outlook={outlook} />
     </>
   );
 }

@@ -41,7 +41,7 @@ export function SignInSettings({
             <span id="password-heading">Password</span>
           </CardTitle>
           <div className="mt-4">
-            <ChangePasswordForm />
+            <ChangePasswordForm accountEmail={email} />
           </div>
         </Card>
         <Card aria-labelledby="two-factor-heading">

@@ -1,21 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useId, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { useFormAction } from "@/components/users/form-state";
 import {
   confirmTotpEnrollmentAction,
   disableTotpAction,
   regenerateRecoveryCodesAction,
   startTotpEnrollmentAction,
-  type RecoveryCodes as RecoveryCodesResult,
   type TotpEnrollment,
 } from "@/lib/actions/account";
-import type { ActionResult } from "@/lib/actions/result";
+import {
+  confirmTotpSchema,
+  disableTotpSchema,
+  regenerateRecoveryCodesSchema,
+  startTotpEnrollmentSchema,
+} from "@/lib/validation/account";
 import { RecoveryCodes } from "./recovery-codes";
 
 /** Below this many unused recovery codes, the page suggests making new ones. */
@@ -106,8 +111,6 @@ export function TwoFactorSettings({
   );
 }
 
-type State<T> = ActionResult<T> | null;
-
 function StartEnrollment({
   productName,
   onStarted,
@@ -115,16 +118,20 @@ function StartEnrollment({
   productName: string;
   onStarted: (enrollment: TotpEnrollment) => void;
 }) {
-  const [state, formAction, pending] = useActionState<State<TotpEnrollment>, FormData>(
-    async (previous, formData) => {
-      const result = await startTotpEnrollmentAction(previous, formData);
-      if (result.ok) onStarted(result.data);
-      return result;
-    },
-    null,
-  );
+  const [currentPassword, setCurrentPassword] = useState("");
+  const start = useFormAction(startTotpEnrollmentSchema, startTotpEnrollmentAction, {
+    onSuccess: onStarted,
+  });
   return (
-    <form action={formAction} aria-label="Set up two-factor sign-in" className="space-y-4" noValidate>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void start.run({ currentPassword });
+      }}
+      aria-label="Set up two-factor sign-in"
+      className="space-y-4"
+      noValidate
+    >
       <p className="text-sm">
         <Badge tone="warning">Off</Badge> <span className="ml-1">You sign in with your password only.</span>
       </p>
@@ -140,11 +147,13 @@ function StartEnrollment({
         autoComplete="current-password"
         required
         className="max-w-sm"
-        errors={state?.ok === false ? state.fieldErrors?.currentPassword : undefined}
+        value={currentPassword}
+        onChange={(event) => setCurrentPassword(event.target.value)}
+        errors={start.fieldErrors.currentPassword}
       />
-      <FormMessage state={state ?? undefined} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Preparing…" : "Set up two-factor sign-in"}
+      <FormMessage state={start.result ?? undefined} />
+      <Button type="submit" disabled={start.pending}>
+        {start.pending ? "Preparing…" : "Set up two-factor sign-in"}
       </Button>
     </form>
   );
@@ -161,15 +170,10 @@ function ConfirmEnrollment({
   onEnabled: (codes: string[]) => void;
   onCancel: () => void;
 }) {
-  const [state, formAction, pending] = useActionState<State<RecoveryCodesResult>, FormData>(
-    async (previous, formData) => {
-      const result = await confirmTotpEnrollmentAction(previous, formData);
-      if (result.ok) onEnabled(result.data.recoveryCodes);
-      return result;
-    },
-    null,
-  );
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const [code, setCode] = useState("");
+  const confirm = useFormAction(confirmTotpSchema, confirmTotpEnrollmentAction, {
+    onSuccess: (data) => onEnabled(data.recoveryCodes),
+  });
 
   return (
     <div className="space-y-5">
@@ -197,7 +201,15 @@ function ConfirmEnrollment({
           />
         </li>
         <li className="space-y-2">
-          <form action={formAction} aria-label="Confirm two-factor sign-in" className="space-y-4" noValidate>
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              void confirm.run({ code });
+            }}
+            aria-label="Confirm two-factor sign-in"
+            className="space-y-4"
+            noValidate
+          >
             <TextField
               label="Authentication code"
               name="code"
@@ -207,12 +219,14 @@ function ConfirmEnrollment({
               required
               className="max-w-40"
               hint="The 6-digit code your app shows now."
-              errors={errors?.code}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              errors={confirm.fieldErrors.code}
             />
-            <FormMessage state={state?.ok === false ? state : undefined} />
+            <FormMessage state={confirm.result?.ok === false ? confirm.result : undefined} />
             <div className="flex flex-wrap gap-2">
-              <Button type="submit" disabled={pending}>
-                {pending ? "Checking…" : "Turn on two-factor sign-in"}
+              <Button type="submit" disabled={confirm.pending}>
+                {confirm.pending ? "Checking…" : "Turn on two-factor sign-in"}
               </Button>
               <Button variant="ghost" onClick={onCancel}>
                 Cancel
@@ -236,24 +250,14 @@ function TwoFactorOn({
 }) {
   const regenerateHeading = useId();
   const disableHeading = useId();
-  const [codesState, regenerate, regenerating] = useActionState<State<RecoveryCodesResult>, FormData>(
-    async (previous, formData) => {
-      const result = await regenerateRecoveryCodesAction(previous, formData);
-      if (result.ok) onNewCodes(result.data.recoveryCodes);
-      return result;
-    },
-    null,
-  );
-  const [disableState, disable, disabling] = useActionState<State<undefined>, FormData>(
-    async (previous, formData) => {
-      const result = await disableTotpAction(previous, formData);
-      if (result.ok) onTurnedOff(result.message ?? "Two-factor sign-in is off.");
-      return result;
-    },
-    null,
-  );
-  const codeErrors = codesState?.ok === false ? codesState.fieldErrors : undefined;
-  const disableErrors = disableState?.ok === false ? disableState.fieldErrors : undefined;
+  const [code, setCode] = useState("");
+  const [currentPassword, setCurrentPassword] = useState("");
+  const regenerate = useFormAction(regenerateRecoveryCodesSchema, regenerateRecoveryCodesAction, {
+    onSuccess: (data) => onNewCodes(data.recoveryCodes),
+  });
+  const disable = useFormAction(disableTotpSchema, disableTotpAction, {
+    onSuccess: (_data, result) => onTurnedOff(result.message ?? "Two-factor sign-in is off."),
+  });
 
   return (
     <div className="space-y-6">
@@ -278,7 +282,15 @@ function TwoFactorOn({
         </Alert>
       ) : null}
 
-      <form action={regenerate} aria-labelledby={regenerateHeading} className="space-y-3" noValidate>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void regenerate.run({ code });
+        }}
+        aria-labelledby={regenerateHeading}
+        className="space-y-3"
+        noValidate
+      >
         <h3 id={regenerateHeading} className="text-base font-semibold">
           New recovery codes
         </h3>
@@ -293,16 +305,21 @@ function TwoFactorOn({
           maxLength={7}
           required
           className="max-w-40"
-          errors={codeErrors?.code}
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          errors={regenerate.fieldErrors.code}
         />
-        <FormMessage state={codesState?.ok === false ? codesState : undefined} />
-        <Button type="submit" variant="secondary" disabled={regenerating}>
-          {regenerating ? "Creating…" : "Create new recovery codes"}
+        <FormMessage state={regenerate.result?.ok === false ? regenerate.result : undefined} />
+        <Button type="submit" variant="secondary" disabled={regenerate.pending}>
+          {regenerate.pending ? "Creating…" : "Create new recovery codes"}
         </Button>
       </form>
 
       <form
-        action={disable}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void disable.run({ currentPassword });
+        }}
         aria-labelledby={disableHeading}
         className="space-y-3 border-t border-line pt-6"
         noValidate
@@ -320,11 +337,13 @@ function TwoFactorOn({
           autoComplete="current-password"
           required
           className="max-w-sm"
-          errors={disableErrors?.currentPassword}
+          value={currentPassword}
+          onChange={(event) => setCurrentPassword(event.target.value)}
+          errors={disable.fieldErrors.currentPassword}
         />
-        <FormMessage state={disableState?.ok === false ? disableState : undefined} />
-        <Button type="submit" variant="danger" disabled={disabling}>
-          {disabling ? "Turning off…" : "Turn off two-factor sign-in"}
+        <FormMessage state={disable.result?.ok === false ? disable.result : undefined} />
+        <Button type="submit" variant="danger" disabled={disable.pending}>
+          {disable.pending ? "Turning off…" : "Turn off two-factor sign-in"}
         </Button>
       </form>
     </div>

@@ -3,12 +3,14 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/actions/result";
 import type { AuditSearch } from "@/lib/validation/audit";
+import { actionGroupLabel, actionLabel, OUTCOME_LABELS } from "./audit-model";
 
-export const OUTCOME_LABELS = { ok: "Succeeded", failed: "Failed", unknown: "Unknown" } as const;
+export { OUTCOME_LABELS };
 
 /**
  * The audit log's filters as a plain GET form: the filters live in the URL, so a filtered view can
- * be bookmarked or sent to a colleague, and the page needs no JavaScript to apply them.
+ * be bookmarked or sent to a colleague, survives a reload and the Back button, and the page needs
+ * no JavaScript to apply them. Applying filters starts again at the newest entry, details closed.
  */
 export function AuditFilters({
   path,
@@ -31,13 +33,22 @@ export function AuditFilters({
       aria-label="Filter the audit log"
       className="mb-6 rounded-lg border border-line bg-surface p-4"
     >
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <TextField
-          label="User"
+          label="Search"
+          name="q"
+          type="search"
+          defaultValue={search.q ?? ""}
+          hint="Summary, address, order id, TrackingKey or error"
+          errors={errors.q}
+          className="sm:col-span-2"
+        />
+        <TextField
+          label="Who"
           name="actor"
           type="search"
           defaultValue={search.actor ?? ""}
-          hint="Email, or part of it"
+          hint="Name or email, or part of it"
           errors={errors.actor}
         />
         <TextField
@@ -103,19 +114,22 @@ function ActionOptions({ actions, selected }: { actions: string[]; selected: str
     <>
       <option value="">All actions</option>
       {/* A filter from a shared link that this log has no entries for yet stays selectable. */}
-      {selected && !known.has(selected) ? <option value={selected}>{selected}</option> : null}
-      {[...groups].map(([group, members]) => (
-        <optgroup key={group} label={group}>
-          <option value={group}>All {group} actions</option>
-          {members
-            .filter((action) => action !== group)
-            .map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-        </optgroup>
-      ))}
+      {selected && !known.has(selected) ? <option value={selected}>{actionLabel(selected)}</option> : null}
+      {[...groups].map(([group, members]) => {
+        const name = actionGroupLabel(group);
+        return (
+          <optgroup key={group} label={name.charAt(0).toUpperCase() + name.slice(1)}>
+            <option value={group}>All {name} actions</option>
+            {members
+              .filter((action) => action !== group)
+              .map((action) => (
+                <option key={action} value={action}>
+                  {actionLabel(action)}
+                </option>
+              ))}
+          </optgroup>
+        );
+      })}
     </>
   );
 }

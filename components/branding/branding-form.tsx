@@ -9,10 +9,18 @@ import { checkInBrowser } from "@/components/users/form-state";
 import type { ActionResult } from "@/lib/actions/result";
 import { brandingSchema, HEX_COLOUR, type Branding, type BrandingFields } from "@/lib/branding/branding";
 import { accentPalette } from "@/lib/branding/contrast";
+import { PORTAL_HOST_EXAMPLE } from "@/lib/branding/portal-host";
 import { BrandPreview } from "./brand-preview";
 import { ContrastReport } from "./contrast-report";
 
-const FIELD_NAMES = ["productName", "accentColor", "supportEmail", "supportUrl", "footerText"] as const;
+const FIELD_NAMES = [
+  "productName",
+  "accentColor",
+  "supportEmail",
+  "supportUrl",
+  "footerText",
+  "portalHost",
+] as const;
 
 function fieldsOf(branding: Branding): BrandingFields {
   return Object.fromEntries(FIELD_NAMES.map((key) => [key, branding[key]])) as unknown as BrandingFields;
@@ -141,6 +149,26 @@ export function BrandingForm({ saved, logoUrl }: { saved: Branding; logoUrl: str
         hint={`Optional plain text under every portal page, such as your company's address. ${values.footerText.length}/500`}
         errors={errors?.footerText}
         maxLength={500}
+      />
+
+      <TextField
+        label="Portal address"
+        name="portalHost"
+        value={values.portalHost}
+        onChange={(event) => set("portalHost")(event.target.value)}
+        hint={
+          <>
+            Optional. A host name of your own, such as {PORTAL_HOST_EXAMPLE}, without https:// or a path.
+            Point it at this panel (the deployment guide says how); customers who open it get the portal and
+            its sign-in under your brand. Staff keep using the panel&apos;s own address.
+          </>
+        }
+        errors={errors?.portalHost}
+        placeholder={PORTAL_HOST_EXAMPLE}
+        autoComplete="off"
+        spellCheck={false}
+        inputMode="url"
+        maxLength={253}
       />
 
       <FormMessage state={result ?? undefined} />

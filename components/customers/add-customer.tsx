@@ -2,18 +2,15 @@
 
 import { Plus } from "lucide-react";
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
-import { checkInBrowser, fieldErrorsOf, keptValues, type FormState } from "@/components/users/form-state";
+import { useFormAction } from "@/components/users/form-state";
 import { createCustomerAction } from "@/lib/actions/customers";
-import { formDataToObject } from "@/lib/actions/result";
 import { createCustomerSchema } from "@/lib/validation/customers";
 import { CustomerFields } from "./customer-fields";
-
-// A new customer may manage its mailboxes, as the database's own default has it.
-const NEW_CUSTOMER_VALUES = { canCreateMailboxes: "on", canManageMailboxes: "on" };
+import { NEW_CUSTOMER_VALUES, type CustomerFormValues } from "./customer-values";
 
 /** The Customers page's "Add a customer" button and its dialog. */
 export function AddCustomer() {
@@ -48,23 +45,14 @@ export function CreateCustomerForm({
   onDone: () => void;
   onAddAnother: () => void;
 }) {
-  const [state, formAction, pending] = useActionState<
-    FormState<{ customerId: string; name: string }>,
-    FormData
-  >(
-    async (_previous, formData) => {
-      const input = formDataToObject(formData);
-      const result = checkInBrowser(createCustomerSchema, input) ?? (await createCustomerAction(input));
-      return { result, values: result.ok ? NEW_CUSTOMER_VALUES : keptValues(input) };
-    },
-    { result: null, values: NEW_CUSTOMER_VALUES },
-  );
-  const created = state.result?.ok ? state.result.data : null;
+  const [values, setValues] = useState<CustomerFormValues>(NEW_CUSTOMER_VALUES);
+  const create = useFormAction(createCustomerSchema, createCustomerAction);
+  const created = create.result?.ok ? create.result.data : null;
 
   if (created) {
     return (
       <div className="flex flex-col gap-4">
-        <FormMessage state={state.result ?? undefined} />
+        <FormMessage state={create.result ?? undefined} />
         <div className="flex flex-wrap gap-2">
           <Link href={`/customers/${created.customerId}`} className={buttonClasses()} autoFocus>
             Set up {created.name}
@@ -81,12 +69,20 @@ export function CreateCustomerForm({
   }
 
   return (
-    <form action={formAction} aria-label="Add a customer" noValidate className="flex flex-col gap-4">
-      <CustomerFields values={state.values} errors={fieldErrorsOf(state.result)} />
-      <FormMessage state={state.result ?? undefined} />
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void create.run(values);
+      }}
+      aria-label="Add a customer"
+      noValidate
+      className="flex flex-col gap-4"
+    >
+      <CustomerFields values={values} onChange={setValues} errors={create.fieldErrors} />
+      <FormMessage state={create.result ?? undefined} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add customer"}
+        <Button type="submit" disabled={create.pending}>
+          {create.pending ? "Adding…" : "Add customer"}
         </Button>
       </div>
     </form>

@@ -1,18 +1,28 @@
 "use client";
 
+import type { ChangeEvent } from "react";
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
-import { ALLOWANCES, CUSTOMER_NAME_MAX, CUSTOMER_NOTES_MAX } from "@/lib/validation/customers";
-import { textOf } from "@/components/users/form-state";
-import type { FormValues } from "./customer-values";
+import type { FieldErrors } from "@/lib/actions/result";
+import {
+  ALLOWANCES,
+  CUSTOMER_NAME_MAX,
+  CUSTOMER_NOTES_MAX,
+  SPENDING_LABELS,
+} from "@/lib/validation/customers";
+import type { CustomerDetailKey, CustomerFormValues } from "./customer-values";
 
 /** The customer's details and what it may do in the portal, for both adding and editing. */
 export function CustomerFields({
   values,
+  onChange,
   errors,
 }: {
-  values: FormValues;
-  errors: Record<string, string[] | undefined> | undefined;
+  values: CustomerFormValues;
+  onChange: (values: CustomerFormValues) => void;
+  errors: FieldErrors;
 }) {
+  const text = (key: CustomerDetailKey) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    onChange({ ...values, [key]: event.target.value });
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -22,16 +32,18 @@ export function CustomerFields({
           required
           maxLength={CUSTOMER_NAME_MAX}
           autoComplete="organization"
-          defaultValue={textOf(values, "name")}
-          errors={errors?.name}
+          value={values.name}
+          onChange={text("name")}
+          errors={errors.name}
         />
         <TextField
           label="Contact name"
           name="contactName"
           maxLength={100}
           autoComplete="name"
-          defaultValue={textOf(values, "contactName")}
-          errors={errors?.contactName}
+          value={values.contactName}
+          onChange={text("contactName")}
+          errors={errors.contactName}
         />
         <TextField
           label="Contact email"
@@ -39,8 +51,9 @@ export function CustomerFields({
           type="email"
           maxLength={254}
           autoComplete="email"
-          defaultValue={textOf(values, "contactEmail")}
-          errors={errors?.contactEmail}
+          value={values.contactEmail}
+          onChange={text("contactEmail")}
+          errors={errors.contactEmail}
         />
         <TextField
           label="Contact phone"
@@ -48,8 +61,9 @@ export function CustomerFields({
           type="tel"
           maxLength={40}
           autoComplete="tel"
-          defaultValue={textOf(values, "contactPhone")}
-          errors={errors?.contactPhone}
+          value={values.contactPhone}
+          onChange={text("contactPhone")}
+          errors={errors.contactPhone}
         />
         <TextAreaField
           label="Notes"
@@ -58,8 +72,9 @@ export function CustomerFields({
           maxLength={CUSTOMER_NOTES_MAX}
           className="sm:col-span-2"
           hint="For your team only; the customer never sees them."
-          defaultValue={textOf(values, "notes")}
-          errors={errors?.notes}
+          value={values.notes}
+          onChange={text("notes")}
+          errors={errors.notes}
         />
       </div>
       <fieldset className="flex flex-col gap-3">
@@ -70,11 +85,62 @@ export function CustomerFields({
             name={key}
             label={label}
             hint={hint}
-            defaultChecked={textOf(values, key) === "on"}
+            checked={values[key]}
+            onChange={(event) => onChange({ ...values, [key]: event.target.checked })}
           />
         ))}
         <p className="text-xs text-muted">They always see their own domains, paks and mailboxes.</p>
       </fieldset>
     </>
+  );
+}
+
+/** What the customer may spend in the portal, as the form shows and sends it. */
+export interface CustomerSpendingValues {
+  /** Dollars as typed ("250.00"); empty: no limit. */
+  monthlySpendLimit: string;
+  purchaseApproval: boolean;
+}
+
+/**
+ * The monthly spending limit and "ask staff to approve" (issue 16), on the customer's page. The
+ * approval box only matters while the customer may buy or renew (`ordersAllowed`): it is kept,
+ * and says so, otherwise.
+ */
+export function CustomerSpendingFields({
+  values,
+  onChange,
+  errors,
+  ordersAllowed,
+}: {
+  values: CustomerSpendingValues;
+  onChange: (values: CustomerSpendingValues) => void;
+  errors: FieldErrors;
+  ordersAllowed: boolean;
+}) {
+  const { monthlySpendLimit, purchaseApproval } = SPENDING_LABELS;
+  return (
+    <fieldset className="flex flex-col gap-3">
+      <legend className="mb-2 text-sm font-medium">Spending in the portal</legend>
+      <TextField
+        label={monthlySpendLimit.label}
+        name="monthlySpendLimit"
+        inputMode="decimal"
+        autoComplete="off"
+        placeholder="No limit"
+        className="max-w-xs"
+        hint={monthlySpendLimit.hint}
+        value={values.monthlySpendLimit}
+        onChange={(event) => onChange({ ...values, monthlySpendLimit: event.target.value })}
+        errors={errors.monthlySpendLimit}
+      />
+      <CheckboxField
+        name="purchaseApproval"
+        label={purchaseApproval.label}
+        hint={ordersAllowed ? purchaseApproval.hint : purchaseApproval.inactive}
+        checked={values.purchaseApproval}
+        onChange={(event) => onChange({ ...values, purchaseApproval: event.target.checked })}
+      />
+    </fieldset>
   );
 }

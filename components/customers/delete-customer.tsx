@@ -1,14 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { checkInBrowser, fieldErrorsOf, type FormState } from "@/components/users/form-state";
+import { useFormAction } from "@/components/users/form-state";
 import { deleteCustomerAction } from "@/lib/actions/customers";
-import { formDataToObject } from "@/lib/actions/result";
 import { deleteCustomerSchema } from "@/lib/validation/customers";
 
 /** Deleting asks for the customer's name, typed out, in a dialog. */
@@ -55,32 +54,34 @@ function DeleteCustomerForm({
   onCancel: () => void;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<FormState<{ name: string }>, FormData>(
-    async (_previous, formData) => {
-      const input = formDataToObject(formData);
-      const result = checkInBrowser(deleteCustomerSchema, input) ?? (await deleteCustomerAction(input));
-      // The customer's page no longer exists; back to the list, read afresh.
-      if (result.ok) router.push("/customers");
-      return { result, values: result.ok ? {} : input };
-    },
-    { result: null, values: {} },
-  );
+  const [confirmName, setConfirmName] = useState("");
+  const remove = useFormAction(deleteCustomerSchema, deleteCustomerAction, {
+    // The customer's page no longer exists; back to the list, read afresh.
+    onSuccess: () => router.push("/customers"),
+  });
 
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
-      <input type="hidden" name="customerId" value={customerId} />
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void remove.run({ customerId, confirmName });
+      }}
+      noValidate
+      className="flex flex-col gap-4"
+    >
       <TextField
         label={`Type ${customerName} to confirm`}
         name="confirmName"
         autoComplete="off"
         required
-        defaultValue={typeof state.values.confirmName === "string" ? state.values.confirmName : ""}
-        errors={fieldErrorsOf(state.result)?.confirmName}
+        value={confirmName}
+        onChange={(event) => setConfirmName(event.target.value)}
+        errors={remove.fieldErrors.confirmName}
       />
-      <FormMessage state={state.result ?? undefined} />
+      <FormMessage state={remove.result ?? undefined} />
       <div className="flex gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Deleting…" : "Delete customer"}
+        <Button type="submit" variant="danger" disabled={remove.pending}>
+          {remove.pending ? "Deleting…" : "Delete customer"}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           Cancel

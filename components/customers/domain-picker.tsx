@@ -1,13 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { checkInBrowser, fieldErrorsOf, type FormState } from "@/components/users/form-state";
+import { useFormAction } from "@/components/users/form-state";
 import { setCustomerDomainsAction } from "@/lib/actions/customers";
-import { formDataToObject } from "@/lib/actions/result";
 import { setCustomerDomainsSchema } from "@/lib/validation/customers";
 
 export interface DomainOption {
@@ -20,8 +19,6 @@ export interface DomainOption {
   /** Still in the eNom account (null: unknown, eNom did not answer). */
   inAccount: boolean | null;
 }
-
-type Result = { added: string[]; removed: string[] };
 
 /**
  * Which of the account's domains this customer owns: tick to assign, untick to remove, then save.
@@ -37,32 +34,35 @@ export function DomainPicker({
   options: DomainOption[];
 }) {
   const [filter, setFilter] = useState("");
-  const [state, formAction, pending] = useActionState<FormState<Result>, FormData>(
-    async (_previous, formData) => {
-      const input = formDataToObject(formData);
-      const result =
-        checkInBrowser(setCustomerDomainsSchema, input) ?? (await setCustomerDomainsAction(input));
-      return { result, values: result.ok ? {} : input };
-    },
-    { result: null, values: {} },
-  );
-  // After a failed save the boxes stay as they were ticked; otherwise they show what is stored.
-  const failed = state.result !== null && !state.result.ok;
-  const ticked = new Set(
-    failed ? [state.values.domains ?? []].flat() : options.filter((o) => o.assigned).map((o) => o.name),
-  );
+  // What was ticked since the last save; null shows what is stored (read again after a save).
+  // After a failed save the boxes stay as they were ticked.
+  const [edited, setEdited] = useState<ReadonlySet<string> | null>(null);
+  const save = useFormAction(setCustomerDomainsSchema, setCustomerDomainsAction, {
+    onSuccess: () => setEdited(null),
+  });
+  const ticked = edited ?? new Set(options.filter((o) => o.assigned).map((o) => o.name));
+  const tick = (name: string, checked: boolean) => {
+    const next = new Set(ticked);
+    if (checked) next.add(name);
+    else next.delete(name);
+    setEdited(next);
+  };
   const needle = filter.trim().toLowerCase();
   const shown = options.filter((option) => option.name.includes(needle)).length;
-  const errors = fieldErrorsOf(state.result);
+  const errors = save.fieldErrors;
 
   return (
     <form
-      action={formAction}
+      onSubmit={(event) => {
+        event.preventDefault();
+        // A domain of another customer is never sent: it cannot be ticked here.
+        const domains = options.filter((o) => o.owner === null && ticked.has(o.name)).map((o) => o.name);
+        void save.run({ customerId, domains });
+      }}
       aria-label={`Domains of ${customerName}`}
       noValidate
       className="flex flex-col gap-4"
     >
-      <input type="hidden" name="customerId" value={customerId} />
       {options.length > 8 ? (
         <TextField
           label="Filter domains"
@@ -76,7 +76,7 @@ export function DomainPicker({
           }}
         />
       ) : null}
-      <fieldset aria-describedby={errors?.domains ? `${customerId}-domains-error` : undefined}>
+      <fieldset aria-describedby={errors.domains ? `${customerId}-domains-error` : undefined}>
         <legend className="sr-only">Domains of {customerName}</legend>
         {options.length === 0 ? <p className="text-sm text-muted">No domains to show.</p> : null}
         <ul className="grid max-h-96 gap-2 overflow-y-auto rounded-md border border-line p-3 sm:grid-cols-2">
@@ -87,24 +87,25 @@ export function DomainPicker({
                 value={option.name}
                 label={option.name}
                 disabled={option.owner !== null}
-                defaultChecked={option.owner === null && ticked.has(option.name)}
+                checked={option.owner === null && ticked.has(option.name)}
+                onChange={(event) => tick(option.name, event.target.checked)}
                 hint={domainHint(option)}
               />
             </li>
           ))}
         </ul>
         <div id={`${customerId}-domains-error`} aria-live="polite">
-          {errors?.domains?.map((error) => (
+          {errors.domains?.map((error) => (
             <p key={error} className="mt-1 text-xs font-medium text-danger">
               {error}
             </p>
           ))}
         </div>
       </fieldset>
-      <FormMessage state={state.result ?? undefined} />
+      <FormMessage state={save.result ?? undefined} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save domains"}
+        <Button type="submit" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save domains"}
         </Button>
       </div>
     </form>

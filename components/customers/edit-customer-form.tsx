@@ -1,36 +1,62 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { checkInBrowser, fieldErrorsOf, keptValues, type FormState } from "@/components/users/form-state";
+import { useFormAction } from "@/components/users/form-state";
 import { updateCustomerAction } from "@/lib/actions/customers";
-import { formDataToObject } from "@/lib/actions/result";
 import { updateCustomerSchema } from "@/lib/validation/customers";
-import { CustomerFields } from "./customer-fields";
-import type { FormValues } from "./customer-values";
+import { CustomerFields, CustomerSpendingFields, type CustomerSpendingValues } from "./customer-fields";
+import type { CustomerFormValues } from "./customer-values";
 
-/** Details and allowances of one customer; a change of allowance applies at the customer's next click. */
-export function EditCustomerForm({ customerId, saved }: { customerId: string; saved: FormValues }) {
-  const [state, formAction, pending] = useActionState<FormState<undefined>, FormData>(
-    async (_previous, formData) => {
-      const input = formDataToObject(formData);
-      const result = checkInBrowser(updateCustomerSchema, input) ?? (await updateCustomerAction(input));
-      // After a save the page shows the stored values again; after an error, what was typed.
-      return { result, values: result.ok ? {} : keptValues(input) };
+/**
+ * Details, allowances and spending of one customer; a change applies at the customer's next click.
+ * Without `spending` the spending settings are neither shown nor sent (they stay as stored).
+ */
+export function EditCustomerForm({
+  customerId,
+  saved,
+  spending,
+}: {
+  customerId: string;
+  saved: CustomerFormValues;
+  spending?: CustomerSpendingValues;
+}) {
+  // What was typed since the last save; null shows the stored values (read again after a save).
+  const [edited, setEdited] = useState<CustomerFormValues | null>(null);
+  const [editedSpending, setEditedSpending] = useState<CustomerSpendingValues | null>(null);
+  const update = useFormAction(updateCustomerSchema, updateCustomerAction, {
+    onSuccess: () => {
+      setEdited(null);
+      setEditedSpending(null);
     },
-    { result: null, values: {} },
-  );
-  const values = state.result && !state.result.ok ? state.values : saved;
+  });
+  const values = edited ?? saved;
+  const spendingValues = editedSpending ?? spending;
 
   return (
-    <form action={formAction} aria-label="Customer details" noValidate className="flex flex-col gap-4">
-      <input type="hidden" name="customerId" value={customerId} />
-      <CustomerFields values={values} errors={fieldErrorsOf(state.result)} />
-      <FormMessage state={state.result ?? undefined} />
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void update.run({ customerId, ...values, ...(spendingValues ?? {}) });
+      }}
+      aria-label="Customer details"
+      noValidate
+      className="flex flex-col gap-4"
+    >
+      <CustomerFields values={values} onChange={setEdited} errors={update.fieldErrors} />
+      {spendingValues ? (
+        <CustomerSpendingFields
+          values={spendingValues}
+          onChange={setEditedSpending}
+          errors={update.fieldErrors}
+          ordersAllowed={values.canPurchase || values.canRenew}
+        />
+      ) : null}
+      <FormMessage state={update.result ?? undefined} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save changes"}
+        <Button type="submit" disabled={update.pending}>
+          {update.pending ? "Saving…" : "Save changes"}
         </Button>
       </div>
     </form>

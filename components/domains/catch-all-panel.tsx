@@ -2,14 +2,15 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { RotateCw } from "lucide-react";
-import { startTransition, useActionState, useId, useState, type FormEvent } from "react";
+import { useCallback, useId, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Skeleton } from "@/components/ui/skeleton";
-import { checkInBrowser, fieldErrorsOf } from "@/components/users/form-state";
+import { useAction, wasUnreachable } from "@/components/use-action";
+import { checkedFirst, fieldErrorsOf } from "@/components/users/form-state";
 import { setCatchAllAction } from "@/lib/actions/paks";
 import type { ActionResult } from "@/lib/actions/result";
 import type { DomainEmailView } from "@/lib/domains/types";
@@ -92,7 +93,12 @@ export function CatchAllPanel({
   );
 }
 
-type State = { result: ActionResult<{ catchAll: string | null }> | null };
+/** No answer came back: the catch-all may have changed; the panel reads it again. */
+const UNANSWERED: ActionResult<never> = {
+  ok: false,
+  message:
+    "The panel did not answer, so the catch-all may not have changed. It now shows the current setting.",
+};
 
 function CatchAllForm({
   domain,
@@ -108,38 +114,44 @@ function CatchAllForm({
   const listId = useId();
   // Controlled, so what was typed stays after a failure and the new value shows after a success.
   const [value, setValue] = useState(current ?? "");
-  const [state, save, pending] = useActionState<State, string>(
-    async (_previous, target) => {
-      // The action takes the address as `catchAll` (lib/validation/paks.ts).
-      const input = { domain, catchAll: target };
+  const [result, setResult] = useState<ActionResult<{ catchAll: string | null }> | null>(null);
+  const saveCatchAll = useCallback(
+    async (input: { domain: string; catchAll: string }) => {
       // The schema (and zod) loads on the first save, not with the page.
       const { setCatchAllSchema } = await import("@/lib/validation/paks");
-      const checked = checkInBrowser(setCatchAllSchema, input);
-      if (checked) return { result: checked };
-      const result = await setCatchAllAction(input).catch(() => ({
-        ok: false as const,
-        message:
-          "The panel did not answer, so the catch-all may not have changed. It now shows the current setting.",
-      }));
-      if (result.ok) {
-        queryClient.setQueryData(queryKeys.domainCatchAll(domain), { catchAll: result.data.catchAll });
-        setValue(result.data.catchAll ?? target);
-      }
-      // Either way, read the true setting again.
-      await queryClient.invalidateQueries({ queryKey: queryKeys.domainCatchAll(domain) });
-      return { result };
+      return checkedFirst(setCatchAllSchema, async (checked: typeof input) => {
+        try {
+          const saved = await setCatchAllAction(checked);
+          if (saved.ok)
+            queryClient.setQueryData(queryKeys.domainCatchAll(domain), { catchAll: saved.data.catchAll });
+          return saved;
+        } finally {
+          // Either way, even with no answer, read the true setting again.
+          await queryClient.invalidateQueries({ queryKey: queryKeys.domainCatchAll(domain) });
+        }
+      })(input);
     },
-    { result: null },
+    [queryClient, domain],
   );
+  const save = useAction(saveCatchAll, {
+    onSuccess: (data) => setValue(data.catchAll ?? value),
+  });
+  const shown = result && wasUnreachable(result) ? UNANSWERED : result;
 
-  const submit = (target: string) => startTransition(() => save(target));
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    submit(value);
+    // The action takes the address as `catchAll` (lib/validation/paks.ts).
+    const answer = await save.run({ domain, catchAll: value });
+    if (answer) setResult(answer);
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Catch-all" className="mt-4 flex max-w-xl flex-col gap-3">
+    <form
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-label="Catch-all"
+      className="mt-4 flex max-w-xl flex-col gap-3"
+    >
       <TextField
         label="Send mail for unknown addresses to"
         name="catchAll"
@@ -151,17 +163,17 @@ function CatchAllForm({
         autoCapitalize="none"
         spellCheck={false}
         hint={CATCH_ALL_HINT}
-        errors={fieldErrorsOf(state.result)?.catchAll}
+        errors={save.fieldErrors.catchAll}
       />
       <datalist id={listId}>
         {addresses.map((address) => (
           <option key={address} value={address} />
         ))}
       </datalist>
-      <FormMessage state={state.result && !fieldErrorsOf(state.result) ? state.result : undefined} />
+      <FormMessage state={shown && !fieldErrorsOf(shown) ? shown : undefined} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save catch-all"}
+        <Button type="submit" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save catch-all"}
         </Button>
       </div>
       <p className="text-xs text-muted">{CATCH_ALL_NO_OFF}</p>

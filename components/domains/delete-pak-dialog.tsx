@@ -1,15 +1,17 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useActionState } from "react";
+import { useCallback, useState } from "react";
+import type { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { checkInBrowser, fieldErrorsOf, textOf, type FormState } from "@/components/users/form-state";
+import { wasUnreachable } from "@/components/use-action";
+import { fieldErrorsOf, useFormAction } from "@/components/users/form-state";
 import { deletePakAction } from "@/lib/actions/paks";
-import { formDataToObject } from "@/lib/actions/result";
+import type { ActionResult } from "@/lib/actions/result";
 import type { MailboxView, PakView } from "@/lib/domains/types";
 import type { PakDeletionView } from "@/lib/purchases/types";
 import { queryKeys } from "@/lib/query-keys";
@@ -131,7 +133,12 @@ function MailboxList({ bundleId, mailboxes }: { bundleId: number; mailboxes: Mai
   );
 }
 
-type DeleteState = FormState<PakDeletionView>;
+/** No answer came back: the deletion may have run, in part or whole; the page reads the truth again. */
+const UNANSWERED: ActionResult<never> = {
+  ok: false,
+  message:
+    "The panel did not answer, so the pak and its mailboxes may or may not be deleted. The page now shows the current state.",
+};
 
 function DeletePakForm({
   domain,
@@ -149,26 +156,26 @@ function DeletePakForm({
   onDeleted: (message: string) => void;
 }) {
   const queryClient = useQueryClient();
-  const [state, formAction, pending] = useActionState<DeleteState, FormData>(
-    async (_previous, formData) => {
-      const input = { ...formDataToObject(formData), domain, bundleId: pak.bundleId };
-      const checked = checkInBrowser(deletePakSchema, input);
-      if (checked) return { result: checked, values: input };
-      const result = await deletePakAction(input).catch(() => ({
-        ok: false as const,
-        message:
-          "The panel did not answer, so the pak and its mailboxes may or may not be deleted. The page now shows the current state.",
-      }));
-      // Whatever happened, show what the email service has now.
-      await queryClient.invalidateQueries({ queryKey: queryKeys.domainEmail(domain) });
-      if (result.ok && result.data.pak === "deleted")
-        onDeleted(result.message ?? `Pak ${pak.bundleId} is deleted.`);
-      return { result, values: result.ok ? {} : input };
+  const [confirmation, setConfirmation] = useState("");
+  // Whatever happened once it was sent, even with no answer, show what the email service has now.
+  const deleteAndReread = useCallback(
+    async (input: z.input<typeof deletePakSchema>) => {
+      try {
+        return await deletePakAction(input);
+      } finally {
+        await queryClient.invalidateQueries({ queryKey: queryKeys.domainEmail(domain) });
+      }
     },
-    { result: null, values: {} },
+    [queryClient, domain],
   );
+  const deletion = useFormAction(deletePakSchema, deleteAndReread, {
+    onSuccess: (data, result) => {
+      if (data.pak === "deleted") onDeleted(result.message ?? `Pak ${pak.bundleId} is deleted.`);
+    },
+  });
+  const result = deletion.result && wasUnreachable(deletion.result) ? UNANSWERED : deletion.result;
 
-  const outcome = state.result?.ok ? state.result.data : null;
+  const outcome = result?.ok ? result.data : null;
   // A pak with more mailboxes than one call takes is deleted by a job: its progress is in Activity.
   const runId = outcome && "runId" in outcome && typeof outcome.runId === "string" ? outcome.runId : null;
   if (outcome && runId)
@@ -176,7 +183,7 @@ function DeletePakForm({
       <div className="flex flex-col gap-4">
         <Alert tone="info" title={`Pak ${outcome.bundleId} is being deleted`}>
           <p>
-            {state.result?.message ??
+            {result?.message ??
               "Its mailboxes are deleted first, then the pak; this runs on the server, even if you leave this page."}
           </p>
           <p className="mt-2">
@@ -195,11 +202,7 @@ function DeletePakForm({
   if (outcome)
     return (
       <div className="flex flex-col gap-4">
-        <DeletionSteps
-          outcome={outcome}
-          mailboxCount={mailboxCount}
-          message={state.result?.message ?? null}
-        />
+        <DeletionSteps outcome={outcome} mailboxCount={mailboxCount} message={result?.message ?? null} />
         <div>
           <Button variant="secondary" onClick={onCancel}>
             Close
@@ -209,7 +212,14 @@ function DeletePakForm({
     );
 
   return (
-    <form action={formAction} noValidate className="flex flex-col gap-4">
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void deletion.run({ domain, bundleId: pak.bundleId, confirmation });
+      }}
+      noValidate
+      className="flex flex-col gap-4"
+    >
       <TextField
         label={`Type ${domain} to confirm`}
         name="confirmation"
@@ -217,15 +227,14 @@ function DeletePakForm({
         autoCapitalize="none"
         spellCheck={false}
         required
-        defaultValue={textOf(state.values, "confirmation")}
-        errors={fieldErrorsOf(state.result)?.confirmation}
+        value={confirmation}
+        onChange={(event) => setConfirmation(event.target.value)}
+        errors={deletion.fieldErrors.confirmation}
       />
-      <FormMessage
-        state={state.result && !state.result.ok && !fieldErrorsOf(state.result) ? state.result : undefined}
-      />
+      <FormMessage state={result && !result.ok && !fieldErrorsOf(result) ? result : undefined} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Deleting…" : "Delete pak for good"}
+        <Button type="submit" variant="danger" disabled={deletion.pending}>
+          {deletion.pending ? "Deleting…" : "Delete pak for good"}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           Cancel

@@ -18,10 +18,24 @@ export async function refreshDomainNow(domain: string, queryClient: QueryClient)
   } catch {
     failure = "The panel did not answer. Check your connection and try again.";
   }
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: queryKeys.domainEmail(domain) }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.domainCatchAll(domain) }),
-    queryClient.invalidateQueries({ queryKey: queryKeys.domainForwarding(domain) }),
-  ]);
+  await queryClient.invalidateQueries({ queryKey: queryKeys.domain(domain) });
   return failure;
+}
+
+/**
+ * After a write that changed these domains (a purchase, growth or renewal, whose server action has
+ * already read them back into the mirror): what this tab holds of them is old. Reads on screen are
+ * fetched again at once; reads of a page not on screen are dropped, so the next visit takes the
+ * server's new read instead of showing the old one while it asks again. Quotes and the purchase
+ * wizard's domain search depend on the paks too, and go the same way.
+ */
+export async function forgetDomainReads(queryClient: QueryClient, domains: readonly string[]): Promise<void> {
+  const prefixes = [...new Set(domains.map((domain) => domain.toLowerCase()))].map((domain) =>
+    queryKeys.domain(domain),
+  );
+  for (const queryKey of [...prefixes, queryKeys.quotes(), queryKeys.purchaseDomainSearches()])
+    queryClient.removeQueries({ queryKey, type: "inactive" });
+  await Promise.all(
+    prefixes.map((queryKey) => queryClient.invalidateQueries({ queryKey, refetchType: "active" })),
+  );
 }

@@ -102,7 +102,8 @@ export function ExpirationsTable({
       <div
         role="region"
         aria-label="Selected paks"
-        className="sticky top-0 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface p-3 shadow-sm"
+        // Stays in view below the panel's header bar (h-14) while the list scrolls.
+        className="sticky top-16 z-10 mb-3 flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface p-2 shadow-sm sm:p-3"
       >
         <p className="mr-2 text-sm font-medium" aria-live="polite">
           {chosen.length

@@ -8,15 +8,18 @@ import { isActive, visibleNavItems } from "./nav-items";
 
 export function MainNav({
   permissions,
+  demo = false,
   onNavigate,
 }: {
   permissions: readonly Permission[];
+  /** The demo's own items too (its captured emails). */
+  demo?: boolean;
   onNavigate?: () => void;
 }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-col gap-1">
-      {visibleNavItems(permissions).map(({ href, label, icon: Icon }) => {
+      {visibleNavItems(permissions, { demo }).map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
         return (
           <li key={href}>

@@ -6,7 +6,13 @@ import type { Permission } from "@/lib/auth/permissions";
 import { MainNav } from "./main-nav";
 
 /** The navigation as a disclosure on narrow screens; Escape closes it and returns focus. */
-export function MobileNav({ permissions }: { permissions: readonly Permission[] }) {
+export function MobileNav({
+  permissions,
+  demo = false,
+}: {
+  permissions: readonly Permission[];
+  demo?: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -42,7 +48,7 @@ export function MobileNav({ permissions }: { permissions: readonly Permission[] 
           aria-label="Main"
           className="absolute inset-x-0 top-14 z-40 border-b border-line bg-surface p-3 shadow-lg"
         >
-          <MainNav permissions={permissions} onNavigate={() => setOpen(false)} />
+          <MainNav permissions={permissions} demo={demo} onNavigate={() => setOpen(false)} />
         </nav>
       ) : null}
     </div>

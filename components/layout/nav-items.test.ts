@@ -7,12 +7,20 @@ describe("the staff navigation", () => {
       "Dashboard",
       "Domains",
       "Expirations",
+      "Orders",
       "Activity",
       "Customers",
       "Users",
       "Audit log",
       "Settings",
+      "Demo emails",
     ]);
+  });
+
+  it("shows the demo's captured emails only in the demo", () => {
+    const labels = (demo: boolean) => visibleNavItems([], { demo }).map((item) => item.label);
+    expect(labels(false)).not.toContain("Demo emails");
+    expect(labels(true)).toContain("Demo emails");
   });
 
   it("shows a section only to those allowed to use it", () => {

@@ -9,6 +9,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import type { PakView } from "@/lib/domains/types";
 import { createMailboxesSchema, MAILBOX_BATCH_MAX, type NewMailbox } from "@/lib/validation/mailboxes";
 import { defaultPak, newDraftRow, type CreateDraft, type DraftRow } from "./create-draft";
+import { noFreeMailboxReason, type NoticeAllowances } from "./no-free-mailbox";
+import { NoFreeMailboxNotice } from "./no-free-mailbox-notice";
 import { pakChoiceLabel, paksWithRoom } from "./paks";
 import { PasswordInput } from "./password-input";
 
@@ -25,6 +27,7 @@ export function CreateMailboxesDialog({
   onClose,
   domain,
   paks,
+  allowed,
   existingNames,
   draft,
   onDraftChange,
@@ -34,6 +37,8 @@ export function CreateMailboxesDialog({
   onClose: () => void;
   domain: string;
   paks: readonly PakView[];
+  /** What the viewer may do when no pak has room (renew, buy): the way out the notice offers. */
+  allowed: NoticeAllowances;
   existingNames: ReadonlySet<string>;
   draft: CreateDraft;
   onDraftChange: (draft: CreateDraft) => void;
@@ -50,6 +55,7 @@ export function CreateMailboxesDialog({
       <CreateMailboxesForm
         domain={domain}
         paks={paks}
+        allowed={allowed}
         existingNames={existingNames}
         draft={draft}
         onDraftChange={onDraftChange}
@@ -63,6 +69,7 @@ export function CreateMailboxesDialog({
 function CreateMailboxesForm({
   domain,
   paks,
+  allowed,
   existingNames,
   draft,
   onDraftChange,
@@ -71,6 +78,7 @@ function CreateMailboxesForm({
 }: {
   domain: string;
   paks: readonly PakView[];
+  allowed: NoticeAllowances;
   existingNames: ReadonlySet<string>;
   draft: CreateDraft;
   onDraftChange: (draft: CreateDraft) => void;
@@ -79,6 +87,8 @@ function CreateMailboxesForm({
 }) {
   const [attempted, setAttempted] = useState(draft.rows.some((row) => row.error));
   const open = paksWithRoom(paks);
+  // Opened again to fix a failed create after the paks changed: say why nothing fits now.
+  const noRoom = noFreeMailboxReason(paks);
   const bundleId = defaultPak(paks, draft.bundleId);
   const pak = paks.find((candidate) => candidate.bundleId === bundleId);
   const free = pak?.available ?? 0;
@@ -119,19 +129,25 @@ function CreateMailboxesForm({
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <SelectField
-        label="Pak"
-        value={bundleId ?? ""}
-        onChange={(event) => onDraftChange({ bundleId: Number(event.target.value), rows })}
-        hint={`Only paks with a free mailbox are listed.`}
-        className="max-w-md"
-      >
-        {open.map((candidate) => (
-          <option key={candidate.bundleId} value={candidate.bundleId}>
-            {pakChoiceLabel(candidate)}
-          </option>
-        ))}
-      </SelectField>
+      {noRoom ? (
+        <div role="status" className="rounded-md border border-warning/40 bg-warning-soft p-3">
+          <NoFreeMailboxNotice reason={noRoom} domain={domain} allowed={allowed} />
+        </div>
+      ) : (
+        <SelectField
+          label="Pak"
+          value={bundleId ?? ""}
+          onChange={(event) => onDraftChange({ bundleId: Number(event.target.value), rows })}
+          hint={`Only paks with a free mailbox are listed.`}
+          className="max-w-md"
+        >
+          {open.map((candidate) => (
+            <option key={candidate.bundleId} value={candidate.bundleId}>
+              {pakChoiceLabel(candidate)}
+            </option>
+          ))}
+        </SelectField>
+      )}
 
       <ol className="flex flex-col gap-3">
         {rows.map((row, index) => (
@@ -211,7 +227,7 @@ function CreateMailboxesForm({
         <p className="text-sm text-muted" aria-live="polite">
           {pak
             ? `${rows.length} of ${free} free mailbox${free === 1 ? "" : "es"} in pak ${pak.bundleId}.`
-            : "No pak of this domain has a free mailbox."}
+            : "No pak can take these mailboxes now (see above)."}
           {rows.length > MAILBOX_BATCH_MAX
             ? ` They are sent in ${Math.ceil(rows.length / MAILBOX_BATCH_MAX)} parts of at most ${MAILBOX_BATCH_MAX}, the most the email service takes at once, as a job on the server: it goes on if you leave the page (see Activity).`
             : ""}

@@ -20,6 +20,7 @@ import { defaultPak, newDraftRow, type CreateDraft } from "./create-draft";
 import { forwardOnlyRows } from "./forward-only";
 import { ForwardingAddresses } from "./forwarding-addresses";
 import type { ForwardingIntent, ForwardingTarget } from "./forwarding-dialog";
+import { MailboxCards, usePhoneWidth } from "./mailbox-cards";
 import {
   DISPLAY_NAME_UNKNOWN,
   forwardOf,
@@ -30,7 +31,9 @@ import {
   type GridRow,
   type RoleFilter,
 } from "./mailbox-table";
-import { isPakExpired, pakName, paksWithRoom, todayIso } from "./paks";
+import { noFreeMailboxReason } from "./no-free-mailbox";
+import { NoFreeMailboxNotice } from "./no-free-mailbox-notice";
+import { isPakExpired, pakName, todayIso } from "./paks";
 import { useDomainForwarding } from "./use-forwarding";
 import { useMailboxOperations } from "./use-mailbox-operations";
 
@@ -43,6 +46,7 @@ const dialogCode = {
   forwarding: () => import("./forwarding-dialog"),
   remove: () => import("./delete-mailboxes-dialog"),
   bulkReset: () => import("./bulk-reset-dialog"),
+  displayName: () => import("./display-name-dialog"),
 };
 const ActivityPanel = dynamic(() => import("./activity-panel").then((m) => m.ActivityPanel), { ssr: false });
 const CreateMailboxesDialog = dynamic(() => dialogCode.create().then((m) => m.CreateMailboxesDialog), {
@@ -59,6 +63,9 @@ const DeleteMailboxesDialog = dynamic(() => dialogCode.remove().then((m) => m.De
   ssr: false,
 });
 const BulkResetDialog = dynamic(() => dialogCode.bulkReset().then((m) => m.BulkResetDialog), { ssr: false });
+const DisplayNameDialog = dynamic(() => dialogCode.displayName().then((m) => m.DisplayNameDialog), {
+  ssr: false,
+});
 
 let dialogsWarmed = false;
 /** Fetches the dialogs' code once the pointer or focus reaches the grid, so the first one opens at once. */
@@ -70,10 +77,11 @@ function warmDialogs() {
 
 /**
  * A domain's mailboxes: the grid with its toolbar, bulk actions and dialogs. Reads go through
- * React Query (`useDomainEmail`, cached per domain); every write goes through a server action
- * that checks the caller again, and is followed by a fresh read so the grid shows eNom's true
- * state. The same component serves staff and, later, the customer portal: no staff-only
- * assumptions, no prices, and the provider is called "the email service".
+ * React Query (`useDomainEmail`, cached per domain), shown as a table, or as cards on a phone;
+ * every write goes through a server action that checks the caller again, and is followed by a
+ * fresh read so the grid shows eNom's true state. The same component serves staff and, later, the
+ * customer portal: no staff-only assumptions, no prices, and the provider is called "the email
+ * service".
  */
 export function MailboxGrid({
   domain,
@@ -92,6 +100,8 @@ export function MailboxGrid({
   const manage = capabilities.manageMailboxes;
   const today = todayIso();
   const headingId = useId();
+  // Below `sm` the mailboxes are cards; only one of the two is in the page.
+  const phone = usePhoneWidth();
 
   const [createOpen, setCreateOpen] = useState(false);
   const [createDraft, setCreateDraft] = useState<CreateDraft>({ bundleId: null, rows: [] });
@@ -107,6 +117,7 @@ export function MailboxGrid({
   );
   const [deleteTargets, setDeleteTargets] = useState<readonly GridRow[]>([]);
   const [bulkResetTargets, setBulkResetTargets] = useState<readonly MailboxView[]>([]);
+  const [displayNameFor, setDisplayNameFor] = useState<GridRow | null>(null);
   const [filters, setFilters] = useState<GridFilters>({ text: "", role: "all", pak: "all" });
 
   const createUsed = useOpenedOnce(createOpen);
@@ -115,6 +126,7 @@ export function MailboxGrid({
   const forwardingUsed = useOpenedOnce(forwardingFor !== null);
   const deleteUsed = useOpenedOnce(deleteTargets.length > 0);
   const bulkResetUsed = useOpenedOnce(bulkResetTargets.length > 0);
+  const displayNameUsed = useOpenedOnce(displayNameFor !== null);
 
   const operations = useMailboxOperations(domain, {
     onFixCreate: (bundleId, rows) => {
@@ -227,6 +239,7 @@ export function MailboxGrid({
       },
       onForwarding: (row) => openForwarding(row, null),
       onDelete: (row) => setDeleteTargets([row]),
+      onEditDisplayName: (row) => setDisplayNameFor(row),
     },
     filters,
   );
@@ -290,14 +303,10 @@ export function MailboxGrid({
     return <GridSkeleton domain={domain} />;
   }
 
-  const roomy = paksWithRoom(paks, today);
   const expired = paks.filter((pak) => isPakExpired(pak, today));
-  const cannotAdd =
-    paks.length === 0
-      ? "This domain has no email pak, so mailboxes cannot be added yet."
-      : roomy.length === 0
-        ? "No pak of this domain has a free mailbox: add mailboxes to a pak, delete one, or renew an expired pak."
-        : null;
+  // Why nothing can be added now (an expired pak with free places is said to be expired), with
+  // the way out this viewer may take.
+  const noRoom = noFreeMailboxReason(paks, today);
 
   return (
     <section
@@ -386,11 +395,11 @@ export function MailboxGrid({
         <div className="flex flex-wrap gap-2 sm:ml-auto">
           {create ? (
             <>
-              <Button onClick={openCreate} disabled={cannotAdd !== null}>
+              <Button onClick={openCreate} disabled={noRoom !== null}>
                 <Plus aria-hidden="true" className="size-4" />
                 Add mailboxes
               </Button>
-              <Button variant="secondary" onClick={() => setImportOpen(true)} disabled={cannotAdd !== null}>
+              <Button variant="secondary" onClick={() => setImportOpen(true)} disabled={noRoom !== null}>
                 <Upload aria-hidden="true" className="size-4" />
                 Import CSV
               </Button>
@@ -406,7 +415,9 @@ export function MailboxGrid({
           </Button>
         </div>
       </div>
-      {create && cannotAdd ? <p className="text-sm text-muted">{cannotAdd}</p> : null}
+      {create && noRoom ? (
+        <NoFreeMailboxNotice reason={noRoom} domain={domain} allowed={capabilities} />
+      ) : null}
       {expired.length ? (
         <p className="text-sm text-warning">
           {expired.map((pak) => pakName(pak)).join(", ")} {expired.length === 1 ? "has" : "have"} expired.
@@ -445,8 +456,16 @@ export function MailboxGrid({
 
       {rows.length === 0 ? (
         <EmptyState icon={Inbox} title="No mailboxes yet">
-          {create && !cannotAdd ? "Add mailboxes one by one or import them from a CSV file." : cannotAdd}
+          {create
+            ? noRoom
+              ? null
+              : "Add mailboxes one by one or import them from a CSV file."
+            : capabilities.basePath === "/portal"
+              ? "Your provider adds this domain's mailboxes."
+              : null}
         </EmptyState>
+      ) : phone ? (
+        <MailboxCards table={table} label={`Mailboxes of ${domain}`} />
       ) : (
         <MailboxTable table={table} caption={`Mailboxes of ${domain}`} />
       )}
@@ -490,6 +509,7 @@ export function MailboxGrid({
               onClose={() => setCreateOpen(false)}
               domain={domain}
               paks={paks}
+              allowed={capabilities}
               existingNames={existingNames}
               draft={createDraft}
               onDraftChange={setCreateDraft}
@@ -553,6 +573,14 @@ export function MailboxGrid({
                 table.resetRowSelection();
                 void operations.deleteMailboxes(mailboxes);
               }}
+            />
+          ) : null}
+          {displayNameUsed ? (
+            <DisplayNameDialog
+              domain={domain}
+              mailbox={displayNameFor}
+              serviceName={capabilities.serviceName}
+              onClose={() => setDisplayNameFor(null)}
             />
           ) : null}
           {bulkResetUsed ? (

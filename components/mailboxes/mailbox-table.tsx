@@ -13,11 +13,12 @@ import {
   type SortingState,
   type Table as TanstackTable,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, Forward, KeyRound, Loader2, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Forward, KeyRound, Loader2, PenLine, Trash2 } from "lucide-react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { StorageBar } from "@/components/domains/usage-bar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ScrollFrame } from "@/components/ui/scroll-frame";
 import type { MailboxView, PakView } from "@/lib/domains/types";
 import { cn } from "@/lib/utils";
 import { deleteBlocker, EXPIRED_ADMIN_CHANGE, isNearlyFull } from "@/lib/validation/mailbox-rules";
@@ -27,6 +28,8 @@ import { pakName } from "./paks";
  * The grid itself (@tanstack/react-table): sortable by every column, filtered by text, role and
  * pak, rows selected with native checkboxes (Space), everything reachable with Tab. The actions
  * per row are plain buttons named after the mailbox, so a screen reader says what each one does.
+ * On a phone the same table instance is shown as cards (mailbox-cards.tsx), which reuse the
+ * controls exported here, so selection, sorting and filters are one state for both.
  */
 
 /**
@@ -67,6 +70,8 @@ export interface RowActions {
   onResetPassword: (row: GridRow) => void;
   onForwarding: (row: GridRow) => void;
   onDelete: (row: GridRow) => void;
+  /** The panel's display name of the mailbox (eNom keeps the one given at creation); absent: no button. */
+  onEditDisplayName?: (row: GridRow) => void;
 }
 
 const matchesText: FilterFn<GridRow> = (row, _columnId, value: string) => {
@@ -96,12 +101,12 @@ const column = createColumnHelper<GridRow>();
  * the columns stay the same objects: flexRender treats a cell function as a component, and a new
  * one each render would remount the row's checkboxes and buttons and lose the keyboard focus.
  */
-interface GridMeta {
+export interface GridMeta {
   actions: RowActions;
   pakOf: ReadonlyMap<number, PakView>;
 }
 
-function metaOf(table: TanstackTable<GridRow>): GridMeta {
+export function metaOf(table: TanstackTable<GridRow>): GridMeta {
   const meta = table.options.meta as GridMeta | undefined;
   if (!meta) throw new Error("The mailbox table needs its meta (actions and paks).");
   return meta;
@@ -174,16 +179,12 @@ function buildColumns(manage: boolean) {
       id: "pak",
       header: "Pak",
       filterFn: matchesPak,
-      cell: ({ row, table }) => {
-        const pak =
-          row.original.bundleId === null ? undefined : metaOf(table).pakOf.get(row.original.bundleId);
-        return (
-          <span className="flex flex-col items-start gap-0.5 whitespace-nowrap">
-            {pak ? pakName(pak) : row.original.bundleId ? `Pak ${row.original.bundleId}` : "—"}
-            {row.original.pakExpired ? <Badge tone="warning">Pak expired</Badge> : null}
-          </span>
-        );
-      },
+      cell: ({ row, table }) => (
+        <span className="flex flex-col items-start gap-0.5 whitespace-nowrap">
+          {pakLabel(row.original, metaOf(table).pakOf)}
+          {row.original.pakExpired ? <Badge tone="warning">Pak expired</Badge> : null}
+        </span>
+      ),
     }),
     column.accessor((row) => (row.quotaMb && row.quotaUsedMb !== null ? row.quotaUsedMb / row.quotaMb : -1), {
       id: "storage",
@@ -214,7 +215,13 @@ function buildColumns(manage: boolean) {
   ];
 }
 
-function SelectAll({ table }: { table: TanstackTable<GridRow> }) {
+/** The pak a row's mailbox belongs to, by the name the paks panel gives it. */
+export function pakLabel(row: Pick<GridRow, "bundleId">, pakOf: GridMeta["pakOf"]): string {
+  const pak = row.bundleId === null ? undefined : pakOf.get(row.bundleId);
+  return pak ? pakName(pak) : row.bundleId ? `Pak ${row.bundleId}` : "—";
+}
+
+export function SelectAll({ table }: { table: TanstackTable<GridRow> }) {
   const ref = useRef<HTMLInputElement>(null);
   const some = table.getIsSomeRowsSelected();
   useEffect(() => {
@@ -232,7 +239,7 @@ function SelectAll({ table }: { table: TanstackTable<GridRow> }) {
   );
 }
 
-function ForwardingCell({ forwarding }: { forwarding: ForwardingState }) {
+export function ForwardingCell({ forwarding }: { forwarding: ForwardingState }) {
   if (forwarding.state === "loading") return <span className="text-muted">Loading…</span>;
   if (forwarding.state === "failed") return <span className="text-warning">Could not be read</span>;
   if (!forwarding.forwardTo) return <span className="text-muted">None</span>;
@@ -244,7 +251,7 @@ function ForwardingCell({ forwarding }: { forwarding: ForwardingState }) {
   );
 }
 
-function AdminSwitch({ row, onToggle }: { row: GridRow; onToggle: () => void }) {
+export function AdminSwitch({ row, onToggle }: { row: GridRow; onToggle: () => void }) {
   const disabled = Boolean(row.pending) || row.ghost || row.pakExpired;
   return (
     <button
@@ -277,34 +284,72 @@ function AdminSwitch({ row, onToggle }: { row: GridRow; onToggle: () => void }) 
 }
 
 /**
- * Icon buttons keep the row narrow; each is named (and titled) after what it does to which
- * mailbox. Delete stays reachable for a mailbox eNom's API cannot delete: its title says why, and
- * the dialog explains it instead of offering to delete.
+ * Each button is named after what it does to which mailbox. In the table they are icons, which
+ * keep the row narrow (and titled); on a card (`withText`) the verb is shown and the mailbox stays
+ * for screen readers, so both say the same name. Delete stays reachable for a mailbox eNom's API
+ * cannot delete: its title says why, and the dialog explains it instead of offering to delete.
  */
-function RowButtons({ row, actions }: { row: GridRow; actions: RowActions }) {
+export function RowButtons({
+  row,
+  actions,
+  withText = false,
+}: {
+  row: GridRow;
+  actions: RowActions;
+  withText?: boolean;
+}) {
   const disabled = Boolean(row.pending) || row.ghost;
   const blocker = rowDeleteBlocker(row);
   const buttons = [
-    { label: `New password for ${row.address}`, icon: KeyRound, run: actions.onResetPassword, danger: false },
-    { label: `Forwarding of ${row.address}`, icon: Forward, run: actions.onForwarding, danger: false },
-    { label: `Delete ${row.address}`, icon: Trash2, run: actions.onDelete, danger: !blocker, note: blocker },
+    ...(actions.onEditDisplayName
+      ? [
+          {
+            verb: "Display name",
+            rest: ` of ${row.address}`,
+            icon: PenLine,
+            run: actions.onEditDisplayName,
+            danger: false,
+            note: null,
+          },
+        ]
+      : []),
+    { verb: "New password", rest: ` for ${row.address}`, icon: KeyRound, run: actions.onResetPassword },
+    { verb: "Forwarding", rest: ` of ${row.address}`, icon: Forward, run: actions.onForwarding },
+    {
+      verb: "Delete",
+      rest: ` ${row.address}`,
+      icon: Trash2,
+      run: actions.onDelete,
+      danger: !blocker,
+      note: blocker,
+    },
   ];
   return (
-    <span className="flex justify-end gap-1">
-      {buttons.map(({ label, icon: Icon, run, danger, note }) => (
-        <Button
-          key={label}
-          variant="ghost"
-          size="sm"
-          disabled={disabled}
-          onClick={() => run(row)}
-          title={note ? `${label}: not possible. ${note}` : label}
-          className={cn("px-2", danger && "text-danger", note && "text-muted")}
-        >
-          <Icon aria-hidden="true" className="size-4" />
-          <span className="sr-only">{label}</span>
-        </Button>
-      ))}
+    <span className={cn("flex gap-1", withText ? "flex-wrap" : "justify-end")}>
+      {buttons.map(({ verb, rest, icon: Icon, run, danger = false, note }) => {
+        const label = verb + rest;
+        return (
+          <Button
+            key={verb}
+            variant={withText ? "secondary" : "ghost"}
+            size="sm"
+            disabled={disabled}
+            onClick={() => run(row)}
+            title={note ? `${label}: not possible. ${note}` : withText ? undefined : label}
+            className={cn(withText ? "px-2.5" : "px-2", danger && "text-danger", note && "text-muted")}
+          >
+            <Icon aria-hidden="true" className="size-4" />
+            {withText ? (
+              <span>
+                {verb}
+                <span className="sr-only">{rest}</span>
+              </span>
+            ) : (
+              <span className="sr-only">{label}</span>
+            )}
+          </Button>
+        );
+      })}
     </span>
   );
 }
@@ -360,9 +405,9 @@ export function useMailboxTable(
 
 export function MailboxTable({ table, caption }: { table: TanstackTable<GridRow>; caption: string }) {
   const rows = table.getRowModel().rows;
-  // relative: the visually hidden labels inside stay within the scroll box at 375 px.
+  // Its checkboxes and sort buttons take the focus, so the frame itself need not.
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-line bg-surface">
+    <ScrollFrame focusable={false}>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -437,6 +482,6 @@ export function MailboxTable({ table, caption }: { table: TanstackTable<GridRow>
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollFrame>
   );
 }

@@ -1,14 +1,18 @@
-import { Globe } from "lucide-react";
+import { Globe, PackagePlus, RefreshCcw } from "lucide-react";
+import Link from "next/link";
 import { formatReadAt } from "@/components/domains/format";
 import { MirrorSyncNotice } from "@/components/domains/mirror-sync-notice";
 import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { describeUpstreamFailure } from "@/lib/domains/upstream-failure";
 import { getPortalHome } from "@/lib/portal/home";
 import { AttentionList } from "./attention-list";
 import { DomainCards } from "./domain-cards";
+import { portalHomeActions, type HomeActions, type OrderAllowances } from "./portal-actions";
 
 /**
  * The customer's home: what needs attention, then every domain as a card. Shared by the portal
@@ -50,10 +54,13 @@ export async function PortalHomeContent({
       </>
     );
   }
+  const allowed: OrderAllowances = { purchase: can(user, "paks.purchase"), renew: can(user, "paks.renew") };
+  const actions = portalHomeActions(allowed, home.domains, base);
   return (
     <>
       <PageHeader
         title="Your domains"
+        actions={actions.buy || actions.renew ? <HomeOrderLinks actions={actions} /> : undefined}
         description={
           <>
             Mailboxes, renewals and storage of your domains.{" "}
@@ -67,12 +74,32 @@ export async function PortalHomeContent({
       <MirrorSyncNotice status={home.mirror} service="the email service" />
       <AttentionList items={home.attention} base={base} />
       {home.domains.length ? (
-        <DomainCards domains={home.domains} base={base} />
+        <DomainCards domains={home.domains} base={base} allowed={allowed} />
       ) : home.mirror.state !== "synced" ? null : (
         <EmptyState icon={Globe} title="Your domains are not available right now">
           Your domains were not found with the email service. Contact support if this persists.
         </EmptyState>
       )}
+    </>
+  );
+}
+
+/** Buy and renew, each only when allowed and when it leads somewhere. */
+function HomeOrderLinks({ actions }: { actions: HomeActions }) {
+  return (
+    <>
+      {actions.renew ? (
+        <Link href={actions.renew} className={buttonClasses("secondary")}>
+          <RefreshCcw aria-hidden="true" className="size-4" />
+          Renew
+        </Link>
+      ) : null}
+      {actions.buy ? (
+        <Link href={actions.buy} className={buttonClasses("primary")}>
+          <PackagePlus aria-hidden="true" className="size-4" />
+          Buy email
+        </Link>
+      ) : null}
     </>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { MonthSpendingLine } from "@/components/approvals/month-spending";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatUsd } from "@/lib/format";
@@ -59,6 +60,7 @@ export function QuoteReviewStep({
         <>
           <QuoteSummary quote={quote} audience={audience} />
           <InsufficientBalance quote={quote} audience={audience} />
+          <MonthSpendingLine spending={quote.spending} orderCents={quote.retailCents} />
         </>
       ) : null}
       {(!quote && !quoting.isFetching) || (quote && !quote.sufficient) ? (
@@ -76,6 +78,8 @@ export function QuoteReviewStep({
  * The confirm step: what is ordered (`children` above the price, `details` as the price list's first
  * rows), the price (staff also see the debit from the account balance), the never-twice note, and
  * the one button that places the order. `notice` is the earlier order that stopped the last submit.
+ * `approval` (a customer whose provider approves each order) takes the place of the note and the
+ * button: the order is sent for approval, never placed from here.
  */
 export function OrderConfirmStep({
   heading,
@@ -91,6 +95,7 @@ export function OrderConfirmStep({
   notice,
   details,
   children,
+  approval,
   onBack,
   onConfirm,
 }: {
@@ -108,6 +113,7 @@ export function OrderConfirmStep({
   notice?: ReactNode;
   details?: ReactNode;
   children?: ReactNode;
+  approval?: ReactNode;
   onBack: () => void;
   onConfirm: () => void;
 }) {
@@ -116,11 +122,16 @@ export function OrderConfirmStep({
       label="Confirm"
       problem={problem}
       onBack={submitting ? undefined : onBack}
-      onContinue={onConfirm}
+      // With approval, Enter in the form must not place the order: only "Send for approval" acts.
+      onContinue={approval ? undefined : onConfirm}
       footer={
-        <Button type="submit" disabled={submitting || !quote?.sufficient} aria-describedby={noteId}>
-          {submitting ? busyLabel : submitLabel}
-        </Button>
+        approval ? (
+          <></>
+        ) : (
+          <Button type="submit" disabled={submitting || !quote?.sufficient} aria-describedby={noteId}>
+            {submitting ? busyLabel : submitLabel}
+          </Button>
+        )
       }
     >
       <StepHeading focus={focus}>{heading}</StepHeading>
@@ -141,9 +152,11 @@ export function OrderConfirmStep({
           </div>
         ) : null}
       </dl>
-      <p id={noteId} className="text-sm text-muted">
-        {note}
-      </p>
+      {approval ?? (
+        <p id={noteId} className="text-sm text-muted">
+          {note}
+        </p>
+      )}
     </WizardStepForm>
   );
 }

@@ -5,6 +5,7 @@ import { useDebouncedValue } from "@/components/use-debounced-value";
 import type { FieldErrors } from "@/lib/actions/result";
 import { purchaseQuoteQuery, renewalQuoteQuery } from "@/lib/purchases/quote-query";
 import type {
+  AttemptView,
   PurchaseDomainSearch,
   PurchaseReadResponse,
   PurchaseResultView,
@@ -94,24 +95,68 @@ export const fetchPurchaseResult = (key: string): Promise<PurchaseResultView> =>
   read<PurchaseResultView>(`/api/purchases/${encodeURIComponent(key)}`);
 
 /**
- * One attempt as the result page shows it, read again every `pollMs` while it is pending (the
- * server settles it, or marks it unknown). Polling stops after `maxPolls` reads.
+ * Reads again while any pak is still pending, at most `maxPolls` times (answers and failures
+ * alike, so a panel that stops answering is not asked forever). Exported for tests.
  */
-export function useAttemptResult(
+export function nextOrderPoll(
+  state: { data: PurchaseResultView | undefined; dataUpdateCount: number; errorUpdateCount: number },
+  pollMs: number,
+  maxPolls: number,
+): number | false {
+  const pending = state.data?.attempts.some((attempt) => attempt.status === "pending") ?? false;
+  return pending && state.dataUpdateCount + state.errorUpdateCount < maxPolls ? pollMs : false;
+}
+
+/**
+ * A whole order as the result page shows it: one purchase, or every pak of a renewal, in one GET
+ * (`/api/purchases/<key>`, a read: no audit row, no call to the provider), read again every
+ * `pollMs` until every pak is settled. `enabled` is false when the page found nothing to follow.
+ */
+export function useOrderResult(
   key: string,
   initialData: PurchaseResultView,
   pollMs: number,
   maxPolls: number,
+  enabled = true,
 ) {
   return useQuery({
     queryKey: queryKeys.purchaseResult(key),
     queryFn: () => fetchPurchaseResult(key),
     initialData,
+    enabled,
+    staleTime: pollMs,
+    refetchInterval: (query) => nextOrderPoll(query.state, pollMs, maxPolls),
+  });
+}
+
+/** A domain's recent purchases and renewals, newest first (GET /api/purchases?domain=…). */
+export const fetchDomainOrders = (domain: string): Promise<AttemptView[]> =>
+  read<AttemptView[]>(`/api/purchases?${new URLSearchParams({ domain })}`);
+
+/**
+ * A domain's orders while some are not confirmed: read again every `pollMs` while one is still
+ * pending, at most `maxPolls` times. An unknown one is settled only by a check (its result page
+ * makes it), so it alone does not keep the domain page asking.
+ */
+export function useDomainOrders(
+  domain: string,
+  initialData: AttemptView[],
+  pollMs: number,
+  maxPolls: number,
+) {
+  return useQuery({
+    queryKey: queryKeys.domainOrders(domain),
+    queryFn: () => fetchDomainOrders(domain),
+    initialData,
     staleTime: pollMs,
     refetchInterval: (query) =>
-      query.state.data?.attempts.some((attempt) => attempt.status === "pending") &&
-      query.state.dataUpdateCount < maxPolls
-        ? pollMs
-        : false,
+      nextOrderPoll(
+        {
+          ...query.state,
+          data: query.state.data ? { attempts: query.state.data, isBatch: false } : undefined,
+        },
+        pollMs,
+        maxPolls,
+      ),
   });
 }

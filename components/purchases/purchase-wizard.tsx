@@ -11,6 +11,7 @@ import { purchaseRequestSchema, STORAGE_UNITS_MAX } from "@/lib/validation/purch
 import { DomainStep } from "./domain-step";
 import { EarlierOrderNotice } from "./earlier-order";
 import { currentStorageUnits, GrowthStep } from "./growth-step";
+import { SendForApproval } from "@/components/approvals/send-for-approval";
 import { OrderConfirmStep, QuoteReviewStep } from "./order-steps";
 import { ProductStep } from "./product-step";
 import { readFieldErrors, usePurchaseQuote } from "./purchase-reads";
@@ -276,6 +277,14 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
           }
           onBack={() => goTo(REVIEW)}
           onConfirm={() => void buy()}
+          approval={
+            quote?.spending?.approvalRequired ? (
+              <SendForApproval
+                order={{ kind: "purchase", request: request }}
+                retailCents={quote.retailCents}
+              />
+            ) : undefined
+          }
         />
       ) : null}
     </div>

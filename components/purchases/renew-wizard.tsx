@@ -11,6 +11,7 @@ import { formatCalendarDate } from "@/lib/format";
 import { RENEW_YEARS_MAX } from "@/lib/validation/enom-rules";
 import { renewRequestSchema } from "@/lib/validation/purchases";
 import { EarlierOrderNotice } from "./earlier-order";
+import { SendForApproval } from "@/components/approvals/send-for-approval";
 import { OrderConfirmStep, QuoteReviewStep } from "./order-steps";
 import { readFieldErrors, useRenewalQuote } from "./purchase-reads";
 import type { Audience } from "./quote-summary";
@@ -247,6 +248,11 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
           }
           onBack={() => goTo(REVIEW)}
           onConfirm={() => void renew()}
+          approval={
+            quote?.spending?.approvalRequired ? (
+              <SendForApproval order={{ kind: "renew", request: request }} retailCents={quote.retailCents} />
+            ) : undefined
+          }
         >
           <ul className="flex flex-col gap-1 text-sm">
             {(quote?.expiries ?? []).map((expiry) => (

@@ -25,7 +25,10 @@ import {
  * domain read checks this user's right to it; someone else's domain reads as "not found".
  */
 
-export type WizardLoad<P> = { ok: true; props: P } | { ok: false; title: string; message: string };
+export type WizardLoad<P> =
+  | { ok: true; props: P }
+  /** `empty`: the address names no pak at all (the page may offer a choice instead). */
+  | { ok: false; title: string; message: string; empty?: boolean };
 
 export async function loadPurchaseWizard(
   user: SessionUser,
@@ -72,8 +75,13 @@ export async function loadRenewWizard(
   if (wanted.length === 0)
     return {
       ok: false,
+      empty: true,
       title: "No pak to renew",
-      message: "Choose a pak to renew from a domain's page or the expirations list.",
+      // Customers have no expirations list: each pak's Renew is on its domain's page.
+      message:
+        user.role === "customer"
+          ? "Choose a pak to renew: open one of your domains and use Renew on the pak."
+          : "Choose a pak to renew from a domain's page or the expirations list.",
     };
   const domains = [...new Set(wanted.map((item) => item.domain))];
   const reads = await Promise.all(domains.map((domain) => readDomain(user, domain)));

@@ -4,6 +4,7 @@ import { cn } from "@/lib/utils";
 const SECTIONS = [
   { href: "/settings", label: "Pricing" },
   { href: "/settings/branding", label: "Branding" },
+  { href: "/settings/security", label: "Security" },
 ] as const;
 
 /** The tabs of the settings area; each section is its own page. */

@@ -2,20 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState } from "react";
-import { NewPasswordFields } from "@/components/password-reset/new-password-fields";
+import { useState, type FormEvent } from "react";
+import {
+  ChosenPasswordFields,
+  NO_PASSWORD,
+  type ChosenPassword,
+} from "@/components/password-reset/chosen-password-fields";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import {
-  checkInBrowser,
-  fieldErrorsOf,
-  keptValues,
-  textOf,
-  type FormState,
-} from "@/components/users/form-state";
-import { acceptInvitationAction, type InvitationAccepted } from "@/lib/actions/team";
-import { formDataToObject } from "@/lib/actions/result";
+import { useFormAction } from "@/components/users/form-state";
+import { acceptInvitationAction } from "@/lib/actions/team";
 import { acceptInvitationSchema } from "@/lib/validation/team";
 
 /**
@@ -32,26 +29,31 @@ export function AcceptInvitationForm({
   suggestedName: string;
 }) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<FormState<InvitationAccepted>, FormData>(
-    async (_previous, formData) => {
-      const input = { ...formDataToObject(formData), token };
-      const result = checkInBrowser(acceptInvitationSchema, input) ?? (await acceptInvitationAction(input));
-      if (result.ok) {
-        const signedIn = await signIn("credentials", {
-          email: result.data.email,
-          password: String(formData.get("password") ?? ""),
-          redirect: false,
-        }).catch(() => undefined);
-        router.replace(signedIn?.ok && !signedIn.error ? "/portal" : "/sign-in?notice=invitation-accepted");
-        router.refresh();
-      }
-      return { result, values: keptValues(formDataToObject(formData)) };
-    },
-    { result: null, values: { name: suggestedName } },
-  );
+  const [name, setName] = useState(suggestedName);
+  const [chosen, setChosen] = useState<ChosenPassword>(NO_PASSWORD);
+  const accept = useFormAction(acceptInvitationSchema, acceptInvitationAction);
+  const accepted = Boolean(accept.result?.ok);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await accept.run({ token, name, ...chosen });
+    if (!result?.ok) return;
+    const signedIn = await signIn("credentials", {
+      email: result.data.email,
+      password: chosen.password,
+      redirect: false,
+    }).catch(() => undefined);
+    router.replace(signedIn?.ok && !signedIn.error ? "/portal" : "/sign-in?notice=invitation-accepted");
+    router.refresh();
+  }
 
   return (
-    <form action={formAction} aria-label="Accept the invitation" noValidate className="flex flex-col gap-4">
+    <form
+      onSubmit={(event) => void submit(event)}
+      aria-label="Accept the invitation"
+      noValidate
+      className="flex flex-col gap-4"
+    >
       <TextField
         label="Email"
         type="email"
@@ -61,18 +63,23 @@ export function AcceptInvitationForm({
         hint="You sign in with this address, where the invitation was sent."
       />
       <TextField
-        key={`name-${textOf(state.values, "name")}`}
         label="Your name"
         name="name"
         autoComplete="name"
         required
-        defaultValue={textOf(state.values, "name")}
-        errors={fieldErrorsOf(state.result)?.name}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        errors={accept.fieldErrors.name}
       />
-      <NewPasswordFields errors={fieldErrorsOf(state.result)} />
-      <FormMessage state={state.result ?? undefined} />
-      <Button type="submit" disabled={pending || Boolean(state.result?.ok)}>
-        {pending ? "Setting up…" : state.result?.ok ? "Signing you in…" : "Accept and sign in"}
+      <ChosenPasswordFields
+        value={chosen}
+        onChange={setChosen}
+        errors={accept.fieldErrors}
+        userInputs={[email, name]}
+      />
+      <FormMessage state={accept.result ?? undefined} />
+      <Button type="submit" disabled={accept.pending || accepted}>
+        {accept.pending ? "Setting up…" : accepted ? "Signing you in…" : "Accept and sign in"}
       </Button>
     </form>
   );

@@ -6,13 +6,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatUtcMinute } from "@/components/users/user-summary";
 import { revokeCustomerInvitationAction } from "@/lib/actions/customers";
+import { resendCustomerInvitationAction } from "@/lib/actions/team";
 import type { ActionResult } from "@/lib/actions/result";
 import { StatusNote } from "./status-note";
 import type { StaffInvitationView } from "./team-views";
 
 /**
  * A customer's invitations nobody accepted yet, on the customer's staff page: who was invited, by
- * whom, when, until when; staff may withdraw each (an invitation of a login they no longer trust).
+ * whom, when, until when; staff may send each again with a new link (the earlier one stops
+ * working) or withdraw it (an invitation of a login they no longer trust).
  */
 export function StaffInvitationList({
   customerId,
@@ -29,6 +31,15 @@ export function StaffInvitationList({
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
   const note = useRef<HTMLDivElement>(null);
+
+  function resend(invitation: StaffInvitationView) {
+    startTransition(async () => {
+      const outcome = await resendCustomerInvitationAction({ customerId, invitationId: invitation.id });
+      setResult(outcome.ok ? { ok: true, data: undefined, message: outcome.message } : outcome);
+      if (outcome.ok) router.refresh();
+      note.current?.focus();
+    });
+  }
 
   function revoke(invitation: StaffInvitationView) {
     startTransition(async () => {
@@ -70,7 +81,10 @@ export function StaffInvitationList({
                 </p>
               </div>
               {canRevoke ? (
-                <div className="shrink-0">
+                <div className="flex shrink-0 flex-wrap gap-2">
+                  <Button variant="secondary" size="sm" disabled={pending} onClick={() => resend(invitation)}>
+                    Send again<span className="sr-only"> the invitation of {invitation.email}</span>
+                  </Button>
                   <Button variant="secondary" size="sm" disabled={pending} onClick={() => revoke(invitation)}>
                     Withdraw<span className="sr-only"> the invitation of {invitation.email}</span>
                   </Button>

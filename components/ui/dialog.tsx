@@ -6,7 +6,8 @@ import { cn } from "@/lib/utils";
 
 /**
  * A modal on the native <dialog>: the browser traps focus, Escape closes it, and focus returns
- * to what opened it.
+ * to what opened it. A field marked `data-autofocus` gets the focus on opening (React's autoFocus
+ * runs before the dialog is shown, so the browser would focus the close button instead).
  */
 export function Dialog({
   open,
@@ -30,7 +31,10 @@ export function Dialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

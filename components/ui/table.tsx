@@ -1,19 +1,23 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cn } from "@/lib/utils";
+import { ScrollFrame } from "./scroll-frame";
 
-/** A table that scrolls sideways on narrow screens instead of overflowing the page. */
+/**
+ * A table that scrolls sideways on narrow screens instead of overflowing the page; while it
+ * does, its frame says so and can be scrolled from the keyboard (see ScrollFrame).
+ */
 export function Table({
   className,
   caption,
   ...props
 }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+    <ScrollFrame label={caption}>
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {props.children}
       </table>
-    </div>
+    </ScrollFrame>
   );
 }
 

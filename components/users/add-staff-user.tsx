@@ -1,28 +1,21 @@
 "use client";
 
 import { UserPlus } from "lucide-react";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { formDataToObject } from "@/lib/actions/result";
 import { createStaffUserAction } from "@/lib/actions/users";
 import {
   createStaffUserSchema,
   STAFF_ROLE_LABELS,
   STAFF_ROLES,
-  type TemporaryPasswordResult,
+  type StaffRole,
 } from "@/lib/validation/users";
-import {
-  checkInBrowser,
-  fieldErrorsOf,
-  initialFormState,
-  keptValues,
-  textOf,
-  type FormState,
-} from "./form-state";
-import { NewLoginFields, withPasswordMode } from "./new-login-fields";
+import { useFormAction } from "./form-state";
+import { EMPTY_LOGIN, LoginFields, newLoginInput, type NewLogin } from "./login-fields";
+import { staffRoleOf } from "./staff-role";
 import { TemporaryPassword } from "./temporary-password";
 
 /** The Users page's "Add a staff user" button and its dialog. */
@@ -63,20 +56,15 @@ export function CreateStaffUserForm({
   onDone: () => void;
   onAddAnother: () => void;
 }) {
-  const [state, formAction, pending] = useActionState<FormState<TemporaryPasswordResult>, FormData>(
-    async (_previous, formData) => {
-      const input = withPasswordMode(formDataToObject(formData));
-      const result = checkInBrowser(createStaffUserSchema, input) ?? (await createStaffUserAction(input));
-      return { result, values: result.ok ? {} : keptValues(input) };
-    },
-    initialFormState(),
-  );
-  const created = state.result?.ok ? state.result.data : null;
+  const [login, setLogin] = useState<NewLogin>(EMPTY_LOGIN);
+  const [role, setRole] = useState<StaffRole>("staff");
+  const create = useFormAction(createStaffUserSchema, createStaffUserAction);
+  const created = create.result?.ok ? create.result.data : null;
 
   if (created) {
     return (
       <div className="flex flex-col gap-4">
-        <FormMessage state={state.result ?? undefined} />
+        <FormMessage state={create.result ?? undefined} />
         {created.temporaryPassword ? (
           <TemporaryPassword email={created.email} password={created.temporaryPassword} />
         ) : null}
@@ -92,26 +80,34 @@ export function CreateStaffUserForm({
     );
   }
 
-  const errors = fieldErrorsOf(state.result);
   return (
-    <form action={formAction} aria-label="Add a staff user" noValidate className="flex flex-col gap-4">
-      <NewLoginFields values={state.values} errors={errors} />
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void create.run({ ...newLoginInput(login), role });
+      }}
+      aria-label="Add a staff user"
+      noValidate
+      className="flex flex-col gap-4"
+    >
+      <LoginFields login={login} onChange={setLogin} errors={create.fieldErrors} />
       <SelectField
         label="Role"
         name="role"
-        defaultValue={textOf(state.values, "role", "staff")}
-        errors={errors?.role}
+        value={role}
+        onChange={(event) => setRole(staffRoleOf(event.target.value))}
+        errors={create.fieldErrors.role}
       >
-        {STAFF_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {STAFF_ROLE_LABELS[role]}
+        {STAFF_ROLES.map((option) => (
+          <option key={option} value={option}>
+            {STAFF_ROLE_LABELS[option]}
           </option>
         ))}
       </SelectField>
-      <FormMessage state={state.result ?? undefined} />
+      <FormMessage state={create.result ?? undefined} />
       <div>
-        <Button type="submit" disabled={pending}>
-          {pending ? "Adding…" : "Add user"}
+        <Button type="submit" disabled={create.pending}>
+          {create.pending ? "Adding…" : "Add user"}
         </Button>
       </div>
     </form>

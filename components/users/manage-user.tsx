@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { formDataToObject, type ActionResult } from "@/lib/actions/result";
+import { useAction } from "@/components/use-action";
+import type { ActionResult } from "@/lib/actions/result";
 import {
   changeUserRoleAction,
   disableUserAction,
@@ -14,31 +15,44 @@ import {
   signOutEverywhereAction,
   unlockUserAction,
 } from "@/lib/actions/users";
-import { STAFF_ROLE_NAMES, STAFF_ROLES, type TemporaryPasswordResult } from "@/lib/validation/users";
+import {
+  STAFF_ROLE_NAMES,
+  STAFF_ROLES,
+  type ChangeUserRoleInput,
+  type StaffRole,
+  type TemporaryPasswordResult,
+  type UserTargetInput,
+} from "@/lib/validation/users";
+import { staffRoleOf } from "./staff-role";
 import { TemporaryPassword } from "./temporary-password";
 import { UserStatus } from "./user-status";
 import type { UserSummary } from "./user-summary";
 
-const ACTIONS = {
+/** What can be done to one login: each names the user; a role change also the new role. */
+type ManageInput =
+  | ({ intent: "disable" | "enable" | "reset" | "sign-out" | "unlock" } & UserTargetInput)
+  | ({ intent: "role" } & ChangeUserRoleInput);
+type Intent = ManageInput["intent"];
+type ManageResult = ActionResult<TemporaryPasswordResult | undefined>;
+
+const TARGET_ACTIONS = {
   disable: disableUserAction,
   enable: enableUserAction,
   reset: resetUserPasswordAction,
-  role: changeUserRoleAction,
   "sign-out": signOutEverywhereAction,
   unlock: unlockUserAction,
-} satisfies Record<string, (input: unknown) => Promise<ActionResult<unknown>>>;
-type Intent = keyof typeof ACTIONS;
+} satisfies Record<Exclude<Intent, "role">, (input: UserTargetInput) => Promise<ManageResult>>;
 
-function isIntent(value: unknown): value is Intent {
-  return typeof value === "string" && value in ACTIONS;
+/** The one action the pressed button stands for. */
+function manageUser({ intent, ...input }: ManageInput): Promise<ManageResult> {
+  if (intent === "role") return changeUserRoleAction(input);
+  return TARGET_ACTIONS[intent](input);
 }
 
-type State = ActionResult<TemporaryPasswordResult | undefined> | null;
-
 /**
- * Everything that can be done to one login, in a dialog opened from its row: the buttons share a
- * form, and the one pressed says which action runs. The server decides again whether the
- * signed-in user may do it (admins: anyone; staff: customers' logins only).
+ * Everything that can be done to one login, in a dialog opened from its row: each button runs its
+ * action, one at a time (`useAction`). The server decides again whether the signed-in user may do
+ * it (admins: anyone; staff: customers' logins only).
  */
 export function ManageUser({ user, canChangeRole }: { user: UserSummary; canChangeRole: boolean }) {
   const [open, setOpen] = useState(false);
@@ -61,21 +75,25 @@ export function ManageUser({ user, canChangeRole }: { user: UserSummary; canChan
 
 /** Mounted only while the dialog is open, so a temporary password is gone once it closes. */
 function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeRole: boolean }) {
-  const [state, formAction, pending] = useActionState<State, FormData>(async (_previous, formData) => {
-    const { intent, ...input } = formDataToObject(formData);
-    if (!isIntent(intent)) return { ok: false, message: "Choose what to do." };
-    return ACTIONS[intent](input);
-  }, null);
-  const temporary = state?.ok && state.data?.temporaryPassword ? state.data : null;
+  const [role, setRole] = useState<StaffRole>(user.role === "customer" ? "staff" : user.role);
+  // The last answer stays on show (a temporary password with it) until the next one.
+  const [result, setResult] = useState<ManageResult | null>(null);
+  const manage = useAction(manageUser);
+  const pending = manage.pending;
+  const run = async (input: ManageInput) => {
+    const answer = await manage.run(input);
+    if (answer) setResult(answer);
+  };
+  const act = (intent: Exclude<Intent, "role">) => () => void run({ intent, userId: user.id });
+  const temporary = result?.ok && result.data?.temporaryPassword ? result.data : null;
   const isStaff = user.role !== "customer";
 
   return (
-    <form action={formAction} className="flex flex-col gap-4">
-      <input type="hidden" name="userId" value={user.id} />
+    <div className="flex flex-col gap-4">
       <p className="flex items-center gap-2 text-sm">
         Status: <UserStatus user={user} />
       </p>
-      <FormMessage state={state ?? undefined} />
+      <FormMessage state={result ?? undefined} />
       {temporary?.temporaryPassword ? (
         <TemporaryPassword email={temporary.email} password={temporary.temporaryPassword} />
       ) : null}
@@ -88,15 +106,20 @@ function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeR
               <SelectField
                 label="Role"
                 name="role"
-                defaultValue={user.role === "customer" ? "staff" : user.role}
+                value={role}
+                onChange={(event) => setRole(staffRoleOf(event.target.value))}
+                errors={manage.fieldErrors.role}
               >
-                {STAFF_ROLES.map((role) => (
-                  <option key={role} value={role}>
-                    {STAFF_ROLE_NAMES[role]}
+                {STAFF_ROLES.map((option) => (
+                  <option key={option} value={option}>
+                    {STAFF_ROLE_NAMES[option]}
                   </option>
                 ))}
               </SelectField>
-              <IntentButton intent="role" pending={pending}>
+              <IntentButton
+                onClick={() => void run({ intent: "role", userId: user.id, role })}
+                pending={pending}
+              >
                 Change role
               </IntentButton>
             </div>
@@ -107,7 +130,7 @@ function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeR
         <Step
           description="Locked after repeated failed sign-ins. Unlocking lets them try again now."
           action={
-            <IntentButton intent="unlock" pending={pending}>
+            <IntentButton onClick={act("unlock")} pending={pending}>
               Unlock
             </IntentButton>
           }
@@ -117,7 +140,7 @@ function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeR
         <Step
           description="Makes a new temporary password, shown here once, and signs them out everywhere."
           action={
-            <IntentButton intent="reset" pending={pending}>
+            <IntentButton onClick={act("reset")} pending={pending}>
               Reset password
             </IntentButton>
           }
@@ -130,7 +153,7 @@ function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeR
             : "Ends all their sessions; the password stays the same."
         }
         action={
-          <IntentButton intent="sign-out" pending={pending}>
+          <IntentButton onClick={act("sign-out")} pending={pending}>
             Sign out everywhere
           </IntentButton>
         }
@@ -139,7 +162,7 @@ function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeR
         <Step
           description="They can sign in again."
           action={
-            <IntentButton intent="enable" pending={pending}>
+            <IntentButton onClick={act("enable")} pending={pending}>
               Enable
             </IntentButton>
           }
@@ -148,13 +171,13 @@ function ManageUserForm({ user, canChangeRole }: { user: UserSummary; canChangeR
         <Step
           description="Signs them out and stops them from signing in until enabled again."
           action={
-            <IntentButton intent="disable" pending={pending} variant="danger">
+            <IntentButton onClick={act("disable")} pending={pending} variant="danger">
               Disable
             </IntentButton>
           }
         />
       ) : null}
-    </form>
+    </div>
   );
 }
 
@@ -168,18 +191,18 @@ function Step({ description, action }: { description: string; action: ReactNode 
 }
 
 function IntentButton({
-  intent,
+  onClick,
   pending,
   variant = "secondary",
   children,
 }: {
-  intent: Intent;
+  onClick: () => void;
   pending: boolean;
   variant?: ButtonVariant;
   children: ReactNode;
 }) {
   return (
-    <Button type="submit" name="intent" value={intent} variant={variant} disabled={pending}>
+    <Button onClick={onClick} variant={variant} disabled={pending}>
       {children}
     </Button>
   );

@@ -8,6 +8,7 @@ import { authenticate } from "@/lib/auth/sign-in";
 import { totpEnrollment } from "@/lib/auth/totp";
 import { DEFAULT_BRANDING } from "@/lib/branding/branding";
 import { saveBranding } from "@/lib/branding/settings";
+import { PANEL_PASSWORD_MIN } from "@/lib/validation/account";
 import { getDb } from "@/lib/db";
 import { findUserById } from "@/lib/users/queries";
 import { auditLog } from "@/lib/db/schema";
@@ -41,12 +42,6 @@ async function auditOf(userEmail: string) {
   return db.select().from(auditLog).where(eq(auditLog.actorEmail, userEmail)).orderBy(desc(auditLog.id));
 }
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.set(key, value);
-  return data;
-}
-
 /** A 6-digit code that is not the current one (nor, almost surely, a neighbour's). */
 /** The authenticator's next code: each code is accepted once, so a second use needs a later one. */
 function nextCode(secret: string): Promise<string> {
@@ -59,12 +54,11 @@ function wrongCode(right: string): string {
 
 /** Sets up two-factor sign-in through the actions, as the page does; returns the secret and codes. */
 async function enrol() {
-  const started = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
+  const started = await startTotpEnrollmentAction({ currentPassword: PASSWORD });
   if (!started.ok) throw new Error(started.message);
-  const confirmed = await confirmTotpEnrollmentAction(
-    null,
-    form({ code: await generate({ secret: started.data.secret }) }),
-  );
+  const confirmed = await confirmTotpEnrollmentAction({
+    code: await generate({ secret: started.data.secret }),
+  });
   if (!confirmed.ok) throw new Error(confirmed.message);
   return { secret: started.data.secret, recoveryCodes: confirmed.data.recoveryCodes };
 }
@@ -74,27 +68,29 @@ beforeEach(() => signInAs(null));
 describe("changing one's own password", () => {
   it("checks the new password's rules before anything else", async () => {
     await signedInUser();
-    const short = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: PASSWORD, newPassword: "short", confirmPassword: "short" }),
-    );
-    expect(short).toMatchObject({ ok: false, fieldErrors: { newPassword: ["Use at least 10 characters."] } });
-    const mismatch = await changeOwnPasswordAction(
-      null,
-      form({
-        currentPassword: PASSWORD,
-        newPassword: NEW_PASSWORD,
-        confirmPassword: "something-else-entirely",
-      }),
-    );
+    const short = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: "short",
+      confirmPassword: "short",
+    });
+    expect(short).toMatchObject({
+      ok: false,
+      fieldErrors: { newPassword: [`Use at least ${PANEL_PASSWORD_MIN} characters.`] },
+    });
+    const mismatch = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: "something-else-entirely",
+    });
     expect(mismatch).toMatchObject({
       ok: false,
       fieldErrors: { confirmPassword: ["The two new passwords do not match."] },
     });
-    const same = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD }),
-    );
+    const same = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: PASSWORD,
+      confirmPassword: PASSWORD,
+    });
     expect(same).toMatchObject({
       ok: false,
       fieldErrors: { newPassword: ["Choose a password different from the current one."] },
@@ -103,10 +99,11 @@ describe("changing one's own password", () => {
 
   it("refuses a wrong current password, audits the attempt and changes nothing", async () => {
     const user = await signedInUser();
-    const result = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: "Tr0ub4dor-guess", newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-    );
+    const result = await changeOwnPasswordAction({
+      currentPassword: "Tr0ub4dor-guess",
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { currentPassword: ["That is not your current password."] },
@@ -125,10 +122,11 @@ describe("changing one's own password", () => {
 
   it("changes the password, ends every session and says to sign in again", async () => {
     const user = await signedInUser();
-    const result = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-    );
+    const result = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(result).toMatchObject({ ok: true, data: { signedOut: true } });
     expect(result.ok && result.message).toMatch(/sign in again with your new password/i);
     const row = await findUserById(user.id);
@@ -146,19 +144,17 @@ describe("changing one's own password", () => {
   it("counts wrong current passwords towards the sign-in lockout", async () => {
     const user = await signedInUser();
     for (let i = 0; i < 5; i += 1) {
-      await changeOwnPasswordAction(
-        null,
-        form({
-          currentPassword: `wrong-${i}-password`,
-          newPassword: NEW_PASSWORD,
-          confirmPassword: NEW_PASSWORD,
-        }),
-      );
+      await changeOwnPasswordAction({
+        currentPassword: `wrong-${i}-password`,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      });
     }
-    const locked = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-    );
+    const locked = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(locked).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Too many wrong attempts\. Try again in \d+ minutes?\.$/),
@@ -175,7 +171,7 @@ describe("changing one's own password", () => {
       password: PASSWORD,
     });
     signInAs(user);
-    const result = await changeOwnPasswordAction(null, {
+    const result = await changeOwnPasswordAction({
       currentPassword: PASSWORD,
       newPassword: NEW_PASSWORD,
       confirmPassword: NEW_PASSWORD,
@@ -186,19 +182,21 @@ describe("changing one's own password", () => {
   it("keeps the demo's shared logins as they are", async () => {
     const demo = await createTestUser({ email: "visitor@demo.test", role: "admin", password: PASSWORD });
     signInAs(demo);
-    const result = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-    );
+    const result = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(result).toMatchObject({ ok: false, message: expect.stringContaining("demo's shared logins") });
-    expect((await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }))).ok).toBe(false);
+    expect((await startTotpEnrollmentAction({ currentPassword: PASSWORD })).ok).toBe(false);
   });
 
   it("asks a signed-out caller to sign in", async () => {
-    const result = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-    );
+    const result = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(result).toEqual({ ok: false, message: "Your session has ended. Sign in again to continue." });
   });
 });
@@ -206,7 +204,7 @@ describe("changing one's own password", () => {
 describe("two-factor sign-in", () => {
   it("enrols in two steps: a sealed, inactive secret first, then a code from the app turns it on", async () => {
     const user = await signedInUser("admin");
-    const started = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
+    const started = await startTotpEnrollmentAction({ currentPassword: PASSWORD });
     if (!started.ok) throw new Error(started.message);
     expect(started.data.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(started.data.secret).toMatch(/^[A-Z2-7]{16,}$/);
@@ -221,17 +219,14 @@ describe("two-factor sign-in", () => {
     ).toMatchObject({ kind: "ok" });
 
     const code = await generate({ secret: started.data.secret });
-    const wrong = await confirmTotpEnrollmentAction(null, form({ code: wrongCode(code) }));
+    const wrong = await confirmTotpEnrollmentAction({ code: wrongCode(code) });
     expect(wrong).toMatchObject({
       ok: false,
       fieldErrors: { code: [expect.stringContaining("did not match")] },
     });
     expect((await findUserById(user.id))?.totpEnabled).toBe(false);
 
-    const confirmed = await confirmTotpEnrollmentAction(
-      null,
-      form({ code: `${code.slice(0, 3)} ${code.slice(3)}` }),
-    );
+    const confirmed = await confirmTotpEnrollmentAction({ code: `${code.slice(0, 3)} ${code.slice(3)}` });
     if (!confirmed.ok) throw new Error(confirmed.message);
     expect(confirmed.data.recoveryCodes).toHaveLength(10);
     expect(new Set(confirmed.data.recoveryCodes).size).toBe(10);
@@ -273,7 +268,7 @@ describe("two-factor sign-in", () => {
   it("refuses to start again while it is on", async () => {
     await signedInUser();
     await enrol();
-    const again = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
+    const again = await startTotpEnrollmentAction({ currentPassword: PASSWORD });
     expect(again).toMatchObject({ ok: false, message: expect.stringContaining("already on") });
   });
 
@@ -281,7 +276,7 @@ describe("two-factor sign-in", () => {
     const user = await signedInUser();
     const { secret, recoveryCodes: old } = await enrol();
     const code = await nextCode(secret);
-    const refused = await regenerateRecoveryCodesAction(null, form({ code: wrongCode(code) }));
+    const refused = await regenerateRecoveryCodesAction({ code: wrongCode(code) });
     expect(refused).toMatchObject({
       ok: false,
       fieldErrors: { code: [expect.stringContaining("did not match")] },
@@ -291,7 +286,7 @@ describe("two-factor sign-in", () => {
       outcome: "failed",
     });
 
-    const renewed = await regenerateRecoveryCodesAction(null, form({ code }));
+    const renewed = await regenerateRecoveryCodesAction({ code });
     if (!renewed.ok) throw new Error(renewed.message);
     expect(renewed.data.recoveryCodes).toHaveLength(10);
     expect(renewed.data.recoveryCodes.some((fresh) => old.includes(fresh))).toBe(false);
@@ -319,17 +314,16 @@ describe("two-factor sign-in", () => {
       password: PASSWORD,
     });
     signInAs(user);
-    const started = await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }));
+    const started = await startTotpEnrollmentAction({ currentPassword: PASSWORD });
     if (!started.ok) throw new Error(started.message);
     // The QR code is the otpauth URI with the reseller's product name as issuer: never Mailpak's.
     const branded = await totpEnrollment(started.data.secret, user.email, "Northwind Mail");
     expect(started.data.qrDataUrl).toBe(branded.qrDataUrl);
     expect(branded.uri).toMatch(/^otpauth:\/\/totp\/Northwind%20Mail:/);
     expect(branded.uri).not.toMatch(/mailpak|enom/i);
-    const confirmed = await confirmTotpEnrollmentAction(
-      null,
-      form({ code: await generate({ secret: started.data.secret }) }),
-    );
+    const confirmed = await confirmTotpEnrollmentAction({
+      code: await generate({ secret: started.data.secret }),
+    });
     if (!confirmed.ok) throw new Error(confirmed.message);
     expect(confirmed.data.recoveryCodes).toHaveLength(10);
     expect((await findUserById(user.id))?.totpEnabled).toBe(true);
@@ -343,7 +337,7 @@ describe("two-factor sign-in", () => {
   it("turns off only with the current password", async () => {
     const user = await signedInUser();
     await enrol();
-    const refused = await disableTotpAction(null, form({ currentPassword: "not-my-password" }));
+    const refused = await disableTotpAction({ currentPassword: "not-my-password" });
     expect(refused).toMatchObject({
       ok: false,
       fieldErrors: { currentPassword: ["That is not your current password."] },
@@ -354,20 +348,20 @@ describe("two-factor sign-in", () => {
       outcome: "failed",
     });
 
-    const missing = await disableTotpAction(null, form({ currentPassword: "" }));
+    const missing = await disableTotpAction({ currentPassword: "" });
     expect(missing).toMatchObject({
       ok: false,
       fieldErrors: { currentPassword: ["Enter your current password."] },
     });
 
-    const done = await disableTotpAction(null, form({ currentPassword: PASSWORD }));
+    const done = await disableTotpAction({ currentPassword: PASSWORD });
     expect(done).toMatchObject({ ok: true });
     const row = await findUserById(user.id);
     expect(row).toMatchObject({ totpEnabled: false, totpSecret: null, recoveryCodeHashes: [] });
     expect(
       await authenticate({ email: user.email, password: PASSWORD }, { ip: "" }, createSignInLimiters()),
     ).toMatchObject({ kind: "ok" });
-    expect(await disableTotpAction(null, form({ currentPassword: PASSWORD }))).toMatchObject({
+    expect(await disableTotpAction({ currentPassword: PASSWORD })).toMatchObject({
       ok: false,
       message: "Two-factor sign-in is already off.",
     });
@@ -376,8 +370,8 @@ describe("two-factor sign-in", () => {
   it("acts only on the signed-in user, whatever the form says", async () => {
     const victim = await signedInUser();
     const attacker = await signedInUser();
-    await disableTotpAction(null, { currentPassword: PASSWORD, userId: victim.id, id: victim.id });
-    await changeOwnPasswordAction(null, {
+    await disableTotpAction({ currentPassword: PASSWORD, userId: victim.id, id: victim.id });
+    await changeOwnPasswordAction({
       currentPassword: PASSWORD,
       newPassword: NEW_PASSWORD,
       confirmPassword: NEW_PASSWORD,
@@ -393,12 +387,12 @@ describe("two-factor sign-in", () => {
 describe("turning two-factor sign-in on", () => {
   it("asks for the current password first, so an open session alone cannot bind another phone", async () => {
     const user = await signedInUser();
-    const missing = await startTotpEnrollmentAction(null, form({ currentPassword: "" }));
+    const missing = await startTotpEnrollmentAction({ currentPassword: "" });
     expect(missing).toMatchObject({
       ok: false,
       fieldErrors: { currentPassword: ["Enter your current password."] },
     });
-    const wrong = await startTotpEnrollmentAction(null, form({ currentPassword: "not-my-password" }));
+    const wrong = await startTotpEnrollmentAction({ currentPassword: "not-my-password" });
     expect(wrong).toMatchObject({
       ok: false,
       fieldErrors: { currentPassword: ["That is not your current password."] },
@@ -407,7 +401,7 @@ describe("turning two-factor sign-in on", () => {
     expect((await findUserById(user.id))?.totpSecret).toBeNull();
     expect((await auditOf(user.email))[0]).toMatchObject({ action: "account.totp-start", outcome: "failed" });
 
-    expect((await startTotpEnrollmentAction(null, form({ currentPassword: PASSWORD }))).ok).toBe(true);
+    expect((await startTotpEnrollmentAction({ currentPassword: PASSWORD })).ok).toBe(true);
   });
 });
 
@@ -421,22 +415,20 @@ describe("checks on My account sent all at once", () => {
     const user = await signedInUser();
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        changeOwnPasswordAction(
-          null,
-          form({
-            currentPassword: `wrong-${i}-password`,
-            newPassword: NEW_PASSWORD,
-            confirmPassword: NEW_PASSWORD,
-          }),
-        ),
+        changeOwnPasswordAction({
+          currentPassword: `wrong-${i}-password`,
+          newPassword: NEW_PASSWORD,
+          confirmPassword: NEW_PASSWORD,
+        }),
       ),
     );
     expect(results.every((result) => !result.ok)).toBe(true);
     expect(await checked(user.email, "Password change refused: wrong current password")).toBe(5);
-    const right = await changeOwnPasswordAction(
-      null,
-      form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-    );
+    const right = await changeOwnPasswordAction({
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
     expect(right).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many wrong attempts/) });
     expect(await verifyPassword((await findUserById(user.id))?.passwordHash ?? "", PASSWORD)).toBe(true);
   });
@@ -446,11 +438,11 @@ describe("checks on My account sent all at once", () => {
     const { secret } = await enrol();
     const right = await nextCode(secret);
     const results = await Promise.all(
-      Array.from({ length: 30 }, () => regenerateRecoveryCodesAction(null, form({ code: wrongCode(right) }))),
+      Array.from({ length: 30 }, () => regenerateRecoveryCodesAction({ code: wrongCode(right) })),
     );
     expect(results.every((result) => !result.ok)).toBe(true);
     expect(await checked(user.email, "New recovery codes refused: wrong authentication code")).toBe(5);
-    expect(await regenerateRecoveryCodesAction(null, form({ code: right }))).toMatchObject({
+    expect(await regenerateRecoveryCodesAction({ code: right })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Too many wrong attempts/),
     });
@@ -462,24 +454,22 @@ describe("secrets stay secret", () => {
     const user = await signedInUser();
     const results: unknown[] = [];
     results.push(
-      await changeOwnPasswordAction(
-        null,
-        form({
-          currentPassword: "Tr0ub4dor-wrong",
-          newPassword: NEW_PASSWORD,
-          confirmPassword: NEW_PASSWORD,
-        }),
-      ),
+      await changeOwnPasswordAction({
+        currentPassword: "Tr0ub4dor-wrong",
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
     );
     const { secret } = await enrol();
-    results.push(await disableTotpAction(null, form({ currentPassword: "Tr0ub4dor-wrong" })));
-    results.push(await regenerateRecoveryCodesAction(null, form({ code: await nextCode(secret) })));
-    results.push(await disableTotpAction(null, form({ currentPassword: PASSWORD })));
+    results.push(await disableTotpAction({ currentPassword: "Tr0ub4dor-wrong" }));
+    results.push(await regenerateRecoveryCodesAction({ code: await nextCode(secret) }));
+    results.push(await disableTotpAction({ currentPassword: PASSWORD }));
     results.push(
-      await changeOwnPasswordAction(
-        null,
-        form({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
-      ),
+      await changeOwnPasswordAction({
+        currentPassword: PASSWORD,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: NEW_PASSWORD,
+      }),
     );
 
     const audit = JSON.stringify(await auditOf(user.email));

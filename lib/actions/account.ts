@@ -1,4 +1,5 @@
 "use server";
+import { checkPasswordAgainst } from "@/lib/validation/password-policy";
 
 import { isDemoEmail } from "@/lib/auth/demo";
 import { NotSignedInError, RuleError } from "@/lib/auth/errors";
@@ -25,7 +26,7 @@ import {
   startTotpEnrollmentSchema,
 } from "@/lib/validation/account";
 import type { ActionResult } from "./result";
-import { formAction, userAction } from "./builder";
+import { userAction } from "./builder";
 
 /**
  * The signed-in user's own account: password and two-factor sign-in. Each action acts only on the
@@ -41,182 +42,184 @@ export type PasswordChanged = { signedOut: true };
 export type TotpEnrollment = { qrDataUrl: string; secret: string };
 export type RecoveryCodes = { recoveryCodes: string[] };
 
-export const changeOwnPasswordAction = formAction(
-  userAction(
-    { name: "account.password-change", schema: changePasswordSchema },
-    async (input, { user, audit }): Promise<ActionResult<PasswordChanged>> => {
-      const row = await ownRow(user);
-      refuseSharedDemoLogin(row);
-      if (!(await passwordMatches(row, input.currentPassword))) {
-        await audit({
-          outcome: "failed",
-          summary: "Password change refused: wrong current password",
-          targetUserId: user.id,
-        });
-        return {
-          ok: false,
-          message: "Your password was not changed.",
-          fieldErrors: { currentPassword: ["That is not your current password."] },
-        };
-      }
-      await bumpSessionVersion(row.id, { passwordHash: await hashPassword(input.newPassword) });
+export const changeOwnPasswordAction = userAction(
+  { name: "account.password-change", schema: changePasswordSchema },
+  async (input, { user, audit }): Promise<ActionResult<PasswordChanged>> => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (!(await passwordMatches(row, input.currentPassword))) {
       await audit({
-        outcome: "ok",
-        summary: "Changed their password; all their sessions were signed out",
+        outcome: "failed",
+        summary: "Password change refused: wrong current password",
         targetUserId: user.id,
       });
       return {
-        ok: true,
-        data: { signedOut: true },
-        message:
-          "Your password has been changed and you have been signed out everywhere. Sign in again with your new password.",
+        ok: false,
+        message: "Your password was not changed.",
+        fieldErrors: { currentPassword: ["That is not your current password."] },
       };
-    },
-  ),
+    }
+    const weakness = await checkPasswordAgainst(input.newPassword, [
+      row.email,
+      row.name,
+      user.customerName,
+      (await getBranding()).productName,
+    ]);
+    if (weakness)
+      return {
+        ok: false,
+        message: "Your password was not changed.",
+        fieldErrors: { newPassword: [weakness] },
+      };
+    await bumpSessionVersion(row.id, { passwordHash: await hashPassword(input.newPassword) });
+    await audit({
+      outcome: "ok",
+      summary: "Changed their password; all their sessions were signed out",
+      targetUserId: user.id,
+    });
+    return {
+      ok: true,
+      data: { signedOut: true },
+      message:
+        "Your password has been changed and you have been signed out everywhere. Sign in again with your new password.",
+    };
+  },
 );
 
 /**
  * Step one of two-factor setup, behind the current password: a new secret, kept sealed and
  * inactive until a code proves the app has it.
  */
-export const startTotpEnrollmentAction = formAction(
-  userAction(
-    { name: "account.totp-start", schema: startTotpEnrollmentSchema },
-    async (input, { user, audit }): Promise<ActionResult<TotpEnrollment>> => {
-      const row = await ownRow(user);
-      refuseSharedDemoLogin(row);
-      if (row.totpEnabled)
-        throw new RuleError(
-          "Two-factor sign-in is already on. To move it to another device, turn it off and set it up again.",
-        );
-      // Someone at an unattended open session must not bind the account to their own phone.
-      if (!(await passwordMatches(row, input.currentPassword))) {
-        await audit({
-          outcome: "failed",
-          summary: "Setting up two-factor sign-in refused: wrong current password",
-          targetUserId: user.id,
-        });
-        return {
-          ok: false,
-          message: "Two-factor sign-in is still off.",
-          fieldErrors: { currentPassword: ["That is not your current password."] },
-        };
-      }
-      const secret = newTotpSecret();
-      await updateUser(row.id, {
-        totpSecret: sealSecret(secret),
-        totpEnabled: false,
-        recoveryCodeHashes: [],
+export const startTotpEnrollmentAction = userAction(
+  { name: "account.totp-start", schema: startTotpEnrollmentSchema },
+  async (input, { user, audit }): Promise<ActionResult<TotpEnrollment>> => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (row.totpEnabled)
+      throw new RuleError(
+        "Two-factor sign-in is already on. To move it to another device, turn it off and set it up again.",
+      );
+    // Someone at an unattended open session must not bind the account to their own phone.
+    if (!(await passwordMatches(row, input.currentPassword))) {
+      await audit({
+        outcome: "failed",
+        summary: "Setting up two-factor sign-in refused: wrong current password",
+        targetUserId: user.id,
       });
-      const { qrDataUrl } = await totpEnrollment(secret, row.email, await totpIssuerFor(user));
-      return { ok: true, data: { qrDataUrl, secret } };
-    },
-  ),
+      return {
+        ok: false,
+        message: "Two-factor sign-in is still off.",
+        fieldErrors: { currentPassword: ["That is not your current password."] },
+      };
+    }
+    const secret = newTotpSecret();
+    await updateUser(row.id, {
+      totpSecret: sealSecret(secret),
+      totpEnabled: false,
+      recoveryCodeHashes: [],
+    });
+    const { qrDataUrl } = await totpEnrollment(secret, row.email, await totpIssuerFor(user));
+    return { ok: true, data: { qrDataUrl, secret } };
+  },
 );
 
 /** Step two: the first code from the app turns two-factor sign-in on and yields recovery codes, shown once. */
-export const confirmTotpEnrollmentAction = formAction(
-  userAction(
-    { name: "account.totp-enable", schema: confirmTotpSchema },
-    async (input, { user, audit }): Promise<ActionResult<RecoveryCodes>> => {
-      const row = await ownRow(user);
-      refuseSharedDemoLogin(row);
-      if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on.");
-      if (!row.totpSecret)
-        throw new RuleError("Start the setup again: your authenticator app needs a new QR code.");
-      // Not rate-limited: only this session has seen the pending secret, so guessing gains nothing,
-      // and a drifting phone clock should not lock its owner out of signing in.
-      if (!(await acceptTotpCode(row, row.totpSecret, input.code))) {
-        return {
-          ok: false,
-          message: "Two-factor sign-in is still off.",
-          fieldErrors: { code: [WRONG_CODE] },
-        };
-      }
-      const recoveryCodes = generateRecoveryCodes();
-      await updateUser(row.id, {
-        totpEnabled: true,
-        recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
-      });
-      await audit({
-        outcome: "ok",
-        summary: `Turned on two-factor sign-in (${recoveryCodes.length} recovery codes issued)`,
-        targetUserId: user.id,
-      });
-      return { ok: true, data: { recoveryCodes }, message: "Two-factor sign-in is on." };
-    },
-  ),
+export const confirmTotpEnrollmentAction = userAction(
+  { name: "account.totp-enable", schema: confirmTotpSchema },
+  async (input, { user, audit }): Promise<ActionResult<RecoveryCodes>> => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (row.totpEnabled) throw new RuleError("Two-factor sign-in is already on.");
+    if (!row.totpSecret)
+      throw new RuleError("Start the setup again: your authenticator app needs a new QR code.");
+    // Not rate-limited: only this session has seen the pending secret, so guessing gains nothing,
+    // and a drifting phone clock should not lock its owner out of signing in.
+    if (!(await acceptTotpCode(row, row.totpSecret, input.code))) {
+      return {
+        ok: false,
+        message: "Two-factor sign-in is still off.",
+        fieldErrors: { code: [WRONG_CODE] },
+      };
+    }
+    const recoveryCodes = generateRecoveryCodes();
+    await updateUser(row.id, {
+      totpEnabled: true,
+      recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode),
+    });
+    await audit({
+      outcome: "ok",
+      summary: `Turned on two-factor sign-in (${recoveryCodes.length} recovery codes issued)`,
+      targetUserId: user.id,
+    });
+    return { ok: true, data: { recoveryCodes }, message: "Two-factor sign-in is on." };
+  },
 );
 
 /** New recovery codes replace every old one; a current app code proves the device is still in hand. */
-export const regenerateRecoveryCodesAction = formAction(
-  userAction(
-    { name: "account.recovery-codes", schema: regenerateRecoveryCodesSchema },
-    async (input, { user, audit }): Promise<ActionResult<RecoveryCodes>> => {
-      const row = await ownRow(user);
-      refuseSharedDemoLogin(row);
-      if (!row.totpEnabled || !row.totpSecret)
-        throw new RuleError("Two-factor sign-in is off, so there are no recovery codes to replace.");
-      if (!(await totpCodeMatches(row, row.totpSecret, input.code))) {
-        await audit({
-          outcome: "failed",
-          summary: "New recovery codes refused: wrong authentication code",
-          targetUserId: user.id,
-        });
-        return {
-          ok: false,
-          message: "Your recovery codes were not changed.",
-          fieldErrors: { code: [WRONG_CODE] },
-        };
-      }
-      const recoveryCodes = generateRecoveryCodes();
-      await updateUser(row.id, { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
+export const regenerateRecoveryCodesAction = userAction(
+  { name: "account.recovery-codes", schema: regenerateRecoveryCodesSchema },
+  async (input, { user, audit }): Promise<ActionResult<RecoveryCodes>> => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (!row.totpEnabled || !row.totpSecret)
+      throw new RuleError("Two-factor sign-in is off, so there are no recovery codes to replace.");
+    if (!(await totpCodeMatches(row, row.totpSecret, input.code))) {
       await audit({
-        outcome: "ok",
-        summary: `Replaced their recovery codes (${recoveryCodes.length} new codes; the old ones no longer work)`,
+        outcome: "failed",
+        summary: "New recovery codes refused: wrong authentication code",
         targetUserId: user.id,
       });
       return {
-        ok: true,
-        data: { recoveryCodes },
-        message: "New recovery codes are ready; the old ones no longer work.",
+        ok: false,
+        message: "Your recovery codes were not changed.",
+        fieldErrors: { code: [WRONG_CODE] },
       };
-    },
-  ),
+    }
+    const recoveryCodes = generateRecoveryCodes();
+    await updateUser(row.id, { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode) });
+    await audit({
+      outcome: "ok",
+      summary: `Replaced their recovery codes (${recoveryCodes.length} new codes; the old ones no longer work)`,
+      targetUserId: user.id,
+    });
+    return {
+      ok: true,
+      data: { recoveryCodes },
+      message: "New recovery codes are ready; the old ones no longer work.",
+    };
+  },
 );
 
-export const disableTotpAction = formAction(
-  userAction(
-    { name: "account.totp-disable", schema: disableTotpSchema },
-    async (input, { user, audit }): Promise<ActionResult<undefined>> => {
-      const row = await ownRow(user);
-      refuseSharedDemoLogin(row);
-      if (!row.totpEnabled) throw new RuleError("Two-factor sign-in is already off.");
-      if (!(await passwordMatches(row, input.currentPassword))) {
-        await audit({
-          outcome: "failed",
-          summary: "Turning off two-factor sign-in refused: wrong current password",
-          targetUserId: user.id,
-        });
-        return {
-          ok: false,
-          message: "Two-factor sign-in is still on.",
-          fieldErrors: { currentPassword: ["That is not your current password."] },
-        };
-      }
-      await updateUser(row.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [] });
+export const disableTotpAction = userAction(
+  { name: "account.totp-disable", schema: disableTotpSchema },
+  async (input, { user, audit }): Promise<ActionResult<undefined>> => {
+    const row = await ownRow(user);
+    refuseSharedDemoLogin(row);
+    if (!row.totpEnabled) throw new RuleError("Two-factor sign-in is already off.");
+    if (!(await passwordMatches(row, input.currentPassword))) {
       await audit({
-        outcome: "ok",
-        summary: "Turned off two-factor sign-in; their recovery codes no longer work",
+        outcome: "failed",
+        summary: "Turning off two-factor sign-in refused: wrong current password",
         targetUserId: user.id,
       });
       return {
-        ok: true,
-        data: undefined,
-        message: "Two-factor sign-in is off. Your recovery codes no longer work.",
+        ok: false,
+        message: "Two-factor sign-in is still on.",
+        fieldErrors: { currentPassword: ["That is not your current password."] },
       };
-    },
-  ),
+    }
+    await updateUser(row.id, { totpEnabled: false, totpSecret: null, recoveryCodeHashes: [] });
+    await audit({
+      outcome: "ok",
+      summary: "Turned off two-factor sign-in; their recovery codes no longer work",
+      targetUserId: user.id,
+    });
+    return {
+      ok: true,
+      data: undefined,
+      message: "Two-factor sign-in is off. Your recovery codes no longer work.",
+    };
+  },
 );
 
 const WRONG_CODE =

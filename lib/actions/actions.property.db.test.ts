@@ -60,8 +60,6 @@ const actions: [string, Action][] = serverModules.flatMap((path) =>
 interface Known {
   schema: z.ZodType;
   sample: Record<string, unknown>;
-  /** (previous state, payload), as useActionState calls it. */
-  formState?: boolean;
 }
 
 const NOBODY = "6f1d0c34-2b3a-4c5d-8e9f-0a1b2c3d4e5f";
@@ -137,27 +135,22 @@ const KNOWN: Record<string, Known> = {
       newPassword: "Another-Passw0rd",
       confirmPassword: "Another-Passw0rd",
     },
-    formState: true,
   },
   startTotpEnrollmentAction: {
     schema: account.startTotpEnrollmentSchema,
     sample: { currentPassword: "wrong-password-1" },
-    formState: true,
   },
   confirmTotpEnrollmentAction: {
     schema: account.confirmTotpSchema,
     sample: { code: "123456" },
-    formState: true,
   },
   regenerateRecoveryCodesAction: {
     schema: account.regenerateRecoveryCodesSchema,
     sample: { code: "123456" },
-    formState: true,
   },
   disableTotpAction: {
     schema: account.disableTotpSchema,
     sample: { currentPassword: "wrong" },
-    formState: true,
   },
   purchaseAction: {
     schema: purchases.purchaseSubmitSchema,
@@ -270,8 +263,7 @@ describe("every server action under hostile input", () => {
       const known = KNOWN[name];
       // Enough runs that "most are refused" below holds by more than chance (about 80% are, per schema).
       const runs = known ? 30 : 12;
-      const call = (input: unknown) =>
-        known?.formState || (!known && action.length === 2) ? action(undefined, input) : action(input);
+      const call = (input: unknown) => action(input);
       const input = known
         ? fc.oneof(mutated(known.sample), hostileInput(Object.keys(known.sample)))
         : hostileInput();

@@ -39,6 +39,7 @@ const LABELS: Record<keyof BrandingFields, string> = {
   supportEmail: "support email",
   supportUrl: "support URL",
   footerText: "footer",
+  portalHost: "portal address",
 };
 
 export const saveBrandingAction = userAction(

@@ -23,8 +23,8 @@ import { failureOf, fieldErrorsOf, runAction } from "./safe-action";
  * the action's name with the caller as actor. Failures become messages for the user, as in
  * `runAction`, which these wrap (metrics, refusal audit).
  *
- * A form posts FormData: every builder reads it as a plain object for the schema (`formInput`).
- * `formAction(action)` gives the `(previousState, formData)` signature of `useActionState`, and
+ * Components call them through `useAction` with a typed object (a FormData is still read as a
+ * plain object for the schema, `formInput`, and a file upload keeps its FormData: `rawFormData`);
  * `publicAction` is the envelope of the few actions of people not signed in (the token in their
  * link is the credential).
  */
@@ -103,13 +103,6 @@ function domainField(data: unknown): unknown {
 /** Forms send FormData; tests and other callers send a plain object. The schema checks either. */
 export function formInput(payload: unknown): unknown {
   return payload instanceof FormData ? formDataToObject(payload) : payload;
-}
-
-/** An action for `useActionState`, which calls it with the previous state first. */
-export type FormServerAction<T> = (previous: unknown, payload: unknown) => Promise<ActionResult<T>>;
-
-export function formAction<T>(action: ServerAction<T>): FormServerAction<T> {
-  return (_previous, payload) => action(payload);
 }
 
 export interface PublicActionSpec<S extends z.ZodType> {

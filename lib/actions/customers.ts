@@ -10,7 +10,9 @@ import {
   setCustomerDomains,
   updateCustomer,
   type CustomerFields,
+  type CustomerSpending,
 } from "@/lib/customers/queries";
+import { usd as dollars } from "@/lib/purchases/spending-model";
 import { listCustomerUsers } from "@/lib/users/queries";
 import type { CustomerRow } from "@/lib/db/schema";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
@@ -66,6 +68,11 @@ export const createCustomerAction = userAction(
   },
 );
 
+/** Exactly the stored columns of the details and allowances (the input may carry more). */
+function pickFields(fields: CustomerFields): CustomerFields {
+  return Object.fromEntries(FIELD_KEYS.map((key) => [key, fields[key]])) as CustomerFields;
+}
+
 function pickAllowances(fields: CustomerFields) {
   return {
     canCreateMailboxes: fields.canCreateMailboxes,
@@ -89,22 +96,62 @@ const FIELD_KEYS = [
   "canRenew",
 ] as const satisfies readonly (keyof CustomerFields)[];
 
-/** Contact details, notes and what the customer may do in the portal (takes effect at their next click). */
+/**
+ * The spending settings this update changes (issue 16): only those sent, and only if different.
+ * A limit is in cents at retail prices; null: no limit.
+ */
+function spendingChanges(
+  before: CustomerRow,
+  sent: { monthlySpendLimit?: number | null; purchaseApproval?: boolean },
+): Partial<CustomerSpending> {
+  const changes: Partial<CustomerSpending> = {};
+  if (sent.monthlySpendLimit !== undefined && sent.monthlySpendLimit !== before.monthlySpendLimitCents)
+    changes.monthlySpendLimitCents = sent.monthlySpendLimit;
+  if (sent.purchaseApproval !== undefined && sent.purchaseApproval !== before.purchaseApproval)
+    changes.purchaseApproval = sent.purchaseApproval;
+  return changes;
+}
+
+function spendingSummary(customer: CustomerSpending): string {
+  const limit =
+    customer.monthlySpendLimitCents === null
+      ? "no monthly limit"
+      : `monthly limit ${dollars(customer.monthlySpendLimitCents)}`;
+  return `${limit}${customer.purchaseApproval ? ", staff approve each order" : ""}`;
+}
+
+/**
+ * Contact details, notes, what the customer may do in the portal and what it may spend there
+ * (takes effect at their next click).
+ */
 export const updateCustomerAction = userAction(
   { name: "customer.update", schema: updateCustomerSchema },
-  async ({ customerId, ...fields }, { user: actor, audit }): Promise<ActionResult> => {
+  async (
+    { customerId, monthlySpendLimit, purchaseApproval, ...fields },
+    { user: actor, audit },
+  ): Promise<ActionResult> => {
     const before = await loadManagedCustomer(actor, customerId);
-    const changed = FIELD_KEYS.filter((key) => before[key] !== fields[key]);
+    const spending = spendingChanges(before, { monthlySpendLimit, purchaseApproval });
+    const changedFields = FIELD_KEYS.filter((key) => before[key] !== fields[key]);
+    const changed = [...changedFields, ...(Object.keys(spending) as (keyof CustomerSpending)[])];
     if (changed.length === 0)
       return { ok: true, data: undefined, message: "Nothing to save: no field has changed." };
-    await updateCustomer(before.id, fields);
+    await updateCustomer(before.id, { ...pickFields(fields), ...spending });
     // Notes are free text: the log says they changed, not what they say.
-    const changes = Object.fromEntries(
-      changed.map((key) => [key, key === "notes" ? "changed" : { from: before[key], to: fields[key] }]),
-    );
+    const changes = Object.fromEntries([
+      ...changedFields.map((key) => [
+        key,
+        key === "notes" ? "changed" : { from: before[key], to: fields[key] },
+      ]),
+      ...Object.entries(spending).map(([key, to]) => [
+        key,
+        { from: before[key as keyof CustomerSpending], to },
+      ]),
+    ]);
+    const after = { ...before, ...spending };
     await audit({
       outcome: "ok",
-      summary: `Updated customer ${fields.name} (${changed.join(", ")}); allowed: ${allowancesOf(fields)}`,
+      summary: `Updated customer ${fields.name} (${changed.join(", ")}); allowed: ${allowancesOf(fields)}; ${spendingSummary(after)}`,
       targetCustomerId: before.id,
       details: { changes },
     });

@@ -1,4 +1,6 @@
 import "server-only";
+import { getBranding } from "@/lib/branding/settings";
+import { checkPasswordAgainst } from "@/lib/validation/password-policy";
 import { revalidatePath } from "next/cache";
 import type { AuditEntry } from "@/lib/audit";
 import { isDemoEmail } from "@/lib/auth/demo";
@@ -111,6 +113,20 @@ export async function createLogin(
     return invalid("Addresses at demo.test work only on a demo panel; use a real address.");
   }
   if (await findUserByEmail(input.email)) return invalid(DUPLICATE_EMAIL);
+  if (input.passwordMode === "choose") {
+    const weakness = await checkPasswordAgainst(input.password, [
+      input.email,
+      input.name,
+      input.customer?.name,
+      (await getBranding()).productName,
+    ]);
+    if (weakness)
+      return {
+        ok: false,
+        message: "Please correct the highlighted fields.",
+        fieldErrors: { password: [weakness] },
+      };
+  }
 
   const temporaryPassword = input.passwordMode === "generate" ? generateTemporaryPassword() : null;
   const row = await insertUserUnlessEmailTaken({

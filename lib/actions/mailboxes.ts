@@ -1,7 +1,8 @@
 "use server";
 
 import { NotFoundError } from "@/lib/auth/errors";
-import { forgetDisplayNames, recordCreatedMailboxes } from "@/lib/mailboxes/display-names";
+import { setMailboxDisplayNameSchema } from "@/lib/mailboxes/display-name-model";
+import { forgetDisplayNames, recordCreatedMailboxes, setDisplayName } from "@/lib/mailboxes/display-names";
 import type { AuditOutcome } from "@/lib/db/schema";
 import { getEnomClient, type DomainEmail, type PopForwarding } from "@/lib/enom";
 import {
@@ -25,6 +26,7 @@ import {
   type JobStart,
 } from "@/lib/mailboxes/jobs";
 import { logger } from "@/lib/logger";
+import { readDomainForView } from "@/lib/mirror/read";
 import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import {
   countOutcomes,
@@ -761,5 +763,49 @@ export const startDeleteMailboxesJobAction = domainAction(
   async (data, { user, audit, domain }): Promise<JobResult> => {
     const context: WriteContext = { audit, action: "mailbox.delete", domain, pakId: null };
     return startJob(context, (email) => startDeleteMailboxesJob(user, domain, email, data.userNames));
+  },
+);
+
+// ── Display names ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * The name the panel shows for a mailbox. eNom takes a display name only at creation
+ * (SetUpPOP3User `DisplayNameX`; GetPOP3 returns none, ModifyPOP3 has none: ../shared/enom-api.md),
+ * so this writes the panel's record alone and sends nothing to eNom. The mailbox must be on the
+ * domain as the mirror last read it (the grid's own read), so no name is kept for a stranger.
+ */
+export const setMailboxDisplayNameAction = domainAction(
+  { name: "mailbox.display-name", schema: setMailboxDisplayNameSchema, permission: "mailboxes.manage" },
+  async (data, { user, audit, domain }): Promise<ActionResult<{ userName: string; displayName: string }>> => {
+    const mirrored = await readDomainForView(domain);
+    const mailbox = mirrored.mailboxes.find(
+      (candidate) => candidate.userName.toLowerCase() === data.userName.toLowerCase(),
+    );
+    if (!mailbox) {
+      await audit({
+        outcome: "failed",
+        summary: `Refused before saving: ${data.userName}@${domain} is not on the domain`,
+        domain,
+        mailbox: data.userName,
+      });
+      return { ok: false, message: GONE };
+    }
+    const { before } = await setDisplayName(domain, mailbox.userName, data.displayName, user.id);
+    const address = `${mailbox.userName}@${domain}`;
+    const shown = (name: string | null) => (name === null ? "not known" : name === "" ? "none" : `"${name}"`);
+    await audit({
+      outcome: "ok",
+      summary: `Display name of ${address} in the panel: ${shown(before)} → ${shown(data.displayName)} (not sent to eNom, which keeps the name given at creation)`,
+      domain,
+      mailbox: mailbox.userName,
+      details: { from: before, to: data.displayName, sentToEnom: false },
+    });
+    return {
+      ok: true,
+      data: { userName: mailbox.userName, displayName: data.displayName },
+      message: data.displayName
+        ? `${address} is shown as "${data.displayName}" in this panel.`
+        : `${address} is shown without a display name in this panel.`,
+    };
   },
 );

@@ -1,8 +1,11 @@
 "use server";
 
-import { NotFoundError } from "@/lib/auth/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { isStaffRole } from "@/lib/auth/permissions";
 import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type DomainEmail } from "@/lib/enom";
+import { setPakNicknameSchema } from "@/lib/paks/nickname";
+import { clearPakNickname, findPakNickname, mirrorListsPak, setPakNickname } from "@/lib/paks/nicknames";
 import { todayIso } from "@/lib/purchases/dates";
 import {
   deletePakWithMailboxes,
@@ -23,7 +26,8 @@ import type { ActionFailure } from "./logins";
 import type { ActionResult } from "./result";
 
 /**
- * Server actions of a domain's page: a pak's auto-renew, deleting a pak, the domain's catch-all.
+ * Server actions of a domain's page: a pak's auto-renew, deleting a pak, the domain's catch-all, and
+ * the nickname staff give a pak.
  * Each is a public endpoint: it checks the caller's right to that very domain (someone else's is
  * "not found", and eNom is not asked), that the pak belongs to the domain, and the permission;
  * then it asks eNom once and records the true outcome in the audit log, with eNom's TrackingKey.
@@ -162,5 +166,44 @@ export const setCatchAllAction = domainAction(
     } catch (error) {
       return enomFailure({ audit, domain }, error, `Could not set the catch-all of ${domain} to ${catchAll}`);
     }
+  },
+);
+
+/**
+ * Staff name a pak ("Sales team") or remove its name (an empty nickname). Panel-side only: eNom is
+ * not asked. The pak must be one the account mirror lists under this domain. Customers cannot,
+ * whatever they may buy: the permission is staff's `paks.purchase` and the role must be staff's.
+ */
+export const setPakNicknameAction = domainAction(
+  { name: "pak.nickname", schema: setPakNicknameSchema, permission: "paks.purchase" },
+  async (
+    { bundleId, nickname },
+    { user, domain, audit },
+  ): Promise<ActionResult<{ bundleId: number; nickname: string | null }>> => {
+    if (!isStaffRole(user.role)) throw new ForbiddenError("Only your provider's staff can name paks.");
+    if (!(await mirrorListsPak(domain, bundleId))) throw new NotFoundError("That pak");
+    const before = await findPakNickname(domain, bundleId);
+    const after = nickname === "" ? null : nickname;
+    if (before === after)
+      return { ok: true, data: { bundleId, nickname: after }, message: "Nothing to save: no changes." };
+    if (after === null) await clearPakNickname(domain, bundleId);
+    else await setPakNickname(domain, bundleId, after, user.id);
+    await audit({
+      outcome: "ok",
+      summary:
+        after === null
+          ? `Removed the nickname "${before}" of pak ${bundleId} of ${domain}`
+          : before === null
+            ? `Named pak ${bundleId} of ${domain} "${after}"`
+            : `Renamed pak ${bundleId} of ${domain} from "${before}" to "${after}"`,
+      domain,
+      pakId: String(bundleId),
+      details: { before, after },
+    });
+    return {
+      ok: true,
+      data: { bundleId, nickname: after },
+      message: after === null ? `Pak ${bundleId} has no nickname now.` : `Pak ${bundleId} is now "${after}".`,
+    };
   },
 );

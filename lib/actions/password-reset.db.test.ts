@@ -8,6 +8,7 @@ import { passwordResetTokens } from "@/lib/db/schema";
 import { linkIn, readCapturedMail } from "@/lib/mail/captured";
 import { replaceMailTransport } from "@/lib/mail/transport";
 import { hashOneTimeToken } from "@/lib/one-time-token";
+import { PANEL_PASSWORD_MIN } from "@/lib/validation/account";
 import { REQUEST_ANSWER } from "@/lib/validation/password-reset";
 import { auditAfter, lastAuditId } from "@/test/audit";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
@@ -206,7 +207,7 @@ describe("choosing a new password with the link", () => {
     const token = await requestLink(user.email);
     expect(await resetPasswordAction({ token, password: "short", confirm: "short" })).toMatchObject({
       ok: false,
-      fieldErrors: { password: ["Use at least 10 characters."] },
+      fieldErrors: { password: [`Use at least ${PANEL_PASSWORD_MIN} characters.`] },
     });
     expect(
       await resetPasswordAction({ token, password: NEW_PASSWORD, confirm: "different-passphrase" }),

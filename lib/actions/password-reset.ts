@@ -1,6 +1,8 @@
 "use server";
 
 import { after } from "next/server";
+import { getBranding } from "@/lib/branding/settings";
+import { checkPasswordAgainst } from "@/lib/validation/password-policy";
 import { recordAudit } from "@/lib/audit";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { hashPassword } from "@/lib/auth/password";
@@ -14,6 +16,7 @@ import {
   createResetToken,
   deleteResetToken,
   resetPasswordWithToken,
+  resetTokenOwner,
   resetTokenState,
 } from "@/lib/password-reset/tokens";
 import { getRequestContext } from "@/lib/request-context";
@@ -138,6 +141,20 @@ export const resetPasswordAction = publicAction(
   async ({ token, password }): Promise<ActionResult<PasswordReset>> => {
     // A dead link costs no password hash: the public endpoint cannot be used to burn CPU.
     const state = await resetTokenState(token);
+    if (state === "valid") {
+      const owner = await resetTokenOwner(token);
+      const weakness = await checkPasswordAgainst(password, [
+        owner?.email,
+        owner?.name,
+        (await getBranding()).productName,
+      ]);
+      if (weakness)
+        return {
+          ok: false,
+          message: "Please correct the highlighted fields.",
+          fieldErrors: { password: [weakness] },
+        };
+    }
     const outcome =
       state === "valid" ? await resetPasswordWithToken(token, await hashPassword(password)) : { kind: state };
     if (outcome.kind !== "reset") {

@@ -30,12 +30,21 @@ import {
   removeMailboxForwardingAction,
   resetMailboxPasswordsAction,
   setMailboxAdminAction,
+  setMailboxDisplayNameAction,
   setMailboxForwardingAction,
   startCreateMailboxesJobAction,
   startDeleteMailboxesJobAction,
   startResetPasswordsJobAction,
 } from "./mailboxes";
-import { deletePakAction, setCatchAllAction, setPakAutoRenewAction } from "./paks";
+import { markNotificationReadAction } from "./notifications";
+import { deletePakAction, setCatchAllAction, setPakAutoRenewAction, setPakNicknameAction } from "./paks";
+import {
+  approveRequestAction,
+  declineRequestAction,
+  requestPurchaseAction,
+  requestRenewalAction,
+  withdrawRequestAction,
+} from "./purchase-requests";
 import {
   listPurchasesRoute,
   quotePurchaseRoute,
@@ -43,12 +52,16 @@ import {
   readPurchaseRoute,
   searchPurchaseDomainsRoute,
 } from "@/lib/purchases/read-routes.testing";
+import { startPortalPreviewAction } from "./portal-preview";
 import { savePriceListAction } from "./pricing";
+import { saveSecuritySettingsAction } from "./security-settings";
 import { checkAttemptAction, purchaseAction, renewAction } from "./purchases";
 import type { ActionResult } from "./result";
 import {
   inviteColleagueAction,
+  inviteCustomerLoginAction,
   removeColleagueAction,
+  resendCustomerInvitationAction,
   resendInvitationAction,
   revokeInvitationAction,
   setColleagueAdminAction,
@@ -94,6 +107,7 @@ let invitationB = "";
 let purchaseKeyB = "";
 let renewalKeyB = "";
 let jobB = "";
+let requestB = "";
 
 const ALL_ALLOWANCES = {
   canCreateMailboxes: true,
@@ -110,6 +124,25 @@ async function customerLogin(email: string, customerId: string, name: string): P
   return { ...user, customerName: name, customer: { ...ALL_ALLOWANCES } };
 }
 
+async function withApproval<T>(login: SessionUser, call: () => Promise<T>): Promise<T> {
+  const db = await getDb();
+  const customer = eq(tables.customers.id, login.customerId ?? "");
+  const [before] = await db
+    .select({ updatedAt: tables.customers.updatedAt })
+    .from(tables.customers)
+    .where(customer);
+  await db.update(tables.customers).set({ purchaseApproval: true }).where(customer);
+  try {
+    return await call();
+  } finally {
+    // Put the row back exactly, so the probe's "no row changed" holds.
+    await db
+      .update(tables.customers)
+      .set({ purchaseApproval: false, updatedAt: before?.updatedAt })
+      .where(customer);
+  }
+}
+
 /** Every row of every table but the audit log. */
 async function snapshot(): Promise<string> {
   const db = await getDb();
@@ -124,8 +157,14 @@ async function snapshot(): Promise<string> {
     tables.renewalReminders,
     tables.jobRuns,
     tables.jobItems,
+    tables.purchaseRequests,
+    tables.pakNicknames,
+    tables.mailboxDisplayNames,
+    tables.notifications,
   ];
-  return JSON.stringify(await Promise.all(all.map((table) => db.select().from(table))));
+  // Each table's rows in a fixed order: an update may move a row in PostgreSQL's own order.
+  const tablesRows = await Promise.all(all.map((table) => db.select().from(table)));
+  return JSON.stringify(tablesRows.map((rows) => rows.map((row) => JSON.stringify(row)).sort()));
 }
 
 const uuid = () => crypto.randomUUID();
@@ -201,6 +240,12 @@ function probes(): Probe[] {
       name: "stop B's mailbox forwarding",
       call: () => removeMailboxForwardingAction({ domain: B_DOMAIN, userName: B_MAILBOX }),
       aims: { domain: B_DOMAIN, mailbox: B_MAILBOX },
+    },
+    {
+      name: "rename B's mailbox",
+      call: () =>
+        setMailboxDisplayNameAction({ domain: B_DOMAIN, userName: B_MAILBOX, displayName: "Pwned" }),
+      aims: { domain: B_DOMAIN },
     },
     // The same changes as jobs (lists longer than one eNom call), and cancelling B's job.
     {
@@ -361,6 +406,40 @@ function probes(): Probe[] {
         }),
     },
     { name: "check B's purchase", call: () => checkAttemptAction({ key: purchaseKeyB }) },
+    // Requests for approval: sending one for B's domain or pak, and deciding B's request.
+    {
+      name: "ask to buy a pak for B's domain",
+      call: () =>
+        requestPurchaseAction({
+          idempotencyKey: uuid(),
+          request: {
+            kind: "purchase",
+            domain: B_DOMAIN,
+            quantityUnit: "boxes",
+            quantity: 1,
+            capacityGb: 1,
+            billingPeriod: "year",
+            terms: 1,
+          },
+        }),
+    },
+    {
+      name: "ask to renew B's pak via A's domain",
+      // A's customer asks for approval for this one call, so the request reaches B's pak.
+      call: () =>
+        withApproval(loginA, () =>
+          requestRenewalAction({
+            idempotencyKey: uuid(),
+            request: { items: [{ domain: A_DOMAIN, bundleId: B_PAK }], years: 1 },
+          }),
+        ),
+    },
+    { name: "withdraw B's request", call: () => withdrawRequestAction({ requestId: requestB }) },
+    { name: "approve B's request (staff only)", call: () => approveRequestAction({ requestId: requestB }) },
+    {
+      name: "decline B's request (staff only)",
+      call: () => declineRequestAction({ requestId: requestB, note: "No" }),
+    },
     // Team: B's colleague and B's invitation.
     { name: "remove B's colleague", call: () => removeColleagueAction({ userId: colleagueB.id }) },
     { name: "remove B's administrator", call: () => removeColleagueAction({ userId: loginB.id }) },
@@ -384,13 +463,41 @@ function probes(): Probe[] {
           supportEmail: "",
           supportUrl: "",
           footerText: "",
+          portalHost: "",
         }),
     },
     { name: "upload a logo", call: () => uploadLogoAction(logo) },
+    {
+      name: "nickname B's pak (staff only)",
+      call: () => setPakNicknameAction({ domain: B_DOMAIN, bundleId: B_PAK, nickname: "Pwned" }),
+    },
+    {
+      name: "nickname A's own pak (staff only)",
+      call: () => setPakNicknameAction({ domain: A_DOMAIN, bundleId: A_PAK, nickname: "Mine" }),
+      expect: /staff can name paks/,
+    },
+    { name: "read a staff notification", call: () => markNotificationReadAction({ id: uuid() }) },
+    {
+      name: "invite a first login to B",
+      call: () => inviteCustomerLoginAction({ customerId: customerB.id, email: "spy@bravo.test" }),
+    },
+    {
+      name: "resend B's invitation as staff",
+      call: () => resendCustomerInvitationAction({ customerId: customerB.id, invitationId: invitationB }),
+    },
     { name: "remove the logo", call: () => removeLogoAction() },
     { name: "save the price list", call: async () => savePriceListAction(await getPriceList()) },
     { name: "create a customer", call: () => createCustomerAction({ name: "Mine now" }) },
     { name: "rename B", call: () => updateCustomerAction({ customerId: customerB.id, name: "Pwned" }) },
+    {
+      name: "preview B's portal",
+      call: () => startPortalPreviewAction({ customerId: customerB.id }),
+    },
+    {
+      name: "require two-factor sign-in",
+      call: () =>
+        saveSecuritySettingsAction({ requireTwoFactorForStaff: true, requireTwoFactorForCustomers: true }),
+    },
     {
       name: "delete B",
       call: () => deleteCustomerAction({ customerId: customerB.id, confirmName: customerB.name }),
@@ -460,6 +567,15 @@ beforeAll(async () => {
   });
   expect(started, "B starts a job").toMatchObject({ ok: true });
   if (started.ok) jobB = started.data.runId;
+  // B's request waiting for staff approval (B's customer asks staff to approve its purchases).
+  const db = await getDb();
+  await db.update(tables.customers).set({ purchaseApproval: true }).where(eq(tables.customers.id, b.id));
+  const asked = await requestPurchaseAction({
+    idempotencyKey: uuid(),
+    request: { kind: "add-mailboxes", domain: B_DOMAIN, bundleId: B_PAK, quantity: 1 },
+  });
+  expect(asked, "B asks for a mailbox").toMatchObject({ ok: true });
+  if (asked.ok) requestB = (asked.data as { id: string }).id;
   signInAs(null);
 });
 
@@ -484,6 +600,8 @@ const NOT_PROBED: Record<string, string> = {
   regenerateRecoveryCodesAction: "acts on the caller's own login only",
   disableTotpAction: "acts on the caller's own login only",
   inviteColleagueAction: "invites into the caller's own team only; its input names no one of B",
+  markAllNotificationsReadAction: "acts on the caller's own notifications only; its input names no one",
+  setNotificationEmailsAction: "acts on the caller's own choices only; its input names no one",
   acceptInvitationAction: "public: the emailed token is the only credential",
   requestPasswordResetAction: "public: answers the same for every address",
   resetPasswordAction: "public: the emailed token is the only credential",

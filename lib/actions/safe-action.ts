@@ -7,6 +7,7 @@ import { isReadOnlyRole, READ_ONLY_REFUSAL } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { logger } from "@/lib/logger";
 import { actionErrorStatus, observeAction } from "@/lib/metrics/observe";
+import { mirrorChanged } from "@/lib/mirror/version";
 import type { ActionResult, FieldErrors } from "./result";
 
 export interface ActionSpec<S extends z.ZodType> {
@@ -16,6 +17,9 @@ export interface ActionSpec<S extends z.ZodType> {
   /** The support role changes nothing; true only for actions that change nothing of the account. */
   supportMayRun?: boolean;
 }
+
+/** The actions that set up two-factor sign-in: open to someone who must set it up first. */
+const TWO_FACTOR_ENROLMENT = new Set(["account.totp-start", "account.totp-enable"]);
 
 /**
  * The envelope of every server action (saas-starter's `validatedActionWithUser`): the caller is
@@ -32,7 +36,7 @@ export async function runAction<S extends z.ZodType, T>(
   return observeAction(spec.name, async (setStatus) => {
     let user: SessionUser | undefined;
     try {
-      user = await requireUser();
+      user = await requireUser({ beforeTwoFactorSetup: TWO_FACTOR_ENROLMENT.has(spec.name) });
       // The support role changes nothing: refused here, once, before any action's own checks.
       if (isReadOnlyRole(user.role) && !spec.supportMayRun && !readOnlyMayRun(spec.name))
         throw new ForbiddenError(READ_ONLY_REFUSAL);
@@ -45,7 +49,13 @@ export async function runAction<S extends z.ZodType, T>(
           fieldErrors: fieldErrorsOf(parsed.error),
         };
       }
-      return await handler(parsed.data, user);
+      try {
+        return await handler(parsed.data, user);
+      } finally {
+        // The action may have changed what a page shows (customers, display names, the mirror):
+        // this instance forgets its kept reads now; the others hear it from PostgreSQL.
+        mirrorChanged();
+      }
     } catch (error) {
       setStatus(actionErrorStatus(error));
       return failureOf(error, spec.name, user, input);

@@ -26,6 +26,7 @@ import {
   revokeInvitationAction,
   setColleagueAdminAction,
 } from "./team";
+import { PANEL_PASSWORD_MIN } from "@/lib/validation/account";
 
 const mailDir = vi.hoisted(() => {
   const directory = `/tmp/mailpak-team-mail-${process.pid}-${Date.now()}`;
@@ -212,7 +213,7 @@ describe("inviting a colleague", () => {
       await acceptInvitationAction({ token, name: "Bo", password: "short", confirm: "short" }),
     ).toMatchObject({
       ok: false,
-      fieldErrors: { password: ["Use at least 10 characters."] },
+      fieldErrors: { password: [`Use at least ${PANEL_PASSWORD_MIN} characters.`] },
     });
     expect(
       await acceptInvitationAction({

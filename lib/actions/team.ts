@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getBranding } from "@/lib/branding/settings";
+import { checkPasswordAgainst } from "@/lib/validation/password-policy";
 import { recordAudit } from "@/lib/audit";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { NotFoundError } from "@/lib/auth/errors";
@@ -23,14 +25,18 @@ import {
 } from "@/lib/team/invitations";
 import { takeInvitePoint } from "@/lib/team/invite-limits";
 import { removeColleague, setColleagueAdmin } from "@/lib/team/members";
+import { inviteCustomerLoginSchema } from "@/lib/team/customer-invite-model";
+import type { CustomerRow } from "@/lib/db/schema";
 import {
   acceptInvitationSchema,
   colleagueAdminSchema,
   colleagueTargetSchema,
+  customerInvitationTargetSchema,
   invitationTargetSchema,
   inviteColleagueSchema,
 } from "@/lib/validation/team";
 import { publicAction, userAction, type BoundAudit } from "./builder";
+import { DUPLICATE_EMAIL, loadManagedCustomer } from "./logins";
 import type { ActionResult } from "./result";
 
 /**
@@ -296,7 +302,22 @@ export const acceptInvitationAction = publicAction(
   },
   async ({ token, name, password }): Promise<ActionResult<InvitationAccepted>> => {
     // A dead link costs no password hash: the public endpoint cannot be used to burn CPU.
-    const { state } = await lookUpInvitation(token);
+    const lookup = await lookUpInvitation(token);
+    const { state } = lookup;
+    if (state === "pending") {
+      const weakness = await checkPasswordAgainst(password, [
+        lookup.invitation?.email,
+        name,
+        lookup.customerName,
+        (await getBranding()).productName,
+      ]);
+      if (weakness)
+        return {
+          ok: false,
+          message: "Please correct the highlighted fields.",
+          fieldErrors: { password: [weakness] },
+        };
+    }
     const outcome =
       state === "pending"
         ? await acceptInvitation(token, { name, passwordHash: await hashPassword(password) })
@@ -381,4 +402,181 @@ async function refuseLimited(
 /** The customer whose team an action changes, for its audit entry. */
 function teamTarget(team: TeamAdmin) {
   return { targetCustomerId: team.customer.id };
+}
+
+// ── Staff inviting a customer's login ──────────────────────────────────────────────────────
+
+function revalidateCustomerPage(customerId: string): void {
+  revalidatePath(`/customers/${customerId}`);
+  revalidatePath("/customers");
+}
+
+/**
+ * Staff (admins and staff users; support changes nothing) invite a login of a customer by email
+ * from the customer's page, instead of typing a temporary password: the invitation module above,
+ * with the staff user as its sender, in the reseller's brand. The login it makes is an
+ * administrator of the customer's team, as one staff add by hand. Staff see every login, so an
+ * address that already signs in is told plainly here (unlike a customer's Team page).
+ */
+export const inviteCustomerLoginAction = userAction(
+  { name: "customer.invite", schema: inviteCustomerLoginSchema },
+  async (data, { user, audit }): Promise<ActionResult<InvitationSent>> => {
+    const customer = await loadManagedCustomer(user, data.customerId);
+    const emailProblem = await staffInviteProblem(customer, data.email);
+    if (emailProblem)
+      return {
+        ok: false,
+        message: "Please correct the highlighted fields.",
+        fieldErrors: { email: [emailProblem] },
+      };
+    const about = { targetCustomerId: customer.id };
+    const limited = await takeInvitePoint(user.id, data.email);
+    if (limited) {
+      await audit({
+        ...about,
+        outcome: "failed",
+        summary: `Refused: ${limited}`,
+        details: { email: data.email, rateLimited: true },
+      });
+      return { ok: false, message: limited };
+    }
+    const { invitation, token } = await createInvitation({
+      customerId: customer.id,
+      email: data.email,
+      name: data.name,
+      invitedBy: user.id,
+      asAdmin: true,
+    });
+    try {
+      await sendInvitationEmail(invitation, token, {
+        inviterName: user.name,
+        customerName: customer.name,
+        addressHasSignIn: false,
+      });
+    } catch (error) {
+      // Without its email the invitation is useless: nothing is kept that staff would see waiting.
+      await deleteInvitation(invitation.id);
+      logger.error({ err: error, action: "customer.invite" }, "invitation email failed");
+      await audit({
+        ...about,
+        outcome: "failed",
+        summary: `Invitation of ${data.email} to the portal of ${customer.name} not made: the email could not be sent`,
+        details: { email: data.email },
+      });
+      return {
+        ok: false,
+        message: "The invitation email could not be sent, so nobody was invited. Try again in a moment.",
+      };
+    }
+    await audit({
+      ...about,
+      outcome: "ok",
+      summary: `Invited ${data.email} to the portal of ${customer.name} by email, as an administrator of its team`,
+      details: {
+        email: data.email,
+        invitationId: invitation.id,
+        asAdmin: true,
+        expiresAt: invitation.expiresAt.toISOString(),
+      },
+    });
+    revalidateCustomerPage(customer.id);
+    return {
+      ok: true,
+      data: {
+        invitationId: invitation.id,
+        email: invitation.email,
+        expiresAt: invitation.expiresAt.toISOString(),
+      },
+      message: `Invitation sent to ${invitation.email}. They choose their own password from the link.`,
+    };
+  },
+);
+
+/**
+ * Sends a customer's open invitation again with a new link (also one that expired, and one a
+ * customer's administrator sent); the earlier link stops working and the staff user becomes its
+ * sender.
+ */
+export const resendCustomerInvitationAction = userAction(
+  { name: "customer.invite-resend", schema: customerInvitationTargetSchema },
+  async ({ customerId, invitationId }, { user, audit }): Promise<ActionResult<InvitationSent>> => {
+    const customer = await loadManagedCustomer(user, customerId);
+    const before = await findOpenInvitation(customer.id, invitationId);
+    if (!before) throw new NotFoundError("That invitation");
+    const about = { targetCustomerId: customer.id };
+    if (await findUserByEmail(before.email)) {
+      const message = `${before.email} already has a sign-in, so the invitation cannot be used. Withdraw it instead.`;
+      await audit({
+        ...about,
+        outcome: "failed",
+        summary: `Refused: ${message}`,
+        details: { email: before.email, invitationId },
+      });
+      return { ok: false, message };
+    }
+    const limited = await takeInvitePoint(user.id, before.email);
+    if (limited) {
+      await audit({
+        ...about,
+        outcome: "failed",
+        summary: `Refused: ${limited}`,
+        details: { email: before.email, rateLimited: true },
+      });
+      return { ok: false, message: limited };
+    }
+    const renewed = await renewInvitation(customer.id, invitationId, user.id);
+    if (!renewed) throw new NotFoundError("That invitation");
+    try {
+      await sendInvitationEmail(renewed.invitation, renewed.token, {
+        inviterName: user.name,
+        customerName: customer.name,
+        addressHasSignIn: false,
+      });
+    } catch (error) {
+      await restoreInvitation(before);
+      logger.error({ err: error, action: "customer.invite-resend" }, "invitation email failed");
+      await audit({
+        ...about,
+        outcome: "failed",
+        summary: `Invitation of ${before.email} to the portal of ${customer.name} not resent: the email could not be sent`,
+        details: { email: before.email, invitationId },
+      });
+      return {
+        ok: false,
+        message: "The email could not be sent; the invitation is unchanged. Try again in a moment.",
+      };
+    }
+    await audit({
+      ...about,
+      outcome: "ok",
+      summary: `Sent the invitation of ${before.email} to the portal of ${customer.name} again, with a new link`,
+      details: {
+        email: before.email,
+        invitationId,
+        previousSender: before.invitedBy,
+        expiresAt: renewed.invitation.expiresAt.toISOString(),
+      },
+    });
+    revalidateCustomerPage(customer.id);
+    return {
+      ok: true,
+      data: {
+        invitationId,
+        email: renewed.invitation.email,
+        expiresAt: renewed.invitation.expiresAt.toISOString(),
+      },
+      message: `A new invitation was sent to ${renewed.invitation.email}; the earlier link no longer works.`,
+    };
+  },
+);
+
+/** Why staff cannot invite this address to this customer (null when they can). */
+async function staffInviteProblem(customer: CustomerRow, email: string): Promise<string | null> {
+  // The demo's addresses sign in only on a demo panel.
+  if (isDemoEmail(email) && getEnv().MAILPAK_DEMO !== "1")
+    return "Addresses at demo.test work only on a demo panel; use a real address.";
+  if (await findUserByEmail(email)) return DUPLICATE_EMAIL;
+  if (await findLiveInvitation(customer.id, email))
+    return "This address already has an invitation waiting. Send it again from the list of pending invitations.";
+  return null;
 }

@@ -6,17 +6,47 @@ import type { CustomerRow, Role, UserRow } from "@/lib/db/schema";
 import { ForbiddenError, NotFoundError, NotSignedInError } from "./errors";
 import { can, isReadOnlyRole, isStaffRole, READ_ONLY_REFUSAL, type Permission } from "./permissions";
 import { noteReaderRole } from "@/lib/white-label";
+import { getSecuritySettings } from "@/lib/settings/security";
+import {
+  twoFactorRequiredFor,
+  twoFactorRequiredMessage,
+  twoFactorSetupPath,
+} from "@/lib/settings/security-model";
+import { isDemoEmail } from "./demo";
 import { getSessionUser, type SessionUser } from "./session";
 
 /**
  * The data-access layer's checks. Every server action and every page calls these first; the
  * proxy's redirects are a convenience, these are the guarantee.
  */
-export async function requireUser(): Promise<SessionUser> {
+
+export interface TwoFactorSetupOptions {
+  /**
+   * Open to someone who must still set up a required two-factor sign-in: the "My account" pages
+   * where it is set up, their enrolment actions, and the layouts around every page (whose pages
+   * check for themselves). Everything else sends them there first.
+   */
+  beforeTwoFactorSetup?: boolean;
+}
+
+/**
+ * Whether this person must set up two-factor sign-in before anything else: an admin requires it
+ * for their kind (staff or customers) in Settings → Security and they have not turned it on. The
+ * demo's shared logins cannot turn it on, so they are left out. The setting is read once per request.
+ */
+export async function mustSetUpTwoFactor(user: SessionUser): Promise<boolean> {
+  if (user.totpEnabled || isDemoEmail(user.email)) return false;
+  return twoFactorRequiredFor(user.role, await getSecuritySettings());
+}
+
+/** For actions and GET routes: signed in, and not someone who must first set up two-factor sign-in. */
+export async function requireUser(options: TwoFactorSetupOptions = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) throw new NotSignedInError();
   // A customer reads this request's messages: upstream texts are shown in the portal's own words.
   noteReaderRole(user.role);
+  if (!options.beforeTwoFactorSetup && (await mustSetUpTwoFactor(user)))
+    throw new ForbiddenError(twoFactorRequiredMessage(user.role));
   return user;
 }
 
@@ -61,17 +91,25 @@ export async function requireDomainAccess(user: SessionUser, domain: string): Pr
   throw new NotFoundError("That domain");
 }
 
-/** For pages: signed in, or off to the sign-in page. */
-export async function requirePageUser(): Promise<SessionUser> {
+/**
+ * For pages: signed in, or off to the sign-in page; someone who must first set up a required
+ * two-factor sign-in goes to their "My account" page, which says why.
+ */
+export async function requirePageUser(options: TwoFactorSetupOptions = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   noteReaderRole(user.role);
+  if (!options.beforeTwoFactorSetup && (await mustSetUpTwoFactor(user)))
+    redirect(twoFactorSetupPath(user.role));
   return user;
 }
 
 /** For staff pages: a customer gets the same 404 as a page that does not exist. */
-export async function requireStaffPage(permission?: Permission): Promise<SessionUser> {
-  const user = await requirePageUser();
+export async function requireStaffPage(
+  permission?: Permission,
+  options: TwoFactorSetupOptions = {},
+): Promise<SessionUser> {
+  const user = await requirePageUser(options);
   if (!isStaffRole(user.role)) notFound();
   if (permission && !can(user, permission)) notFound();
   return user;
@@ -79,8 +117,8 @@ export async function requireStaffPage(permission?: Permission): Promise<Session
 
 /** For portal pages: a signed-in customer, or the same 404 as a page that does not exist (a layout
  * does not re-run on client navigation, so every page checks again). */
-export async function requirePortalUser(): Promise<SessionUser> {
-  const user = await requirePageUser();
+export async function requirePortalUser(options: TwoFactorSetupOptions = {}): Promise<SessionUser> {
+  const user = await requirePageUser(options);
   if (user.role !== "customer" || !user.customerId) notFound();
   return user;
 }

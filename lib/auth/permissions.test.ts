@@ -93,9 +93,20 @@ describe("the permission matrix", () => {
       "customers.manage",
       "users.manage",
       "audit.view",
+      "orders.view",
       "settings.manage",
     ] as const)
       expect(can(everything, permission)).toBe(false);
+  });
+
+  it("shows the order history, with its cost prices, to admins and staff only", () => {
+    const allowed = (["admin", "staff", "support", "customer"] as const).filter((role) =>
+      can(
+        { role, customer: role === "customer" ? { ...NONE, canPurchase: true, canRenew: true } : null },
+        "orders.view",
+      ),
+    );
+    expect(allowed).toEqual(["admin", "staff"]);
   });
 
   it("counts support among the reseller's people, as the only read-only role", () => {

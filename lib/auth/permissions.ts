@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "customers.manage",
   "users.manage",
   "audit.view",
+  /** The order history of every purchase, growth and renewal, with cost prices. */
+  "orders.view",
   "settings.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

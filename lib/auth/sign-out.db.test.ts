@@ -94,7 +94,7 @@ async function readAuditExport(): Promise<number> {
 
 /** What a server action answers: signed in, the user's own two-factor is simply already off. */
 async function writeWithAction(): Promise<string> {
-  const result = await disableTotpAction(null, { currentPassword: PASSWORD });
+  const result = await disableTotpAction({ currentPassword: PASSWORD });
   return result.ok ? "ok" : result.message;
 }
 

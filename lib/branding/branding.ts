@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { portalHostSchema } from "./portal-host";
 
 /**
  * The reseller's brand, shown on the customers' portal and in the emails it sends. Edited by an
@@ -18,6 +19,11 @@ export const brandingSchema = z.object({
   ]),
   /** Plain text under every portal page (no HTML). */
   footerText: z.string().trim().max(500),
+  /**
+   * The portal's own address (a host name such as mail.reseller.example), or "" for none. On that
+   * host the panel answers as the portal, with its own branded sign-in (proxy.ts).
+   */
+  portalHost: portalHostSchema.default(""),
 });
 export type BrandingFields = z.infer<typeof brandingSchema>;
 
@@ -32,6 +38,7 @@ export const DEFAULT_BRANDING: Branding = {
   supportEmail: "",
   supportUrl: "",
   footerText: "",
+  portalHost: "",
   logo: null,
 };
 

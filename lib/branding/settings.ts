@@ -1,19 +1,24 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { cache } from "react";
 import { z } from "zod";
+import { RuleError } from "@/lib/auth/errors";
 import { getDb } from "@/lib/db";
 import { appSettings } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
 import { brandingSchema, DEFAULT_BRANDING, type Branding, type BrandingFields } from "./branding";
 import { checkLogo, LOGO_TYPES, type LogoType } from "./logo";
+import { effectivePortalHost, PORTAL_HOST_EXAMPLE } from "./portal-host";
+import { rememberPortalHost } from "./portal-host-cache";
+import { BRANDING_FIELDS_KEY } from "./portal-host-store";
 
 /**
  * Where the reseller's brand is kept: the fields under the setting "branding", the logo's bytes
  * apart under "branding.logo" (so reading the brand for every portal page never loads the image).
  * The callers check `settings.manage`; these only store.
  */
-const FIELDS_KEY = "branding";
+const FIELDS_KEY = BRANDING_FIELDS_KEY;
 const LOGO_KEY = "branding.logo";
 
 const storedLogoSchema = z.object({
@@ -67,9 +72,33 @@ export const getBranding = cache(async (): Promise<Branding> => {
   return { ...merged, logo };
 });
 
-/** Saves checked fields (the caller parsed them with brandingSchema). */
+/**
+ * Whether an admin has saved a brand (its fields or a logo). Until then the signed-out pages
+ * (sign-in, password reset) keep the panel's own name; from then on they show the brand.
+ */
+export const isBrandingSet = cache(async (): Promise<boolean> => {
+  const db = await getDb();
+  const rows = await db
+    .select({ key: appSettings.key })
+    .from(appSettings)
+    .where(inArray(appSettings.key, [FIELDS_KEY, LOGO_KEY]));
+  return rows.length > 0;
+});
+
+/**
+ * Saves checked fields (the caller parsed them with brandingSchema). A portal address that is the
+ * panel's own host (PUBLIC_URL) is refused: every staff page there would turn into the portal.
+ */
 export async function saveBranding(fields: BrandingFields): Promise<void> {
-  await writeSetting(FIELDS_KEY, brandingSchema.parse(fields));
+  const checked = brandingSchema.parse(fields);
+  const publicUrl = getEnv().PUBLIC_URL;
+  if (checked.portalHost && !effectivePortalHost(checked.portalHost, publicUrl))
+    throw new RuleError(
+      `${checked.portalHost} is the panel's own address (PUBLIC_URL). Give the portal an address of its own, such as ${PORTAL_HOST_EXAMPLE}.`,
+    );
+  await writeSetting(FIELDS_KEY, checked);
+  // This instance's proxy knows at once; the others within 30 seconds (portal-host-cache.ts).
+  rememberPortalHost(checked.portalHost || null);
 }
 
 export type SaveLogoResult =

@@ -87,7 +87,13 @@ export async function insertCustomer(values: CustomerFields): Promise<CustomerRo
   return row;
 }
 
-export async function updateCustomer(id: string, values: CustomerFields): Promise<void> {
+/** What the reseller lets the customer spend in the portal (issue 16); set on the customer's page. */
+export type CustomerSpending = Pick<CustomerRow, "monthlySpendLimitCents" | "purchaseApproval">;
+
+export async function updateCustomer(
+  id: string,
+  values: CustomerFields & Partial<CustomerSpending>,
+): Promise<void> {
   const db = await getDb();
   await db
     .update(customers)

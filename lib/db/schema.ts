@@ -44,6 +44,11 @@ export const customers = pgTable("customers", {
   canToggleAutoRenew: boolean("can_toggle_auto_renew").notNull().default(false),
   canPurchase: boolean("can_purchase").notNull().default(false),
   canRenew: boolean("can_renew").notNull().default(false),
+  // The most the customer's own purchases and renewals may cost at retail in a calendar month
+  // (UTC), in cents; null: no limit.
+  monthlySpendLimitCents: integer("monthly_spend_limit_cents"),
+  // Each purchase or renewal the customer asks for waits in the staff's approval queue first.
+  purchaseApproval: boolean("purchase_approval").notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -72,6 +77,8 @@ export const users = pgTable(
     recoveryCodeHashes: jsonb("recovery_code_hashes").$type<string[]>().notNull().default([]),
     // A customer's administrator may invite and remove colleagues of the same customer.
     customerAdmin: boolean("customer_admin").notNull().default(false),
+    // The kinds of notification this user also wants by email (they are always in the panel).
+    notificationEmails: jsonb("notification_emails").$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -194,6 +201,8 @@ export const purchaseAttempts = pgTable(
     index("purchase_attempts_status_idx").on(table.status),
     index("purchase_attempts_batch_idx").on(table.batchKey),
     index("purchase_attempts_fingerprint_idx").on(table.fingerprint, table.createdAt),
+    // The order history pages through every attempt, newest first.
+    index("purchase_attempts_created_idx").on(table.createdAt, table.key),
   ],
 );
 
@@ -537,3 +546,92 @@ export type MirrorForwardRow = typeof mirrorForwards.$inferSelect;
 export type MirrorExpirationRow = typeof mirrorExpirations.$inferSelect;
 export type JobRunRow = typeof jobRuns.$inferSelect;
 export type JobItemRow = typeof jobItems.$inferSelect;
+
+/** A name staff give a pak ("Sales team"), shown beside eNom's BundleID; panel-side only. */
+export const pakNicknames = pgTable(
+  "pak_nicknames",
+  {
+    domain: text("domain").notNull(),
+    bundleId: integer("bundle_id").notNull(),
+    nickname: text("nickname").notNull(),
+    setBy: uuid("set_by").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.domain, table.bundleId] })],
+);
+export type PakNicknameRow = typeof pakNicknames.$inferSelect;
+
+/**
+ * A purchase or renewal a customer asked for while its reseller wants to approve each one
+ * (`customers.purchase_approval`): it waits here; approving it places the order through the same
+ * never-twice path as the wizard (`attempt_key` is the idempotency key used, set once).
+ */
+export const PURCHASE_REQUEST_STATUSES = ["waiting", "approved", "declined", "withdrawn"] as const;
+export type PurchaseRequestStatus = (typeof PURCHASE_REQUEST_STATUSES)[number];
+
+export const purchaseRequests = pgTable(
+  "purchase_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    customerId: uuid("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+    requestedByEmail: text("requested_by_email").notNull(),
+    kind: text("kind", { enum: PURCHASE_KINDS }).notNull(),
+    domain: text("domain").notNull(),
+    request: jsonb("request").notNull(),
+    retailCents: integer("retail_cents"),
+    status: text("status", { enum: PURCHASE_REQUEST_STATUSES }).notNull().default("waiting"),
+    decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionNote: text("decision_note").notNull().default(""),
+    attemptKey: text("attempt_key"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("purchase_requests_status_idx").on(table.status, table.createdAt),
+    index("purchase_requests_customer_idx").on(table.customerId, table.createdAt),
+    uniqueIndex("purchase_requests_attempt_unique").on(table.attemptKey),
+  ],
+);
+export type PurchaseRequestRow = typeof purchaseRequests.$inferSelect;
+
+/** Something a staff user should know (low balance, a failed auto-renewal, a customer's purchase). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    href: text("href"),
+    // One notification per user and event (a retried job does not notify twice).
+    dedupeKey: text("dedupe_key").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("notifications_user_dedupe_unique").on(table.userId, table.dedupeKey),
+    index("notifications_user_created_idx").on(table.userId, table.createdAt),
+  ],
+);
+export type NotificationRow = typeof notifications.$inferSelect;
+
+/** The account's size once a day, for the dashboard's "over time" charts (taken after a sync). */
+export const accountSnapshots = pgTable("account_snapshots", {
+  day: text("day").primaryKey(),
+  domains: integer("domains").notNull(),
+  domainsWithEmail: integer("domains_with_email").notNull(),
+  paks: integer("paks").notNull(),
+  mailboxes: integer("mailboxes").notNull(),
+  mailboxesPurchased: integer("mailboxes_purchased").notNull(),
+  storageUsedMb: bigint("storage_used_mb", { mode: "number" }).notNull(),
+  takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type AccountSnapshotRow = typeof accountSnapshots.$inferSelect;

@@ -12,6 +12,18 @@ import { customerDomains, customers, mailboxDisplayNames, users } from "./schema
 export const DEMO_CUSTOMER_NAME = "Northwind Traders";
 const DEMO_CUSTOMER_EMAIL = "customer@demo.test";
 const DEMO_CUSTOMER_DOMAIN_COUNT = 4;
+/**
+ * A second demo customer that may buy and renew, within a monthly limit and with each order sent
+ * to staff for approval, so the portal's buying pages and the approval queue have someone to show.
+ * Northwind keeps the everyday allowances (mailboxes, auto-renew) and no buying.
+ */
+export const DEMO_BUYER = {
+  name: "Oakridge Bakery",
+  email: "bakery@demo.test",
+  loginName: "Olive Baker",
+  domains: ["oakridge-bakery.co", "valley-cafe.co", "wildflower-cafe.com"],
+  monthlySpendLimitCents: 300_00,
+} as const;
 // eNom's own example domains stay with the reseller, so the documents' examples keep working.
 const DOCUMENT_DOMAINS = new Set(["resellerdocs.com", "enom-email-example-123.com"]);
 
@@ -63,14 +75,21 @@ export async function seedDemo(db: Database): Promise<void> {
     .set({ customerAdmin: true })
     .where(and(eq(users.email, DEMO_CUSTOMER_EMAIL), eq(users.customerId, customer.id)));
 
+  const buyerId = await seedBuyer(db, passwordHash);
+
   const [assigned] = await db
     .select({ n: count() })
     .from(customerDomains)
     .where(eq(customerDomains.customerId, customer.id));
+  const [buyerAssigned] = await db
+    .select({ n: count() })
+    .from(customerDomains)
+    .where(eq(customerDomains.customerId, buyerId));
   const [named] = await db.select({ n: count() }).from(mailboxDisplayNames);
   const needsDomains = (assigned?.n ?? 0) === 0;
+  const buyerNeedsDomains = (buyerAssigned?.n ?? 0) === 0;
   const needsNames = (named?.n ?? 0) === 0;
-  if (!needsDomains && !needsNames) return;
+  if (!needsDomains && !buyerNeedsDomains && !needsNames) return;
   let domains: string[];
   try {
     const { paks } = await getEnomClient().getPopExpirations();
@@ -80,9 +99,16 @@ export async function seedDemo(db: Database): Promise<void> {
     logger.warn({ err: error }, "demo seed: eNom did not answer; the demo customer has no domains yet");
     return;
   }
+  const buyerDomains = new Set<string>(DEMO_BUYER.domains);
   const forCustomer = domains
-    .filter((domain) => !DOCUMENT_DOMAINS.has(domain))
+    .filter((domain) => !DOCUMENT_DOMAINS.has(domain) && !buyerDomains.has(domain))
     .slice(0, DEMO_CUSTOMER_DOMAIN_COUNT);
+  const forBuyer = domains.filter((domain) => buyerDomains.has(domain));
+  if (buyerNeedsDomains && forBuyer.length)
+    await db
+      .insert(customerDomains)
+      .values(forBuyer.map((domain) => ({ domain, customerId: buyerId })))
+      .onConflictDoNothing();
   if (needsDomains && forCustomer.length) {
     await db
       .insert(customerDomains)
@@ -90,6 +116,41 @@ export async function seedDemo(db: Database): Promise<void> {
       .onConflictDoNothing();
   }
   if (needsNames) await copySimulatorDisplayNames(db, domains);
+}
+
+/** The buying customer and its login (see DEMO_BUYER); returns the customer's id. */
+async function seedBuyer(db: Database, passwordHash: string): Promise<string> {
+  let [buyer] = await db.select().from(customers).where(eq(customers.name, DEMO_BUYER.name)).limit(1);
+  buyer ??= (
+    await db
+      .insert(customers)
+      .values({
+        name: DEMO_BUYER.name,
+        contactName: DEMO_BUYER.loginName,
+        contactEmail: "olive@oakridge.example",
+        canCreateMailboxes: true,
+        canManageMailboxes: false,
+        canToggleAutoRenew: false,
+        canPurchase: true,
+        canRenew: true,
+        monthlySpendLimitCents: DEMO_BUYER.monthlySpendLimitCents,
+        purchaseApproval: true,
+      })
+      .returning()
+  )[0];
+  if (!buyer) throw new Error("The demo's buying customer could not be created.");
+  await db
+    .insert(users)
+    .values({
+      email: DEMO_BUYER.email,
+      name: DEMO_BUYER.loginName,
+      role: "customer",
+      customerId: buyer.id,
+      passwordHash,
+      customerAdmin: true,
+    })
+    .onConflictDoNothing();
+  return buyer.id;
 }
 
 const simDomainSchema = z.object({

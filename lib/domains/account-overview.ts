@@ -5,6 +5,7 @@ import type { MirrorPakRow } from "@/lib/db/schema";
 import { ensureMirrorSynced } from "@/lib/mirror/freshness";
 import { listExpirationsWithoutPak, listMirrorPaks, mirrorFreshness } from "@/lib/mirror/read";
 import { markDomainsForReread } from "@/lib/mirror/refresh";
+import { keptUntilMirrorChanges } from "@/lib/mirror/version";
 import type { MirrorStatus } from "@/lib/mirror/status";
 import { listCustomerDomains } from "@/lib/customers/queries";
 import type { AutoRenewSummary, DomainListPage, DomainListQuery, DomainListRow } from "./domain-list";
@@ -72,10 +73,16 @@ export async function getAccountOverview(
   const todayIso = isoDay(today);
   const soonIso = isoDay(new Date(today.getTime() + EXPIRING_WITHIN_DAYS * 86_400_000));
   const visible = scope?.kind === "customer" ? await customerDomains(scope.customerId) : scope ? null : [];
+  // Kept between views until the mirror or a customer changes (lib/mirror/version).
+  const scopeKey = JSON.stringify(scope);
   const [mirror, list, freshness] = await Promise.all([
     ensureMirrorSynced(),
-    scope ? queryMirrorDomainList(scope, query, { todayIso, soonIso }) : Promise.resolve(null),
-    mirrorFreshness(visible),
+    scope
+      ? keptUntilMirrorChanges(`domain-list:${scopeKey}:${todayIso}:${JSON.stringify(query)}`, () =>
+          queryMirrorDomainList(scope, query, { todayIso, soonIso }),
+        )
+      : Promise.resolve(null),
+    keptUntilMirrorChanges(`freshness:${scopeKey}`, () => mirrorFreshness(visible)),
   ]);
   const empty = { rows: [], total: 0, accountTotal: 0, page: 1, pageCount: 1 };
   const result = list ?? {
@@ -99,7 +106,9 @@ export async function getAccountOverview(
 }
 
 async function customerDomains(customerId: string): Promise<string[]> {
-  return (await listCustomerDomains(customerId)).map((domain) => domain.toLowerCase());
+  return keptUntilMirrorChanges(`customer-domains:${customerId}`, async () =>
+    (await listCustomerDomains(customerId)).map((domain) => domain.toLowerCase()),
+  );
 }
 
 /** A pak as the mirror holds it (GetPOP3 of its domain, as last read). */
@@ -126,11 +135,14 @@ export async function getAccountPaks(user: SessionUser): Promise<AccountPaks> {
   const scope = scopeOf(user);
   const visible = scope?.kind === "customer" ? await customerDomains(scope.customerId) : scope ? null : [];
   const none = Boolean(visible && visible.length === 0);
+  const scopeKey = JSON.stringify(scope);
   const [mirror, paks, unread, freshness] = await Promise.all([
     ensureMirrorSynced(),
-    none ? Promise.resolve([]) : listMirrorPaks(visible),
-    none ? Promise.resolve([]) : listExpirationsWithoutPak(visible),
-    mirrorFreshness(visible),
+    none ? Promise.resolve([]) : keptUntilMirrorChanges(`paks:${scopeKey}`, () => listMirrorPaks(visible)),
+    none
+      ? Promise.resolve([])
+      : keptUntilMirrorChanges(`paks-unread:${scopeKey}`, () => listExpirationsWithoutPak(visible)),
+    keptUntilMirrorChanges(`freshness:${scopeKey}`, () => mirrorFreshness(visible)),
   ]);
   return {
     paks: paks.map(({ readAt: _readAt, ...pak }) => pak),

@@ -100,6 +100,8 @@ describe("a domain's email as the panel shows it, from the account mirror", () =
         autoRenew: false,
         // The GetPOP3 sample's classic 10-pak: the pak card offers no "Add mailboxes" for it.
         prodType: 38,
+        // No nickname given by staff (lib/paks/nicknames.ts).
+        nickname: null,
       },
     ]);
     expect(view.fetchedAt).toBe(READ.toISOString());

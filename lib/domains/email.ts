@@ -7,6 +7,8 @@ import { MirrorNotReadError } from "@/lib/mirror/errors";
 import { readMirroredDomain, type MirroredDomain } from "@/lib/mirror/queries";
 import { refreshDomain } from "@/lib/mirror/sync";
 import { readDomainForView } from "@/lib/mirror/read";
+import { keptUntilMirrorChanges } from "@/lib/mirror/version";
+import { listPakNicknames } from "@/lib/paks/nicknames";
 import type { DomainCapabilities, DomainEmailView, DomainForwardingView } from "./types";
 
 /**
@@ -20,8 +22,12 @@ import type { DomainCapabilities, DomainEmailView, DomainForwardingView } from "
 export async function getDomainEmail(user: SessionUser, domain: string): Promise<DomainEmailView> {
   const name = await requireDomainAccess(user, domain);
   requirePermission(user, "domains.view");
-  const [mirrored, displayNames] = await Promise.all([readDomainForView(name), listDisplayNames(name)]);
-  return mirroredEmailView(mirrored, displayNames);
+  const [mirrored, displayNames, nicknames] = await Promise.all([
+    readDomainForView(name),
+    keptUntilMirrorChanges(`display-names:${name}`, () => listDisplayNames(name)),
+    keptUntilMirrorChanges(`pak-nicknames:${name}`, () => listPakNicknames(name)),
+  ]);
+  return mirroredEmailView(mirrored, displayNames, nicknames);
 }
 
 /** Where the domain's mail to unknown addresses goes: a full address, or null when none is set. */
@@ -77,6 +83,8 @@ export function mirroredForwardingView(mirrored: MirroredDomain): DomainForwardi
 export function mirroredEmailView(
   mirrored: MirroredDomain & { refreshing?: boolean },
   displayNames: ReadonlyMap<string, string> = new Map(),
+  /** The nicknames staff gave the paks (lib/paks/nicknames.ts), by BundleID. */
+  nicknames: ReadonlyMap<number, string> = new Map(),
 ): DomainEmailView {
   return {
     domain: mirrored.domain.domain,
@@ -90,6 +98,7 @@ export function mirroredEmailView(
       expires: pak.expires,
       autoRenew: pak.autoRenew,
       prodType: pak.prodType,
+      nickname: nicknames.get(pak.bundleId) ?? null,
     })),
     mailboxes: mirrored.mailboxes.map((mailbox) => ({
       userName: mailbox.userName,

@@ -22,6 +22,11 @@ export interface PakView {
    * mailboxes cannot be added; null when eNom sent none.
    */
   prodType: number | null;
+  /**
+   * The name staff gave the pak ("Sales team", lib/paks/nicknames.ts), shown beside its BundleID
+   * to staff and first in the portal's name of it; null or absent when it has none.
+   */
+  nickname?: string | null;
 }
 
 export interface MailboxView {

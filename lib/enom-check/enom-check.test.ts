@@ -92,7 +92,14 @@ describe("enom:check against the simulator", () => {
 
     const byId = Object.fromEntries(report.unknowns.map((unknown) => [unknown.id, unknown]));
     expect(byId["token-length"]).toMatchObject({ status: "partly" });
-    for (const id of ["partial-setup", "mailbox-grow", "renew-mailbox-pak", "quantity-unit", "status-flags"])
+    for (const id of [
+      "partial-setup",
+      "mailbox-grow",
+      "growth-charge",
+      "renew-mailbox-pak",
+      "quantity-unit",
+      "status-flags",
+    ])
       expect(byId[id], id).toMatchObject({
         status: "open",
         answer: expect.stringContaining("Needs --write"),
@@ -131,6 +138,8 @@ describe("enom:check against the simulator", () => {
     expect(statuses).toEqual({
       "partial-setup": "answered",
       "mailbox-grow": "answered",
+      // The check's pak has whole years left: full years and proration cost the same on it.
+      "growth-charge": "partly",
       "renew-mailbox-pak": "answered",
       "token-length": "partly",
       "quantity-unit": "partly",

@@ -16,6 +16,12 @@ export const UNKNOWNS = [
     needsWrite: true,
   },
   {
+    id: "growth-charge",
+    question:
+      "What does eNom charge for mailboxes added to a running pak, and until when: whole terms to its expiry, the part of a term left, or one term?",
+    needsWrite: true,
+  },
+  {
     id: "renew-mailbox-pak",
     question: "Does RenewPOPBundle renew a Mailbox pak (ProdType 2011), or only classic 10-paks?",
     needsWrite: true,

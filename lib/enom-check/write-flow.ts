@@ -4,6 +4,7 @@ import type { DomainEmail, EnomClient, Pak } from "@/lib/enom";
 import { passwordProblem } from "@/lib/validation/enom-rules";
 import type { Checker, StepRun } from "./checker";
 import { allAt, textAt } from "./compare";
+import { growthChargeAnswer } from "./growth-charge";
 import type { Learnt } from "./run";
 
 /**
@@ -338,6 +339,23 @@ export async function runWriteFlow(context: WriteContext): Promise<void> {
     for (const pak of afterGrow.result?.paks ?? [])
       if (!paksBefore.has(pak.bundleId)) made.paks.add(pak.bundleId);
     learnt.set("mailbox-grow", growAnswer(grow, beforeGrow, afterGrow.result, pakId));
+    learnt.set(
+      "growth-charge",
+      growthChargeAnswer({
+        today: new Date().toISOString().slice(0, 10),
+        purchase: { amountCents: bought.result?.orderAmount?.cents ?? null, mailboxYears: MAILBOX_PAK_SIZE },
+        grow: {
+          refusal: grow.report.refusal?.errors ?? null,
+          amountCents: grow.result?.orderAmount?.cents ?? null,
+          mailboxes: 1,
+        },
+        expiresBefore: pakOf(beforeGrow, pakId)?.expires.iso ?? null,
+        expiresAfter: pakOf(afterGrow.result, pakId)?.expires.iso ?? null,
+        bundleExpires:
+          (grow.result?.bundles.find((bundle) => bundle.bundleId === pakId) ?? grow.result?.bundles[0])
+            ?.expires?.iso ?? null,
+      }),
+    );
 
     // ── A classic 10-pak, bought and renewed ───────────────────────────────────────────────────
     const paksBeforeClassic = new Set(seen.email?.paks.map((pak) => pak.bundleId) ?? []);

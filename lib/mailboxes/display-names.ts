@@ -78,3 +78,33 @@ export async function forgetDisplayNames(domain: string, userNames: readonly str
     ),
   );
 }
+
+/**
+ * The name the panel shows for one mailbox, set by hand (eNom cannot change it after creation).
+ * An empty name is kept as a row too: the panel then shows "None", not "Not known". Returns the
+ * name shown before (null: none was known), for the audit log.
+ */
+export async function setDisplayName(
+  domain: string,
+  userName: string,
+  displayName: string,
+  setBy: string | null,
+): Promise<{ before: string | null }> {
+  const db = await getDb();
+  const key = { domain: domain.toLowerCase(), userName: userName.toLowerCase() };
+  return db.transaction(async (tx) => {
+    const [previous] = await tx
+      .select({ displayName: mailboxDisplayNames.displayName })
+      .from(mailboxDisplayNames)
+      .where(and(eq(mailboxDisplayNames.domain, key.domain), eq(mailboxDisplayNames.userName, key.userName)))
+      .for("update");
+    await tx
+      .insert(mailboxDisplayNames)
+      .values({ ...key, displayName: displayName.trim(), setBy })
+      .onConflictDoUpdate({
+        target: [mailboxDisplayNames.domain, mailboxDisplayNames.userName],
+        set: { displayName: displayName.trim(), setBy, updatedAt: sql`now()` },
+      });
+    return { before: previous?.displayName ?? null };
+  });
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { logger } from "@/lib/logger";
 import type { MirrorStatus } from "./status";
 import { lastCompletedSync, latestSync, runningSync } from "./queries";
+import { keptUntilMirrorChanges } from "./version";
 import { refreshDomain, runFullSync } from "./sync";
 
 export type { MirrorStatus } from "./status";
@@ -99,7 +100,8 @@ const SYNC_RETRY_MS = 60_000;
  * Never waits for the sync itself.
  */
 export async function ensureMirrorSynced(now = new Date()): Promise<MirrorStatus> {
-  const done = await lastCompletedSync();
+  // Kept until the mirror changes (a sync's rows are mirror tables too: lib/mirror/version).
+  const done = await keptUntilMirrorChanges("sync:last-completed", lastCompletedSync);
   if (done?.finishedAt) return { state: "synced", syncedAt: done.finishedAt.toISOString() };
   const current = state();
   const running = await runningSync(now);

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import { mirrorChanged } from "./version";
 import {
   mirrorExpirations,
   mirrorDomains,
@@ -89,6 +90,7 @@ export async function writeDomainRead(read: DomainRead): Promise<void> {
         await tx.insert(mirrorForwards).values(forwards.map((forward) => ({ ...forward, domain, readAt })));
     }
   });
+  mirrorChanged();
 }
 
 /** The next view of these domains reads them from eNom first (their read is dropped, not their rows). */
@@ -99,6 +101,7 @@ export async function markForReread(domains: readonly string[]): Promise<void> {
     .update(mirrorDomains)
     .set({ emailReadAt: null })
     .where(inArray(mirrorDomains.domain, [...domains]));
+  mirrorChanged();
 }
 
 /** A read of a known domain failed: its rows stay as they were, the failure is noted. */
@@ -108,6 +111,7 @@ export async function recordDomainReadError(domain: string, message: string, at:
     .update(mirrorDomains)
     .set({ readError: message, readErrorAt: at })
     .where(eq(mirrorDomains.domain, domain));
+  mirrorChanged();
 }
 
 export async function findMirrorDomain(domain: string): Promise<MirrorDomainRow | undefined> {
@@ -155,6 +159,7 @@ export type MirrorSyncRow = typeof mirrorSyncs.$inferSelect;
 export async function startSyncRow(): Promise<MirrorSyncRow> {
   const db = await getDb();
   const [row] = await db.insert(mirrorSyncs).values({}).returning();
+  mirrorChanged();
   if (!row) throw new Error("The mirror sync could not be recorded.");
   return row;
 }
@@ -165,6 +170,7 @@ export async function updateSyncRow(
 ): Promise<void> {
   const db = await getDb();
   await db.update(mirrorSyncs).set(values).where(eq(mirrorSyncs.generation, generation));
+  mirrorChanged();
 }
 
 /** The newest sync that finished without an error, if any. */
@@ -230,6 +236,7 @@ export async function markListed(
         set: { listedAt: at, syncGeneration: generation, hosting: sql`excluded.hosting` },
       });
   }
+  mirrorChanged();
 }
 
 /** Domains the mirror believes have email (so a sync reads them again even when no pak lists them). */
@@ -257,6 +264,7 @@ export async function markWithoutEmail(domains: readonly string[], at: Date): Pr
         ),
       );
   }
+  mirrorChanged();
 }
 
 /**
@@ -277,6 +285,7 @@ export async function removeUnlisted(generation: number, syncStartedAt: Date): P
       ),
     )
     .returning({ domain: mirrorDomains.domain });
+  mirrorChanged();
   return removed.length;
 }
 
@@ -295,4 +304,5 @@ export async function replaceExpirations(
         .insert(mirrorExpirations)
         .values(rows.slice(index, index + CHUNK).map((pak) => ({ ...pak, readAt })));
   });
+  mirrorChanged();
 }

@@ -11,6 +11,7 @@ import {
 import { isStale, refreshInBackground, writeRefreshOf } from "./freshness";
 import { readMirroredDomain, type MirroredDomain } from "./queries";
 import { refreshDomain } from "./sync";
+import { keptUntilMirrorChanges } from "./version";
 
 /**
  * Reads of the account mirror for pages and GET routes. None of them waits on eNom, with one
@@ -42,7 +43,8 @@ export async function readDomainForView(
   const name = domain.toLowerCase();
   // A write of this panel is being read back: show the write, not the read before it.
   await writeRefreshOf(name);
-  const mirrored = await readMirroredDomain(name);
+  // Kept until the mirror changes (lib/mirror/version): views of one domain share one read.
+  const mirrored = await keptUntilMirrorChanges(`domain:${name}`, () => readMirroredDomain(name));
   if (!mirrored?.domain.emailReadAt) {
     await refreshDomain(name);
     const read = await readMirroredDomain(name);

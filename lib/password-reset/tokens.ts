@@ -84,3 +84,16 @@ export async function resetPasswordWithToken(token: string, passwordHash: string
   if (outcome.kind === "reset") forgetSessionUser(outcome.user.id);
   return outcome;
 }
+
+/** Whose password a live reset link changes (for the password policy's "not your own name"). */
+export async function resetTokenOwner(token: string): Promise<{ email: string; name: string } | null> {
+  if (!looksLikeOneTimeToken(token)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ email: users.email, name: users.name })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+    .where(eq(passwordResetTokens.tokenHash, hashOneTimeToken(token)))
+    .limit(1);
+  return row ?? null;
+}

@@ -8,6 +8,7 @@ import type { Database } from "@/lib/db/client";
 import { purchaseAttempts, purchaseConfirmations, type PurchaseAttemptRow } from "@/lib/db/schema";
 import type { NewAttempt } from "./attempts";
 import { settleStale, settleUnknown } from "./settle";
+import { lockCustomerSpending, spendWithinLimit, type SpendCheck } from "./spend-limit";
 
 /**
  * The gate every new order passes (README: "a purchase is never made twice"). The client's key only
@@ -186,7 +187,9 @@ export type Claim =
   /** A row with one of these keys exists already: a repeated submit of the same key. */
   | { kind: "key-exists" }
   | Exclude<Gate, { kind: "clear" }>
-  | { kind: "confirmation-used"; usedFor: string };
+  | { kind: "confirmation-used"; usedFor: string }
+  /** A customer's order that would now go over its monthly spending limit (spend-limit.ts). */
+  | { kind: "over-limit"; spentCents: number };
 
 /**
  * Writes the attempts if the gate is clear, in one transaction holding each domain's advisory lock
@@ -195,12 +198,18 @@ export type Claim =
  */
 export async function claimThroughGate(
   rows: NewAttempt[],
-  subject: GateSubject & { confirmation: { token: string; user: SessionUser; fingerprint: string } | null },
+  subject: GateSubject & {
+    confirmation: { token: string; user: SessionUser; fingerprint: string } | null;
+    /** A customer's monthly limit, checked again under its lock (two orders at once). */
+    spend?: SpendCheck | null;
+  },
   usedFor: string,
 ): Promise<Claim> {
   const db = await getDb();
   return db
     .transaction(async (tx): Promise<Claim> => {
+      // The customer's lock first, then the domains': every claim takes them in that order.
+      if (subject.spend) await lockCustomerSpending(tx, subject.spend.customerId);
       for (const domain of [...new Set(subject.domains)].sort())
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`mailpak.purchase:${domain}`}))`);
       const keys = rows.map((row) => row.key);
@@ -210,6 +219,10 @@ export async function claimThroughGate(
         .where(inArray(purchaseAttempts.key, keys))
         .limit(1);
       if (taken) return { kind: "key-exists" };
+      if (subject.spend) {
+        const within = await spendWithinLimit(tx, subject.spend);
+        if (!within.ok) return { kind: "over-limit", spentCents: within.spentCents };
+      }
 
       let confirmed = new Set<string>();
       if (subject.confirmation) {

@@ -6,6 +6,7 @@ import type { PurchaseAttemptRow } from "@/lib/db/schema";
 import { isEnomUnavailable } from "@/lib/enom";
 import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { updateAttempt } from "./attempts";
+import { afterCustomerOrder } from "./receipt";
 import { AUDIT_ACTION, settleAfter, settleUnknown, STILL_UNKNOWN } from "./settle";
 import type { AttemptResult } from "./view";
 
@@ -77,6 +78,8 @@ export async function recordOrderDone(
     enom: { orderId: String(done.orderId), trackingKey: done.trackingKey },
   });
   await refreshDomainsInMirror(row.domain);
+  // A customer's own order: its receipt, and a notice to staff.
+  await afterCustomerOrder(updated);
   return updated;
 }
 

@@ -26,6 +26,7 @@ import {
   type Priced,
 } from "./quote";
 import { readBackPurchase } from "./read-back";
+import { monthSpendingOf, refuseByCustomerPolicy, refuseOverLimit, type PolicyOptions } from "./spend-limit";
 import { fingerprintOf, normaliseRequest, summaryOf } from "./request";
 import { AUDIT_ACTION, beforeOf, settleStale, settleUnknown, snapshotOf } from "./settle";
 import type { AttemptView, EarlierOrder, Quote } from "./types";
@@ -50,7 +51,8 @@ export async function quotePurchase(user: SessionUser, request: PurchaseRequest)
   const staff = isStaffRole(user.role);
   const pak = await pakOf(request);
   const priced = pricePurchase(await getPriceList(), request, pak, todayIso());
-  return quoteFor(priced, staff, staff ? await readBalance() : null);
+  const quote = quoteFor(priced, staff, staff ? await readBalance() : null);
+  return staff ? quote : { ...quote, spending: await monthSpendingOf(user) };
 }
 
 /** eNom's EndUserIP for this request. */
@@ -73,13 +75,15 @@ export async function replayOf(row: PurchaseAttemptRow, user: SessionUser): Prom
 
 /**
  * Refuses an order the balance cannot cover before anything is stored, so the same form can be
- * sent again once the reseller has topped up. A customer is not told the reseller's balance.
+ * sent again once the reseller has topped up. A customer is not told the reseller's balance; the
+ * staff member approving a customer's order (`viewer`) is.
  */
 export async function refuseUnaffordable(
   user: SessionUser,
   priced: Priced,
   balance: BalanceReading,
   audit: { action: string; domain: string | null; pakId: string | null; key: string; request: unknown },
+  viewer: SessionUser = user,
 ): Promise<Refusal | null> {
   if (!("cents" in balance) || balance.cents >= priced.costCents) return null;
   await recordAudit({
@@ -98,7 +102,7 @@ export async function refuseUnaffordable(
   });
   return {
     ok: false,
-    message: isStaffRole(user.role)
+    message: isStaffRole(viewer.role)
       ? `The eNom account balance (${dollars(balance.cents)}) does not cover this order (${dollars(priced.costCents)}). Nothing was bought. Add funds to the account, then submit again: your choices are kept.`
       : "This order cannot be completed right now, and nothing was bought. Please contact your provider; your choices are kept.",
   };
@@ -171,6 +175,7 @@ export async function submitPurchase(
   key: string,
   request: PurchaseRequest,
   confirmation: string | null = null,
+  options: PolicyOptions = {},
 ): Promise<{ ok: true; data: AttemptView } | Refusal> {
   const normalised = normaliseRequest(request);
   const existing = await findAttempt(key);
@@ -198,13 +203,12 @@ export async function submitPurchase(
   const priced = pricePurchase(await getPriceList(), request, pak, todayIso());
   const action = AUDIT_ACTION[request.kind];
   const pakId = growing === null ? null : String(growing);
-  const refusal = await refuseUnaffordable(user, priced, await readBalance(), {
-    action,
-    domain: request.domain,
-    pakId,
-    key,
-    request: normalised,
-  });
+  const target = { action, domain: request.domain, pakId, key, request: normalised };
+  // A customer's own limits (monthly spending, approval by staff) come first.
+  const policy = await refuseByCustomerPolicy(user, priced.retailCents, target, options);
+  if (policy.refusal !== null) return policy.refusal;
+  const approver = options.approvedBy ?? null;
+  const refusal = await refuseUnaffordable(user, priced, await readBalance(), target, approver ?? user);
   if (refusal) return refusal;
 
   const claim = await claimThroughGate(
@@ -228,10 +232,17 @@ export async function submitPurchase(
         message: "This order is being processed.",
       },
     ],
-    { ...subject, confirmation: confirmation ? { token: confirmation, user, fingerprint } : null },
+    {
+      ...subject,
+      confirmation: confirmation ? { token: confirmation, user, fingerprint } : null,
+      spend: policy.check,
+    },
     key,
   );
   switch (claim.kind) {
+    case "over-limit":
+      if (!policy.check) throw new Error("a claim without a spending limit came back over it");
+      return refuseOverLimit(user, target, policy.check, claim.spentCents, approver);
     case "key-exists": {
       // Another request with this key got there first: its result is this one's.
       const first = await findAttempt(key);

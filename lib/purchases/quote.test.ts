@@ -4,7 +4,14 @@ import { DEFAULT_PRICE_LIST } from "@/lib/pricing/price-list";
 import { PROD_TYPE_CLASSIC_POP, PROD_TYPE_MAILBOX } from "@/lib/validation/enom-rules";
 import { addTerm, renewedExpiry, termsLeft } from "./dates";
 import { shapeOfQuota } from "./pak-shape";
-import { dollars, priceRenewal, pricePurchase, quoteFor, type PakFacts } from "./quote";
+import {
+  dollars,
+  growthCoversPartOfATerm,
+  priceRenewal,
+  pricePurchase,
+  quoteFor,
+  type PakFacts,
+} from "./quote";
 
 const TODAY = "2026-03-15";
 
@@ -163,7 +170,7 @@ describe("pricing what eNom does not report", () => {
     // One year (the pak's unknown billing is priced yearly): 2 × $4.00.
     expect(priced.costCents).toBe(800);
     expect(priced.lines[0]?.label).toBe(
-      "2 more mailboxes, 5 GB each, until 2026-06-15 (1 year; priced by the year, as the pak's billing period is not known)",
+      "2 more mailboxes, 5 GB each, until Jun 15, 2026? The email service's charge for part of a term is not documented; your price list charges a full term (1 year; priced by the year, as the pak's billing period is not known)",
     );
   });
 
@@ -228,5 +235,75 @@ describe("what a viewer sees of a quote", () => {
     expect(dollars(123_456)).toBe("$1,234.56");
     expect(dollars(5)).toBe("$0.05");
     expect(dollars(-250)).toBe("-$2.50");
+  });
+});
+
+describe("what growth costs, and until when (eNom does not document part-term charges)", () => {
+  const addThree = { kind: "add-mailboxes", domain: "example.com", bundleId: 700, quantity: 3 } as const;
+
+  it("6½ months left: the price list's full year, and the quote says plainly that eNom's part-term charge is unknown", () => {
+    const priced = pricePurchase(DEFAULT_PRICE_LIST, addThree, pak({ expires: "2026-10-01" }), TODAY);
+    // 3 × $4.00 × 1 year at cost, × $9.00 retail: the whole year, as before.
+    expect(priced.costCents).toBe(1_200);
+    expect(priced.retailCents).toBe(2_700);
+    expect(priced.lines[0]?.label).toBe(
+      "3 more mailboxes, 5 GB each, until Oct 1, 2026? The email service's charge for part of a term is not documented; your price list charges a full term (1 year)",
+    );
+    expect(priced.expiries).toEqual([
+      { domain: "example.com", bundleId: 700, from: "2026-10-01", to: "2026-10-01" },
+    ]);
+
+    const staff = quoteFor(priced, true, { cents: 10_000 });
+    expect(staff.lines).toEqual([{ label: priced.lines[0]?.label, costCents: 1_200, retailCents: 2_700 }]);
+    const customer = quoteFor(priced, false, null);
+    expect(customer.lines).toEqual([
+      {
+        label: "3 more mailboxes, 5 GB each, until Oct 1, 2026, charged as a full year",
+        costCents: null,
+        retailCents: 2_700,
+      },
+    ]);
+    expect(JSON.stringify(customer)).not.toMatch(/enom|price list|documented|email service/i);
+  });
+
+  it("whole terms that end at the expiry: no part of a term, nothing to warn about", () => {
+    expect(growthCoversPartOfATerm("2027-03-15", "year", TODAY)).toBe(false);
+    expect(growthCoversPartOfATerm("2026-10-01", "year", TODAY)).toBe(true);
+    expect(growthCoversPartOfATerm("2026-06-15", "month", TODAY)).toBe(false);
+    const priced = pricePurchase(DEFAULT_PRICE_LIST, addThree, pak({ expires: "2027-03-15" }), TODAY);
+    expect(priced.lines[0]?.label).toBe("3 more mailboxes, 5 GB each, until Mar 15, 2027 (1 year)");
+    expect(quoteFor(priced, false, null).lines[0]?.label).toBe(
+      "3 more mailboxes, 5 GB each, until Mar 15, 2027 (1 year)",
+    );
+  });
+
+  it("storage of a monthly pak with part of a month left: full months, said for staff and customers", () => {
+    const priced = pricePurchase(
+      DEFAULT_PRICE_LIST,
+      { kind: "add-storage", domain: "example.com", bundleId: 700, units: 1 },
+      pak({ billingPeriod: "month", expires: "2026-06-20", qtyPurchased: 2 }),
+      TODAY,
+    );
+    // 1 unit × 2 mailboxes × $0.05 × 4 months (Mar 15 → Jun 15 is 3, Jun 20 needs a 4th).
+    expect(priced.costCents).toBe(40);
+    expect(priced.lines[0]?.label).toBe(
+      "1 × 512 MB more for each of 2 mailboxes, until Jun 20, 2026? The email service's charge for part of a term is not documented; your price list charges full terms (4 months)",
+    );
+    expect(quoteFor(priced, false, null).lines[0]?.label).toBe(
+      "1 × 512 MB more for each of 2 mailboxes, until Jun 20, 2026, charged as 4 full months",
+    );
+  });
+
+  it("the pak's extra storage for new mailboxes carries the same words", () => {
+    const priced = pricePurchase(
+      DEFAULT_PRICE_LIST,
+      addThree,
+      pak({ expires: "2026-10-01", shape: { capacityGb: 1, storageUnits: 2 } }),
+      TODAY,
+    );
+    expect(priced.lines.map((line) => line.customerLabel)).toEqual([
+      "3 more mailboxes, 1 GB each, until Oct 1, 2026, charged as a full year",
+      "The pak's extra storage (2 × 512 MB) for the new mailboxes, until Oct 1, 2026, charged as a full year",
+    ]);
   });
 });

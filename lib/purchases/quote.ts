@@ -1,4 +1,5 @@
 import { RuleError } from "@/lib/auth/errors";
+import { formatCalendarDate } from "@/lib/format";
 import {
   mailboxesPrice,
   renewalPrice,
@@ -37,6 +38,8 @@ export interface PakFacts {
 
 export interface PricedLine {
   label: string;
+  /** What a customer reads instead, when it differs (no word about the reseller's price list). */
+  customerLabel?: string;
   costCents: number;
   retailCents: number;
 }
@@ -108,33 +111,51 @@ export function pricePurchase(
     );
   }
   if (!pak || pak.bundleId !== request.bundleId) throw new Error("pricing growth needs its pak");
+  return priceGrowth(list, request, pak, today);
+}
+
+/**
+ * More mailboxes or storage in a running pak, until its expiry (which does not move). What eNom
+ * charges for the part of a term left is NOT documented: no eNom page or seed says whether an
+ * addition is co-termed, prorated or charged full terms (docs/enom.md, "What growth costs";
+ * `npm run enom:check -- --write` asks eNom's test system: unknown `growth-charge`). So the
+ * price list is applied as before, for the whole terms up to the expiry, and a quote whose terms
+ * reach past the expiry says so plainly: staff read that eNom's charge for part of a term is not
+ * documented; customers read what they pay and until when.
+ */
+function priceGrowth(
+  list: PriceList,
+  request: Exclude<PurchaseRequest, { kind: "purchase" }>,
+  pak: PakFacts,
+  today: string,
+): Priced {
   const unit = pak.billingPeriod ?? "year";
-  // Said in the quote: eNom charges by the pak's own billing period, which it does not report.
-  const assumed =
-    pak.billingPeriod === null ? "; priced by the year, as the pak's billing period is not known" : "";
+  requireGrowable(pak, today, request.kind === "add-mailboxes" ? "mailboxes" : "storage");
+  const terms = termsLeft(pak.expires, unit, today);
+  const charge = growthCharge(pak, unit, terms, today);
   const expiries = [{ domain: pak.domain, bundleId: pak.bundleId, from: pak.expires, to: pak.expires }];
+  const line = (what: string, price: (prices: Prices) => number): PricedLine => ({
+    label: `${what}, ${charge.staff}`,
+    customerLabel: `${what}, ${charge.customer}`,
+    ...both(list, price),
+  });
   if (request.kind === "add-mailboxes") {
-    requireGrowable(pak, today, "mailboxes");
-    const terms = termsLeft(pak.expires, unit, today);
-    const until = `until ${pak.expires} (${termLabel(unit, terms)}${assumed})`;
     const lines: PricedLine[] = [
-      {
-        label: `${plural(request.quantity, "more mailbox", "more mailboxes")}, ${pak.shape.capacityGb} GB each, ${until}`,
-        ...both(list, (prices) =>
+      line(
+        `${plural(request.quantity, "more mailbox", "more mailboxes")}, ${pak.shape.capacityGb} GB each`,
+        (prices) =>
           mailboxesPrice(prices, {
             capacityGb: pak.shape.capacityGb,
             billingPeriod: unit,
             mailboxes: request.quantity,
             terms,
           }),
-        ),
-      },
+      ),
     ];
     // The pak's extra storage comes with every new mailbox, and eNom charges for it.
     if (pak.shape.storageUnits > 0)
-      lines.push({
-        label: `The pak's extra storage (${pak.shape.storageUnits} × 512 MB) for the new mailboxes, ${until}`,
-        ...both(list, (prices) =>
+      lines.push(
+        line(`The pak's extra storage (${pak.shape.storageUnits} × 512 MB) for the new mailboxes`, (prices) =>
           storagePrice(prices, {
             units: pak.shape.storageUnits,
             mailboxes: request.quantity,
@@ -142,27 +163,50 @@ export function pricePurchase(
             terms,
           }),
         ),
-      });
+      );
     return priced(lines, { expiries, newPakExpires: null });
   }
-  requireGrowable(pak, today, "storage");
-  const terms = termsLeft(pak.expires, unit, today);
   return priced(
     [
-      {
-        label: `${request.units} × 512 MB more for each of ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, until ${pak.expires} (${termLabel(unit, terms)}${assumed})`,
-        ...both(list, (prices) =>
+      line(
+        `${request.units} × 512 MB more for each of ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}`,
+        (prices) =>
           storagePrice(prices, {
             units: request.units,
             mailboxes: pak.qtyPurchased,
             billingPeriod: unit,
             terms,
           }),
-        ),
-      },
+      ),
     ],
     { expiries, newPakExpires: null },
   );
+}
+
+/** Whether whole terms from today end exactly at the pak's expiry: only then is no part of a term charged. */
+export function growthCoversPartOfATerm(expires: string, unit: BillingPeriod, today: string): boolean {
+  return addTerm(today, unit, termsLeft(expires, unit, today)) !== expires;
+}
+
+/** "until …" with what is charged, for staff (the open question named) and for customers. */
+function growthCharge(
+  pak: PakFacts,
+  unit: BillingPeriod,
+  terms: number,
+  today: string,
+): { staff: string; customer: string } {
+  const until = formatCalendarDate({ iso: pak.expires });
+  const period = termLabel(unit, terms);
+  // Said in the quote: eNom charges by the pak's own billing period, which it does not report.
+  const assumed =
+    pak.billingPeriod === null ? "; priced by the year, as the pak's billing period is not known" : "";
+  if (!growthCoversPartOfATerm(pak.expires, unit, today))
+    return { staff: `until ${until} (${period}${assumed})`, customer: `until ${until} (${period})` };
+  const full = terms === 1 ? "a full term" : "full terms";
+  return {
+    staff: `until ${until}? The email service's charge for part of a term is not documented; your price list charges ${full} (${period}${assumed})`,
+    customer: `until ${until}, charged as ${terms === 1 ? `a full ${unit}` : `${terms} full ${unit}s`}`,
+  };
 }
 
 /**
@@ -207,7 +251,7 @@ export function quoteFor(priced: Priced, staff: boolean, balance: BalanceReading
   if (!staff)
     return {
       lines: priced.lines.map((line) => ({
-        label: line.label,
+        label: line.customerLabel ?? line.label,
         retailCents: line.retailCents,
         costCents: null,
       })),
@@ -222,7 +266,7 @@ export function quoteFor(priced: Priced, staff: boolean, balance: BalanceReading
     };
   const balanceCents = balance && "cents" in balance ? balance.cents : null;
   return {
-    lines: priced.lines,
+    lines: priced.lines.map(({ label, retailCents, costCents }) => ({ label, retailCents, costCents })),
     retailCents: priced.retailCents,
     costCents: priced.costCents,
     balanceCents,

@@ -25,30 +25,50 @@ import { attemptView } from "./view";
  */
 export async function loadVisibleAttempt(user: SessionUser, key: string): Promise<PurchaseAttemptRow> {
   const row = await findAttempt(key.toLowerCase());
-  if (!row) throw new NotFoundError("That purchase");
-  if (isStaffRole(user.role)) return row;
-  const sameCustomer = user.customerId !== null && row.customerId === user.customerId;
-  if (row.actorId !== user.id && !sameCustomer) throw new NotFoundError("That purchase");
-  try {
-    await requireDomainAccess(user, row.domain);
-  } catch {
-    throw new NotFoundError("That purchase");
-  }
+  if (!row || !(await mayViewAttempt(user, row))) throw new NotFoundError("That purchase");
   return row;
+}
+
+/**
+ * Whether this viewer may see this attempt (see loadVisibleAttempt). `reachable` remembers each
+ * domain's access check, so a renewal of many paks on a few domains asks once per domain.
+ */
+async function mayViewAttempt(
+  user: SessionUser,
+  row: PurchaseAttemptRow,
+  reachable = new Map<string, Promise<boolean>>(),
+): Promise<boolean> {
+  if (isStaffRole(user.role)) return true;
+  const sameCustomer = user.customerId !== null && row.customerId === user.customerId;
+  if (row.actorId !== user.id && !sameCustomer) return false;
+  let access = reachable.get(row.domain);
+  if (!access) {
+    access = requireDomainAccess(user, row.domain).then(
+      () => true,
+      () => false,
+    );
+    reachable.set(row.domain, access);
+  }
+  return access;
 }
 
 export async function getAttempt(user: SessionUser, key: string): Promise<AttemptView> {
   return attemptView(await loadVisibleAttempt(user, key), isStaffRole(user.role), false);
 }
 
-/** A bulk renewal's results, by the wizard's key; only the attempts this viewer may see. */
+/**
+ * A bulk renewal's results, by the wizard's key; only the attempts this viewer may see. The result
+ * page polls this (one read for the whole order): the batch's rows in one query, each domain's
+ * access checked once.
+ */
 export async function getRenewalBatch(user: SessionUser, key: string): Promise<RenewalBatchView> {
   const batchKey = key.toLowerCase();
   const attempts: AttemptView[] = [];
   const rows = await findBatch(batchKey);
+  const reachable = new Map<string, Promise<boolean>>();
   for (const row of rows) {
-    const visible = await loadVisibleAttempt(user, row.key).catch(() => null);
-    if (visible) attempts.push(attemptView(visible, isStaffRole(user.role), false));
+    if (await mayViewAttempt(user, row, reachable))
+      attempts.push(attemptView(row, isStaffRole(user.role), false));
   }
   if (attempts.length === 0) throw new NotFoundError("That renewal");
   return { batchKey, attempts, earlier: null, runId: await followableRun(user, batchKey, rows) };

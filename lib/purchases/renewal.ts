@@ -21,6 +21,7 @@ import {
   type RenewOneRequest,
 } from "./request";
 import { auditRepeat, endUserIp, gateAnswer, refuseUnaffordable, replayOf, type Refusal } from "./purchase";
+import { monthSpendingOf, refuseByCustomerPolicy, refuseOverLimit, type PolicyOptions } from "./spend-limit";
 import type { Quote, RenewalBatchView } from "./types";
 import { attemptView } from "./view";
 
@@ -50,7 +51,8 @@ export async function quoteRenewal(user: SessionUser, request: RenewRequest): Pr
   const staff = isStaffRole(user.role);
   const paks = await readPakFacts(distinctItems(request));
   const priced = priceRenewal(await getPriceList(), paks, request.years, todayIso());
-  return quoteFor(priced, staff, staff ? await readBalance() : null);
+  const quote = quoteFor(priced, staff, staff ? await readBalance() : null);
+  return staff ? quote : { ...quote, spending: await monthSpendingOf(user) };
 }
 
 export const attemptKeyOf = (batchKey: string, bundleId: number) => `${batchKey}:${bundleId}`;
@@ -126,6 +128,7 @@ export async function submitRenewal(
   batchKey: string,
   request: RenewRequest,
   confirmation: string | null = null,
+  options: PolicyOptions = {},
 ): Promise<{ ok: true; data: RenewalBatchView } | Refusal> {
   const items = distinctItems(request);
   const wanted = items.map((item) => normaliseRequest(oneRequest(item, request.years)));
@@ -148,13 +151,18 @@ export async function submitRenewal(
   const paks = await readPakFacts(items);
   const today = todayIso();
   const priced = priceRenewal(await getPriceList(), paks, request.years, today);
-  const refusal = await refuseUnaffordable(user, priced, await readBalance(), {
+  const target = {
     action: "pak.renew",
     domain: items.length === 1 ? (items[0]?.domain ?? null) : null,
     pakId: items.length === 1 ? String(items[0]?.bundleId) : null,
     key: batchKey,
     request: { items, years: request.years },
-  });
+  };
+  // A customer's own limits (monthly spending, approval by staff) come first.
+  const policy = await refuseByCustomerPolicy(user, priced.retailCents, target, options);
+  if (policy.refusal !== null) return policy.refusal;
+  const approver = options.approvedBy ?? null;
+  const refusal = await refuseUnaffordable(user, priced, await readBalance(), target, approver ?? user);
   if (refusal) return refusal;
 
   const claim = await claimThroughGate(
@@ -187,10 +195,17 @@ export async function submitRenewal(
       retailCents: priced.lines[index]?.retailCents ?? null,
       message: "This renewal is being processed.",
     })),
-    { ...subject, confirmation: confirmation ? { token: confirmation, user, fingerprint } : null },
+    {
+      ...subject,
+      confirmation: confirmation ? { token: confirmation, user, fingerprint } : null,
+      spend: policy.check,
+    },
     batchKey,
   );
   switch (claim.kind) {
+    case "over-limit":
+      if (!policy.check) throw new Error("a claim without a spending limit came back over it");
+      return refuseOverLimit(user, target, policy.check, claim.spentCents, approver);
     case "key-exists":
       // Another request with this key got there first: its result is this one's.
       return replayBatch(batchKey, user, wanted, items);

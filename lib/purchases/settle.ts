@@ -6,6 +6,7 @@ import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type DomainEmail } from "@/lib/enom";
 import { getEnv } from "@/lib/env";
 import { claimedPakIds, findAttempt, updateAttemptIf } from "./attempts";
+import { afterCustomerOrder } from "./receipt";
 import { reconcile, type PakSnapshot } from "./reconcile";
 import { storedRequestOf, type StoredRequest } from "./request";
 import type { AttemptResult } from "./view";
@@ -138,6 +139,8 @@ export async function settleUnknown(
       enom,
     });
     await refreshDomainsInMirror(row.domain);
+    // It was made after all: a customer's own order gets its receipt now.
+    await afterCustomerOrder(settled);
     return settled;
   }
 

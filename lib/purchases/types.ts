@@ -4,6 +4,7 @@
  * those fields are null for them.
  */
 import type { PurchaseKind, PurchaseStatus } from "@/lib/db/schema";
+import type { MonthSpending } from "./spending-model";
 
 export interface QuoteLine {
   /** e.g. "25 mailboxes, 5 GB each, 1 year" */
@@ -29,6 +30,11 @@ export interface Quote {
   balanceProblem: string | null;
   /** A new pak's expiry (ISO calendar date); null for growth and renewals (see `expiries`). */
   newPakExpires: string | null;
+  /**
+   * A customer's spending this month, its limit and whether staff approve each order (the review's
+   * "This month: $X of $Y limit", and "Send for approval"); absent for staff.
+   */
+  spending?: MonthSpending | null;
 }
 
 /**

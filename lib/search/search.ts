@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { isStaffRole } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { EXPIRING_WITHIN_DAYS } from "@/lib/domains/expiry";
+import { keptUntilMirrorChanges } from "@/lib/mirror/version";
 import {
   BadCursorError,
   compareRows,
@@ -47,17 +48,30 @@ export async function searchAccount(
   const scope = scopeOf(user);
   input = { ...input, q: input.q.trim().toLowerCase() };
   const position = input.cursor ? decodeCursor(input.cursor) : null;
-  const staff = scope.kind === "account";
+  const today = options.today ?? new Date();
+  // The same search of the same scope answers alike until the mirror changes (lib/mirror/version).
+  const key = `search:${JSON.stringify(scope)}:${today.toISOString().slice(0, 10)}:${JSON.stringify(input)}`;
+  return keptUntilMirrorChanges(key, () => runSearch(scope, input, position, today));
+}
 
-  const page =
+async function runSearch(
+  scope: SearchScope,
+  input: SearchInput,
+  position: SearchPosition | null,
+  today: Date,
+): Promise<SearchPage> {
+  const staff = scope.kind === "account";
+  const [page, freshness] = await Promise.all([
     input.filter === "expiring" || input.filter === "auto-renew-off"
-      ? await searchPaks(scope, input, pakPosition(position), options.today ?? new Date())
-      : await searchRows(scope, input, rowPosition(position));
+      ? searchPaks(scope, input, pakPosition(position), today)
+      : searchRows(scope, input, rowPosition(position)),
+    position ? null : mirrorFreshness(scope),
+  ]);
 
   return {
     results: staff ? page.results : page.results.map(withoutCustomerName),
     nextCursor: page.next ? encodeCursor(page.next) : null,
-    freshness: position ? null : freshnessOf(await mirrorFreshness(scope)),
+    freshness: freshness ? freshnessOf(freshness) : null,
   };
 }
 

@@ -16,7 +16,10 @@ import { INVITATION_DAYS } from "@/lib/validation/team";
  * hash. An invitation is pending until accepted, revoked or expired; resending gives it a new
  * token and a new expiry (the old link stops working). An invitation speaks for whoever sent it:
  * it is accepted only while they are still an active administrator of that customer, and it is
- * withdrawn when they are disabled, reset, demoted or removed.
+ * withdrawn when they are disabled, reset, demoted or removed. The reseller's staff invite a
+ * customer's first login the same way (lib/actions/team.ts, `inviteCustomerLoginAction`): that
+ * invitation makes an administrator of the customer's team and lives while its sender is an
+ * active admin or staff user.
  */
 const DAY_MS = 86_400_000;
 
@@ -200,18 +203,18 @@ const inviterColumns = {
 };
 type InviterState = { [K in keyof typeof inviterColumns]: UserRow[K] };
 
-/** The invitation still speaks for its sender: an active administrator of the same customer. */
+/**
+ * The invitation still speaks for its sender: an active administrator of the same customer, or
+ * an active member of the reseller's staff who manages customers (an admin or staff user; support
+ * changes nothing), who invited the customer's first login from the customer's page.
+ */
 function inviterMayInvite(
   inviter: InviterState | null | undefined,
   invitation: Pick<CustomerInvitationRow, "customerId">,
 ): boolean {
-  return Boolean(
-    inviter &&
-    inviter.role === "customer" &&
-    inviter.customerId === invitation.customerId &&
-    inviter.customerAdmin &&
-    !inviter.disabled,
-  );
+  if (!inviter || inviter.disabled) return false;
+  if (inviter.role === "admin" || inviter.role === "staff") return true;
+  return inviter.role === "customer" && inviter.customerId === invitation.customerId && inviter.customerAdmin;
 }
 
 type Executor = Pick<Awaited<ReturnType<typeof getDb>>, "update">;

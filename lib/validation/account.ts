@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { PANEL_PASSWORD_MAX, PANEL_PASSWORD_MIN } from "./password-policy";
 
 /**
  * Sign-in and account forms: the same schemas run in the browser and in the server actions.
  * Panel passwords (for Mailpak's own users) are not mailbox passwords; those rules are in
- * enom-rules.ts.
+ * enom-rules.ts. The panel password policy is in password-policy.ts.
  */
-export const PANEL_PASSWORD_MIN = 10;
-export const PANEL_PASSWORD_MAX = 128;
+export { PANEL_PASSWORD_MAX, PANEL_PASSWORD_MIN };
 
 export const emailSchema = z
   .string()
@@ -16,6 +16,11 @@ export const emailSchema = z
   .pipe(z.email("Enter a valid email address."))
   .transform((value) => value.toLowerCase());
 
+/**
+ * A new panel password's length, checked in the browser and by the action's schema. The rest of
+ * the policy (not guessable, not the person's email, name or the product's name) needs zxcvbn and
+ * the person's details: the action calls `checkPasswordAgainst(password, inputs)` after parsing.
+ */
 export const panelPasswordSchema = z
   .string()
   .min(PANEL_PASSWORD_MIN, `Use at least ${PANEL_PASSWORD_MIN} characters.`)

@@ -71,3 +71,79 @@ describe("the audit log's URL filters", () => {
     expect(auditSearchQuery({})).toBe("");
   });
 });
+
+describe("reading the audit log's URL", () => {
+  it("reads every filter, the page and the open entry", () => {
+    const parsed = parseAuditSearch({
+      q: " TK-100 ",
+      actor: "ann",
+      domain: "Bakery.TEST",
+      action: "mailbox.create",
+      outcome: "failed",
+      from: "2026-05-01",
+      to: "2026-05-31",
+      before: "120",
+      entry: "42",
+    });
+    expect(parsed.errors).toEqual({});
+    expect(parsed.search).toMatchObject({ q: "TK-100", actor: "ann", before: 120, entry: 42 });
+    expect(parsed.beforeId).toBe(120);
+    expect(parsed.entryId).toBe(42);
+    expect(parsed.filter).toEqual({
+      q: "TK-100",
+      actor: "ann",
+      domain: "bakery.test",
+      action: "mailbox.create",
+      outcome: "failed",
+      from: new Date("2026-05-01T00:00:00Z"),
+      to: new Date("2026-06-01T00:00:00Z"),
+    });
+  });
+
+  it("drops an entry number it cannot read and says why, keeping the filters", () => {
+    for (const entry of ["abc", "0", "-3", "1.5", "99999999999999999"]) {
+      const parsed = parseAuditSearch({ entry, outcome: "ok" });
+      expect(parsed.entryId, entry).toBeUndefined();
+      expect(parsed.errors.entry, entry).toEqual(["There is no audit entry with that number."]);
+      expect(parsed.filter.outcome).toBe("ok");
+    }
+  });
+
+  it("refuses an overlong search with a message of its own", () => {
+    const parsed = parseAuditSearch({ q: "x".repeat(201) });
+    expect(parsed.filter.q).toBeUndefined();
+    expect(parsed.errors.q).toEqual(["The search has at most 200 characters."]);
+  });
+
+  it("takes the first of a repeated parameter and treats an empty one as no filter", () => {
+    const parsed = parseAuditSearch({ q: ["first", "second"], actor: "  ", entry: "" });
+    expect(parsed.search).toEqual({ q: "first" });
+    expect(parsed.errors).toEqual({});
+  });
+
+  it("still refuses an impossible date and an end before the start", () => {
+    expect(parseAuditSearch({ from: "2026-02-30" }).errors.from).toEqual(["That date does not exist."]);
+    expect(parseAuditSearch({ from: "2026-05-02", to: "2026-05-01" }).errors.to).toEqual([
+      "The end date is before the start date.",
+    ]);
+  });
+});
+
+describe("links to the same view", () => {
+  const { search } = parseAuditSearch({ outcome: "failed", q: "locked", before: "80", entry: "7" });
+
+  it("keep the filters, and the page and entry only when asked", () => {
+    expect(auditSearchQuery(search)).toBe("?q=locked&outcome=failed");
+    expect(auditSearchQuery(search, { before: 80 })).toBe("?q=locked&outcome=failed&before=80");
+    expect(auditSearchQuery(search, { before: 80, entry: 7 })).toBe(
+      "?q=locked&outcome=failed&before=80&entry=7",
+    );
+    expect(auditSearchQuery({})).toBe("");
+  });
+
+  it("count the free text as a filter, but not the page or the open entry", () => {
+    expect(hasAuditFilters(search)).toBe(true);
+    expect(hasAuditFilters({ q: "x" })).toBe(true);
+    expect(hasAuditFilters({ before: 3, entry: 4 })).toBe(false);
+  });
+});

@@ -6,7 +6,9 @@ import { AUDIT_OUTCOMES } from "@/lib/db/schema";
 /**
  * The audit log's filters as they travel in the URL (`/audit?actor=…&outcome=failed`), read the
  * same way by the audit page and by the CSV export, so a download holds exactly what the page shows.
- * Dates are whole days in UTC, both ends included.
+ * Dates are whole days in UTC, both ends included. `before` (the page) and `entry` (the entry open
+ * in the details drawer) ride along so that a reload, the Back button or a shared link show the
+ * same view; neither filters anything.
  */
 
 type SearchValue = string | string[] | undefined;
@@ -31,6 +33,18 @@ const day = z.preprocess(
     .optional(),
 );
 
+const entryId = (message: string) =>
+  z.preprocess(
+    single,
+    z
+      .string()
+      .trim()
+      .regex(/^[1-9]\d{0,15}$/, message)
+      .transform(Number)
+      .refine(Number.isSafeInteger, message)
+      .optional(),
+  );
+
 export const auditSearchSchema = z
   .object({
     actor: text(254, "The user filter"),
@@ -47,7 +61,9 @@ export const auditSearchSchema = z
     outcome: z.preprocess(single, z.enum(AUDIT_OUTCOMES, "Choose an outcome from the list.").optional()),
     from: day,
     to: day,
-    before: z.preprocess(single, z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional()),
+    q: text(200, "The search"),
+    before: entryId("This page of the log does not exist; showing the newest entries."),
+    entry: entryId("There is no audit entry with that number."),
   })
   .refine((value) => !value.from || !value.to || value.from <= value.to, {
     path: ["to"],
@@ -55,11 +71,16 @@ export const auditSearchSchema = z
   });
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
 
+/** The keys that filter the log, in the order a link writes them. */
+export const AUDIT_FILTER_KEYS = ["q", "actor", "domain", "action", "outcome", "from", "to"] as const;
+
 export interface ParsedAuditSearch {
   /** The filters that were understood; a bad one is dropped, not guessed at. */
   search: AuditSearch;
   filter: AuditFilter;
   beforeId: number | undefined;
+  /** The entry to show in the details drawer. */
+  entryId: number | undefined;
   errors: FieldErrors;
 }
 
@@ -78,11 +99,18 @@ export function parseAuditSearch(raw: AuditSearchParams): ParsedAuditSearch {
     result = auditSearchSchema.safeParse(input);
   }
   const search: AuditSearch = result.success ? result.data : {};
-  return { search, filter: auditFilterOf(search), beforeId: search.before, errors };
+  return {
+    search,
+    filter: auditFilterOf(search),
+    beforeId: search.before,
+    entryId: search.entry,
+    errors,
+  };
 }
 
 export function auditFilterOf(search: AuditSearch): AuditFilter {
   return {
+    q: search.q,
     actor: search.actor,
     domain: search.domain?.toLowerCase(),
     action: search.action,
@@ -92,22 +120,27 @@ export function auditFilterOf(search: AuditSearch): AuditFilter {
   };
 }
 
-/** The query string for a link to the same filters (paging, the CSV export); `before` only when asked. */
-export function auditSearchQuery(search: AuditSearch, options: { before?: number } = {}): string {
+/**
+ * The query string for a link to the same filters (paging, the CSV export, an entry's details);
+ * `before` and `entry` only when asked, so a link to other filters starts again at the newest.
+ */
+export function auditSearchQuery(
+  search: AuditSearch,
+  options: { before?: number; entry?: number } = {},
+): string {
   const params = new URLSearchParams();
-  for (const key of ["actor", "domain", "action", "outcome", "from", "to"] as const) {
+  for (const key of AUDIT_FILTER_KEYS) {
     const value = search[key];
     if (value) params.set(key, value);
   }
   if (options.before) params.set("before", String(options.before));
+  if (options.entry) params.set("entry", String(options.entry));
   const query = params.toString();
   return query ? `?${query}` : "";
 }
 
 export function hasAuditFilters(search: AuditSearch): boolean {
-  return Boolean(
-    search.actor || search.domain || search.action || search.outcome || search.from || search.to,
-  );
+  return AUDIT_FILTER_KEYS.some((key) => Boolean(search[key]));
 }
 
 /** 2026-02-30 parses as a date in JavaScript (2 March); it is not one. */

@@ -70,7 +70,63 @@ export type CustomerFieldsInput = z.infer<typeof customerFieldsSchema>;
 export const createCustomerSchema = customerFieldsSchema;
 export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
 
-export const updateCustomerSchema = customerFieldsSchema.extend({ customerId: customerIdSchema });
+/** The highest monthly spending limit the form takes, in cents ($1,000,000). */
+export const SPEND_LIMIT_MAX_CENTS = 100_000_000;
+
+const SPEND_LIMIT_FORMAT = "Enter the limit in dollars, like 250 or 250.00, or leave it empty for no limit.";
+
+/**
+ * The monthly spending limit as typed ("250", "$1,250.50"): cents, or null when left empty (no
+ * limit). Retail prices, what the customer pays.
+ */
+export const spendLimitSchema = z
+  .string(SPEND_LIMIT_FORMAT)
+  .trim()
+  .transform((value) => value.replace(/^\$\s*(?=\d)/, "").replace(/,/g, ""))
+  .refine((value) => value === "" || /^\d{1,9}(\.\d{1,2})?$/.test(value), SPEND_LIMIT_FORMAT)
+  .transform((value) => (value === "" ? null : Math.round(Number(value) * 100)))
+  .refine(
+    (cents) => cents === null || cents <= SPEND_LIMIT_MAX_CENTS,
+    "A monthly limit is at most $1,000,000. Leave it empty for no limit.",
+  );
+
+/** A stored limit as the form shows it: "250.00", or empty for no limit. */
+export function spendLimitText(cents: number | null): string {
+  return cents === null ? "" : (cents / 100).toFixed(2);
+}
+
+/** A checkbox the form may leave out: absent keeps what is stored. */
+const optionalCheckbox = z.preprocess(
+  (value) => (value === undefined ? undefined : value === true || value === "on" || value === "true"),
+  z.boolean().optional(),
+);
+
+/**
+ * Spending in the portal (issue 16), on the customer's page: a monthly limit on its own purchases
+ * and renewals, and whether staff approve each one first. Both optional in an update: a caller
+ * that does not send them leaves them as they are.
+ */
+export const customerSpendingFields = {
+  monthlySpendLimit: spendLimitSchema.optional(),
+  purchaseApproval: optionalCheckbox,
+};
+
+export const SPENDING_LABELS = {
+  monthlySpendLimit: {
+    label: "Monthly spending limit",
+    hint: "The most this customer's purchases and renewals may cost in a calendar month, at your prices (USD). Leave empty for no limit.",
+  },
+  purchaseApproval: {
+    label: "Ask staff to approve each purchase and renewal",
+    hint: "Their orders wait in Approvals until an admin or staff member approves or declines them.",
+    inactive: "Applies once they may buy or renew email paks.",
+  },
+} as const;
+
+export const updateCustomerSchema = customerFieldsSchema.extend({
+  customerId: customerIdSchema,
+  ...customerSpendingFields,
+});
 export type UpdateCustomerInput = z.infer<typeof updateCustomerSchema>;
 
 /** Deleting asks for the customer's name typed out; the action compares it with the stored name. */

@@ -1,39 +1,44 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { AuthFrame } from "@/components/password-reset/auth-frame";
 import { Alert } from "@/components/ui/alert";
 import { getSessionUser } from "@/lib/auth/session";
+import { getAuthBrand } from "@/lib/branding/auth-brand";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+/**
+ * The one sign-in page, for staff and customers alike, under the reseller's brand once one is
+ * saved. On the portal's own address (Settings → Branding) it is the portal's sign-in, and a
+ * signed-in visitor goes on to the portal.
+ */
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<{ callbackUrl?: string | string[]; notice?: string | string[] }>;
 }) {
-  if (await getSessionUser()) redirect("/");
+  const brand = await getAuthBrand();
+  if (await getSessionUser()) redirect(brand.onPortalHost ? "/portal" : "/");
   const { callbackUrl, notice } = await searchParams;
   const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
   return (
-    <main id="main" className="flex min-h-dvh items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center gap-2">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a 32px inline SVG needs no optimisation */}
-          <img src="/favicon.svg" alt="" width={32} height={32} />
-          <span className="text-lg font-semibold">Mailpak</span>
+    <AuthFrame
+      brand={brand}
+      title="Sign in"
+      description={
+        brand.branded
+          ? `Manage the email of your domains with ${brand.branding.productName}.`
+          : "Manage email for your domains."
+      }
+    >
+      {noticeText ? (
+        <div className="mb-4">
+          <Alert tone="success" title={noticeText} />
         </div>
-        <div className="rounded-lg border border-line bg-surface p-6 shadow-sm">
-          <h1 className="mb-1 text-xl font-semibold">Sign in</h1>
-          <p className="mb-5 text-sm text-muted">Manage email for your domains.</p>
-          {noticeText ? (
-            <div className="mb-4">
-              <Alert tone="success" title={noticeText} />
-            </div>
-          ) : null}
-          <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
-        </div>
-      </div>
-    </main>
+      ) : null}
+      <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+    </AuthFrame>
   );
 }
 

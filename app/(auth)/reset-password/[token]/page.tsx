@@ -3,11 +3,11 @@ import Link from "next/link";
 import { AuthFrame } from "@/components/password-reset/auth-frame";
 import { NewPasswordForm } from "@/components/password-reset/new-password-form";
 import { buttonClasses } from "@/components/ui/button";
-import { getBranding } from "@/lib/branding/settings";
+import { getAuthBrand } from "@/lib/branding/auth-brand";
 import { resetTokenState, type ResetTokenState } from "@/lib/password-reset/tokens";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const branding = await getBranding();
+  const { branding } = await getAuthBrand();
   // The link's token must not travel to another site in a Referer header.
   return { title: { absolute: `Choose a new password · ${branding.productName}` }, referrer: "no-referrer" };
 }
@@ -29,11 +29,11 @@ const UNUSABLE: Record<Exclude<ResetTokenState, "valid">, { title: string; text:
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [branding, state] = await Promise.all([getBranding(), resetTokenState(token)]);
+  const [brand, state] = await Promise.all([getAuthBrand(), resetTokenState(token)]);
   if (state !== "valid") {
     const { title, text } = UNUSABLE[state];
     return (
-      <AuthFrame productName={branding.productName} title={title} description={text}>
+      <AuthFrame brand={brand} title={title} description={text}>
         <div className="flex flex-col gap-3">
           <Link href="/reset-password" className={buttonClasses()}>
             Ask for a new link
@@ -47,7 +47,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   }
   return (
     <AuthFrame
-      productName={branding.productName}
+      brand={brand}
       title="Choose a new password"
       description="After this you are signed out on every device and sign in with the new password."
     >

@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isDemoEmail } from "@/lib/auth/demo";
 import { getBranding } from "@/lib/branding/settings";
 import { getOwnSignInSettings } from "@/lib/users/pages";
-import { requirePortalUser } from "@/lib/auth/guards";
+import { SecurityTwoFactorNotice } from "@/components/settings/security-two-factor-notice";
+import { mustSetUpTwoFactor, requirePortalUser } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "My account" };
 
@@ -14,12 +15,18 @@ export const metadata: Metadata = { title: "My account" };
  * actions as staff use), named with the reseller's product name, as the authenticator app shows it.
  */
 export default async function PortalAccountPage() {
-  const user = await requirePortalUser();
-  const [row, branding] = await Promise.all([getOwnSignInSettings(user), getBranding()]);
+  // The one page open to someone who must first set up two-factor sign-in (their reseller's rule).
+  const user = await requirePortalUser({ beforeTwoFactorSetup: true });
+  const [row, branding, setupRequired] = await Promise.all([
+    getOwnSignInSettings(user),
+    getBranding(),
+    mustSetUpTwoFactor(user),
+  ]);
   if (!row) redirect("/sign-in");
   return (
     <>
       <PageHeader title="My account" description={`Signed in as ${row.email}.`} />
+      {setupRequired ? <SecurityTwoFactorNotice audience="customers" /> : null}
       <SignInSettings
         email={row.email}
         totpEnabled={row.totpEnabled}

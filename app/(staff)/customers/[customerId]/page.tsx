@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { customerFormValues } from "@/components/customers/customer-values";
 import { CustomerSummary } from "@/components/customers/customer-summary";
-import { CreateCustomerLoginForm } from "@/components/customers/create-customer-login-form";
+import { AddCustomerLogin } from "@/components/customers/invite-first-login";
 import { DeleteCustomer } from "@/components/customers/delete-customer";
 import { DomainPicker } from "@/components/customers/domain-picker";
 import { domainOptions } from "@/components/customers/domain-options";
@@ -31,6 +31,7 @@ import {
 } from "@/lib/customers/pages";
 import { listAccountDomainNames } from "@/lib/domains/account-domains";
 import { logger } from "@/lib/logger";
+import { spendLimitText } from "@/lib/validation/customers";
 import { listOpenInvitationsWithInviter, type StaffInvitationRow } from "@/lib/team/invitations";
 
 interface Props {
@@ -86,7 +87,14 @@ export default async function CustomerPage({ params }: Props) {
             <span id="customer-details">Details and portal access</span>
           </CardTitle>
           {manage ? (
-            <EditCustomerForm customerId={customer.id} saved={customerFormValues(customer)} />
+            <EditCustomerForm
+              customerId={customer.id}
+              saved={customerFormValues(customer)}
+              spending={{
+                monthlySpendLimit: spendLimitText(customer.monthlySpendLimitCents),
+                purchaseApproval: customer.purchaseApproval,
+              }}
+            />
           ) : (
             <CustomerSummary customer={customer} />
           )}
@@ -138,7 +146,7 @@ export default async function CustomerPage({ params }: Props) {
                 <h3 id="add-login" className="mb-3 text-sm font-semibold">
                   Add a login
                 </h3>
-                <CreateCustomerLoginForm customerId={customer.id} customerName={customer.name} />
+                <AddCustomerLogin customerId={customer.id} customerName={customer.name} />
               </section>
             ) : null}
           </div>

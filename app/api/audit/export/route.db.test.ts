@@ -106,6 +106,18 @@ describe("GET /api/audit/export", () => {
     expect(lines[1]).toContain("mailbox.delete,failed");
   });
 
+  it("applies the page's free-text search, and ignores the page and the entry open on it", async () => {
+    signInAs(staff);
+    const text = await (await GET(exportRequest("?q=locked&before=999999&entry=1"))).text();
+    const lines = text.split("\r\n").filter(Boolean);
+    // The export's own entry names its search, so it is found too, newest first.
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain("audit.export,ok");
+    expect(lines[2]).toContain("mailbox.delete,failed");
+    const [entry] = await listAudit({ actor: staff.email, action: "audit.export" }, { limit: 1 });
+    expect(entry?.summary).toBe("Downloaded the audit log as CSV (q=locked)");
+  });
+
   it("refuses filters it cannot read rather than exporting everything", async () => {
     signInAs(staff);
     const response = await GET(exportRequest("?from=yesterday"));

@@ -4,7 +4,7 @@ import { auditCsvChunks, auditCsvFilename } from "@/lib/audit-csv";
 import { NotSignedInError } from "@/lib/auth/errors";
 import { requireUser } from "@/lib/auth/guards";
 import { can, isStaffRole } from "@/lib/auth/permissions";
-import { logger } from "@/lib/logger";
+import { csvDownload } from "@/lib/csv-download";
 import { observeRoute } from "@/lib/metrics/observe";
 import { parseAuditSearch, type AuditSearchParams } from "@/lib/validation/audit";
 
@@ -49,40 +49,14 @@ export const GET = observeRoute("/api/audit/export", async (request: NextRequest
     details: { filters: search },
   });
 
-  const encoder = new TextEncoder();
-  const chunks = auditCsvChunks(iterateAudit(filter));
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        // Headers are gone by now; a cut-off download is the only signal left to the browser.
-        logger.error({ err: error }, "audit export failed mid-stream");
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-
-  return new Response(body, {
-    headers: {
-      ...NO_STORE,
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${auditCsvFilename()}"`,
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(auditCsvChunks(iterateAudit(filter)), auditCsvFilename(), "audit");
 });
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
 function describe(search: Record<string, unknown>): string {
   const parts = Object.entries(search)
-    .filter(([key, value]) => key !== "before" && value !== undefined)
+    .filter(([key, value]) => key !== "before" && key !== "entry" && value !== undefined)
     .map(([key, value]) => `${key}=${String(value)}`);
   return parts.length ? ` (${parts.join(", ")})` : "";
 }

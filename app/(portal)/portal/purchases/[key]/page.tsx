@@ -5,6 +5,7 @@ import type { WizardSearchParams } from "@/components/purchases/wizard-choices";
 import { PageHeader } from "@/components/ui/page-header";
 import { notFound } from "next/navigation";
 import { requirePortalUser } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Order result" };
 
@@ -30,7 +31,13 @@ export default async function PortalPurchaseResultPage({
             : "What happened to your order."
         }
       />
-      <PurchaseResult audience="customer" basePath="/portal" {...result} />
+      <PurchaseResult
+        audience="customer"
+        basePath="/portal"
+        // Links to the wizards only while the reseller still allows them.
+        allowed={{ purchase: can(user, "paks.purchase"), renew: can(user, "paks.renew") }}
+        {...result}
+      />
     </>
   );
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { PortalDomainContent } from "@/components/portal/portal-domain";
 import { PreviewFrame } from "@/components/portal/preview-frame";
+import { PreviewStart } from "@/components/portal/preview-start";
 import { getBranding } from "@/lib/branding/settings";
 import { domainCapabilities } from "@/lib/domains/email";
 import { requirePortalDomain } from "@/lib/auth/guards";
-import { auditPortalPreview, requirePortalPreview } from "@/lib/portal/preview";
+import { PREVIEW_GRANT_MINUTES } from "@/lib/portal/preview-grant";
+import { requirePortalPreview } from "@/lib/portal/preview";
 
 type Params = Promise<{ customerId: string; domain: string }>;
 
@@ -14,13 +16,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Portal preview: ${domain.toLowerCase()} · ${customer.name}` };
 }
 
-/** Staff: one of the customer's domains as the customer sees it, with every change turned off. */
+/**
+ * Staff: one of the customer's domains as the customer sees it, with every change turned off. A
+ * read: without a preview started (and audited) by the Start button, it offers that button instead.
+ */
 export default async function PortalPreviewDomainPage({ params }: { params: Params }) {
   const { customerId, domain: requested } = await params;
   const preview = await requirePortalPreview(customerId);
   // Only the customer's own domains: the stand-in user has exactly their access.
   const domain = await requirePortalDomain(preview.viewer, requested);
-  const [branding] = await Promise.all([getBranding(), auditPortalPreview(preview, "domain", domain)]);
+  if (!preview.granted)
+    return (
+      <PreviewStart
+        customerId={preview.customer.id}
+        customerName={preview.customer.name}
+        minutes={PREVIEW_GRANT_MINUTES}
+      />
+    );
+  const branding = await getBranding();
   return (
     <PreviewFrame preview={preview} branding={branding}>
       <PortalDomainContent

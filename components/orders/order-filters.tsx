@@ -1,0 +1,123 @@
+import Link from "next/link";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { FieldErrors } from "@/lib/actions/result";
+import {
+  ORDER_KIND_LABELS,
+  ORDER_KINDS,
+  ORDER_OUTCOMES,
+  outcomeLabel,
+  type OrderAudience,
+} from "@/lib/orders/model";
+import type { OrderSearch } from "@/lib/validation/orders";
+
+/**
+ * The order history's filters as a plain GET form: the filters live in the URL, so a filtered view
+ * can be bookmarked or sent to a colleague, and the page needs no JavaScript to apply them.
+ * Staff also filter by customer.
+ */
+export function OrderFilters({
+  path,
+  audience,
+  search,
+  errors,
+  customers,
+}: {
+  /** Where the form submits to (the page showing the orders). */
+  path: string;
+  audience: OrderAudience;
+  search: OrderSearch;
+  errors: FieldErrors;
+  /** Staff only: the customers to choose from. */
+  customers: readonly { id: string; name: string }[];
+}) {
+  const staff = audience === "staff";
+  return (
+    <form
+      method="get"
+      action={path}
+      role="search"
+      aria-label="Filter the orders"
+      className="mb-6 rounded-lg border border-line bg-surface p-4"
+    >
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <TextField
+          label="Search"
+          name="q"
+          type="search"
+          maxLength={253}
+          defaultValue={search.q ?? ""}
+          hint={staff ? "Part of a domain, or an eNom order ID" : "Part of a domain, or an order number"}
+          errors={errors.q}
+        />
+        <TextField
+          label="Domain"
+          name="domain"
+          type="search"
+          maxLength={253}
+          defaultValue={search.domain ?? ""}
+          hint="Starts with"
+          errors={errors.domain}
+        />
+        <SelectField label="What" name="kind" defaultValue={search.kind ?? ""} errors={errors.kind}>
+          <option value="">Every kind of order</option>
+          {ORDER_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {ORDER_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Outcome"
+          name="outcome"
+          defaultValue={search.outcome ?? ""}
+          errors={errors.outcome}
+        >
+          <option value="">Any outcome</option>
+          {ORDER_OUTCOMES.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {outcomeLabel(outcome, audience)}
+            </option>
+          ))}
+        </SelectField>
+        {staff ? (
+          <SelectField
+            label="Customer"
+            name="customer"
+            defaultValue={search.customer ?? ""}
+            errors={errors.customer}
+          >
+            <option value="">Every customer</option>
+            {customers.map((customer) => (
+              <option key={customer.id} value={customer.id}>
+                {customer.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
+        <TextField
+          label="From"
+          name="from"
+          type="date"
+          defaultValue={search.from ?? ""}
+          hint="Day in UTC"
+          errors={errors.from}
+        />
+        <TextField
+          label="To"
+          name="to"
+          type="date"
+          defaultValue={search.to ?? ""}
+          hint="Day in UTC, included"
+          errors={errors.to}
+        />
+      </div>
+      <div className="mt-4 flex flex-wrap gap-2">
+        <Button type="submit">Apply filters</Button>
+        <Link href={path} className={buttonClasses("ghost")}>
+          Clear filters
+        </Link>
+      </div>
+    </form>
+  );
+}

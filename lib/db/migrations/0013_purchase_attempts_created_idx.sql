@@ -1,0 +1,1 @@
+CREATE INDEX "purchase_attempts_created_idx" ON "purchase_attempts" USING btree ("created_at","key");
