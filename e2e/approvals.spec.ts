@@ -81,7 +81,10 @@ async function askForMailboxes(page: Page, target: { domain: string; bundleId: n
   await page.getByLabel("Mailboxes to add").fill(count);
   await page.getByRole("button", { name: "Review" }).click();
   await expect(page.getByText(/This month: \$[\d,]+\.\d\d of \$5,000\.00 limit/)).toBeVisible();
+  // The customer's pak is named by what it is, never by eNom's BundleID.
+  await expect(page.locator("main")).not.toContainText(new RegExp(`\\b${target.bundleId}\\b`));
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("main")).not.toContainText(new RegExp(`\\b${target.bundleId}\\b`));
   await expect(page.getByRole("button", { name: "Buy now" })).toHaveCount(0);
   await page.getByRole("button", { name: "Send for approval" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Waiting for approval" })).toBeVisible();
@@ -109,7 +112,7 @@ test("a customer's order waits for staff approval, is placed once when approved,
     const requests = page.getByRole("list", { name: "Your requests" });
     const first = requests
       .getByRole("listitem")
-      .filter({ hasText: `2 more mailboxes in pak ${target.bundleId}` })
+      .filter({ hasText: `2 more mailboxes in the pak of ${target.domain}` })
       .first();
     await expect(first).toContainText("Waiting for approval");
     await expectAccessible();
@@ -133,7 +136,7 @@ test("a customer's order waits for staff approval, is placed once when approved,
     ]);
 
     const receipt = await inbox.next(DEMO_USERS.customer);
-    expect(receipt.subject).toBe(`Receipt: 2 more mailboxes in pak ${target.bundleId} of ${target.domain}`);
+    expect(receipt.subject).toBe(`Receipt: 2 more mailboxes in the pak of ${target.domain}`);
     expect(receipt.text).toMatch(/Price: \$[\d,]+\.\d\d\./);
     expect(`${receipt.subject}\n${receipt.text}\n${receipt.html}`).not.toMatch(/enom/i);
 
@@ -158,9 +161,7 @@ test("a customer's order waits for staff approval, is placed once when approved,
     await expect(admin.getByRole("status").filter({ hasText: /^Declined\./ })).toBeVisible();
     expect(await callsSince(declining)).toEqual([]);
     const declined = await inbox.next(DEMO_USERS.customer);
-    expect(declined.subject).toBe(
-      `Not approved: 3 more mailboxes in pak ${target.bundleId} of ${target.domain}`,
-    );
+    expect(declined.subject).toBe(`Not approved: 3 more mailboxes in the pak of ${target.domain}`);
     expect(declined.text).toContain("Their note: Please wait until next month.");
 
     await page.goto("/portal/requests");

@@ -12,6 +12,7 @@ import { DomainStep } from "./domain-step";
 import { EarlierOrderNotice } from "./earlier-order";
 import { currentStorageUnits, GrowthStep } from "./growth-step";
 import { SendForApproval } from "@/components/approvals/send-for-approval";
+import { orderPakLabel } from "@/lib/paks/pak-name";
 import { OrderConfirmStep, QuoteReviewStep } from "./order-steps";
 import { ProductStep } from "./product-step";
 import { readFieldErrors, usePurchaseQuote } from "./purchase-reads";
@@ -149,10 +150,12 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
     });
   };
 
+  // Customers never read eNom's BundleID: their pak is named by what it is.
+  const growthPak = growth ? orderPakLabel(growth, audience === "staff" ? "staff" : "portal") : "";
   const what = growth
     ? growth.mode === "mailboxes"
-      ? `${choices.growthAmount} more ${choices.growthAmount === "1" ? "mailbox" : "mailboxes"} for pak ${growth.bundleId} of ${growth.domain}`
-      : `${choices.growthAmount} × 512 MB more storage per mailbox for pak ${growth.bundleId} of ${growth.domain}`
+      ? `${choices.growthAmount} more ${choices.growthAmount === "1" ? "mailbox" : "mailboxes"} for ${growthPak} of ${growth.domain}`
+      : `${choices.growthAmount} × 512 MB more storage per mailbox for ${growthPak} of ${growth.domain}`
     : `A new pak for ${choices.domain}`;
 
   return (
@@ -176,7 +179,7 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
       {step === DOMAIN && growth ? (
         <WizardStepForm label="Pak" problem={problem} onContinue={() => goTo(PRODUCT)}>
           <StepHeading focus={moved}>The pak</StepHeading>
-          <GrowthTargetSummary target={growth} />
+          <GrowthTargetSummary target={growth} pakLabel={growthPak} />
         </WizardStepForm>
       ) : null}
 
@@ -192,7 +195,7 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
             <>
               <StepHeading
                 focus={moved}
-                description={`Pak ${growth.bundleId} of ${growth.domain}, paid until ${formatCalendarDate({ iso: growth.expires })}.`}
+                description={`${growthPak.charAt(0).toUpperCase()}${growthPak.slice(1)} of ${growth.domain}, paid until ${formatCalendarDate({ iso: growth.expires })}.`}
               >
                 {growth.mode === "mailboxes" ? "Add mailboxes" : "Add storage"}
               </StepHeading>
@@ -291,7 +294,7 @@ export function PurchaseWizard({ audience, basePath, initialChoices, growth, pri
   );
 }
 
-function GrowthTargetSummary({ target }: { target: GrowthTarget }) {
+function GrowthTargetSummary({ target, pakLabel }: { target: GrowthTarget; pakLabel: string }) {
   const quota = target.quotaMb ?? (target.capacityGb ? target.capacityGb * 1024 : null);
   return (
     <dl className="grid gap-3 text-sm sm:grid-cols-2">
@@ -301,7 +304,7 @@ function GrowthTargetSummary({ target }: { target: GrowthTarget }) {
       </div>
       <div>
         <dt className="text-muted">Pak</dt>
-        <dd className="font-medium">{target.bundleId}</dd>
+        <dd className="font-medium">{pakLabel.replace(/^pak /, "")}</dd>
       </div>
       <div>
         <dt className="text-muted">Mailboxes</dt>

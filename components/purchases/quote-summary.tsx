@@ -68,7 +68,8 @@ export function QuoteSummary({ quote, audience }: { quote: Quote; audience: Audi
           <ul className="flex flex-col gap-1 text-sm">
             {quote.expiries.map((expiry) => (
               <li key={`${expiry.domain}:${expiry.bundleId}`}>
-                {expiry.domain}, pak {expiry.bundleId}: {formatCalendarDate({ iso: expiry.from })}
+                {expiry.domain}
+                {staff ? `, pak ${expiry.bundleId}` : ""}: {formatCalendarDate({ iso: expiry.from })}
                 {expiry.to !== expiry.from ? (
                   <>
                     {" "}

@@ -12,6 +12,7 @@ import { RENEW_YEARS_MAX } from "@/lib/validation/enom-rules";
 import { renewRequestSchema } from "@/lib/validation/purchases";
 import { EarlierOrderNotice } from "./earlier-order";
 import { SendForApproval } from "@/components/approvals/send-for-approval";
+import { orderPakLabel, type PakViewer } from "@/lib/paks/pak-name";
 import { OrderConfirmStep, QuoteReviewStep } from "./order-steps";
 import { readFieldErrors, useRenewalQuote } from "./purchase-reads";
 import type { Audience } from "./quote-summary";
@@ -51,6 +52,8 @@ function addYears(iso: string, count: number): string {
  * and the confirmation. Renewals are paid from the account balance; no card is ever asked for.
  */
 export function RenewWizard({ audience, basePath, initialItems, initialYears, notices }: RenewWizardProps) {
+  // Customers never read eNom's BundleID: their paks are named by what they are.
+  const viewer: PakViewer = audience === "staff" ? "staff" : "portal";
   const [items, setItems] = useState(initialItems);
   const [term, setTerm] = useState(initialYears);
   const [step, setStep] = useState(PAKS);
@@ -123,7 +126,9 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
         message: withReassurance(
           attempts
             .map((attempt) =>
-              attempts.length === 1 ? attempt.message : `Pak ${attempt.bundleId}: ${attempt.message}`,
+              attempts.length === 1
+                ? attempt.message
+                : `${audience === "staff" ? `Pak ${attempt.bundleId}` : attempt.domain}: ${attempt.message}`,
             )
             .join(" "),
           "renewed",
@@ -154,7 +159,7 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
               {notices.join(" ")}
             </Alert>
           ) : null}
-          <RenewItemsTable items={items} onRemove={remove} />
+          <RenewItemsTable items={items} viewer={viewer} onRemove={remove} />
           <div aria-live="polite">
             {(errors.items ?? quoteErrors.items)?.map((error) => (
               <p key={error} className="text-sm font-medium text-danger">
@@ -197,8 +202,8 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
           <ul className="flex flex-col gap-1 text-sm" aria-live="polite">
             {items.map((item) => (
               <li key={`${item.domain}:${item.bundleId}`}>
-                {item.domain}, pak {item.bundleId}: {formatCalendarDate({ iso: item.expires })} → about{" "}
-                {formatCalendarDate({ iso: addYears(item.expires, term) })}
+                {item.domain}, {orderPakLabel(item, viewer)}: {formatCalendarDate({ iso: item.expires })} →
+                about {formatCalendarDate({ iso: addYears(item.expires, term) })}
               </li>
             ))}
           </ul>
@@ -257,7 +262,8 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
           <ul className="flex flex-col gap-1 text-sm">
             {(quote?.expiries ?? []).map((expiry) => (
               <li key={`${expiry.domain}:${expiry.bundleId}`}>
-                {expiry.domain}, pak {expiry.bundleId}: until{" "}
+                {expiry.domain}
+                {audience === "staff" ? `, pak ${expiry.bundleId}` : ""}: until{" "}
                 <strong>{formatCalendarDate({ iso: expiry.to })}</strong>
               </li>
             ))}
@@ -268,7 +274,15 @@ export function RenewWizard({ audience, basePath, initialItems, initialYears, no
   );
 }
 
-function RenewItemsTable({ items, onRemove }: { items: RenewItem[]; onRemove: (item: RenewItem) => void }) {
+function RenewItemsTable({
+  items,
+  viewer,
+  onRemove,
+}: {
+  items: RenewItem[];
+  viewer: PakViewer;
+  onRemove: (item: RenewItem) => void;
+}) {
   if (items.length === 0) return <p className="text-sm text-muted">No pak is left in this renewal.</p>;
   return (
     <div className="relative overflow-x-auto rounded-md border border-line">
@@ -299,7 +313,7 @@ function RenewItemsTable({ items, onRemove }: { items: RenewItem[]; onRemove: (i
             return (
               <tr key={`${item.domain}:${item.bundleId}`} className="border-t border-line">
                 <td className="px-3 py-2 font-medium">{item.domain}</td>
-                <td className="px-3 py-2">{item.bundleId}</td>
+                <td className="px-3 py-2">{orderPakLabel(item, viewer).replace(/^pak /, "")}</td>
                 <td className="px-3 py-2">
                   {item.purchased}
                   {quota ? ` × ${formatQuota(quota)}` : ""}
@@ -310,7 +324,7 @@ function RenewItemsTable({ items, onRemove }: { items: RenewItem[]; onRemove: (i
                     variant="ghost"
                     size="sm"
                     onClick={() => onRemove(item)}
-                    aria-label={`Remove pak ${item.bundleId} of ${item.domain}`}
+                    aria-label={`Remove ${orderPakLabel(item, viewer)} of ${item.domain}`}
                   >
                     <X aria-hidden="true" className="size-4" />
                     Remove

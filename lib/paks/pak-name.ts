@@ -101,3 +101,20 @@ export function pakName(pak: PakFacts & { bundleId: number }, viewer: PakViewer,
 export function pakReference(pak: PakFacts & { bundleId: number }, viewer: PakViewer, today: Date): string {
   return viewer === "staff" ? `pak ${pak.bundleId}` : describePak(pak, today);
 }
+
+/**
+ * A pak inside an order (the wizards, their quotes): "pak 600070" for staff; for customers what it
+ * is ("Business email · 10 mailboxes · 5 GB each"), since the wizards know no more of it.
+ */
+export function orderPakLabel(
+  pak: { bundleId: number; purchased: number; capacityGb: number | null; quotaMb?: number | null },
+  viewer: PakViewer,
+): string {
+  if (viewer === "staff") return `pak ${pak.bundleId}`;
+  return pakKind({
+    purchased: pak.purchased,
+    capacityGb: pak.capacityGb,
+    quotaMb: pak.quotaMb ?? null,
+    prodType: null,
+  });
+}

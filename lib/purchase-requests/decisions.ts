@@ -243,7 +243,8 @@ export async function declineRequest(
     throw closed(now);
   }
   const summary = orderSummary(requestedOrderOf(moved));
-  const emailed = await sendDeclinedEmail(moved, summary);
+  // The customer's email never names eNom's BundleID; the audit log does.
+  const emailed = await sendDeclinedEmail(moved, orderSummary(requestedOrderOf(moved), "customer"));
   await recordAudit({
     actor: actorOf(user),
     action: "purchase-request.decline",

@@ -42,12 +42,12 @@ export function sameOrder(row: Pick<PurchaseRequestRow, "kind" | "request">, ord
   );
 }
 
-export function orderSummary(order: RequestedOrder | null): string {
+export function orderSummary(order: RequestedOrder | null, reader: "staff" | "customer" = "staff"): string {
   if (!order) return "An order that can no longer be read";
-  if (order.kind === "purchase") return summaryOf(order.request);
+  if (order.kind === "purchase") return summaryOf(order.request, reader);
   const { items, years } = order.request;
   const [first] = items;
-  if (items.length === 1 && first) return summaryOf({ kind: "renew", ...first, years });
+  if (items.length === 1 && first) return summaryOf({ kind: "renew", ...first, years }, reader);
   const domains = [...new Set(items.map((item) => item.domain))];
   return `Renew ${items.length} paks (${domains.join(", ")}) for ${years} ${years === 1 ? "year" : "years"}`;
 }
@@ -93,7 +93,7 @@ export function requestView(
     kind: row.kind,
     status: row.status,
     domain: row.domain,
-    summary: orderSummary(order),
+    summary: orderSummary(order, audience),
     retailCents: row.retailCents,
     customerId: row.customerId,
     customerName: listed.customerName,

@@ -225,8 +225,11 @@ export function priceRenewal(list: PriceList, paks: PakFacts[], years: number, t
       storageUnits: pak.shape.storageUnits,
     };
     const storage = pak.shape.storageUnits > 0 ? ` + ${pak.shape.storageUnits} × 512 MB` : "";
+    const contents = `${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, ${pak.shape.capacityGb} GB${storage}, ${termLabel(order.unit, order.terms)}`;
     return {
-      label: `Pak ${pak.bundleId} of ${pak.domain}: ${plural(pak.qtyPurchased, "mailbox", "mailboxes")}, ${pak.shape.capacityGb} GB${storage}, ${termLabel(order.unit, order.terms)}`,
+      label: `Pak ${pak.bundleId} of ${pak.domain}: ${contents}`,
+      // Customers never read eNom's BundleID.
+      customerLabel: `${pak.domain}: ${contents}`,
       ...both(list, (prices) => renewalPrice(prices, term)),
     };
   });

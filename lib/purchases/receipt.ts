@@ -20,7 +20,8 @@ import type { AttemptResult } from "./view";
 export async function afterCustomerOrder(row: PurchaseAttemptRow): Promise<void> {
   if (row.status !== "ok" || row.actorRole !== "customer" || !row.customerId) return;
   const summary = summaryOf(storedRequestOf(row.request));
-  await sendReceipt(row, summary).catch((error: unknown) =>
+  // The customer's receipt never names eNom's BundleID; staff's notice does.
+  await sendReceipt(row, summaryOf(storedRequestOf(row.request), "customer")).catch((error: unknown) =>
     logger.warn({ err: error, key: row.key }, "a purchase receipt could not be sent"),
   );
   await noticeToStaff(row, summary).catch((error: unknown) =>

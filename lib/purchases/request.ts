@@ -60,16 +60,18 @@ export function storedRequestOf(value: Record<string, unknown>): StoredRequest {
 }
 
 /** One line for people: "New pak: 25 mailboxes, 5 GB each, 1 year". */
-export function summaryOf(request: StoredRequest): string {
+export function summaryOf(request: StoredRequest, reader: "staff" | "customer" = "staff"): string {
   const mailboxes = (count: number) => `${count} ${count === 1 ? "mailbox" : "mailboxes"}`;
+  // Customers never read eNom's BundleID: "the pak of example.com".
+  const pak = (bundleId: number) => (reader === "staff" ? `pak ${bundleId}` : "the pak");
   switch (request.kind) {
     case "purchase":
       return `New pak on ${request.domain}: ${mailboxes(mailboxCountOf(request))}, ${request.capacityGb} GB each, ${termLabel(request.billingPeriod, request.terms)}`;
     case "add-mailboxes":
-      return `${request.quantity} more ${request.quantity === 1 ? "mailbox" : "mailboxes"} in pak ${request.bundleId} of ${request.domain}`;
+      return `${request.quantity} more ${request.quantity === 1 ? "mailbox" : "mailboxes"} in ${pak(request.bundleId)} of ${request.domain}`;
     case "add-storage":
-      return `${request.units} × 512 MB more storage per mailbox in pak ${request.bundleId} of ${request.domain}`;
+      return `${request.units} × 512 MB more storage per mailbox in ${pak(request.bundleId)} of ${request.domain}`;
     case "renew":
-      return `Renew pak ${request.bundleId} of ${request.domain} for ${termLabel("year", request.years)}`;
+      return `Renew ${pak(request.bundleId)} of ${request.domain} for ${termLabel("year", request.years)}`;
   }
 }

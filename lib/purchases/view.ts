@@ -48,7 +48,7 @@ export function attemptView(row: PurchaseAttemptRow, staff: boolean, replayed: b
     orderId: row.enomOrderId,
     trackingKey: staff ? row.enomTrackingKey : null,
     message: staff ? row.message : customerMessage(row),
-    summary: summaryOf(storedRequestOf(row.request)),
+    summary: summaryOf(storedRequestOf(row.request), staff ? "staff" : "customer"),
     retailCents: row.retailCents,
     costCents: staff ? row.costCents : null,
     newExpiry: row.kind === "renew" ? (result.expires ?? null) : null,

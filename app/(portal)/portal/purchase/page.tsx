@@ -4,6 +4,7 @@ import { PurchaseWizard } from "@/components/purchases/purchase-wizard";
 import type { WizardSearchParams } from "@/components/purchases/wizard-choices";
 import { loadPurchaseWizard } from "@/components/purchases/wizard-props";
 import { Alert } from "@/components/ui/alert";
+import { orderPakLabel } from "@/lib/paks/pak-name";
 import { PageHeader } from "@/components/ui/page-header";
 import { PhoneWidth } from "@/components/portal/phone-width";
 import { can } from "@/lib/auth/permissions";
@@ -30,7 +31,7 @@ export default async function PortalPurchasePage({
         title={growth ? (growth.mode === "mailboxes" ? "Add mailboxes" : "Add storage") : "Buy email"}
         description={
           growth
-            ? `More for pak ${growth.bundleId} of ${growth.domain}, until the pak's expiry, at the prices shown.`
+            ? `More for your ${orderPakLabel(growth, "portal")} pak of ${growth.domain}, until the pak's expiry, at the prices shown.`
             : "A new email pak for one of your domains, at the prices shown."
         }
       />
