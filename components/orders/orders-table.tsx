@@ -53,7 +53,8 @@ export function OrdersTable({ orders, audience }: { orders: OrderView[]; audienc
               <Link href={order.href} className="font-medium text-accent underline">
                 {order.what}
               </Link>
-              {order.pakId !== null ? <p className="text-xs text-muted">Pak {order.pakId}</p> : null}
+              {/* Customers never read eNom's BundleID: the domain and the line above say which pak. */}
+              {staff && order.pakId !== null ? <p className="text-xs text-muted">Pak {order.pakId}</p> : null}
             </Td>
             <Td>
               <Badge tone={OUTCOME_TONES[order.outcome]}>{outcomeLabel(order.outcome, audience)}</Badge>

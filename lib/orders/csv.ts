@@ -23,11 +23,11 @@ const STAFF_COLUMNS: readonly Column[] = [
   ["Cost (USD)", (order) => csvDollars(order.costCents)],
 ];
 
+// No pak column: customers never read eNom's BundleID (the domain and "What" say which pak).
 const CUSTOMER_COLUMNS: readonly Column[] = [
   ["When (UTC)", (order) => formatOrderTime(order.createdAt)],
   ["Domain", (order) => order.domain],
   ["What", (order) => order.what],
-  ["Pak", (order) => order.pakId],
   ["Outcome", (order) => outcomeLabel(order.outcome, "customer")],
   ["Order number", (order) => order.orderId],
   ["Who", (order) => order.who],
