@@ -148,14 +148,14 @@ describe("GET /api/orders/export", () => {
     const response = await GET(exportRequest());
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).not.toMatch(/florist|enom|TK-SECRET|5\.00|cost/i);
+    // No BundleID either: customers never read eNom's pak numbers.
+    expect(text).not.toMatch(/florist|enom|TK-SECRET|5\.00|cost|4711/i);
     const records = parseCsv(text).records;
     expect(records).toHaveLength(2);
     expect(records[1]).toEqual([
       "2026-05-01 10:00:00",
       "bakery.test",
       "Bought 2 mailboxes · 3 GB each, yearly",
-      "4711",
       "Done",
       "157001",
       "You",
