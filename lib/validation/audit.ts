@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/actions/result";
+import { parseUrlFilters } from "./url-filters";
 import type { AuditFilter } from "@/lib/audit";
 import { AUDIT_OUTCOMES } from "@/lib/db/schema";
 
@@ -86,19 +87,7 @@ export interface ParsedAuditSearch {
 
 /** Reads the URL's filters. Never throws: a mistyped date drops that filter and says why. */
 export function parseAuditSearch(raw: AuditSearchParams): ParsedAuditSearch {
-  const input: AuditSearchParams = { ...raw };
-  const errors: FieldErrors = {};
-  let result = auditSearchSchema.safeParse(input);
-  // Each round drops the fields that failed; the object-level date check can fail once more after that.
-  for (let round = 0; !result.success && round < 3; round += 1) {
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      (errors[key] ??= []).push(issue.message);
-      delete input[key];
-    }
-    result = auditSearchSchema.safeParse(input);
-  }
-  const search: AuditSearch = result.success ? result.data : {};
+  const { search, errors } = parseUrlFilters(auditSearchSchema, raw);
   return {
     search,
     filter: auditFilterOf(search),

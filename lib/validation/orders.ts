@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/actions/result";
+import { parseUrlFilters } from "./url-filters";
 import { ORDER_KINDS, ORDER_OUTCOMES, type OrderFilter } from "@/lib/orders/model";
 
 /**
@@ -73,19 +74,7 @@ export interface ParsedOrderSearch {
 
 /** Reads the URL's filters. Never throws: a mistyped date drops that filter and says why. */
 export function parseOrderSearch(raw: OrderSearchParams): ParsedOrderSearch {
-  const input: OrderSearchParams = { ...raw };
-  const errors: FieldErrors = {};
-  let result = orderSearchSchema.safeParse(input);
-  // Each round drops the fields that failed; the object-level date check can fail once more after that.
-  for (let round = 0; !result.success && round < 3; round += 1) {
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? "form");
-      (errors[key] ??= []).push(issue.message);
-      delete input[key];
-    }
-    result = orderSearchSchema.safeParse(input);
-  }
-  const search: OrderSearch = result.success ? result.data : {};
+  const { search, errors } = parseUrlFilters(orderSearchSchema, raw);
   return { search, filter: orderFilterOf(search), after: search.after, errors };
 }
 
