@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, SIM_ORIGIN, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
 import { openInbox } from "./mail";
+import { callsSince, lastCallSeq, truth } from "./sim";
 
 /**
  * Issue 16: customers spend the reseller's money in the open. An admin gives the demo customer
@@ -12,24 +13,11 @@ import { openInbox } from "./mail";
  * to eNom and the customer is told by email. The demo customer's settings are put back in `finally`.
  */
 
-interface SimCall {
-  seq: number;
-  command: string;
-}
-
-async function sim<T>(path: string): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const lastCallSeq = async () =>
-  Math.max(0, ...(await sim<{ calls: SimCall[] }>("/_sim/calls")).calls.map((c) => c.seq));
+/** The purchases and renewals sent to eNom since a mark in the call log. */
 const ordersSince = async (seq: number) =>
-  (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls.filter(
-    (call) => call.seq > seq && ["PURCHASESERVICES", "RENEWPOPBUNDLE"].includes(call.command.toUpperCase()),
+  (await callsSince(seq)).filter((call) =>
+    ["PURCHASESERVICES", "RENEWPOPBUNDLE"].includes(call.command.toUpperCase()),
   );
-const callsSince = async (seq: number) =>
-  (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls.filter((call) => call.seq > seq);
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -65,9 +53,7 @@ async function portalGrowthTarget(page: Page): Promise<{ domain: string; bundleI
     .getByRole("heading", { level: 2 })
     .allTextContents();
   for (const name of names.map((text) => text.trim())) {
-    const { paks } = await sim<{ paks: { bundleId: number; prodType: number }[] }>(
-      `/_sim/state/domain/${name}`,
-    );
+    const { paks } = await truth(name);
     const pak = paks.find((candidate) => candidate.prodType === 2011);
     if (pak) return { domain: name, bundleId: pak.bundleId };
   }
@@ -135,7 +121,7 @@ test("a customer's order waits for staff approval, is placed once when approved,
       "PURCHASESERVICES",
     ]);
 
-    const receipt = await inbox.next(DEMO_USERS.customer);
+    const receipt = await inbox.next(DEMO_USERS.customer, "Receipt:");
     expect(receipt.subject).toBe(`Receipt: 2 more mailboxes in the pak of ${target.domain}`);
     expect(receipt.text).toMatch(/Price: \$[\d,]+\.\d\d\./);
     expect(`${receipt.subject}\n${receipt.text}\n${receipt.html}`).not.toMatch(/enom/i);
@@ -160,7 +146,7 @@ test("a customer's order waits for staff approval, is placed once when approved,
     await dialog.getByRole("button", { name: "Decline", exact: true }).click();
     await expect(admin.getByRole("status").filter({ hasText: /^Declined\./ })).toBeVisible();
     expect(await callsSince(declining)).toEqual([]);
-    const declined = await inbox.next(DEMO_USERS.customer);
+    const declined = await inbox.next(DEMO_USERS.customer, "Not approved:");
     expect(declined.subject).toBe(`Not approved: 3 more mailboxes in the pak of ${target.domain}`);
     expect(declined.text).toContain("Their note: Please wait until next month.");
 

@@ -23,16 +23,30 @@ async function jsonFiles(): Promise<string[]> {
   return names.filter((name) => name.endsWith(".json")).sort();
 }
 
+/** Which of a recipient's emails a spec waits for: a subject's start, a pattern, or any. */
+export type MailMatch = string | RegExp | ((mail: CapturedMail) => boolean);
+
+function matches(mail: CapturedMail, match: MailMatch | undefined): boolean {
+  if (match === undefined) return true;
+  if (typeof match === "string") return mail.subject.startsWith(match);
+  if (match instanceof RegExp) return match.test(mail.subject);
+  return match(mail);
+}
+
 export interface Inbox {
-  /** The first email to `to` written since the inbox was opened; fails after a while without one. */
-  next(to: string): Promise<CapturedMail>;
+  /**
+   * The first email to `to` written since the inbox was opened that `match`es; fails after a while
+   * without one. Other emails to `to` (the panel's scheduled reminders arrive whenever the demo's
+   * paks come due) are left for a later call rather than mistaken for the one awaited.
+   */
+  next(to: string, match?: MailMatch): Promise<CapturedMail>;
   /** The link to `pathPrefix` (e.g. "/invite/") in the next email to `to`. */
   nextLink(to: string, pathPrefix: string): Promise<string>;
 }
 
 export async function openInbox(): Promise<Inbox> {
   const seen = new Set(await jsonFiles());
-  const next = async (to: string): Promise<CapturedMail> => {
+  const next = async (to: string, match?: MailMatch): Promise<CapturedMail> => {
     let found: CapturedMail | undefined;
     await expect
       .poll(
@@ -40,7 +54,8 @@ export async function openInbox(): Promise<Inbox> {
           for (const name of await jsonFiles()) {
             if (seen.has(name)) continue;
             const mail = JSON.parse(await readFile(path.join(MAIL_DIR, name), "utf8")) as CapturedMail;
-            if (mail.to.map((address) => address.toLowerCase()).includes(to.toLowerCase())) {
+            const addressed = mail.to.map((address) => address.toLowerCase()).includes(to.toLowerCase());
+            if (addressed && matches(mail, match)) {
               seen.add(name);
               found = mail;
               return true;
@@ -48,7 +63,10 @@ export async function openInbox(): Promise<Inbox> {
           }
           return false;
         },
-        { message: `an email to ${to} in ${MAIL_DIR}`, timeout: 15_000 },
+        {
+          message: `an email to ${to}${match === undefined ? "" : " (the one awaited)"} in ${MAIL_DIR}`,
+          timeout: 15_000,
+        },
       )
       .toBe(true);
     if (!found) throw new Error(`No email to ${to}.`);
@@ -57,7 +75,11 @@ export async function openInbox(): Promise<Inbox> {
   return {
     next,
     async nextLink(to, pathPrefix) {
-      const mail = await next(to);
+      const linksTo = (mail: CapturedMail) =>
+        (mail.text.match(/https?:\/\/\S+/g) ?? []).some((url) =>
+          new URL(url).pathname.startsWith(pathPrefix),
+        );
+      const mail = await next(to, linksTo);
       const link = mail.text
         .match(/https?:\/\/\S+/g)
         ?.find((url) => new URL(url).pathname.startsWith(pathPrefix));
@@ -71,4 +93,12 @@ export async function openInbox(): Promise<Inbox> {
 export function pathOf(link: string): string {
   const url = new URL(link);
   return `${url.pathname}${url.search}`;
+}
+
+/** Every email the panel under test has written so far, oldest first (not only since an inbox opened). */
+export async function allMail(): Promise<CapturedMail[]> {
+  const mails: CapturedMail[] = [];
+  for (const name of await jsonFiles())
+    mails.push(JSON.parse(await readFile(path.join(MAIL_DIR, name), "utf8")) as CapturedMail);
+  return mails;
 }
