@@ -97,7 +97,11 @@ export function ChangePasswordForm({
           onChange={set("newPassword")}
           errors={change.fieldErrors.newPassword}
         />
-        <PasswordStrength password={passwords.newPassword} userInputs={[accountEmail, accountName]} />
+        <PasswordStrength
+          password={passwords.newPassword}
+          userInputs={[accountEmail, accountName]}
+          fieldErrors={change.fieldErrors.newPassword}
+        />
       </div>
       <TextField
         label="Confirm new password"

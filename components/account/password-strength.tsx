@@ -25,8 +25,17 @@ function levelOf(assessment: PasswordAssessment): Level {
  * and the policy's reason or zxcvbn's advice as short help, read out politely as it changes.
  * `userInputs` are the person's email and name and the product's name: what the server's policy
  * refuses in a password, and what zxcvbn rates as easy to guess. zxcvbn loads on first use.
+ * `fieldErrors` are what the password field already says under it: the meter does not say them twice.
  */
-export function PasswordStrength({ password, userInputs }: { password: string; userInputs: string[] }) {
+export function PasswordStrength({
+  password,
+  userInputs,
+  fieldErrors,
+}: {
+  password: string;
+  userInputs: string[];
+  fieldErrors?: readonly string[];
+}) {
   const id = useId();
   const settled = useDebouncedValue(password, 150);
   // A new array each render must not re-run the estimate: the inputs' text is what matters.
@@ -97,7 +106,7 @@ export function PasswordStrength({ password, userInputs }: { password: string; u
           <p className="text-muted">The strength check could not load; it runs again when you save.</p>
         ) : null}
         {help
-          .filter((line): line is string => Boolean(line))
+          .filter((line): line is string => Boolean(line) && !fieldErrors?.includes(line ?? ""))
           .map((line) => (
             <p key={line} className="text-muted">
               {line}

@@ -43,7 +43,7 @@ export function ChosenPasswordFields({
           onChange={(event) => onChange({ ...value, password: event.target.value })}
           errors={errors.password}
         />
-        <PasswordStrength password={value.password} userInputs={userInputs} />
+        <PasswordStrength password={value.password} userInputs={userInputs} fieldErrors={errors.password} />
       </div>
       <TextField
         label="Confirm new password"

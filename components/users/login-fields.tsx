@@ -72,7 +72,11 @@ export function LoginFields({
           errors={errors.password}
           hint={`Leave empty and Mailpak generates a temporary password, shown to you once. If you choose one, use at least ${PANEL_PASSWORD_MIN} characters.`}
         />
-        <PasswordStrength password={login.password} userInputs={[login.email, login.name]} />
+        <PasswordStrength
+          password={login.password}
+          userInputs={[login.email, login.name]}
+          fieldErrors={errors.password}
+        />
       </div>
     </>
   );
