@@ -1,16 +1,14 @@
-import Link from "next/link";
-import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { DayRangeFields, FilterForm } from "@/components/ui/filter-form";
 import type { FieldErrors } from "@/lib/actions/result";
-import type { AuditSearch } from "@/lib/validation/audit";
+import { auditFilterCount, type AuditSearch } from "@/lib/validation/audit";
 import { actionGroupLabel, actionLabel, OUTCOME_LABELS } from "./audit-model";
 
 export { OUTCOME_LABELS };
 
 /**
- * The audit log's filters as a plain GET form: the filters live in the URL, so a filtered view can
- * be bookmarked or sent to a colleague, survives a reload and the Back button, and the page needs
- * no JavaScript to apply them. Applying filters starts again at the newest entry, details closed.
+ * The audit log's filters, kept in the URL (see FilterForm). Applying filters starts again at the
+ * newest entry, details closed.
  */
 export function AuditFilters({
   path,
@@ -26,79 +24,45 @@ export function AuditFilters({
   actions: string[];
 }) {
   return (
-    <form
-      method="get"
-      action={path}
-      role="search"
-      aria-label="Filter the audit log"
-      className="mb-6 rounded-lg border border-line bg-surface p-4"
-    >
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <TextField
-          label="Search"
-          name="q"
-          type="search"
-          defaultValue={search.q ?? ""}
-          hint="Summary, address, order id, TrackingKey or error"
-          errors={errors.q}
-          className="sm:col-span-2"
-        />
-        <TextField
-          label="Who"
-          name="actor"
-          type="search"
-          defaultValue={search.actor ?? ""}
-          hint="Name or email, or part of it"
-          errors={errors.actor}
-        />
-        <TextField
-          label="Domain"
-          name="domain"
-          type="search"
-          defaultValue={search.domain ?? ""}
-          hint="Or part of it"
-          errors={errors.domain}
-        />
-        <SelectField label="Action" name="action" defaultValue={search.action ?? ""} errors={errors.action}>
-          <ActionOptions actions={actions} selected={search.action} />
-        </SelectField>
-        <SelectField
-          label="Outcome"
-          name="outcome"
-          defaultValue={search.outcome ?? ""}
-          errors={errors.outcome}
-        >
-          <option value="">Any outcome</option>
-          {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="From"
-          name="from"
-          type="date"
-          defaultValue={search.from ?? ""}
-          hint="Day in UTC"
-          errors={errors.from}
-        />
-        <TextField
-          label="To"
-          name="to"
-          type="date"
-          defaultValue={search.to ?? ""}
-          hint="Day in UTC, included"
-          errors={errors.to}
-        />
-      </div>
-      <div className="mt-4 flex flex-wrap gap-2">
-        <Button type="submit">Apply filters</Button>
-        <Link href={path} className={buttonClasses("ghost")}>
-          Clear filters
-        </Link>
-      </div>
-    </form>
+    <FilterForm path={path} label="Filter the audit log" active={auditFilterCount(search)} errors={errors}>
+      <TextField
+        label="Search"
+        name="q"
+        type="search"
+        defaultValue={search.q ?? ""}
+        hint="Summary, address, order id, TrackingKey or error"
+        errors={errors.q}
+        className="sm:col-span-2"
+      />
+      <TextField
+        label="Who"
+        name="actor"
+        type="search"
+        defaultValue={search.actor ?? ""}
+        hint="Name or email, or part of it"
+        errors={errors.actor}
+      />
+      <TextField
+        label="Domain"
+        name="domain"
+        type="search"
+        defaultValue={search.domain ?? ""}
+        hint="Or part of it"
+        errors={errors.domain}
+      />
+      <SelectField label="Action" name="action" defaultValue={search.action ?? ""} errors={errors.action}>
+        <ActionOptions actions={actions} selected={search.action} />
+      </SelectField>
+      <SelectField label="Outcome" name="outcome" defaultValue={search.outcome ?? ""} errors={errors.outcome}>
+        <option value="">Any outcome</option>
+        {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
+      <DayRangeFields search={search} errors={errors} />
+    </FilterForm>
   );
 }
 

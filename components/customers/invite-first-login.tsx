@@ -3,10 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ChoiceGroup } from "@/components/purchases/choice-group";
-import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
 import { useFormAction } from "@/components/users/form-state";
+import { InviteeFields, SendInvitation } from "@/components/users/invitee-fields";
 import { inviteCustomerLoginAction } from "@/lib/actions/team";
 import { CUSTOMER_INVITE_EXPLAINED, inviteCustomerLoginSchema } from "@/lib/team/customer-invite-model";
 import { CreateCustomerLoginForm } from "./create-customer-login-form";
@@ -76,32 +74,8 @@ export function InviteFirstLoginForm({
       className="flex flex-col gap-4"
     >
       <p className="text-sm text-muted">{CUSTOMER_INVITE_EXPLAINED}</p>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          value={invitation.email}
-          onChange={(event) => setInvitation({ ...invitation, email: event.target.value })}
-          errors={invite.fieldErrors.email}
-        />
-        <TextField
-          label="Name (optional)"
-          name="name"
-          autoComplete="off"
-          value={invitation.name}
-          onChange={(event) => setInvitation({ ...invitation, name: event.target.value })}
-          errors={invite.fieldErrors.name}
-        />
-      </div>
-      <FormMessage state={invite.result ?? undefined} />
-      <div>
-        <Button type="submit" disabled={invite.pending}>
-          {invite.pending ? "Sending…" : "Send invitation"}
-        </Button>
-      </div>
+      <InviteeFields value={invitation} onChange={setInvitation} errors={invite.fieldErrors} />
+      <SendInvitation pending={invite.pending} result={invite.result} />
     </form>
   );
 }

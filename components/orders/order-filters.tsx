@@ -1,6 +1,5 @@
-import Link from "next/link";
-import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { DayRangeFields, FilterForm } from "@/components/ui/filter-form";
 import type { FieldErrors } from "@/lib/actions/result";
 import {
   ORDER_KIND_LABELS,
@@ -9,13 +8,9 @@ import {
   outcomeLabel,
   type OrderAudience,
 } from "@/lib/orders/model";
-import type { OrderSearch } from "@/lib/validation/orders";
+import { orderFilterCount, type OrderSearch } from "@/lib/validation/orders";
 
-/**
- * The order history's filters as a plain GET form: the filters live in the URL, so a filtered view
- * can be bookmarked or sent to a colleague, and the page needs no JavaScript to apply them.
- * Staff also filter by customer.
- */
+/** The order history's filters, kept in the URL (see FilterForm). Staff also filter by customer. */
 export function OrderFilters({
   path,
   audience,
@@ -33,91 +28,57 @@ export function OrderFilters({
 }) {
   const staff = audience === "staff";
   return (
-    <form
-      method="get"
-      action={path}
-      role="search"
-      aria-label="Filter the orders"
-      className="mb-6 rounded-lg border border-line bg-surface p-4"
-    >
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <TextField
-          label="Search"
-          name="q"
-          type="search"
-          maxLength={253}
-          defaultValue={search.q ?? ""}
-          hint={staff ? "Part of a domain, or an eNom order ID" : "Part of a domain, or an order number"}
-          errors={errors.q}
-        />
-        <TextField
-          label="Domain"
-          name="domain"
-          type="search"
-          maxLength={253}
-          defaultValue={search.domain ?? ""}
-          hint="Starts with"
-          errors={errors.domain}
-        />
-        <SelectField label="What" name="kind" defaultValue={search.kind ?? ""} errors={errors.kind}>
-          <option value="">Every kind of order</option>
-          {ORDER_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {ORDER_KIND_LABELS[kind]}
-            </option>
-          ))}
-        </SelectField>
+    <FilterForm path={path} label="Filter the orders" active={orderFilterCount(search)} errors={errors}>
+      <TextField
+        label="Search"
+        name="q"
+        type="search"
+        maxLength={253}
+        defaultValue={search.q ?? ""}
+        hint={staff ? "Part of a domain, or an eNom order ID" : "Part of a domain, or an order number"}
+        errors={errors.q}
+      />
+      <TextField
+        label="Domain"
+        name="domain"
+        type="search"
+        maxLength={253}
+        defaultValue={search.domain ?? ""}
+        hint="Starts with"
+        errors={errors.domain}
+      />
+      <SelectField label="What" name="kind" defaultValue={search.kind ?? ""} errors={errors.kind}>
+        <option value="">Every kind of order</option>
+        {ORDER_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {ORDER_KIND_LABELS[kind]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Outcome" name="outcome" defaultValue={search.outcome ?? ""} errors={errors.outcome}>
+        <option value="">Any outcome</option>
+        {ORDER_OUTCOMES.map((outcome) => (
+          <option key={outcome} value={outcome}>
+            {outcomeLabel(outcome, audience)}
+          </option>
+        ))}
+      </SelectField>
+      {staff ? (
         <SelectField
-          label="Outcome"
-          name="outcome"
-          defaultValue={search.outcome ?? ""}
-          errors={errors.outcome}
+          label="Customer"
+          name="customer"
+          defaultValue={search.customer ?? ""}
+          errors={errors.customer}
         >
-          <option value="">Any outcome</option>
-          {ORDER_OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {outcomeLabel(outcome, audience)}
+          <option value="">Every customer</option>
+          {customers.map((customer) => (
+            <option key={customer.id} value={customer.id}>
+              {customer.name}
             </option>
           ))}
         </SelectField>
-        {staff ? (
-          <SelectField
-            label="Customer"
-            name="customer"
-            defaultValue={search.customer ?? ""}
-            errors={errors.customer}
-          >
-            <option value="">Every customer</option>
-            {customers.map((customer) => (
-              <option key={customer.id} value={customer.id}>
-                {customer.name}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        <TextField
-          label="From"
-          name="from"
-          type="date"
-          defaultValue={search.from ?? ""}
-          hint="Day in UTC"
-          errors={errors.from}
-        />
-        <TextField
-          label="To"
-          name="to"
-          type="date"
-          defaultValue={search.to ?? ""}
-          hint="Day in UTC, included"
-          errors={errors.to}
-        />
-      </div>
-      <div className="mt-4 flex flex-wrap gap-2">
-        <Button type="submit">Apply filters</Button>
-        <Link href={path} className={buttonClasses("ghost")}>
-          Clear filters
-        </Link>
-      </div>
-    </form>
+      ) : null}
+      <DayRangeFields search={search} errors={errors} />
+    </FilterForm>
   );
 }

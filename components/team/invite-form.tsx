@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { CheckboxField, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
+import { CheckboxField } from "@/components/ui/field";
 import { useFormAction } from "@/components/users/form-state";
+import { InviteeFields, SendInvitation } from "@/components/users/invitee-fields";
 import { inviteColleagueAction } from "@/lib/actions/team";
 import { INVITATION_DAYS, inviteColleagueSchema } from "@/lib/validation/team";
 
@@ -32,26 +31,7 @@ export function InviteForm({ customerName }: { customerName: string }) {
         They get an email with a link to choose their password and join {customerName}. The link works for{" "}
         {INVITATION_DAYS} days.
       </p>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          value={invitation.email}
-          onChange={(event) => setInvitation({ ...invitation, email: event.target.value })}
-          errors={invite.fieldErrors.email}
-        />
-        <TextField
-          label="Name (optional)"
-          name="name"
-          autoComplete="off"
-          value={invitation.name}
-          onChange={(event) => setInvitation({ ...invitation, name: event.target.value })}
-          errors={invite.fieldErrors.name}
-        />
-      </div>
+      <InviteeFields value={invitation} onChange={setInvitation} errors={invite.fieldErrors} />
       <CheckboxField
         label="Make them an administrator"
         name="admin"
@@ -59,12 +39,7 @@ export function InviteForm({ customerName }: { customerName: string }) {
         checked={invitation.admin}
         onChange={(event) => setInvitation({ ...invitation, admin: event.target.checked })}
       />
-      <FormMessage state={invite.result ?? undefined} />
-      <div>
-        <Button type="submit" disabled={invite.pending}>
-          {invite.pending ? "Sending…" : "Send invitation"}
-        </Button>
-      </div>
+      <SendInvitation pending={invite.pending} result={invite.result} />
     </form>
   );
 }

@@ -52,29 +52,57 @@ export function Dialog({
     >
       {open ? (
         <div className="p-5">
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div>
-              <h2 id={titleId} className="text-lg font-semibold">
-                {title}
-              </h2>
-              {description ? (
-                <div id={descriptionId} className="mt-1 text-sm text-muted">
-                  {description}
-                </div>
-              ) : null}
-            </div>
-            <button
-              type="button"
-              onClick={onClose}
-              className="rounded-md p-1 text-muted hover:bg-raised hover:text-fg"
-            >
-              <X aria-hidden="true" className="size-5" />
-              <span className="sr-only">Close</span>
-            </button>
-          </div>
+          <DialogTitleBar
+            className="mb-4"
+            title={title}
+            titleId={titleId}
+            description={description}
+            descriptionId={descriptionId}
+            onClose={onClose}
+          />
           {children}
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** A modal's title, its description and its Close button; shared by Dialog and Drawer. */
+export function DialogTitleBar({
+  title,
+  titleId,
+  description,
+  descriptionId,
+  onClose,
+  className,
+}: {
+  title: string;
+  titleId: string;
+  description?: ReactNode;
+  descriptionId: string;
+  onClose: () => void;
+  className?: string;
+}) {
+  return (
+    <div className={cn("flex items-start justify-between gap-4", className)}>
+      <div className="min-w-0">
+        <h2 id={titleId} className="text-lg font-semibold break-words">
+          {title}
+        </h2>
+        {description ? (
+          <div id={descriptionId} className="mt-1 text-sm text-muted">
+            {description}
+          </div>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        onClick={onClose}
+        className="shrink-0 rounded-md p-1 text-muted hover:bg-raised hover:text-fg"
+      >
+        <X aria-hidden="true" className="size-5" />
+        <span className="sr-only">Close</span>
+      </button>
+    </div>
   );
 }

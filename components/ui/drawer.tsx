@@ -1,7 +1,7 @@
 "use client";
 
-import { X } from "lucide-react";
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { DialogTitleBar } from "@/components/ui/dialog";
 import { cn } from "@/lib/utils";
 
 /**
@@ -53,26 +53,14 @@ export function Drawer({
     >
       {open ? (
         <div className="flex h-full flex-col">
-          <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-4">
-            <div className="min-w-0">
-              <h2 id={titleId} className="text-lg font-semibold break-words">
-                {title}
-              </h2>
-              {description ? (
-                <div id={descriptionId} className="mt-1 text-sm text-muted">
-                  {description}
-                </div>
-              ) : null}
-            </div>
-            <button
-              type="button"
-              onClick={onClose}
-              className="shrink-0 rounded-md p-1 text-muted hover:bg-raised hover:text-fg"
-            >
-              <X aria-hidden="true" className="size-5" />
-              <span className="sr-only">Close</span>
-            </button>
-          </div>
+          <DialogTitleBar
+            className="border-b border-line px-5 py-4"
+            title={title}
+            titleId={titleId}
+            description={description}
+            descriptionId={descriptionId}
+            onClose={onClose}
+          />
           {/* Focusable, so the keyboard can scroll long details (axe: scrollable-region-focusable). */}
           <div
             tabIndex={0}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/actions/result";
-import { parseUrlFilters } from "./url-filters";
+import { countFilters, parseUrlFilters } from "./url-filters";
 import type { AuditFilter } from "@/lib/audit";
 import { AUDIT_OUTCOMES } from "@/lib/db/schema";
 
@@ -128,8 +128,13 @@ export function auditSearchQuery(
   return query ? `?${query}` : "";
 }
 
+/** How many filters are in force (0: the whole log). */
+export function auditFilterCount(search: AuditSearch): number {
+  return countFilters(search, AUDIT_FILTER_KEYS);
+}
+
 export function hasAuditFilters(search: AuditSearch): boolean {
-  return AUDIT_FILTER_KEYS.some((key) => Boolean(search[key]));
+  return auditFilterCount(search) > 0;
 }
 
 /** 2026-02-30 parses as a date in JavaScript (2 March); it is not one. */

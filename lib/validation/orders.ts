@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/actions/result";
-import { parseUrlFilters } from "./url-filters";
+import { countFilters, parseUrlFilters } from "./url-filters";
 import { ORDER_KINDS, ORDER_OUTCOMES, type OrderFilter } from "@/lib/orders/model";
 
 /**
@@ -104,8 +104,13 @@ export function orderSearchQuery(search: OrderSearch, options: { after?: string 
   return query ? `?${query}` : "";
 }
 
+/** How many filters are in force (0: the whole history). */
+export function orderFilterCount(search: OrderSearch): number {
+  return countFilters(search, FILTER_KEYS);
+}
+
 export function hasOrderFilters(search: OrderSearch): boolean {
-  return FILTER_KEYS.some((key) => Boolean(search[key]));
+  return orderFilterCount(search) > 0;
 }
 
 /** 2026-02-30 parses as a date in JavaScript (2 March); it is not one. */

@@ -24,3 +24,9 @@ export function parseUrlFilters<Schema extends z.ZodType<object>>(
   }
   return { search: result.success ? result.data : ({} as z.infer<Schema>), errors };
 }
+
+/** How many of `keys` a parsed search sets: the filters in force, for a count beside "Filters". */
+export function countFilters(search: object, keys: readonly string[]): number {
+  const values = search as Record<string, unknown>;
+  return keys.filter((key) => Boolean(values[key])).length;
+}
