@@ -1,15 +1,11 @@
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { sim } from "./sim";
 
 /**
  * A staff member sets up a new customer from scratch: details, what it may do in the portal, a
  * domain and a login; then the customer signs in. The customer is new, so the demo's data stays
  * as it is (only a domain nobody owns is assigned).
  */
-/** The simulator's control API: here, to make GetDomains fail as an unreachable eNom would. */
-async function sim(path: string, init?: RequestInit): Promise<void> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-}
 
 test.describe("customers", () => {
   test("staff add a customer, set what it may do, give it a domain and a login, and the customer signs in", async ({

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { sim } from "./sim";
 
 /**
  * The reseller's morning page: an admin opens the dashboard and sees what needs attention now,
@@ -13,18 +14,13 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
  * puts it back as it found it.
  */
 
-async function sim<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
 /** Where each kind of attention item must lead (an admin may renew, see orders and approvals). */
 const FIXES: Record<string, RegExp> = {
   expired: /^\/renew\?items=[^&]+&years=1$/,
   expiring: /^\/renew\?items=[^&]+&years=1$/,
   "unknown-orders": /^\/orders\?outcome=unknown$/,
   approvals: /^\/approvals$/,
+  "mail-delivery": /^\/domains\?filter=mailProblems$/,
   full: /^\/domains(\?filter=full|\/[a-z0-9.-]+)$/,
   "near-full": /^\/search\?filter=near-full$/,
 };

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { armFault, clearFaults, type SimDomain, type SimPak, truth } from "./sim";
 
 /**
  * A staff member works through the account's domains: finds one by search, filters and pages the
@@ -10,28 +11,6 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
  * domain of its own (see `pickDomain`). It deletes one of its two paks, so the domain keeps email,
  * and puts the rest back as it found it.
  */
-
-interface SimPak {
-  bundleId: number;
-  autoRenew: boolean;
-  qtyPurchased: number;
-}
-interface SimDomain {
-  domain: string;
-  catchAll: string;
-  paks: SimPak[];
-  mailboxes: { userName: string; bundleId: number }[];
-}
-
-async function sim<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const truth = (domain: string) => sim<SimDomain>(`/_sim/state/domain/${domain}`);
-const armFault = (fault: { command: string; mode: string; message?: string; times?: number }) =>
-  sim("/_sim/faults", { method: "POST", body: JSON.stringify(fault) });
-const clearFaults = () => sim("/_sim/faults", { method: "DELETE" });
 
 /** Calls eNom's interface on the simulator (Text replies are `Key=Value` lines; keys lower-cased here). */
 async function enomText(params: Record<string, string>): Promise<Map<string, string>> {

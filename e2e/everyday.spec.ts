@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { openInbox, pathOf } from "./mail";
+import { demoCustomerDomains, truth } from "./sim";
 
 /**
  * Everyday pieces (issue 16): a mailbox's display name edited in the grid, by staff and by a
@@ -13,44 +14,6 @@ import { openInbox, pathOf } from "./mail";
 const NAMES_DOMAIN = "saffron-movers.biz";
 /** The purchase spec's growth domain: its Mailbox pak (read only here, nothing is bought). */
 const GROWTH_DOMAIN = "pebble-photo.org";
-
-interface SimPak {
-  bundleId: number;
-  prodType: number;
-  expDate: string;
-  expired: boolean;
-}
-interface SimState {
-  paks: SimPak[];
-  mailboxes: { userName: string }[];
-}
-
-async function truth(domain: string): Promise<SimState> {
-  const response = await fetch(`${SIM_ORIGIN}/_sim/state/domain/${domain}`);
-  if (!response.ok) throw new Error(`${domain}: HTTP ${response.status}`);
-  return (await response.json()) as SimState;
-}
-
-/**
- * The demo customer's domains (lib/db/seed-demo.ts): the first four with email, not eNom's
- * examples, by name as eNom's account-wide pak list has them (Text: `domain1`, …).
- */
-async function demoCustomerDomains(): Promise<string[]> {
-  const query = new URLSearchParams({
-    command: "GetPOPExpirations",
-    uid: "resellid",
-    pw: "resellpw",
-    responsetype: "text",
-  });
-  const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
-  const names = new Set<string>();
-  for (const match of body.matchAll(/^domain\d+=(.+?)\r?$/gim)) names.add((match[1] ?? "").toLowerCase());
-  const documents = new Set(["resellerdocs.com", "enom-email-example-123.com"]);
-  return [...names]
-    .sort()
-    .filter((name) => !documents.has(name))
-    .slice(0, 4);
-}
 
 /** Axe judges what is on screen: no hover shade, not scrolled under the sticky header. */
 async function settle(page: Page) {

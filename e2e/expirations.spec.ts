@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { popExpirationsText, sim, truth } from "./sim";
 
 /**
  * A staff member checks what is due for renewal: reads the buckets and the chart's figures,
@@ -14,11 +15,6 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
  * puts their auto-renew back as it found it, and restores the balance it lowers.
  */
 
-interface SimPak {
-  bundleId: number;
-  autoRenew: boolean;
-  qtyPurchased: number;
-}
 interface ListedPak {
   domain: string;
   bundleId: number;
@@ -26,15 +22,8 @@ interface ListedPak {
   mailboxes: number;
 }
 
-async function sim<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
 const simPakOf = async (pak: { domain: string; bundleId: number }) =>
-  (await sim<{ paks: SimPak[] }>(`/_sim/state/domain/${pak.domain}`)).paks.find(
-    (candidate) => candidate.bundleId === pak.bundleId,
-  );
+  (await truth(pak.domain)).paks.find((candidate) => candidate.bundleId === pak.bundleId);
 const autoRenewOf = async (pak: ListedPak) => (await simPakOf(pak))?.autoRenew;
 
 /**
@@ -43,13 +32,7 @@ const autoRenewOf = async (pak: ListedPak) => (await simPakOf(pak))?.autoRenew;
  * no mailbox count: that is the pak's own (the simulator's truth, as GetPOP3 would say).
  */
 async function listedPaks(): Promise<ListedPak[]> {
-  const query = new URLSearchParams({
-    uid: "resellid",
-    pw: "resellpw",
-    responsetype: "text",
-    command: "GetPOPExpirations",
-  });
-  const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
+  const body = await popExpirationsText();
   const fields = new Map<string, string>();
   for (const match of body.matchAll(/^([A-Za-z]+\d+)=(.*?)\r?$/gm))
     fields.set((match[1] ?? "").toLowerCase(), match[2] ?? "");

@@ -8,6 +8,8 @@ export const DEMO_USERS = {
   admin: "admin@demo.test",
   staff: "staff@demo.test",
   customer: "customer@demo.test",
+  /** The demo's second customer, which may buy and renew within a monthly limit, each order approved by staff. */
+  buyer: "bakery@demo.test",
 } as const;
 export type DemoRole = keyof typeof DEMO_USERS;
 

@@ -1,4 +1,5 @@
 import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { domainsWithEmail, truth } from "./sim";
 
 /**
  * A staff member imports a CSV file of 120 mailboxes, more than the email service takes in one
@@ -8,38 +9,9 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
  * scale-out spec's restart harness: the db tests in lib/jobs/jobs.db.test.ts pin the resume.)
  */
 
-interface SimDomain {
-  domain: string;
-  paks: { bundleId: number; qtyPurchased: number; qtyAvailable: number; expired: boolean }[];
-  mailboxes: { userName: string }[];
-}
-
-async function sim<T>(path: string): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const truth = (domain: string) => sim<SimDomain>(`/_sim/state/domain/${domain}`);
-
-async function domainsWithPaks(): Promise<string[]> {
-  const query = new URLSearchParams({
-    uid: "resellid",
-    pw: "resellpw",
-    responsetype: "text",
-    command: "GetPOPExpirations",
-  });
-  const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
-  const names = new Set<string>();
-  for (const line of body.split(/\r?\n/)) {
-    const match = /^domain\d+=(.+)$/i.exec(line);
-    if (match?.[1]) names.add(match[1].toLowerCase());
-  }
-  return [...names].sort();
-}
-
 /** A pak with room for 120 more mailboxes, bought straight at the simulator (set-up, not the story). */
 async function roomyPak(): Promise<{ domain: string; bundleId: number }> {
-  const [domain] = await domainsWithPaks();
+  const [domain] = await domainsWithEmail();
   if (!domain) throw new Error("the simulator lists no domain with email");
   const [sld, ...tld] = domain.split(".");
   const query = new URLSearchParams({

@@ -1,6 +1,16 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { expect, SIM_ORIGIN, test } from "./fixtures";
+import {
+  armFault,
+  callsSince,
+  clearFaults,
+  lastCallSeq,
+  popExpirationsText,
+  type SimDomain,
+  type SimMailbox,
+  truth,
+} from "./sim";
 
 /**
  * A staff member manages a domain's mailboxes in the grid: creates one and then several (eNom's
@@ -16,56 +26,13 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
  * that no other run uses.
  */
 
-interface SimMailbox {
-  userName: string;
-  isAdmin: boolean;
-  forwardTo: string;
-  passwordSetAt: string;
-  bundleId: number;
-}
-interface SimDomain {
-  domain: string;
-  paks: { bundleId: number; qtyPurchased: number; qtyAvailable: number; expired: boolean }[];
-  mailboxes: SimMailbox[];
-  forwards: { userName: string; forwardTo: string; statusFlags: string }[];
-}
-
-async function sim<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const truth = (domain: string) => sim<SimDomain>(`/_sim/state/domain/${domain}`);
-const armFault = (fault: {
-  command: string;
-  mode: string;
-  message?: string;
-  latencyMs?: number;
-  times?: number;
-}) => sim("/_sim/faults", { method: "POST", body: JSON.stringify(fault) });
-const clearFaults = () => sim("/_sim/faults", { method: "DELETE" });
-
-interface SimCall {
-  seq: number;
-  command: string;
-  params: Record<string, string>;
-}
-const callsSince = async (seq: number) => (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls;
-const lastCallSeq = async () => (await callsSince(0)).reduce((max, call) => Math.max(max, call.seq), 0);
-
 async function mailboxOf(domain: string, userName: string): Promise<SimMailbox | undefined> {
   return (await truth(domain)).mailboxes.find((mailbox) => mailbox.userName === userName);
 }
 
 /** Domain names from eNom's account-wide pak list on the simulator (Text replies are `Key=Value`). */
 async function domainsWithOnePak(): Promise<string[]> {
-  const query = new URLSearchParams({
-    uid: "resellid",
-    pw: "resellpw",
-    responsetype: "text",
-    command: "GetPOPExpirations",
-  });
-  const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
+  const body = await popExpirationsText();
   const count = new Map<string, number>();
   for (const line of body.split(/\r?\n/)) {
     const match = /^domain\d+=(.+)$/i.exec(line);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { DOCUMENT_DOMAINS, demoCustomerDomains, domainsWithEmail, truth } from "./sim";
 
 /**
  * On a phone (375 × 812), staff and a customer go through their main pages: none scrolls
@@ -11,41 +12,6 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
 test.use({ viewport: { width: 375, height: 812 } });
 
 const PHONE_WIDTH = 375;
-
-interface SimDomain {
-  domain: string;
-  paks: { bundleId: number; expired: boolean }[];
-  mailboxes: { userName: string }[];
-}
-
-async function sim<T>(path: string): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const truth = (domain: string) => sim<SimDomain>(`/_sim/state/domain/${domain}`);
-
-/** The account's domains with email, by name, as eNom's account-wide pak list has them (Text: `domain1`, …). */
-async function domainsWithEmail(): Promise<string[]> {
-  const query = new URLSearchParams({
-    uid: "resellid",
-    pw: "resellpw",
-    responsetype: "text",
-    command: "GetPOPExpirations",
-  });
-  const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
-  const names = new Set<string>();
-  for (const match of body.matchAll(/^domain\d+=(.+?)\r?$/gim)) names.add((match[1] ?? "").toLowerCase());
-  return [...names].sort();
-}
-
-/** The documents' example domains, which other specs compare with eNom's own samples. */
-const DOCUMENT_DOMAINS = new Set(["resellerdocs.com", "enom-email-example-123.com"]);
-
-/** What lib/db/seed-demo.ts gives the demo customer: the first four, without the documents' examples. */
-async function demoCustomerDomains(): Promise<string[]> {
-  return (await domainsWithEmail()).filter((name) => !DOCUMENT_DOMAINS.has(name)).slice(0, 4);
-}
 
 /** The first domain (by name) with at least this many mailboxes; only read here, never changed. */
 async function domainWithMailboxes(names: readonly string[], atLeast: number): Promise<string> {
@@ -187,6 +153,9 @@ test.describe("on a phone", () => {
     );
     await checkPage(page, "/portal/activity", "Activity", expectAccessible);
     await checkPage(page, "/portal/account", "My account", expectAccessible);
+    // This customer may not buy: it has no orders or requests pages; its administrator has Team.
+    await checkPage(page, "/portal/team", "Team", expectAccessible);
+    await checkPage(page, "/portal/search?q=a", "Search", expectAccessible);
 
     await page.goto(`/portal/domains/${domain}`);
     await expect(page.getByRole("heading", { level: 1, name: domain })).toBeVisible();
@@ -198,5 +167,58 @@ test.describe("on a phone", () => {
     await settle(page);
     await expectNoSidewaysScroll(page, `/portal/domains/${domain}`);
     await expectAccessible();
+  });
+
+  test("staff's other pages fit the screen too", async ({ page, signInAs, expectAccessible }) => {
+    await signInAs("staff");
+    await checkPage(page, "/orders", "Orders", expectAccessible);
+    await checkPage(page, "/approvals", "Approvals", expectAccessible);
+    await checkPage(page, "/notifications", "Notifications", expectAccessible);
+    await checkPage(page, "/search?q=a", "Search", expectAccessible);
+    await checkPage(page, "/purchase", "Buy email", expectAccessible);
+    await checkPage(page, "/renew", "Renew email", expectAccessible);
+    await checkPage(page, "/account", "My account", expectAccessible);
+    await checkPage(page, "/demo-mail", "Demo emails", expectAccessible);
+  });
+
+  test("an admin's pages fit the screen, and the morning screens look right on a phone", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
+    await signInAs("admin");
+    await checkPage(page, "/settings", "Settings", expectAccessible);
+    await checkPage(page, "/users", "Users", expectAccessible);
+    await checkPage(page, "/", "Dashboard", expectAccessible);
+    await page.screenshot({ path: "docs/screenshots/dashboard-mobile.png", fullPage: true });
+    await checkPage(page, "/audit", "Audit log", expectAccessible);
+    await page.screenshot({ path: "docs/screenshots/audit-mobile.png" });
+    // The filters fold behind a button on a phone, so the first screen shows orders, not fields.
+    await checkPage(page, "/orders?kind=purchase", "Orders", expectAccessible);
+    const filters = page.getByRole("search", { name: "Filter the orders" });
+    const toggle = filters.getByRole("button", { name: /^Filters · 1 in force/ });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(filters.getByLabel("What")).toBeHidden();
+    await page.screenshot({ path: "docs/screenshots/orders-mobile.png" });
+    await toggle.click();
+    await expect(filters.getByLabel("What")).toHaveValue("purchase");
+    await expectNoSidewaysScroll(page, "/orders with its filters shown");
+    await expectAccessible();
+  });
+
+  test("a customer that may buy and renew reaches every page of its portal on a phone", async ({
+    page,
+    signInAs,
+    expectAccessible,
+  }) => {
+    await signInAs("buyer");
+    await checkPage(page, "/portal", "Your domains", expectAccessible);
+    await checkPage(page, "/portal/purchase", "Buy email", expectAccessible);
+    await checkPage(page, "/portal/renew", "Renew email", expectAccessible);
+    await checkPage(page, "/portal/requests", "Requests", expectAccessible);
+    await checkPage(page, "/portal/orders", "Orders", expectAccessible);
+    await checkPage(page, "/portal/activity", "Activity", expectAccessible);
+    await checkPage(page, "/portal/account", "My account", expectAccessible);
+    await expect(page.locator("body")).not.toContainText(/enom/i);
   });
 });

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, SIM_ORIGIN, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { truth } from "./sim";
 
 /**
  * Every portal journey without a dead end: for several sets of what the reseller allows the demo
@@ -44,20 +45,7 @@ const COMBINATIONS: { name: string; allowed: Allowances }[] = [
   },
 ];
 
-interface SimPak {
-  bundleId: number;
-  prodType: number;
-  qtyPurchased: number;
-  qtyAvailable: number;
-  expired: boolean;
-}
-
-async function sim<T>(path: string): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const paksOf = async (domain: string) => (await sim<{ paks: SimPak[] }>(`/_sim/state/domain/${domain}`)).paks;
+const paksOf = async (domain: string) => (await truth(domain)).paks;
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });

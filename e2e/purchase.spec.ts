@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { armFault, clearFaults, lastCallSeq, sim, type SimCall, type SimPak, truth } from "./sim";
 
 /**
  * Staff buy email: a new pak through the four steps (domain, product, review, confirm) up to the
@@ -18,31 +19,7 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
 const NEW_PAK_DOMAIN = "silverline-auto.org";
 const GROWTH_DOMAIN = "pebble-photo.org";
 
-interface SimPak {
-  bundleId: number;
-  prodType: number;
-  qtyPurchased: number;
-  capacityGb: number;
-  storageUnits: number;
-  expDate: string;
-}
-interface SimCall {
-  seq: number;
-  command: string;
-  params: Record<string, string>;
-}
-
-async function sim<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const paksOf = async (domain: string) => (await sim<{ paks: SimPak[] }>(`/_sim/state/domain/${domain}`)).paks;
-const armFault = (fault: { command: string; mode: string; message?: string; times?: number }) =>
-  sim("/_sim/faults", { method: "POST", body: JSON.stringify(fault) });
-const clearFaults = () => sim("/_sim/faults", { method: "DELETE" });
-const lastCallSeq = async () =>
-  Math.max(0, ...(await sim<{ calls: SimCall[] }>("/_sim/calls")).calls.map((c) => c.seq));
+const paksOf = async (domain: string) => (await truth(domain)).paks;
 /** PurchaseServices calls for a domain since a point in the call log. */
 async function purchasesSince(seq: number, domain: string): Promise<SimCall[]> {
   const { calls } = await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}&command=PURCHASESERVICES`);

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { armFault, callsSince, clearFaults, lastCallSeq, type SimPak, truth } from "./sim";
 
 /**
  * Staff renew email: one pak from its card on the domain page (paks, term, review with the new
@@ -15,37 +16,13 @@ const SINGLE = "meadow-insurance.net";
 const SELECTION = ["nutmeg-garage.co", "sunrise-vet.us"] as const;
 const LEFT_OUT = "quill-design.us";
 
-interface SimPak {
-  bundleId: number;
-  expDate: string;
-  /** GetPOP3's ProdType: 2011 the Mailbox product, else a classic 10-pak. */
-  prodType: number;
-}
-interface SimCall {
-  seq: number;
-  command: string;
-  params: Record<string, string>;
-}
-
-async function sim<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const armFault = (fault: { command: string; mode: string; message?: string; times?: number }) =>
-  sim("/_sim/faults", { method: "POST", body: JSON.stringify(fault) });
-const clearFaults = () => sim("/_sim/faults", { method: "DELETE" });
-const lastCallSeq = async () =>
-  Math.max(0, ...(await sim<{ calls: SimCall[] }>("/_sim/calls")).calls.map((c) => c.seq));
-const callsSince = async (seq: number) =>
-  (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls.filter((call) => call.seq > seq);
 /**
  * The command that renews a pak: PurchaseServices (ProductType=Mailbox, ActionType=Renew) for the
  * Mailbox product, RenewPOPBundle for a classic 10-pak.
  */
 const renewCommandOf = (pak: SimPak) => (pak.prodType === 2011 ? "PURCHASESERVICES" : "RENEWPOPBUNDLE");
 async function onlyPak(domain: string): Promise<SimPak> {
-  const { paks } = await sim<{ paks: SimPak[] }>(`/_sim/state/domain/${domain}`);
+  const { paks } = await truth(domain);
   const [pak] = paks;
   if (!pak) throw new Error(`${domain} has no pak`);
   return pak;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, SIM_ORIGIN, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { callsSince, lastCallSeq, sim } from "./sim";
 
 /**
  * Two panel instances that share only a PostgreSQL database and a Redis server (started by the
@@ -24,19 +25,6 @@ async function signInOn(page: Page, origin: string, email: string, password: str
 }
 
 const formAlert = (page: Page) => page.locator("form").getByRole("alert");
-
-interface SimCall {
-  seq: number;
-  command: string;
-  params: Record<string, string>;
-}
-async function sim<T>(route: string): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${route}`);
-  if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const callsSince = async (seq: number) => (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls;
-const lastCallSeq = async () => (await callsSince(0)).reduce((max, call) => Math.max(max, call.seq), 0);
 
 /**
  * The domain this spec buys email for: registered, without a pak in the seed, and used by no other

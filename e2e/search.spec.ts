@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { expect, SIM_ORIGIN, test } from "./fixtures";
+import { expect, test } from "./fixtures";
+import { DOCUMENT_DOMAINS, demoCustomerDomains, domainsWithEmail, truth } from "./sim";
 
 /**
  * Account-wide search: staff press "/" anywhere, type part of an address, move with the arrows and
@@ -10,42 +11,10 @@ import { expect, SIM_ORIGIN, test } from "./fixtures";
  * the generous timeouts below wait for that first sync, not for the search itself.
  */
 
-interface SimDomain {
-  domain: string;
-  mailboxes: { userName: string }[];
-}
-
-async function sim<T>(path: string): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${path}`);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
-/** The account's domains with email (GetPOPExpirations, Text format), as portal.spec.ts reads them. */
-async function domainsWithEmail(): Promise<string[]> {
-  const query = new URLSearchParams({
-    uid: "resellid",
-    pw: "resellpw",
-    responsetype: "text",
-    command: "GetPOPExpirations",
-  });
-  const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
-  const names = new Set<string>();
-  for (const match of body.matchAll(/^domain\d+=(.+?)\r?$/gim)) names.add((match[1] ?? "").toLowerCase());
-  return [...names].sort();
-}
-
-const DOCUMENT_DOMAINS = new Set(["resellerdocs.com", "enom-email-example-123.com"]);
-
-/** What lib/db/seed-demo.ts gives the demo customer: the first four, without the documents' examples. */
-async function demoCustomerDomains(): Promise<string[]> {
-  return (await domainsWithEmail()).filter((name) => !DOCUMENT_DOMAINS.has(name)).slice(0, 4);
-}
-
 /** A mailbox that exists on one of these domains, as the simulator holds it now. */
 async function someMailbox(domains: readonly string[]): Promise<{ domain: string; address: string }> {
   for (const domain of domains) {
-    const { mailboxes } = await sim<SimDomain>(`/_sim/state/domain/${domain}`);
+    const { mailboxes } = await truth(domain);
     const first = mailboxes[0];
     if (first) return { domain, address: `${first.userName}@${domain}`.toLowerCase() };
   }

@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page, Request as PageRequest } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, SIM_ORIGIN, test } from "./fixtures";
+import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { callsSince, lastCallSeq, popExpirationsText, truth } from "./sim";
 
 /**
  * The panel's defences, seen from outside: security headers on pages and API routes, a Content
@@ -18,30 +19,6 @@ const DATA_DIR = path.join(ROOT, `data/e2e-${PANEL_PORT}`);
 const ENOM_PASSWORD = "resellpw";
 const readSecret = async (name: string) => (await readFile(path.join(DATA_DIR, name), "utf8")).trim();
 
-interface SimMailbox {
-  userName: string;
-  isAdmin: boolean;
-  passwordSetAt: string;
-}
-interface SimDomain {
-  domain: string;
-  paks: { bundleId: number; qtyAvailable: number; expired: boolean }[];
-  mailboxes: SimMailbox[];
-}
-interface SimCall {
-  seq: number;
-  command: string;
-  params: Record<string, string>;
-}
-
-async function sim<T>(route: string): Promise<T> {
-  const response = await fetch(`${SIM_ORIGIN}${route}`);
-  if (!response.ok) throw new Error(`${route}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-const truth = (domain: string) => sim<SimDomain>(`/_sim/state/domain/${domain}`);
-const callsSince = async (seq: number) => (await sim<{ calls: SimCall[] }>(`/_sim/calls?since=${seq}`)).calls;
-const lastCallSeq = async () => (await callsSince(0)).reduce((max, call) => Math.max(max, call.seq), 0);
 const mailboxOf = async (domain: string, userName: string) =>
   (await truth(domain)).mailboxes.find((mailbox) => mailbox.userName === userName);
 
@@ -51,13 +28,7 @@ const mailboxOf = async (domain: string, userName: string) =>
  * spec takes its own from the other end).
  */
 async function ownDomain(): Promise<string> {
-  const query = new URLSearchParams({
-    uid: "resellid",
-    pw: ENOM_PASSWORD,
-    responsetype: "text",
-    command: "GetPOPExpirations",
-  });
-  const body = await (await fetch(`${SIM_ORIGIN}/interface.asp?${query}`)).text();
+  const body = await popExpirationsText();
   const paks = new Map<string, number>();
   for (const match of body.matchAll(/^domain\d+=(.+?)\r?$/gim)) {
     const name = (match[1] ?? "").toLowerCase();
