@@ -48,7 +48,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: [
     {
-      command: `node_modules/.bin/tsx lib/enom-sim/cli.ts --memory --reset --port ${simPort}`,
+      // Its DNS server (host records) on the port scripts/e2e-server.mjs gives the panel as DNS_SERVERS.
+      command: `node_modules/.bin/tsx lib/enom-sim/cli.ts --memory --reset --port ${simPort} --dns-port ${simPort + 1000}`,
       cwd: "..",
       url: `${simOrigin}/_sim/health`,
       reuseExistingServer: false,

@@ -10,6 +10,7 @@ import { startProcess, stopProcess, waitForUrl } from "./lib/processes.mjs";
 
 const args = new Set(process.argv.slice(2));
 const simPort = Number(process.env.ENOM_SIM_PORT ?? 4000);
+const simDnsPort = Number(process.env.ENOM_SIM_DNS_PORT ?? 5354);
 const panelPort = Number(process.env.PORT ?? 3000);
 const dataDir = "data/demo";
 // Loopback unless asked: the demo's passwords are published in the README.
@@ -80,6 +81,8 @@ children.push(
     {
       ENOM_SIM_STATE: path.join(dataDir, "enom-sim.json"),
       ENOM_SIM_LATENCY_MS: process.env.ENOM_SIM_LATENCY_MS ?? "150",
+      // The domains' host records over DNS, for the mail-health checks (127.0.0.1, UDP and TCP).
+      ENOM_SIM_DNS_PORT: String(simDnsPort),
     },
     // Its log goes to a file: the terminal keeps the short summary below.
     { group: true, quiet: true, logFile: path.join(root, simLog) },
@@ -89,7 +92,7 @@ children.push(
 try {
   await waitForUrl(`http://127.0.0.1:${simPort}/_sim/health`, { timeoutMs: 60_000, okOnly: true });
   log(`Starting the panel on port ${panelPort}…`);
-  const env = simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true });
+  const env = simulatorPanelEnv({ simPort, simDnsPort, panelPort, dataDir, demo: true });
   children.push(
     startProcess("The panel", bin("next"), ["start", "-p", String(panelPort), "-H", host], env, {
       group: true,

@@ -32,7 +32,7 @@ if (instance === "a") {
 const shared = path.join(root, `data/e2e-${panelPort}/scale-out`);
 const dataDir = `data/e2e-${panelPort}/scale-out-${instance}`;
 const env = {
-  ...simulatorPanelEnv({ simPort, panelPort: port, dataDir, demo: true }),
+  ...simulatorPanelEnv({ simPort, simDnsPort: simPort + 1000, panelPort: port, dataDir, demo: true }),
   DATABASE_URL: databaseUrl.href,
   REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
   AUTH_SECRET: localSecret(shared, "auth-secret"),

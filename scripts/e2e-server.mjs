@@ -10,14 +10,18 @@ import { startProcess, stopProcess } from "./lib/processes.mjs";
 
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4100);
 const panelPort = Number(process.env.E2E_PANEL_PORT ?? 3100);
+// The simulator's DNS port, as e2e/playwright.config.ts starts it.
+const simDnsPort = simPort + 1000;
 const dataDir = `data/e2e-${panelPort}`;
 // A fresh embedded database each run; a server an earlier run left behind is stopped first.
 await stopEmbeddedPostgres(path.join(root, dataDir, "postgres"));
 rmSync(path.join(root, dataDir, "postgres"), { recursive: true, force: true });
 rmSync(path.join(root, dataDir, "postgres.password"), { force: true });
+// …and a fresh mail folder: the emails a run's database led to, and no other run's.
+rmSync(path.join(root, dataDir, "mail"), { recursive: true, force: true });
 
 const env = {
-  ...simulatorPanelEnv({ simPort, panelPort, dataDir, demo: true }),
+  ...simulatorPanelEnv({ simPort, simDnsPort, panelPort, dataDir, demo: true }),
   // The specs change the simulator behind the panel's back (faults, direct calls): no read cache.
   ENOM_READ_CACHE_MS: "0",
   // A view reads eNom again behind the page whenever it shows a domain: the specs change eNom directly.

@@ -7,10 +7,11 @@ import { DEFAULT_DOMAIN_COUNT, MAX_DOMAIN_COUNT } from "./seed";
  *   ENOM_SIM_PORT (4000) ENOM_SIM_HOST (127.0.0.1) ENOM_SIM_STATE (./data/enom-sim.json)
  *   ENOM_SIM_DOMAINS (40) ENOM_SIM_LATENCY_MS (0) ENOM_SIM_LEGACY_PASSWORDS (off)
  *   ENOM_SIM_ALLOWED_IPS (any; a comma-separated list simulates eNom's IP allow-list)
- *   --reset  --port N  --domains N  --memory  --legacy-passwords
+ *   ENOM_SIM_DNS_PORT (off; the port of the DNS server serving the domains' host records)
+ *   --reset  --port N  --domains N  --memory  --legacy-passwords  --dns-port N
  */
 export const USAGE =
-  "usage: npm run sim -- [--reset] [--port N] [--domains N] [--memory] [--legacy-passwords]";
+  "usage: npm run sim -- [--reset] [--port N] [--domains N] [--memory] [--legacy-passwords] [--dns-port N]";
 
 export interface CliSettings {
   port: number;
@@ -21,6 +22,8 @@ export interface CliSettings {
   reset: boolean;
   legacyPasswords: boolean;
   allowedIps: string[] | null;
+  /** The DNS server's port; null: no DNS server. */
+  dnsPort: number | null;
 }
 
 function onOff(text: string | undefined, what: string): boolean {
@@ -61,6 +64,7 @@ export function settingsFrom(
     reset: false,
     legacyPasswords: onOff(env.ENOM_SIM_LEGACY_PASSWORDS, "ENOM_SIM_LEGACY_PASSWORDS"),
     allowedIps: addressList(env.ENOM_SIM_ALLOWED_IPS),
+    dnsPort: env.ENOM_SIM_DNS_PORT ? wholeNumber(env.ENOM_SIM_DNS_PORT, "ENOM_SIM_DNS_PORT", 65_535) : null,
   };
   for (let index = 0; index < argv.length; index++) {
     const flag = argv[index];
@@ -73,6 +77,7 @@ export function settingsFrom(
     else if (flag === "--memory") settings.statePath = null;
     else if (flag === "--legacy-passwords") settings.legacyPasswords = true;
     else if (flag === "--port") settings.port = wholeNumber(next(), "--port", 65_535);
+    else if (flag === "--dns-port") settings.dnsPort = wholeNumber(next(), "--dns-port", 65_535);
     else if (flag === "--domains") settings.domainCount = wholeNumber(next(), "--domains", MAX_DOMAIN_COUNT);
     else throw new Error(`unknown option ${flag}`);
   }

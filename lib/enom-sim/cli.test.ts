@@ -188,9 +188,11 @@ describe("settingsFrom", () => {
       reset: false,
       legacyPasswords: false,
       allowedIps: null,
+      dnsPort: null,
     });
     expect(
       settingsFrom(["--port", "4100", "--domains", "10000", "--reset", "--memory", "--legacy-passwords"], {
+        ENOM_SIM_DNS_PORT: "5354",
         ENOM_SIM_PORT: "4001",
         ENOM_SIM_HOST: "0.0.0.0",
         ENOM_SIM_STATE: "/tmp/x.json",
@@ -207,7 +209,9 @@ describe("settingsFrom", () => {
       reset: true,
       legacyPasswords: true,
       allowedIps: ["203.0.113.9", "198.51.100.2"],
+      dnsPort: 5354,
     });
+    expect(settingsFrom(["--dns-port", "0"], {}).dnsPort).toBe(0);
     expect(settingsFrom([], { ENOM_SIM_LEGACY_PASSWORDS: "1" }).legacyPasswords).toBe(true);
   });
 

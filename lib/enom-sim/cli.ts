@@ -18,9 +18,11 @@ async function main(): Promise<void> {
   try {
     const simulator = await startEnomSimulator(settings);
     const state = settings.statePath === null ? "in memory" : `state ${settings.statePath}`;
+    const dns =
+      simulator.dnsPort === null ? "" : `, DNS on ${settings.host}:${simulator.dnsPort} (UDP and TCP)`;
     process.stdout.write(
       `eNom simulator at ${simulator.url} — account ${RESELLER.uid}/${RESELLER.pw} (retail ${RETAIL.uid}/${RETAIL.pw}), ` +
-        `${simulator.domainCount} domains, ${state}, ready in ${Math.round(simulator.startupMs)} ms\n`,
+        `${simulator.domainCount} domains, ${state}${dns}, ready in ${Math.round(simulator.startupMs)} ms\n`,
     );
     const stop = () => {
       simulator.close().then(
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     if (error instanceof StateFileError) process.stderr.write(`${error.message}\n`);
     else if (error instanceof Error && "code" in error && error.code === "EADDRINUSE")
       process.stderr.write(
-        `eNom simulator: port ${settings.port} is already in use (set ENOM_SIM_PORT or --port)\n`,
+        `eNom simulator: port ${settings.port} or DNS port ${settings.dnsPort ?? "-"} is already in use (set ENOM_SIM_PORT / --port, ENOM_SIM_DNS_PORT / --dns-port)\n`,
       );
     else
       process.stderr.write(

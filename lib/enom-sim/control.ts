@@ -7,7 +7,16 @@ import { balanceAmount } from "./prices";
 import { MAX_DOMAIN_COUNT, RESELLER } from "./seed";
 import type { Simulator } from "./simulator";
 import { quotaUsedMb } from "./mailbox-facts";
-import { domainNameOf, findForward, freeMailboxes, isExpired, pakOf, quotaMb, type Domain } from "./world";
+import {
+  domainNameOf,
+  findForward,
+  freeMailboxes,
+  isExpired,
+  nameServersOf,
+  pakOf,
+  quotaMb,
+  type Domain,
+} from "./world";
 
 /**
  * The control API under /_sim/ (JSON, loopback clients only): the call log, counters, faults,
@@ -167,6 +176,9 @@ function domainTruth(domain: Domain, today: string) {
       };
     }),
     forwards: domain.forwards.map((forward) => ({ ...forward })),
+    /** Host records (GetHosts / SetHosts), served over DNS while nsStatus is YES; and GetDNS' name servers. */
+    hosts: domain.hosts.map((record) => ({ ...record })),
+    nameServers: nameServersOf(domain),
   };
 }
 

@@ -129,4 +129,13 @@ export const enomErrors = {
   // Forwarding and catch-all.
   forwardingDomainMismatch: "EMail must be the domain of SLD and TLD, written SLD.TLD",
   noForwarding: (userName: string) => `There is no email forwarding for ${userName}`,
+  aliasListedTwice: (alias: string) => `Address ${alias} is listed more than once`,
+  tooManyForwards: (max: number) => `This domain name permits at most ${max} email forwarding records`,
+
+  // Host records and DNS ("The domain must use eNom's domain name servers", gethosts.md and others).
+  notOnEnomDns: "The domain must use eNom's domain name servers",
+  tooManyHosts: (max: number) => `At most ${max} host records can be set (HostName1 to HostName${max})`,
+  badHostName: (name: string) => `${name} is not a valid host name`,
+  badHostAddress: (name: string, type: string) =>
+    `${name} is not valid for a ${type} record (A and MXE take an IP address, AAAA an IPv6 address)`,
 } as const;

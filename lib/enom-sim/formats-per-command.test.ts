@@ -72,6 +72,32 @@ const EXAMPLES: Record<string, Example> = {
     textOnly: ["DomainName", "IsProvisioned", "count"],
   },
   GETBALANCE: { params: {} },
+  // GetHosts' XML sample prints mxpref for MX-type records and DomainServices; its Text MXPref for
+  // every record, HostCount and empty EmailForwarding / HostRecords (gethosts.md).
+  GETHOSTS: {
+    params: { sld: "bluebird-plumbing", tld: "net" },
+    xmlOnly: ["mxpref", "EmailForwarding", "HostRecords"],
+    textOnly: ["MXPref", "HostCount", "EmailForwarding", "HostRecords"],
+  },
+  SETHOSTS: {
+    params: { ...DOCS, HostName1: "@", RecordType1: "A", Address1: "66.150.5.189" },
+    xmlOnly: ["DomainRRP"],
+  },
+  // GetMailHosts' XML sample holds the mailhosts list; its HTML sample only the counts.
+  GETMAILHOSTS: {
+    params: { sld: "bluebird-plumbing", tld: "net" },
+    xmlOnly: ["EmailForwarding", "hostID", "HostName", "RecordType", "Address", "MXPref"],
+    textOnly: [],
+  },
+  // GetDNS' Text sample adds NSCount.
+  GETDNS: { params: DOCS, textOnly: ["NSCount"] },
+  // GetForwarding's XML sample has DomainServices' values; its Text sample leaves them empty.
+  GETFORWARDING: {
+    params: DOCS,
+    xmlOnly: ["EmailForwarding", "HostRecords"],
+    textOnly: ["EmailForwarding", "HostRecords"],
+  },
+  FORWARDING: { params: { ...DOCS, Address1: "jane.doe", ForwardTo1: "jane@example.net" } },
 };
 
 function leafName(key: string, format: "xml" | "text"): string {

@@ -110,6 +110,34 @@ export const PAGE_EXAMPLES: PageExample[] = [
       "The domain's POP paks still have 3 email accounts; delete them with DeletePOP3 before deleting the paks",
     ],
   },
+  {
+    command: "GETHOSTS",
+    page: "docs/domains/domain-management/host-records/gethosts.md",
+    query: `command=GetHosts&${LOGIN}&SLD=resellerdocs&TLD=com`,
+  },
+  {
+    command: "GETMAILHOSTS",
+    page: "docs/GetMailHosts.md",
+    query: `command=getmailhosts&${LOGIN}&sld=resellerdocs&tld=com`,
+  },
+  { command: "GETDNS", page: "docs/GetDNS.md", query: `command=GetDNS&${LOGIN}&sld=resellerdocs&tld=com` },
+  {
+    command: "GETFORWARDING",
+    page: "docs/get-forwarding.md",
+    query: `command=getforwarding&${LOGIN}&sld=resellerdocs&tld=com`,
+  },
+  {
+    // The page hides ForwardTo1 behind "[email protected]"; its own link decodes to jane.doe@example.com.
+    command: "FORWARDING",
+    page: "docs/forwarding.md",
+    query: `command=Forwarding&${LOGIN}&sld=resellerdocs&tld=com&Address1=jane.doe&ForwardTo1=jane.doe%40example.com`,
+  },
+  {
+    // The page writes uid, pw, SLD and TLD as placeholders: the login and resellerdocs.com, GetHosts' sample domain.
+    command: "SETHOSTS",
+    page: "docs/domains/domain-management/host-records/set-hosts.md",
+    query: `command=SetHosts&${LOGIN}&SLD=resellerdocs&TLD=com&HostName1=@&RecordType1=A&Address1=66.150.5.189&HostName2=photos&RecordType2=CNAME&Address2=photos.msn.com.&HostName3=yahoo&RecordType3=URL&Address3=204.71.200.72&HostName4=msn&RecordType4=FRAME&Address4=http://www.msn.com`,
+  },
 ];
 
 export function examplesFor(command: string): PageExample {

@@ -7,6 +7,7 @@ import {
 import { addDays, daysBetween, type IsoDate } from "./dates";
 import { seededPassword } from "./mailbox-facts";
 import { between, mixSeed, mulberry32, pick, type Random } from "./prng";
+import { DOCS_HOSTS, mailDnsCaseOf, seededHosts } from "./seed-hosts";
 import {
   NAME_FIRST_WORDS,
   NAME_SECOND_WORDS,
@@ -35,7 +36,7 @@ import {
  */
 
 /** Bumped whenever the generator changes, so an old state file is not replayed on a new seed. */
-export const SEED_GENERATOR = 2;
+export const SEED_GENERATOR = 3;
 export const DEFAULT_DOMAIN_COUNT = 40;
 export const MAX_DOMAIN_COUNT = 100_000;
 
@@ -66,6 +67,8 @@ export const QUICK_START_DOMAIN = "enom-email-example-123.com";
 /** Generated paks take ids below the documents' next id, so new ids stay increasing and unique. */
 const GENERATED_BUNDLE_BASE = 600_000;
 const GENERATED_DOMAIN_NAME_ID_BASE = 152_600_000;
+/** Host ids of generated records: 50 per domain (SetHosts' most) above eNom's sample ids. */
+const GENERATED_HOST_ID_BASE = 30_000_000;
 const WORLD_SEED = 20141125;
 
 export function seedWorld(facts: SeedFacts): World {
@@ -120,6 +123,7 @@ function documentDomains(anchor: IsoDate): Domain[] {
         mailbox(docs, "Jane.Doe", "Jane Doe", DOCS_RENEW_BUNDLE_ID, false, addDays(anchor, -30)),
       ],
       forwards: [{ userName: "Jane.Doe", forwardTo: "jane@example.net", statusFlags: "" }],
+      hosts: DOCS_HOSTS.map((record) => ({ ...record })),
     },
     {
       domainNameId: DOCS_DOMAIN_NAME_ID + 1,
@@ -135,6 +139,7 @@ function documentDomains(anchor: IsoDate): Domain[] {
       paks: [],
       mailboxes: [],
       forwards: [],
+      hosts: [],
     },
   ];
 }
@@ -163,6 +168,7 @@ function retailDomains(anchor: IsoDate): Domain[] {
         mailbox("hilltop-pottery.com", "hello", "Hilltop Pottery", 5200, true, addDays(anchor, -20)),
       ],
       forwards: [],
+      hosts: seededHosts("hilltop-pottery.com", "green", 1, 19_000_000),
     },
     {
       domainNameId: DOCS_DOMAIN_NAME_ID + 11,
@@ -177,6 +183,7 @@ function retailDomains(anchor: IsoDate): Domain[] {
       paks: [],
       mailboxes: [],
       forwards: [],
+      hosts: seededHosts("quiet-cove-books.org", "no-email", 2, 19_000_100),
     },
   ];
 }
@@ -299,6 +306,8 @@ export function generatedDomain(index: number, anchor: IsoDate): Domain {
       forwardTo: draft.forwardTo,
       statusFlags: (["", "0", "1"] as const)[(index + position) % 3] ?? "",
     }));
+  const dnsCase = mailDnsCaseOf(index, paks.length > 0);
+  const nsStatus = nsStatusOf(status, paks.length > 0, index, dnsCase === "dns-elsewhere");
   return {
     domainNameId: GENERATED_DOMAIN_NAME_ID_BASE + index,
     sld,
@@ -307,18 +316,29 @@ export function generatedDomain(index: number, anchor: IsoDate): Domain {
     status,
     expDate: addDays(anchor, between(random, 20, 900)),
     autoRenew: random() < 0.7,
-    nsStatus: nsStatusOf(status, paks.length > 0, index),
+    nsStatus,
     catchAll,
     paks,
     mailboxes,
     forwards,
+    hosts:
+      nsStatus === "YES" ? seededHosts(domainName, dnsCase, index, GENERATED_HOST_ID_BASE + index * 50) : [],
   };
 }
 
-/** Domains with email use eNom's name servers (GetPOP3's page requires it); some without do not. */
-function nsStatusOf(status: DomainStatus, hasPaks: boolean, index: number): Domain["nsStatus"] {
+/**
+ * Domains with email mostly use eNom's name servers; one in ten has its DNS elsewhere (the records
+ * copied by hand, the case the panel shows "records to copy" for). Some without email do not.
+ */
+function nsStatusOf(
+  status: DomainStatus,
+  hasPaks: boolean,
+  index: number,
+  dnsElsewhere: boolean,
+): Domain["nsStatus"] {
   if (status === "TransferPending") return "NA";
-  if (hasPaks || status === "DNSHosted") return "YES";
+  if (status === "DNSHosted") return "YES";
+  if (hasPaks) return dnsElsewhere ? "NO" : "YES";
   return Math.floor(index / 10) % 2 === 0 ? "NO" : "YES";
 }
 

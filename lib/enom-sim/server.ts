@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serveControl } from "./control";
+import { startDnsServer, type RunningDnsServer } from "./dns/server";
 import { renderAnswer, serveInterface } from "./endpoint";
 import { enomErrors } from "./errors";
 import { BodyTooLargeError, isLoopback, sendJson, sendPlain } from "./http-io";
@@ -36,6 +37,11 @@ export interface SimulatorOptions {
   legacyPasswords?: boolean;
   /** Caller addresses eNom accepts (others get 713254); default null, any address. */
   allowedIps?: readonly string[] | null;
+  /**
+   * Serve the domains' host records over DNS (UDP and TCP) on this port of `host`
+   * (ENOM_SIM_DNS_PORT; 0 = ephemeral); default null, no DNS server.
+   */
+  dnsPort?: number | null;
 }
 
 export interface RunningSimulator {
@@ -48,6 +54,8 @@ export interface RunningSimulator {
   startupMs: number;
   /** Domains in the world (generated ones plus the documents' and the retail account's). */
   domainCount: number;
+  /** The DNS server's port, or null when none was asked for. */
+  dnsPort: number | null;
   close(): Promise<void>;
 }
 
@@ -77,6 +85,15 @@ export async function startEnomSimulator(options: SimulatorOptions = {}): Promis
     });
   });
   const { port } = server.address() as AddressInfo;
+  let dns: RunningDnsServer | null = null;
+  if (options.dnsPort !== undefined && options.dnsPort !== null) {
+    try {
+      dns = await startDnsServer({ port: options.dnsPort, host, world: () => simulator.world });
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
   const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   return {
     url: `${origin}/interface.asp`,
@@ -84,13 +101,18 @@ export async function startEnomSimulator(options: SimulatorOptions = {}): Promis
     port,
     startupMs: simulator.startupMs,
     domainCount: simulator.world.domains.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        simulator.closed = true;
-        server.close(() => resolve());
-        // Idle keep-alive sockets and calls hung by a fault would hold close() open forever.
-        server.closeAllConnections();
-      }),
+    dnsPort: dns?.port ?? null,
+    close: async () => {
+      await Promise.all([
+        dns?.close(),
+        new Promise<void>((resolve) => {
+          simulator.closed = true;
+          server.close(() => resolve());
+          // Idle keep-alive sockets and calls hung by a fault would hold close() open forever.
+          server.closeAllConnections();
+        }),
+      ]);
+    },
   };
 }
 

@@ -47,6 +47,21 @@ export const forwardSchema = z.object({
 });
 export type Forward = z.infer<typeof forwardSchema>;
 
+/**
+ * One host record (GetHosts / SetHosts, docs/domains/domain-management/host-records/): `name` (`@`
+ * for the domain itself), `type` as SetHosts' RecordTypeX, `address` as sent (a name ending in "."
+ * is fully qualified, one without is a host of this domain), `mxPref` (default 10), `hostId`.
+ */
+export const HOST_RECORD_TYPES = ["A", "AAAA", "CNAME", "URL", "FRAME", "MX", "MXE", "TXT"] as const;
+export const hostRecordSchema = z.object({
+  name: z.string(),
+  type: z.enum(HOST_RECORD_TYPES),
+  address: z.string(),
+  mxPref: z.number().int(),
+  hostId: z.number().int().positive(),
+});
+export type HostRecord = z.infer<typeof hostRecordSchema>;
+
 export const pakSchema = z.object({
   bundleId: z.number().int().positive(),
   /** 2011: the Mailbox product (seeds/002); 38: a classic 10-mailbox POP pak (GetPOP3's sample). */
@@ -82,6 +97,8 @@ export const domainSchema = z.object({
   paks: z.array(pakSchema),
   mailboxes: z.array(mailboxSchema),
   forwards: z.array(forwardSchema),
+  /** Host records, served over DNS (dns/) while `nsStatus` is YES. */
+  hosts: z.array(hostRecordSchema),
 });
 export type Domain = z.infer<typeof domainSchema>;
 
@@ -105,6 +122,17 @@ export interface SeedFacts {
   domainCount: number;
   /** The day the world was seeded; generated expiries are relative to it. */
   anchor: IsoDate;
+}
+
+/** eNom's name servers, as GetDNS' sample lists them (docs/GetDNS.md). */
+export const ENOM_NAME_SERVERS = [1, 2, 3, 4, 5].map((n) => `dns${n}.name-services.com`);
+/** Where a domain whose DNS is not at eNom points (reserved example names). */
+export const OUTSIDE_NAME_SERVERS = ["ns1.example-dns.net", "ns2.example-dns.net"];
+
+/** The domain's name servers: eNom's while `ns-status` is YES, none for a pending transfer, elsewhere otherwise. */
+export function nameServersOf(domain: Pick<Domain, "nsStatus">): string[] {
+  if (domain.nsStatus === "YES") return ENOM_NAME_SERVERS;
+  return domain.nsStatus === "NO" ? OUTSIDE_NAME_SERVERS : [];
 }
 
 export function domainNameOf(domain: Pick<Domain, "sld" | "tld">): string {

@@ -1,7 +1,9 @@
 import "server-only";
 import { getBalance, getDomainsPage } from "./commands/account";
 import type { CommandSpec } from "./commands/command";
+import { getDomainForwarding, setDomainForwarding } from "./commands/domain-forwarding";
 import { getCatchAll, getPopForwarding, setCatchAll, setPopForwarding } from "./commands/forwarding";
+import { getDns, getHosts, getMailHosts, setHosts } from "./commands/hosts";
 import { deletePop3Users, modifyPop3Users, setUpPop3Users } from "./commands/mailboxes";
 import {
   deleteAllPopPaks,
@@ -56,6 +58,12 @@ const SPECS: readonly AnySpec[] = [
   purchasePopBundle,
   getDomainsPage,
   getBalance,
+  getHosts,
+  setHosts,
+  getMailHosts,
+  getDns,
+  getDomainForwarding,
+  setDomainForwarding,
 ];
 
 /** The commands the client speaks, by eNom's name (`GetPOP3`, `SetUpPOP3User`, …). */

@@ -2,7 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { GET_DOMAINS_START_MAX, getBalance, getDomainsPage } from "./commands/account";
 import type { CommandSpec } from "./commands/command";
+import { getDomainForwarding, setDomainForwarding } from "./commands/domain-forwarding";
 import { getCatchAll, getPopForwarding, setCatchAll, setPopForwarding } from "./commands/forwarding";
+import { getDns, getHosts, getMailHosts, setHosts } from "./commands/hosts";
 import { deletePop3Users, modifyPop3Users, setUpPop3Users } from "./commands/mailboxes";
 import {
   deleteAllPopPaks,
@@ -26,10 +28,16 @@ import type {
   CatchAll,
   DeletePop3UsersInput,
   DomainEmail,
+  DomainForwarding,
+  DomainForwardingWrite,
   DomainOnlyInput,
   GetDomainsInput,
+  HostRecords,
+  HostRecordsWrite,
   MailboxBatch,
+  MailService,
   ModifyPop3UsersInput,
+  NameServers,
   PakDeletion,
   PakInput,
   PakRenewal,
@@ -44,6 +52,8 @@ import type {
   PurchaseServicesInput,
   RenewPopBundleInput,
   SetCatchAllInput,
+  SetDomainForwardingInput,
+  SetHostsInput,
   SetPakRenewInput,
   SetPopForwardingInput,
   SetUpPop3UsersInput,
@@ -238,6 +248,18 @@ export function createEnomClient(config: EnomClientConfig) {
       call(getPopForwarding, input),
     setPopForwarding: (input: SetPopForwardingInput & CallOptions): Promise<PopForwardingWrite> =>
       call(setPopForwarding, input),
+    // Host records, name servers, the email service (hosts.ts)
+    getHosts: (input: DomainOnlyInput & CallOptions): Promise<HostRecords> => call(getHosts, input),
+    /** Replaces every host record of the domain: pass the whole list (at most 50). */
+    setHosts: (input: SetHostsInput & CallOptions): Promise<HostRecordsWrite> => call(setHosts, input),
+    getMailHosts: (input: DomainOnlyInput & CallOptions): Promise<MailService> => call(getMailHosts, input),
+    getDns: (input: DomainOnlyInput & CallOptions): Promise<NameServers> => call(getDns, input),
+    // Domain email forwarding: aliases (domain-forwarding.ts)
+    getDomainForwarding: (input: DomainOnlyInput & CallOptions): Promise<DomainForwarding> =>
+      call(getDomainForwarding, input),
+    /** Replaces every alias of the domain: pass the whole list. */
+    setDomainForwarding: (input: SetDomainForwardingInput & CallOptions): Promise<DomainForwardingWrite> =>
+      call(setDomainForwarding, input),
     // Account
     getDomains,
     getBalance: (options: CallOptions = {}): Promise<Balance> => call(getBalance, options),

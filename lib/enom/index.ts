@@ -29,6 +29,7 @@ export { CHECKED_COMMANDS, checkReplyShape, type ReplyShapeCheck } from "./check
 export { withoutMailboxPasswords } from "./redact";
 export { formatEnomDate, parseEnomDate } from "./dates";
 export { formatMoney, parseMoney } from "./money";
+export { HOST_RECORD_TYPES, SET_HOSTS_MAX } from "./schemas";
 export type * from "./types";
 
 // On globalThis, so that every route bundle of this process (pages, route handlers, server

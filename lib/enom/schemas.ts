@@ -473,3 +473,170 @@ export const balanceSchema = z.object({
   availableBalance: moneySchema.nullable(),
   trackingKey,
 });
+
+// ── Host records and domain email forwarding (aliases) ──────────────────────────────────────
+
+/**
+ * SetHosts' record types (set-hosts.md, RecordTypeX "Permitted values"). GetHosts may return
+ * others (SRV records are set with SetDomainSRVHosts): a list holding one cannot be written back
+ * whole with SetHosts, and the input schema says so.
+ */
+export const HOST_RECORD_TYPES = ["A", "AAAA", "CNAME", "URL", "FRAME", "MX", "MXE", "TXT"] as const;
+/** SetHosts: "HostNameX X=1 to maximum 50" (set-hosts.md). */
+export const SET_HOSTS_MAX = 50;
+
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+/**
+ * A host name under the domain: `@` (the domain itself, as GetHosts' sample writes it), `*`, or
+ * labels such as `www`, `_dmarc`, `k1._domainkey`. Mailpak's guard, not an eNom rule: the page
+ * gives no syntax.
+ */
+const HOST_NAME =
+  /^(?:@|\*|(?:\*\.)?[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*)$/;
+
+/**
+ * One record for SetHosts (set-hosts.md): `HostNameX`, `RecordTypeX`, `AddressX`, `MXPrefX`
+ * ("use with record type MX; default is 10"). A and MXE take an IP address, AAAA an IPv6 address;
+ * CNAME and MX a fully qualified name ending in "." or a host name of this domain; TXT the text.
+ */
+export const hostRecordInputSchema = z
+  .object({
+    name: z.string().trim().regex(HOST_NAME, "Enter a host name such as @, www or _dmarc."),
+    type: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.enum(HOST_RECORD_TYPES, "SetHosts cannot write this type of record.")),
+    address: z
+      .string()
+      .trim()
+      .min(1, "Enter the record's address or text.")
+      .regex(NO_CONTROL_CHARACTERS, "An address cannot contain line breaks or control characters."),
+    mxPref: z.number().int().min(0).max(65_535).optional(),
+  })
+  .superRefine((record, ctx) => {
+    const problem =
+      (record.type === "A" || record.type === "MXE") && !IPV4.test(record.address)
+        ? "must be an IP address"
+        : record.type === "AAAA" && (!record.address.includes(":") || /\s/.test(record.address))
+          ? "must be an IPv6 address"
+          : record.type !== "TXT" && /\s/.test(record.address)
+            ? "cannot contain spaces"
+            : null;
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        path: ["address"],
+        message: `A ${record.type} record's address ${problem}.`,
+      });
+  });
+
+/**
+ * SetHosts replaces every host record of the domain with the ones sent ("This command deletes all
+ * existing host records and replaces them with the records you supply"): `records` is the whole
+ * list, at least one (HostName1 is required) and at most 50.
+ */
+export const setHostsInputSchema = z.object({
+  domain: domainInputSchema,
+  records: z
+    .array(hostRecordInputSchema)
+    .min(1, "SetHosts needs the domain's whole list of host records; it cannot be empty.")
+    .max(SET_HOSTS_MAX, `eNom keeps at most ${SET_HOSTS_MAX} host records per domain (SetHosts).`),
+});
+
+/**
+ * Forwarding (forwarding.md): `AddressX` (the alias, "mailbox user name", ≤ 30) and `ForwardToX`
+ * (≤ 130, a full address). "The query must include all addresses that you want to keep": `aliases`
+ * is the domain's whole list.
+ */
+export const aliasInputSchema = z.object({ alias: userNameSchema, forwardTo: emailAddressSchema });
+export const setDomainForwardingInputSchema = z.object({
+  domain: domainInputSchema,
+  aliases: z
+    .array(aliasInputSchema)
+    .min(1, "Forwarding needs the domain's whole list of aliases; eNom documents no empty list.")
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        const name = item.alias.toLowerCase();
+        if (seen.has(name))
+          ctx.addIssue({ code: "custom", path: [index, "alias"], message: "This alias is listed twice." });
+        seen.add(name);
+      });
+    }),
+});
+
+/** One `<host>` of GetHosts (gethosts.md): Name, Type, Address, MXPref, hostid. */
+export const hostRecordSchema = z.object({
+  /** `@` for the domain itself. */
+  name: z.string(),
+  /** Upper case, as eNom writes it; any type eNom returns is kept (see HOST_RECORD_TYPES). */
+  type: z.string(),
+  address: z.string(),
+  /** Only where eNom sent one (every record in Text, MXE in the XML sample). */
+  mxPref: z.number().int().nullable(),
+  hostId: z.number().int().nullable(),
+});
+export const hostRecordsSchema = z.object({ records: z.array(hostRecordSchema), trackingKey });
+/** SetHosts: `DomainRRP` and the envelope; the caller reads the records back with GetHosts. */
+export const hostRecordsWriteSchema = z.object({ trackingKey });
+
+/** GetMailHosts' `ServiceSelect` (GetMailHosts.md): "The identification number of the email service". */
+export const EMAIL_SERVICE_NAMES = [
+  "no-email",
+  "email-forwarding",
+  "user-configured",
+  "user-simplified",
+  "pop-mail",
+] as const;
+export const EMAIL_SERVICES: Readonly<Record<number, (typeof EMAIL_SERVICE_NAMES)[number]>> = {
+  1048: "no-email",
+  1051: "email-forwarding", // email forwarding ("easy" mail)
+  1054: "user-configured",
+  1105: "user-simplified",
+  1114: "pop-mail", // "enable POP Mail"
+};
+export const mailServiceSchema = z.object({
+  /** ServiceSelect as eNom sent it, or null when it came empty (as in the page's XML sample). */
+  serviceSelect: z.number().int().nullable(),
+  /** Its meaning from the page's table; null when eNom sent none. */
+  emailService: z.enum(EMAIL_SERVICE_NAMES).nullable(),
+  /** `mailhosts/EmailForwarding` (XML only); null when absent. Its meaning is not documented. */
+  emailForwarding: z.boolean().nullable(),
+  trackingKey,
+});
+
+/** GetDNS (GetDNS.md): the domain's name servers. */
+export const nameServersSchema = z.object({
+  /** `<dns>` (XML) / `DNS1…` (Text), lower-cased. */
+  nameServers: z.array(z.string()),
+  /**
+   * True when every name server is one of eNom's (`*.name-services.com`, the page's sample), false
+   * when none is, null when they are mixed or none is listed.
+   */
+  usesEnomNameServers: z.boolean().nullable(),
+  /** `UseDNS` as eNom wrote it (`default` in the sample); its values are not documented. */
+  useDns: z.string().nullable(),
+  /** `HostsNumLimit` (15 in the sample); not explained by the page (SetHosts says 50). */
+  hostsNumLimit: z.number().int().nullable(),
+  trackingKey,
+});
+
+/** One `<eforward>` of GetForwarding (get-forwarding.md). */
+export const aliasSchema = z.object({
+  alias: z.string(),
+  forwardTo: z.string(),
+  /** `status`: "0 Email forwarding enabled, 1 Email forwarding disabled". */
+  enabled: z.boolean(),
+  mailId: z.number().int().nullable(),
+  rejectReason: z.string().nullable(),
+});
+export const domainForwardingSchema = z.object({
+  aliases: z.array(aliasSchema),
+  /** `MaxEmail`: "Total number of email forwarding records permitted for this domain name". */
+  maxAliases: z.number().int().min(0).nullable(),
+  trackingKey,
+});
+/** Forwarding: the envelope (and `EmailForwardingEnabled`, `MailCount`, whose meaning no page gives). */
+export const domainForwardingWriteSchema = z.object({ trackingKey });

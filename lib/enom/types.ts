@@ -58,3 +58,16 @@ export type EnomLogger = {
 
 /** Flat form parameters, in eNom's names, in the order they are sent. */
 export type EnomParams = Record<string, string>;
+
+export type HostRecord = z.infer<typeof s.hostRecordSchema>;
+export type HostRecords = z.infer<typeof s.hostRecordsSchema>;
+export type HostRecordsWrite = z.infer<typeof s.hostRecordsWriteSchema>;
+export type MailService = z.infer<typeof s.mailServiceSchema>;
+export type NameServers = z.infer<typeof s.nameServersSchema>;
+export type Alias = z.infer<typeof s.aliasSchema>;
+export type DomainForwarding = z.infer<typeof s.domainForwardingSchema>;
+export type DomainForwardingWrite = z.infer<typeof s.domainForwardingWriteSchema>;
+export type HostRecordInput = z.input<typeof s.hostRecordInputSchema>;
+export type SetHostsInput = z.input<typeof s.setHostsInputSchema>;
+export type AliasInput = z.input<typeof s.aliasInputSchema>;
+export type SetDomainForwardingInput = z.input<typeof s.setDomainForwardingInputSchema>;

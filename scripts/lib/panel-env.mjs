@@ -16,7 +16,7 @@ export function localAuthSecret(dataDir) {
   return secret;
 }
 
-export function simulatorPanelEnv({ simPort, panelPort, dataDir, demo }) {
+export function simulatorPanelEnv({ simPort, simDnsPort, panelPort, dataDir, demo }) {
   return {
     NODE_ENV: "production",
     PORT: String(panelPort),
@@ -27,12 +27,20 @@ export function simulatorPanelEnv({ simPort, panelPort, dataDir, demo }) {
     ENOM_BASE_URL: `http://127.0.0.1:${simPort}/interface.asp`,
     ENOM_UID: SIM_ACCOUNT.uid,
     ENOM_PW: SIM_ACCOUNT.pw,
+    // The simulator serves its host records over DNS: the mail-delivery checks ask it, not the internet.
+    DNS_SERVERS: simDnsPort ? `127.0.0.1:${simDnsPort}` : (process.env.DNS_SERVERS ?? ""),
     EMBEDDED_POSTGRES_DIR: path.join(dataDir, "postgres"),
     AUTH_SECRET: localAuthSecret(path.resolve(root, dataDir)),
     MAILPAK_DEMO: demo ? "1" : "0",
     // No SMTP server here: the portal's emails are written as files that the demo and e2e read.
     MAIL_CAPTURE_DIR: path.resolve(root, dataDir, "mail"),
     SMTP_URL: "",
+    // Where mailbox users' email programs connect (eNom's clusters differ, so each installation
+    // names its own); the demo's stand-ins follow the domain, as a reseller's own names would.
+    MAIL_IMAP_HOST: process.env.MAIL_IMAP_HOST ?? "mail.{domain}",
+    MAIL_POP_HOST: process.env.MAIL_POP_HOST ?? "mail.{domain}",
+    MAIL_SMTP_HOST: process.env.MAIL_SMTP_HOST ?? "mail.{domain}",
+    MAIL_WEBMAIL_URL: process.env.MAIL_WEBMAIL_URL ?? "https://webmail.{domain}",
     // Keep the caller's database and Redis choices only when they are set explicitly.
     DATABASE_URL: process.env.DATABASE_URL ?? "",
     REDIS_URL: process.env.REDIS_URL ?? "",

@@ -4,9 +4,11 @@ import { getCatchAll, setCatchAll } from "./catch-all";
 import type { EnomCommand } from "./context";
 import { deleteAllPopPaks, deletePopPak } from "./delete-paks";
 import { deletePop3 } from "./delete-pop3";
+import { forwarding, getForwarding } from "./domain-forwarding";
 import { getDomains } from "./get-domains";
 import { getPopExpirations } from "./get-pop-expirations";
 import { getPop3 } from "./get-pop3";
+import { getDns, getHosts, getMailHosts, setHosts } from "./hosts";
 import { modifyPop3 } from "./modify-pop3";
 import { getPopForwarding, setPopForwarding } from "./pop-forwarding";
 import { purchasePopBundle } from "./purchase-pop-bundle";
@@ -36,5 +38,11 @@ export const COMMANDS: ReadonlyMap<string, EnomCommand> = new Map(
     getDomains,
     advancedDomainSearch,
     getBalance,
+    getHosts,
+    setHosts,
+    getMailHosts,
+    getDns,
+    getForwarding,
+    forwarding,
   ].map((command) => [command.name, command]),
 );
