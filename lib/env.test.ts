@@ -100,4 +100,15 @@ describe("the environment contract", () => {
       'TRUSTED_PROXIES must be IP addresses or CIDR blocks separated by commas (not "lb.internal", "10.1.2.3/33")',
     ]);
   });
+
+  it("takes DNS_SERVERS as addresses with optional ports, and names a wrong entry", () => {
+    expect(parseEnv(valid).DNS_SERVERS).toBeUndefined();
+    expect(parseEnv({ ...valid, DNS_SERVERS: "" }).DNS_SERVERS).toBeUndefined();
+    expect(parseEnv({ ...valid, DNS_SERVERS: "127.0.0.1:5354, 1.1.1.1,[::1]:53" }).DNS_SERVERS).toBe(
+      "127.0.0.1:5354, 1.1.1.1,[::1]:53",
+    );
+    expect(problemsOf({ ...valid, DNS_SERVERS: "127.0.0.1:5354, dns.google, 10.0.0.1:99999" })).toEqual([
+      'DNS_SERVERS must be IP addresses, each with an optional :port, separated by commas, e.g. 127.0.0.1:5354 (not "dns.google", "10.0.0.1:99999")',
+    ]);
+  });
 });

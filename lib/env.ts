@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { mailServerEnvIssues, mailServerEnvShape } from "@/lib/mail-setup/server-env";
+import { invalidDnsServerEntries } from "@/lib/mail-health/dns-servers";
 import { invalidProxyEntries } from "@/lib/security/client-ip";
 import { MAX_SIZE } from "@/lib/validation/enom-rules";
 
@@ -87,6 +89,8 @@ const baseSchema = z.object({
     z.string().min(16, "must be at least 16 characters").optional(),
   ),
   MAILPAK_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
+  /** The mail servers the mailbox setup pages name (lib/mail-setup/server-env.ts). */
+  ...mailServerEnvShape,
   /**
    * The load balancers and reverse proxies in front of the panel (addresses or CIDR blocks,
    * comma-separated). Only their X-Forwarded-For / X-Real-IP are believed; unset, none are, and the
@@ -106,6 +110,24 @@ const baseSchema = z.object({
       })
       .optional(),
   ),
+  /**
+   * The DNS resolvers the mail health check asks (addresses with an optional port, comma-separated,
+   * e.g. 127.0.0.1:5354 for the simulator's DNS server); unset, the system's resolvers.
+   */
+  DNS_SERVERS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine((value) => invalidDnsServerEntries(value).length === 0, {
+        error: (issue) =>
+          `must be IP addresses, each with an optional :port, separated by commas, e.g. 127.0.0.1:5354 (not ${invalidDnsServerEntries(
+            String(issue.input),
+          )
+            .map((entry) => `"${entry}"`)
+            .join(", ")})`,
+      })
+      .optional(),
+  ),
 });
 
 export const envSchema = baseSchema.superRefine((env, context) => {
@@ -118,6 +140,8 @@ export const envSchema = baseSchema.superRefine((env, context) => {
       message:
         "is required in production (e.g. https://mail.example.com): links in emails are built from it, never from a request's Host header",
     });
+  for (const issue of mailServerEnvIssues(env))
+    context.addIssue({ code: "custom", path: [issue.path], message: issue.message });
 });
 
 export type Env = z.infer<typeof envSchema>;

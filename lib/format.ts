@@ -16,3 +16,10 @@ const longDate = new Intl.DateTimeFormat("en-US", {
 export function formatCalendarDate(date: { iso: string }): string {
   return longDate.format(new Date(`${date.iso}T00:00:00Z`));
 }
+
+/** Megabytes as people read them: "312 MB", "1 GB", "9.8 GB". */
+export function formatMegabytes(mb: number): string {
+  if (mb < 1024) return `${Math.round(mb).toLocaleString("en-US")} MB`;
+  const gb = mb / 1024;
+  return `${gb >= 10 || Number.isInteger(gb) ? Math.round(gb) : gb.toFixed(1)} GB`;
+}

@@ -8,6 +8,11 @@ export const queryKeys = {
   domainEmail: (domain: string) => ["domain", domain.toLowerCase(), "email"] as const,
   domainCatchAll: (domain: string) => ["domain", domain.toLowerCase(), "catch-all"] as const,
   domainForwarding: (domain: string) => ["domain", domain.toLowerCase(), "forwarding"] as const,
+  /** The domain's aliases (forward-only addresses, GET /api/domains/[domain]/aliases). */
+  domainAliases: (domain: string) => ["domain", domain.toLowerCase(), "aliases"] as const,
+  /** The domain's mail-delivery health as last checked, and what its fix would write. */
+  domainMailHealth: (domain: string) => ["domain", domain.toLowerCase(), "mail-health"] as const,
+  domainMailFix: (domain: string) => ["domain", domain.toLowerCase(), "mail-health", "fix"] as const,
   /** The domain's recent purchases and renewals (GET /api/purchases?domain=…). */
   domainOrders: (domain: string) => ["domain", domain.toLowerCase(), "orders"] as const,
   /** The prefix of every quote: a quote depends on the paks as they are, so an order forgets them all. */

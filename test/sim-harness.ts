@@ -26,6 +26,7 @@ export const WRITE_COMMANDS: ReadonlySet<string> = new Set([
   "RENEWPOPBUNDLE",
   "SETCATCHALL",
   "SETPOPFORWARDING",
+  "FORWARDING",
 ]);
 
 export interface FaultSpec {

@@ -38,6 +38,8 @@ const ACTION_LABELS: Record<string, string> = {
   "customer.preview": "Preview a customer's portal",
   "customer.set-domains": "Change a customer's domains",
   "domain.catchAll": "Change the catch-all",
+  "mailHealth.fix": "Fix the mail DNS records",
+  "mailHealth.check": "Check mail delivery",
   "job.cancel": "Cancel a job",
   "mailbox.create": "Create a mailbox",
   "mailbox.delete": "Delete a mailbox",
@@ -56,6 +58,7 @@ const ACTION_LABELS: Record<string, string> = {
   "pak.delete": "Delete a pak",
   "pak.autoRenew": "Change auto-renew",
   "reminder.renewal": "Send a renewal reminder",
+  "alert.storage": "Send a storage alert",
   "settings.branding": "Change the branding",
   "settings.prices": "Change the price list",
   "team.invite": "Invite a colleague",
@@ -100,6 +103,7 @@ const GROUP_LABELS: Record<string, string> = {
   audit: "audit log",
   mailboxes: "mailbox import",
   mirror: "account sync",
+  mailHealth: "mail delivery",
 };
 
 /** An action group (the first word) in words, lower case: `auth` → "sign-in", `pak` → "pak". */

@@ -13,6 +13,7 @@ const CLEAR_WORDS: Record<AttentionKind, string> = {
   expiring: "Nothing due within 30 days",
   "unknown-orders": "No order with an unknown outcome",
   approvals: "No purchase waiting for approval",
+  "mail-delivery": "No mail delivery problems found",
   full: "No full paks",
   "near-full": "No nearly full mailboxes",
 };

@@ -1,13 +1,16 @@
+import { AliasesPanel } from "@/components/aliases/aliases-panel";
 import { CatchAllPanel } from "@/components/domains/catch-all-panel";
 import { PaksPanel } from "@/components/domains/paks-panel";
+import { MailHealthPanel } from "@/components/mail-health/mail-health-panel";
 import { MailboxGrid } from "@/components/mailboxes/mailbox-grid";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDomainCatchAll, getDomainEmail } from "@/lib/domains/email";
 import { isUpstreamFailure } from "@/lib/domains/read-errors";
 import type { DomainCapabilities } from "@/lib/domains/types";
+import { getMailHealthView } from "@/lib/mail-health/queries";
 
 /**
- * A domain's paks, mailboxes and catch-all, for staff and for the portal alike (what the user may
+ * A domain's paks, mailboxes, mail delivery and catch-all, for staff and for the portal alike (what the user may
  * do comes in `capabilities`). The server reads eNom once for the paks and mailboxes (GetPOP3)
  * and once for the catch-all, so the page arrives with data and React Query keeps both fresh; if
  * eNom fails here, the panels say so and offer to try again.
@@ -21,10 +24,12 @@ export async function DomainEmailSections({
   domain: string;
   capabilities: DomainCapabilities;
 }) {
-  const [email, catchAll] = await Promise.allSettled([
+  const [email, catchAll, mailHealth] = await Promise.allSettled([
     getDomainEmail(user, domain),
     getDomainCatchAll(user, domain),
+    getMailHealthView(user, domain),
   ]);
+  if (mailHealth.status === "rejected") throw mailHealth.reason;
   for (const read of [email, catchAll])
     if (read.status === "rejected" && !isUpstreamFailure(read.reason)) throw read.reason;
   const initialEmail = email.status === "fulfilled" ? email.value : undefined;
@@ -36,6 +41,8 @@ export async function DomainEmailSections({
       <div className="relative overflow-x-clip rounded-lg border border-line bg-surface p-3 shadow-sm sm:p-5">
         <MailboxGrid domain={domain} initialData={initialEmail} capabilities={capabilities} />
       </div>
+      <AliasesPanel domain={domain} canManage={capabilities.manageMailboxes} initialEmail={initialEmail} />
+      <MailHealthPanel domain={domain} initialData={mailHealth.value} />
       <CatchAllPanel
         domain={domain}
         initialCatchAll={initialCatchAll}

@@ -1,6 +1,8 @@
+import { AlertTriangle } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { formatMegabytes } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import { isNearlyFull, storageShare } from "@/lib/validation/mailbox-rules";
+import { isNearlyFull, storagePercent } from "@/lib/validation/mailbox-rules";
 
 /** Mailboxes used out of those purchased, as a bar that screen readers read as a sentence. */
 export function UsageBar({ used, purchased, label }: { used: number; purchased: number; label: string }) {
@@ -24,16 +26,12 @@ export function UsageBar({ used, purchased, label }: { used: number; purchased: 
   );
 }
 
-/** Megabytes as people read them: "312 MB", "1 GB", "9.8 GB". */
-export function formatMegabytes(mb: number): string {
-  if (mb < 1024) return `${Math.round(mb).toLocaleString("en-US")} MB`;
-  const gb = mb / 1024;
-  return `${gb >= 10 || Number.isInteger(gb) ? Math.round(gb) : gb.toFixed(1)} GB`;
-}
+export { formatMegabytes };
 
 /**
  * A mailbox's storage used against its quota (GetPOP3's `quotaused` and `quota`): a bar, the
- * amounts in words, and "Nearly full" in text from 90 %, so the flag never rests on colour alone.
+ * amounts in words, and from NEARLY_FULL_PERCENT a warning icon with "97 % full" in text, so the
+ * flag never rests on colour alone.
  */
 export function StorageBar({
   usedMb,
@@ -44,10 +42,9 @@ export function StorageBar({
   quotaMb: number | null;
   label: string;
 }) {
-  const share = storageShare(usedMb, quotaMb);
-  if (share === null || usedMb === null || quotaMb === null)
+  const percent = storagePercent(usedMb, quotaMb);
+  if (percent === null || usedMb === null || quotaMb === null)
     return <span className="text-xs text-muted">Not reported</span>;
-  const percent = Math.round(share * 100);
   const nearlyFull = isNearlyFull(usedMb, quotaMb);
   const words = `${formatMegabytes(usedMb)} of ${formatMegabytes(quotaMb)}`;
   return (
@@ -68,7 +65,12 @@ export function StorageBar({
       </span>
       <span className="flex flex-wrap items-center gap-1 text-xs whitespace-nowrap text-muted">
         {words}
-        {nearlyFull ? <Badge tone="warning">Nearly full</Badge> : null}
+        {nearlyFull ? (
+          <Badge tone="warning" className="gap-1">
+            <AlertTriangle aria-hidden="true" className="size-3" />
+            {percent} % full
+          </Badge>
+        ) : null}
       </span>
     </span>
   );

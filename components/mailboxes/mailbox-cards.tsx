@@ -3,7 +3,6 @@
 import type { Row, SortingState, Table as TanstackTable } from "@tanstack/react-table";
 import { Loader2 } from "lucide-react";
 import { useSyncExternalStore } from "react";
-import { StorageBar } from "@/components/domains/usage-bar";
 import { Badge } from "@/components/ui/badge";
 import { SelectField } from "@/components/ui/field";
 import { cn } from "@/lib/utils";
@@ -15,6 +14,7 @@ import {
   pakLabel,
   RowButtons,
   SelectAll,
+  StorageCell,
   type GridRow,
 } from "./mailbox-table";
 
@@ -203,18 +203,14 @@ function MailboxCard({
         ) : null}
         <dt className="text-muted">Storage</dt>
         <dd className="min-w-0">
-          <StorageBar
-            usedMb={mailbox.quotaUsedMb}
-            quotaMb={mailbox.quotaMb}
-            label={`Storage used by ${mailbox.address}`}
-          />
+          <StorageCell row={mailbox} actions={actions} />
         </dd>
         <dt className="self-start text-muted">Forwarding</dt>
         <dd className="min-w-0">
           <ForwardingCell forwarding={mailbox.forwarding} />
         </dd>
       </dl>
-      {actions.manage ? <RowButtons row={mailbox} actions={actions} withText /> : null}
+      {actions.manage || actions.setupHref ? <RowButtons row={mailbox} actions={actions} withText /> : null}
     </article>
   );
 }

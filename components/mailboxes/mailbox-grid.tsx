@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { Download, Inbox, Plus, RefreshCw, Upload } from "lucide-react";
 import dynamic from "next/dynamic";
+import { usePathname } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { formatReadAt } from "@/components/domains/format";
 import { useDomainEmail } from "@/components/domains/use-domain-email";
@@ -14,7 +15,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DomainCapabilities, DomainEmailView, MailboxView } from "@/lib/domains/types";
+import { mailboxSetupPath } from "@/lib/mail-setup/model";
 import { queryKeys } from "@/lib/query-keys";
+import { addStorageHref } from "@/lib/storage-alerts/model";
 import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
 import { defaultPak, newDraftRow, type CreateDraft } from "./create-draft";
 import { forwardOnlyRows } from "./forward-only";
@@ -226,6 +229,12 @@ export function MailboxGrid({
     targetsRef.current = [...rows, ...forwardOnly];
   }, [rows, forwardOnly]);
 
+  // The setup pages sit under the page showing the grid: staff's, the portal's, or staff's preview of the portal.
+  const pathname = usePathname() ?? "";
+  const domainPage = `/domains/${encodeURIComponent(domain)}`;
+  const setupBase = pathname.endsWith(domainPage)
+    ? pathname.slice(0, -domainPage.length)
+    : capabilities.basePath;
   const table = useMailboxTable(
     rows,
     paks,
@@ -240,6 +249,14 @@ export function MailboxGrid({
       onForwarding: (row) => openForwarding(row, null),
       onDelete: (row) => setDeleteTargets([row]),
       onEditDisplayName: (row) => setDisplayNameFor(row),
+      setupHref: (row) => mailboxSetupPath(setupBase, domain, row.userName),
+      // Customers only when their reseller lets them buy; the wizard refuses an expired pak.
+      addStorageHref: capabilities.purchase
+        ? (row) =>
+            row.bundleId !== null && !row.pakExpired
+              ? addStorageHref(capabilities.basePath, domain, row.bundleId)
+              : null
+        : undefined,
     },
     filters,
   );

@@ -13,11 +13,22 @@ import {
   type SortingState,
   type Table as TanstackTable,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown, Forward, KeyRound, Loader2, PenLine, Trash2 } from "lucide-react";
+import {
+  ArrowDown,
+  ArrowUp,
+  ArrowUpDown,
+  Forward,
+  KeyRound,
+  Loader2,
+  PenLine,
+  Smartphone,
+  Trash2,
+} from "lucide-react";
+import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { StorageBar } from "@/components/domains/usage-bar";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { ScrollFrame } from "@/components/ui/scroll-frame";
 import type { MailboxView, PakView } from "@/lib/domains/types";
 import { cn } from "@/lib/utils";
@@ -72,6 +83,10 @@ export interface RowActions {
   onDelete: (row: GridRow) => void;
   /** The panel's display name of the mailbox (eNom keeps the one given at creation); absent: no button. */
   onEditDisplayName?: (row: GridRow) => void;
+  /** The mailbox's setup page (devices, webmail), for every viewer; absent: no link. */
+  setupHref?: (row: GridRow) => string;
+  /** The wizard adding storage to a nearly full mailbox's pak, for viewers who may buy; null: no link. */
+  addStorageHref?: (row: GridRow) => string | null;
 }
 
 const matchesText: FilterFn<GridRow> = (row, _columnId, value: string) => {
@@ -112,7 +127,7 @@ export function metaOf(table: TanstackTable<GridRow>): GridMeta {
   return meta;
 }
 
-function buildColumns(manage: boolean) {
+function buildColumns(manage: boolean, setup: boolean) {
   return [
     ...(manage
       ? [
@@ -189,13 +204,7 @@ function buildColumns(manage: boolean) {
     column.accessor((row) => (row.quotaMb && row.quotaUsedMb !== null ? row.quotaUsedMb / row.quotaMb : -1), {
       id: "storage",
       header: "Storage",
-      cell: ({ row }) => (
-        <StorageBar
-          usedMb={row.original.quotaUsedMb}
-          quotaMb={row.original.quotaMb}
-          label={`Storage used by ${row.original.address}`}
-        />
-      ),
+      cell: ({ row, table }) => <StorageCell row={row.original} actions={metaOf(table).actions} />,
     }),
     column.accessor((row) => forwardOf(row) ?? "", {
       id: "forwardTo",
@@ -203,7 +212,7 @@ function buildColumns(manage: boolean) {
       sortingFn: "text",
       cell: ({ row }) => <ForwardingCell forwarding={row.original.forwarding} />,
     }),
-    ...(manage
+    ...(manage || setup
       ? [
           column.display({
             id: "actions",
@@ -236,6 +245,28 @@ export function SelectAll({ table }: { table: TanstackTable<GridRow> }) {
       onChange={table.getToggleAllRowsSelectedHandler()}
       aria-label="Select all mailboxes shown"
     />
+  );
+}
+
+/**
+ * Storage used against the quota; a nearly full mailbox also gets "Add storage" (its pak's growth
+ * wizard) when the viewer may buy it. Named after the mailbox for screen readers.
+ */
+export function StorageCell({ row, actions }: { row: GridRow; actions: RowActions }) {
+  const href =
+    !row.ghost && isNearlyFull(row.quotaUsedMb, row.quotaMb) ? (actions.addStorageHref?.(row) ?? null) : null;
+  return (
+    <span className="flex flex-col items-start gap-1">
+      <StorageBar usedMb={row.quotaUsedMb} quotaMb={row.quotaMb} label={`Storage used by ${row.address}`} />
+      {href ? (
+        <Link
+          href={href}
+          className="text-xs font-medium text-accent underline underline-offset-2 hover:no-underline"
+        >
+          Add storage<span className="sr-only"> for {row.address}</span>
+        </Link>
+      ) : null}
+    </span>
   );
 }
 
@@ -300,32 +331,52 @@ export function RowButtons({
 }) {
   const disabled = Boolean(row.pending) || row.ghost;
   const blocker = rowDeleteBlocker(row);
-  const buttons = [
-    ...(actions.onEditDisplayName
-      ? [
-          {
-            verb: "Display name",
-            rest: ` of ${row.address}`,
-            icon: PenLine,
-            run: actions.onEditDisplayName,
-            danger: false,
-            note: null,
-          },
-        ]
-      : []),
-    { verb: "New password", rest: ` for ${row.address}`, icon: KeyRound, run: actions.onResetPassword },
-    { verb: "Forwarding", rest: ` of ${row.address}`, icon: Forward, run: actions.onForwarding },
-    {
-      verb: "Delete",
-      rest: ` ${row.address}`,
-      icon: Trash2,
-      run: actions.onDelete,
-      danger: !blocker,
-      note: blocker,
-    },
-  ];
+  // A mailbox eNom has not confirmed yet has no setup to show.
+  const setupHref = row.ghost ? null : (actions.setupHref?.(row) ?? null);
+  const buttons = !actions.manage
+    ? []
+    : [
+        ...(actions.onEditDisplayName
+          ? [
+              {
+                verb: "Display name",
+                rest: ` of ${row.address}`,
+                icon: PenLine,
+                run: actions.onEditDisplayName,
+                danger: false,
+                note: null,
+              },
+            ]
+          : []),
+        { verb: "New password", rest: ` for ${row.address}`, icon: KeyRound, run: actions.onResetPassword },
+        { verb: "Forwarding", rest: ` of ${row.address}`, icon: Forward, run: actions.onForwarding },
+        {
+          verb: "Delete",
+          rest: ` ${row.address}`,
+          icon: Trash2,
+          run: actions.onDelete,
+          danger: !blocker,
+          note: blocker,
+        },
+      ];
   return (
     <span className={cn("flex gap-1", withText ? "flex-wrap" : "justify-end")}>
+      {setupHref ? (
+        <Link
+          href={setupHref}
+          title={withText ? undefined : `Set up devices for ${row.address}`}
+          className={buttonClasses(withText ? "secondary" : "ghost", "sm", withText ? "px-2.5" : "px-2")}
+        >
+          <Smartphone aria-hidden="true" className="size-4" />
+          {withText ? (
+            <span>
+              Set up devices<span className="sr-only"> for {row.address}</span>
+            </span>
+          ) : (
+            <span className="sr-only">Set up devices for {row.address}</span>
+          )}
+        </Link>
+      ) : null}
       {buttons.map(({ verb, rest, icon: Icon, run, danger = false, note }) => {
         const label = verb + rest;
         return (
@@ -369,7 +420,8 @@ export function useMailboxTable(
 ) {
   const [sorting, setSorting] = useState<SortingState>([{ id: "address", desc: false }]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const columns = useMemo(() => buildColumns(actions.manage), [actions.manage]);
+  const setup = Boolean(actions.setupHref);
+  const columns = useMemo(() => buildColumns(actions.manage, setup), [actions.manage, setup]);
   const pakOf = useMemo(() => new Map(paks.map((pak) => [pak.bundleId, pak])), [paks]);
   const columnFilters: ColumnFiltersState = [
     ...(filters.role === "all" ? [] : [{ id: "isAdmin", value: filters.role }]),
@@ -438,7 +490,8 @@ export function MailboxTable({ table, caption }: { table: TanstackTable<GridRow>
                       <button
                         type="button"
                         onClick={header.column.getToggleSortingHandler()}
-                        className="inline-flex items-center gap-1 rounded-md hover:text-accent"
+                        // At least 24 px tall: a touch target on its own (WCAG 2.5.8).
+                        className="inline-flex min-h-6 items-center gap-1 rounded-md hover:text-accent"
                       >
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         {sorted === "asc" ? (

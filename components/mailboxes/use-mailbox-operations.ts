@@ -81,6 +81,8 @@ export function useMailboxOperations(
   const writes = useMailboxWrites(domain);
   const queryClient = useQueryClient();
   const forwardingKey = queryKeys.domainForwarding(domain);
+  // The aliases panel reads eNom's domain forwarding, which may hold the same forward-only names.
+  const aliasesKey = queryKeys.domainAliases(domain);
 
   /** The cached forwards with one mailbox's forward replaced (or removed), until they are read again. */
   function patchForward(userName: string, forward: { forwardTo: string; active: boolean } | null) {
@@ -192,7 +194,7 @@ export function useMailboxOperations(
         label: "Edit the forwarding again",
         run: () => options.onFixForwarding(mailbox.userName, { forwardTo, keepCopy }),
       }),
-      refresh: [forwardingKey],
+      refresh: [forwardingKey, aliasesKey],
     });
     if (rows[0]?.state === "ok") patchForward(mailbox.userName, { forwardTo, active: true });
     return rows;
@@ -208,7 +210,7 @@ export function useMailboxOperations(
       wording: { done: mailbox.forwardOnly ? "Removed" : "Stopped forwarding of" },
       failedOne: (address, reason) =>
         `Could not ${mailbox.forwardOnly ? "remove" : "stop the forwarding of"} ${address}: ${reason} It still forwards to ${current}.`,
-      refresh: [forwardingKey],
+      refresh: [forwardingKey, aliasesKey],
     });
     if (rows[0]?.state === "ok") patchForward(mailbox.userName, null);
     return rows;

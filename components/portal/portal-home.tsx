@@ -10,8 +10,10 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { describeUpstreamFailure } from "@/lib/domains/upstream-failure";
 import { getPortalHome } from "@/lib/portal/home";
+import { getNearlyFullMailboxes } from "@/lib/storage-alerts/reads";
 import { AttentionList } from "./attention-list";
 import { DomainCards } from "./domain-cards";
+import { NearlyFullMailboxes } from "./nearly-full-list";
 import { portalHomeActions, type HomeActions, type OrderAllowances } from "./portal-actions";
 
 /**
@@ -38,12 +40,16 @@ export async function PortalHomeContent({
       </>
     );
   }
-  const home = await getPortalHome(user).catch((error: unknown) => {
-    // Not answering, or answering in a form the panel does not understand: each said as it is.
-    const failure = describeUpstreamFailure(error, "your domains", "The email service");
-    if (failure) return failure;
-    throw error;
-  });
+  const [home, nearlyFull] = await Promise.all([
+    getPortalHome(user).catch((error: unknown) => {
+      // Not answering, or answering in a form the panel does not understand: each said as it is.
+      const failure = describeUpstreamFailure(error, "your domains", "The email service");
+      if (failure) return failure;
+      throw error;
+    }),
+    // From the mirror, the customer's own domains only.
+    getNearlyFullMailboxes(user),
+  ]);
   if ("kind" in home) {
     return (
       <>
@@ -73,6 +79,7 @@ export async function PortalHomeContent({
       />
       <MirrorSyncNotice status={home.mirror} service="the email service" />
       <AttentionList items={home.attention} base={base} />
+      <NearlyFullMailboxes list={nearlyFull} base={base} canBuy={allowed.purchase} />
       {home.domains.length ? (
         <DomainCards domains={home.domains} base={base} allowed={allowed} />
       ) : home.mirror.state !== "synced" ? null : (

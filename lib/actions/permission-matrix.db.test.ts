@@ -206,6 +206,8 @@ const SUPPORT_MAY_CALL = new Set([
   "checkAttemptAction",
   // Starts a read-only look at a customer's portal (audited): changes nothing of the account.
   "startPortalPreviewAction",
+  // Checks a domain's mail delivery (DNS lookups and eNom reads): changes nothing of the account.
+  "checkMailHealthAction",
   "acceptInvitationAction",
   "requestPasswordResetAction",
   "resetPasswordAction",

@@ -13,6 +13,7 @@ import { testEnom } from "@/test/enom-mock";
 import { createTestCustomer, createTestUser } from "@/test/fixtures";
 import { signInAs } from "@/test/session-mock";
 import { simHarness } from "@/test/sim-harness";
+import { createAliasAction, deleteAliasAction, editAliasAction, importAliasesAction } from "./aliases";
 import { setAutoRenewBulkAction } from "./auto-renew";
 import { removeLogoAction, saveBrandingAction, uploadLogoAction } from "./branding";
 import {
@@ -37,6 +38,7 @@ import {
   startResetPasswordsJobAction,
 } from "./mailboxes";
 import { markNotificationReadAction } from "./notifications";
+import { applyMailFixAction, checkMailHealthAction } from "./mail-health";
 import { deletePakAction, setCatchAllAction, setPakAutoRenewAction, setPakNicknameAction } from "./paks";
 import {
   approveRequestAction,
@@ -286,6 +288,37 @@ function probes(): Probe[] {
     {
       name: "catch-all of B's domain",
       call: () => setCatchAllAction({ domain: B_DOMAIN, catchAll: "thief@example.org" }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "check the mail delivery of B's domain",
+      call: () => checkMailHealthAction({ domain: B_DOMAIN }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "fix the mail DNS records of B's domain",
+      call: () => applyMailFixAction({ domain: B_DOMAIN, fingerprint: "forged" }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "an alias on B's domain",
+      call: () => createAliasAction({ domain: B_DOMAIN, alias: "thief", forwardTo: "thief@example.org" }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "edit B's mailbox forward as an alias",
+      call: () => editAliasAction({ domain: B_DOMAIN, alias: B_MAILBOX, forwardTo: "thief@example.org" }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "delete B's mailbox forward as an alias",
+      call: () => deleteAliasAction({ domain: B_DOMAIN, alias: B_MAILBOX }),
+      aims: { domain: B_DOMAIN },
+    },
+    {
+      name: "import aliases on B's domain",
+      call: () =>
+        importAliasesAction({ domain: B_DOMAIN, rows: [{ alias: "thief", forwardTo: "thief@example.org" }] }),
       aims: { domain: B_DOMAIN },
     },
     {

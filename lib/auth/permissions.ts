@@ -13,6 +13,11 @@ export const PERMISSIONS = [
    * mailbox can reset every mailbox of the domain, so the flag belongs with the powerful changes.
    */
   "mailboxes.manage",
+  /**
+   * Write the host records of a domain whose DNS is at eNom (the mail-delivery fix): SetHosts
+   * replaces every record of the domain, so it stays with the reseller's own staff.
+   */
+  "dns.manage",
   "paks.autoRenew",
   "paks.purchase",
   "paks.renew",

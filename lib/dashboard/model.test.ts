@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  mailDeliveryAttention,
   approvalsAttention,
   ATTENTION_SHOWN,
   growthOf,
@@ -219,5 +220,35 @@ describe("the account over time", () => {
     expect(growth.change).toEqual({ days: 30, paks: 2, mailboxes: 20 });
     expect(growthOf([point("2026-11-24", 1, 1)]).change).toBeNull();
     expect([signed(3), signed(0), signed(-2)]).toEqual(["+3", "no change", "−2"]);
+  });
+});
+
+describe("mailDeliveryAttention", () => {
+  it("is nothing when no checked domain has a problem, or the user may not see them", () => {
+    expect(mailDeliveryAttention(null)).toBeNull();
+    expect(mailDeliveryAttention({ red: 0, amber: 0, domains: [] })).toBeNull();
+  });
+
+  it("counts problems and things to improve, red first, each domain one click from its page", () => {
+    const item = mailDeliveryAttention({
+      red: 1,
+      amber: 2,
+      domains: [
+        { domain: "a.test", status: "red" },
+        { domain: "b.test", status: "amber" },
+      ],
+    });
+    expect(item).toMatchObject({
+      kind: "mail-delivery",
+      count: 3,
+      title: "3 domains with mail delivery problems",
+      tone: "danger",
+      entries: [
+        { label: "a.test · problem", href: "/domains/a.test" },
+        { label: "b.test · needs attention", href: "/domains/b.test" },
+      ],
+      fix: { href: "/domains?filter=mailProblems" },
+    });
+    expect(mailDeliveryAttention({ red: 0, amber: 1, domains: [] })?.tone).toBe("warning");
   });
 });

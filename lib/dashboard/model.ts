@@ -1,4 +1,5 @@
 import { daysBetween, DUE_SOON_DAYS, upcomingMonths, CHART_MONTHS } from "@/lib/expirations/model";
+import { NEARLY_FULL_PERCENT } from "@/lib/validation/mailbox-rules";
 import { RENEW_BATCH_MAX } from "@/lib/validation/purchases";
 
 /**
@@ -15,6 +16,7 @@ export const ATTENTION_KINDS = [
   "expiring",
   "unknown-orders",
   "approvals",
+  "mail-delivery",
   "full",
   "near-full",
 ] as const;
@@ -228,7 +230,7 @@ export function approvalsAttention(total: number, first: readonly WaitingRequest
   };
 }
 
-/** A mailbox at 90 % of its storage or more. */
+/** A mailbox at NEARLY_FULL_PERCENT of its storage or more. */
 export interface NearFullMailbox {
   address: string;
   domain: string;
@@ -241,13 +243,41 @@ export function nearFullAttention(total: number, first: readonly NearFullMailbox
     kind: "near-full",
     count: total,
     title: `${count(total, "mailbox", "mailboxes")} nearly full`,
-    detail: "At 90 % of their storage or more; mail to them may soon bounce.",
+    detail: `At ${NEARLY_FULL_PERCENT} % of their storage or more; mail to them may soon bounce.`,
     tone: "warning",
     entries: first.slice(0, ATTENTION_SHOWN).map((mailbox) => ({
       label: `${mailbox.address} · ${mailbox.percent} % used`,
       href: domainHref(mailbox.domain),
     })),
     fix: { label: "See the nearly full mailboxes", href: "/search?filter=near-full" },
+  };
+}
+
+/** Domains whose last mail-delivery check found a problem (red) or something to improve (amber). */
+export function mailDeliveryAttention(
+  found: {
+    red: number;
+    amber: number;
+    domains: readonly { domain: string; status: "red" | "amber" }[];
+  } | null,
+): AttentionItem | null {
+  if (!found) return null;
+  const total = found.red + found.amber;
+  if (total === 0) return null;
+  return {
+    kind: "mail-delivery",
+    count: total,
+    title: `${count(total, "domain")} with mail delivery problems`,
+    detail:
+      found.red > 0
+        ? `${count(found.red, "domain")} may lose mail or have it marked as spam; each page shows the records that fix it.`
+        : "Mail may be marked as spam until a record or two is added; each page shows which.",
+    tone: found.red > 0 ? "danger" : "warning",
+    entries: found.domains.slice(0, ATTENTION_SHOWN).map(({ domain, status }) => ({
+      label: `${domain} · ${status === "red" ? "problem" : "needs attention"}`,
+      href: domainHref(domain),
+    })),
+    fix: { label: "See the domains with mail problems", href: "/domains?filter=mailProblems" },
   };
 }
 

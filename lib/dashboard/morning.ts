@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getAccountPaks } from "@/lib/domains/account-overview";
 import { describeUpstreamFailure, type UpstreamFailureText } from "@/lib/domains/upstream-failure";
+import { listMailHealthAttention } from "@/lib/mail-health/queries";
 import { toPakExpiry } from "@/lib/expirations/load";
 import {
   summariseExpirations,
@@ -23,6 +24,7 @@ import {
   approvalsAttention,
   ATTENTION_SHOWN,
   growthOf,
+  mailDeliveryAttention,
   nearFullAttention,
   pakAttention,
   renewalOutlook,
@@ -76,7 +78,7 @@ export async function getMorningPage(user: SessionUser, now: Date = new Date()):
   const todayIso = now.toISOString().slice(0, 10);
   const seeOrders = can(user, "orders.view");
   try {
-    const [account, prices, nearFull, unknown, waiting, activity] = await Promise.all([
+    const [account, prices, nearFull, unknown, waiting, activity, mailProblems] = await Promise.all([
       getAccountPaks(user),
       getPriceList(),
       keptUntilMirrorChanges(`dashboard:near-full:${NEAR_FULL_PERCENT}`, () =>
@@ -85,6 +87,7 @@ export async function getMorningPage(user: SessionUser, now: Date = new Date()):
       seeOrders ? findUnknownOrders(ATTENTION_SHOWN) : null,
       seeOrders ? findWaitingRequests(ATTENTION_SHOWN) : null,
       can(user, "audit.view") ? listAudit({}, { limit: 10 }) : null,
+      listMailHealthAttention(user, ATTENTION_SHOWN),
     ]);
     // A day without a snapshot (the panel was down at night) gets one now, once the mirror is whole.
     if (account.mirror.state === "synced") await ensureTodaysSnapshot(now);
@@ -116,12 +119,14 @@ export async function getMorningPage(user: SessionUser, now: Date = new Date()):
       ...pakAttention([...account.paks, ...unread], todayIso, { canRenew: can(user, "paks.renew") }),
       unknown ? unknownOrdersAttention(unknown.total, unknown.first) : null,
       waiting ? approvalsAttention(waiting.total, waiting.first) : null,
+      mailDeliveryAttention(mailProblems),
       nearFullAttention(nearFull.total, nearFull.first),
     ]);
     const checked: AttentionKind[] = [
       "expired",
       "expiring",
       ...(seeOrders ? (["unknown-orders", "approvals"] as const) : []),
+      "mail-delivery",
       "full",
       "near-full",
     ];

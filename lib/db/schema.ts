@@ -298,6 +298,33 @@ export const renewalReminders = pgTable(
 );
 
 /**
+ * Storage alerts: one row per mailbox that crossed the nearly-full threshold (lib/storage-alerts),
+ * so its customer's administrators are emailed once per crossing. The row is deleted when the
+ * mailbox drops back below the clearing threshold (or is deleted), so a later crossing alerts
+ * again. `user_name` is spelt as the mirror spells it; `emailed_at` stays null until an email went
+ * out (a domain without a customer, or a customer without an administrator, is emailed later).
+ */
+export const storageAlerts = pgTable(
+  "storage_alerts",
+  {
+    domain: text("domain").notNull(),
+    userName: text("user_name").notNull(),
+    address: text("address").notNull(),
+    /** Usage when the crossing was recorded (whole per cent, MB used and quota). */
+    percent: integer("percent").notNull(),
+    quotaUsedMb: integer("quota_used_mb").notNull(),
+    quotaMb: integer("quota_mb").notNull(),
+    crossedAt: timestamp("crossed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The customer emailed, and to whom; null and [] until then. */
+    customerId: uuid("customer_id"),
+    recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.domain, table.userName] })],
+);
+export type StorageAlertRow = typeof storageAlerts.$inferSelect;
+
+/**
  * Display names Mailpak gave mailboxes (SetUpPOP3User's DisplayNameX): eNom never returns them
  * (GetPOP3 has no such field), so the panel keeps its own copy. Written when eNom confirms a
  * create, removed when a delete is confirmed. `user_name` is lower-cased: eNom compares names
@@ -635,3 +662,27 @@ export const accountSnapshots = pgTable("account_snapshots", {
   takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type AccountSnapshotRow = typeof accountSnapshots.$inferSelect;
+
+export const MAIL_HEALTH_STATUSES = ["green", "amber", "red", "unknown"] as const;
+
+/**
+ * Each domain's latest mail-delivery check (lib/mail-health): MX, SPF, DKIM, DMARC and eNom's
+ * email service, from real DNS answers and GetMailHosts. Pages read it; a job checks again.
+ */
+export const domainMailHealth = pgTable(
+  "domain_mail_health",
+  {
+    /** Lower-case `sld.tld`. */
+    domain: text("domain").primaryKey(),
+    status: text("status", { enum: MAIL_HEALTH_STATUSES }).notNull(),
+    /** The evaluation (lib/mail-health/evaluate.ts `MailHealth`): each check and the DNS answers. */
+    health: jsonb("health").notNull(),
+    /** Whether eNom hosts the domain's DNS (GetDNS), so a fix can be written; null: not known. */
+    dnsAtProvider: boolean("dns_at_provider"),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+    /** The status before the latest check: a change is news (notifications, webhooks). */
+    previousStatus: text("previous_status", { enum: MAIL_HEALTH_STATUSES }),
+  },
+  (table) => [index("domain_mail_health_status_idx").on(table.status, table.domain)],
+);
+export type DomainMailHealthRow = typeof domainMailHealth.$inferSelect;

@@ -87,7 +87,7 @@ export async function getAccountOverview(
   const empty = { rows: [], total: 0, accountTotal: 0, page: 1, pageCount: 1 };
   const result = list ?? {
     ...empty,
-    counts: { expiring: 0, expired: 0, autoRenewOff: 0, full: 0, noEmail: 0 },
+    counts: { expiring: 0, expired: 0, autoRenewOff: 0, full: 0, mailProblems: 0, noEmail: 0 },
   };
   return {
     rows: result.rows.map((row) => toRow(row, today)),

@@ -18,7 +18,14 @@ import type { ExpiryState } from "./expiry";
  * names; lib/domains/account-overview.ts applies it.
  */
 
-export const DOMAIN_FILTERS = ["expiring", "expired", "autoRenewOff", "full", "noEmail"] as const;
+export const DOMAIN_FILTERS = [
+  "expiring",
+  "expired",
+  "autoRenewOff",
+  "full",
+  "mailProblems",
+  "noEmail",
+] as const;
 export type DomainFilter = (typeof DOMAIN_FILTERS)[number];
 
 export const DOMAIN_FILTER_LABELS: Record<DomainFilter, string> = {
@@ -26,6 +33,7 @@ export const DOMAIN_FILTER_LABELS: Record<DomainFilter, string> = {
   expired: "Expired",
   autoRenewOff: "Auto-renew off",
   full: "A pak is full",
+  mailProblems: "Mail delivery problems",
   noEmail: "Without email",
 };
 

@@ -64,6 +64,9 @@ function filterCondition(filter: DomainFilter, todayIso: string): SQL {
       return sql`(d.paks > 0 and d.auto_renew_on < d.paks)`;
     case "full":
       return sql`coalesce(d.full_paks, 0) > 0`;
+    case "mailProblems":
+      // The last mail-delivery check found a problem or something to improve (lib/mail-health).
+      return sql`exists (select 1 from domain_mail_health h where h.domain = d.domain and h.status in ('red', 'amber'))`;
     case "noEmail":
       return sql`d.paks = 0`;
   }

@@ -8,6 +8,8 @@ import { failRun, runJob } from "./runner";
 import { createRun, listUnfinishedRunIds, recordFinishedRun } from "./runs";
 import { isRunLocked } from "./runner";
 import { REMINDER_SCHEDULE } from "@/lib/reminders/schedule";
+import { STORAGE_ALERT_SCHEDULE } from "@/lib/storage-alerts/schedule";
+import { MAIL_HEALTH_SCHEDULE } from "@/lib/mail-health/recheck";
 import { MIRROR_SYNC_KIND } from "./kinds/scheduled";
 
 /**
@@ -23,6 +25,8 @@ export const RUN_QUEUE = "job-runs";
 const SWEEP_QUEUE = "job-runs-sweep";
 const REMINDERS_QUEUE = "reminders-send";
 const MIRROR_SYNC_QUEUE = "mirror-sync";
+const STORAGE_ALERTS_QUEUE = "storage-alerts-send";
+const MAIL_HEALTH_QUEUE = "mail-health-check";
 
 /** Workers per instance taking job runs: two long imports can run side by side. */
 const RUN_WORKERS = 2;
@@ -56,7 +60,13 @@ async function createQueues(boss: PgBoss): Promise<void> {
     expireInSeconds: 60 * 60,
   });
   // At most one queued and one running per schedule, however many instances ask.
-  for (const name of [SWEEP_QUEUE, REMINDERS_QUEUE, MIRROR_SYNC_QUEUE])
+  for (const name of [
+    SWEEP_QUEUE,
+    REMINDERS_QUEUE,
+    MIRROR_SYNC_QUEUE,
+    STORAGE_ALERTS_QUEUE,
+    MAIL_HEALTH_QUEUE,
+  ])
     await boss.createQueue(name, {
       name,
       policy: "stately",
@@ -126,14 +136,21 @@ export async function startWorkers(
   await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds }, () => sweep(engine));
   await boss.work(REMINDERS_QUEUE, { pollingIntervalSeconds }, () => sendReminders());
   await boss.work(MIRROR_SYNC_QUEUE, { pollingIntervalSeconds }, () => queueMirrorSync());
+  await boss.work(STORAGE_ALERTS_QUEUE, { pollingIntervalSeconds }, () => sendStorageAlerts());
+  await boss.work(MAIL_HEALTH_QUEUE, { pollingIntervalSeconds }, () => recheckMailHealth());
   if (options.schedules === false) return;
   await boss.schedule(SWEEP_QUEUE, "* * * * *", {}, { tz: "UTC" });
   await boss.schedule(REMINDERS_QUEUE, REMINDER_SCHEDULE, {}, { tz: "UTC" });
   await boss.schedule(MIRROR_SYNC_QUEUE, "30 2 * * *", {}, { tz: "UTC" });
+  await boss.schedule(STORAGE_ALERTS_QUEUE, STORAGE_ALERT_SCHEDULE, {}, { tz: "UTC" });
+  await boss.schedule(MAIL_HEALTH_QUEUE, MAIL_HEALTH_SCHEDULE, {}, { tz: "UTC" });
   // At start: resume what a stopped instance left, send the reminders a minute later (a restart
-  // loop does not hammer eNom), and sync the mirror if it has not been for a day.
+  // loop does not hammer eNom) and the storage alerts a minute after that, and sync the mirror if
+  // it has not been for a day.
   await boss.send(SWEEP_QUEUE, {});
   await boss.send(REMINDERS_QUEUE, {}, { startAfter: 60 });
+  await boss.send(STORAGE_ALERTS_QUEUE, {}, { startAfter: 120 });
+  await boss.send(MAIL_HEALTH_QUEUE, {}, { startAfter: 180 });
   if (await syncIsDue()) await boss.send(MIRROR_SYNC_QUEUE, {});
 }
 
@@ -161,6 +178,32 @@ async function sendReminders(): Promise<void> {
     kind: "reminders.send",
     title: `Renewal reminders: ${result.sent} sent${result.failed ? `, ${result.failed} failed` : ""}`,
     succeeded: result.sent,
+    failed: result.failed,
+  });
+}
+
+async function sendStorageAlerts(): Promise<void> {
+  const { sendStorageAlerts: send } = await import("@/lib/storage-alerts/send-alerts");
+  const result = await send();
+  if (!result.sent && !result.failed) return;
+  logger.info(result, "storage alerts sent");
+  await recordFinishedRun({
+    kind: "storage-alerts.send",
+    title: `Storage alerts: ${result.sent} sent${result.failed ? `, ${result.failed} failed` : ""}`,
+    succeeded: result.sent,
+    failed: result.failed,
+  });
+}
+
+async function recheckMailHealth(): Promise<void> {
+  const { recheckMailHealth: recheck } = await import("@/lib/mail-health/recheck");
+  const result = await recheck();
+  if (!result.checked && !result.failed) return;
+  logger.info(result, "mail delivery checked");
+  await recordFinishedRun({
+    kind: "mail-health.check",
+    title: `Mail delivery checked: ${result.checked} domains${result.changed ? `, ${result.changed} changed` : ""}${result.failed ? `, ${result.failed} could not be checked` : ""}`,
+    succeeded: result.checked,
     failed: result.failed,
   });
 }

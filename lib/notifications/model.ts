@@ -1,11 +1,17 @@
 import { z } from "zod";
+import { NEARLY_FULL_PERCENT } from "@/lib/validation/mailbox-rules";
 
 /**
  * Staff notifications: the kinds, their words, and the inputs of their actions. Browser-safe, so
  * the bell, the list page and the email choices read the same labels the server writes.
  */
 
-export const NOTIFICATION_KINDS = ["low-balance", "auto-renew-failed", "customer-purchase"] as const;
+export const NOTIFICATION_KINDS = [
+  "low-balance",
+  "auto-renew-failed",
+  "customer-purchase",
+  "mailbox-nearly-full",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string; description: string }> = {
@@ -20,6 +26,10 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { label: string;
   "customer-purchase": {
     label: "Customer purchases",
     description: "A customer bought, renewed or asked for approval in the portal.",
+  },
+  "mailbox-nearly-full": {
+    label: "Nearly full mailboxes",
+    description: `Mailboxes crossed ${NEARLY_FULL_PERCENT} % of their storage (their customer's administrators are emailed too).`,
   },
 };
 
@@ -63,7 +73,7 @@ export const emailChoicesSchema = z.object({
       z.array(
         z.enum(
           NOTIFICATION_KINDS,
-          "Choose notifications from the list: low balance, failed auto-renewals or customer purchases.",
+          "Choose notifications from the list: low balance, failed auto-renewals, customer purchases or nearly full mailboxes.",
         ),
       ),
     )

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NEARLY_FULL_PERCENT } from "@/lib/validation/mailbox-rules";
 
 /**
  * Account-wide search: what a search asks for and what it answers. Pure and shared by the GET
@@ -10,14 +11,14 @@ export const SEARCH_FILTERS = ["near-full", "admins", "expiring", "auto-renew-of
 export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 
 export const FILTER_LABELS: Record<SearchFilter, string> = {
-  "near-full": "Mailboxes at 90 % of their storage or more",
+  "near-full": `Mailboxes at ${NEARLY_FULL_PERCENT} % of their storage or more`,
   admins: "Administrator mailboxes",
   expiring: "Paks expired or expiring within 30 days",
   "auto-renew-off": "Paks with auto-renew off",
 };
 
-/** A mailbox counts as near-full from this share of its quota on. */
-export const NEAR_FULL_PERCENT = 90;
+/** A mailbox counts as near-full from this share of its quota on (the grid's own threshold). */
+export const NEAR_FULL_PERCENT = NEARLY_FULL_PERCENT;
 
 export const MAX_QUERY_LENGTH = 100;
 export const DEFAULT_PAGE_SIZE = 20;

@@ -18,8 +18,12 @@ export const MAILBOX_BATCH_MAX = 99;
 export const MAILBOXES_PER_ACTION_MAX = PURCHASE_QUANTITY_MAX;
 /** DeletePOP3's UserNameX is at most 16 characters (delete-pop-3.md): longer names cannot be deleted by the API. */
 export const DELETE_USER_NAME_MAX = 16;
-/** Storage use from which a mailbox is flagged as nearly full. */
-export const NEARLY_FULL_SHARE = 0.9;
+/**
+ * Storage use (per cent of the quota) from which a mailbox is nearly full: THE threshold of the
+ * grid's flag, the dashboard, the portal home, the search filter and the storage alert emails.
+ */
+export const NEARLY_FULL_PERCENT = 90;
+export const NEARLY_FULL_SHARE = NEARLY_FULL_PERCENT / 100;
 
 // ── Results ─────────────────────────────────────────────────────────────────────────────────
 
@@ -73,9 +77,19 @@ export function storageShare(quotaUsedMb: number | null, quotaMb: number | null)
   return quotaUsedMb / quotaMb;
 }
 
+/**
+ * Whether a mailbox is at NEARLY_FULL_PERCENT of its quota or more; compared in whole numbers as
+ * the SQL of the dashboard, the search and the alerts does (`used * 100 >= quota * 90`).
+ */
 export function isNearlyFull(quotaUsedMb: number | null, quotaMb: number | null): boolean {
+  if (storageShare(quotaUsedMb, quotaMb) === null || quotaUsedMb === null || quotaMb === null) return false;
+  return quotaUsedMb * 100 >= quotaMb * NEARLY_FULL_PERCENT;
+}
+
+/** Storage used in whole per cent, rounded down (a flagged mailbox never reads "89 %"); null when not reported. */
+export function storagePercent(quotaUsedMb: number | null, quotaMb: number | null): number | null {
   const share = storageShare(quotaUsedMb, quotaMb);
-  return share !== null && share >= NEARLY_FULL_SHARE;
+  return share === null ? null : Math.floor(share * 100 + 1e-9);
 }
 
 // ── Passwords in the dialogs ────────────────────────────────────────────────────────────────
