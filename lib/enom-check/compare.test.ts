@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { XML_SAMPLES } from "@/lib/enom-sim/page-samples";
 import { compareReply, type Difference } from "./compare";
@@ -190,6 +192,9 @@ const PAGE_SAMPLES = {
 </interface-response>`,
 };
 
+const pageSample = (name: string) =>
+  readFileSync(path.resolve(__dirname, `../enom/__fixtures__/pages/${name}.page.xml`), "utf8");
+
 /** A GetPOP3 reply with passwords already removed, as lib/enom hands it over. */
 const getPop3 = (mailboxes: string, counts = "<EmailCount>1</EmailCount>") => `<interface-response>
  ${mailboxes}
@@ -220,6 +225,16 @@ describe("eNom's own samples match the shapes written down from them", () => {
   it.each(Object.entries(PAGE_SAMPLES))("the printed %s sample matches", (name, body) => {
     const command = name.split(" ")[0] as keyof typeof DOCUMENTED;
     expect(compareReply(DOCUMENTED[command], body).differences).toEqual([]);
+  });
+
+  // The host-record and alias pages' XML samples, verbatim in lib/enom/__fixtures__/pages/.
+  it.each([
+    ["get-hosts", "GetHosts"],
+    ["get-mail-hosts", "GetMailHosts"],
+    ["get-dns", "GetDNS"],
+    ["get-forwarding", "GetForwarding"],
+  ] as const)("pages/%s.page.xml matches %s", (name, command) => {
+    expect(compareReply(DOCUMENTED[command], pageSample(name)).differences).toEqual([]);
   });
 
   it("eNom's error samples match as refusals of their commands", () => {
@@ -287,6 +302,31 @@ describe("a reply that differs from the documents is named exactly", () => {
       .replace(" </popforwarding>", " </popforwarding></forwards>");
     const { differences } = compareReply(DOCUMENTED.GetPOPForwarding, body);
     expect(kinds(differences)).toEqual(["extra forwards", "count popforwarding"]);
+  });
+
+  it("host records in a <hosts> container, and a HostCount or NSCount that disagrees with the list", () => {
+    const hosts = pageSample("get-hosts");
+    const wrapped = hosts
+      .replace("<host>", "<hosts><host>")
+      .replace("<DomainServices>", "</hosts><DomainServices>");
+    expect(kinds(compareReply(DOCUMENTED.GetHosts, wrapped).differences)).toEqual(["extra hosts"]);
+    const counted = (n: number) =>
+      hosts.replace("<DomainServices>", `<HostCount>${n}</HostCount><DomainServices>`);
+    expect(compareReply(DOCUMENTED.GetHosts, counted(5)).differences).toEqual([]);
+    expect(kinds(compareReply(DOCUMENTED.GetHosts, counted(6)).differences)).toEqual(["count host"]);
+    const dns = pageSample("get-dns").replace("<UseDNS>", "<NSCount>4</NSCount><UseDNS>");
+    expect(kinds(compareReply(DOCUMENTED.GetDNS, dns).differences)).toEqual(["count dns"]);
+  });
+
+  it("GetForwarding's blank form rows are not counted in EmailCount, and a status is 0 or 1", () => {
+    const forwarding = pageSample("get-forwarding");
+    const blank = "<eforward><alias/><forward-to/><status/><rejectreason/><mailid/></eforward>";
+    const withBlank = forwarding.replace("<EmailCount>", `${blank}<EmailCount>`);
+    expect(compareReply(DOCUMENTED.GetForwarding, withBlank).differences).toEqual([]);
+    const enabled = forwarding.replace("<status>0</status>", "<status>Enabled</status>");
+    expect(kinds(compareReply(DOCUMENTED.GetForwarding, enabled).differences)).toEqual([
+      "value eforward/status",
+    ]);
   });
 
   it("errors that disagree with ErrCount, and a reply that is not eNom's", () => {

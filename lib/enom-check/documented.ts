@@ -5,7 +5,8 @@ import "server-only";
  * written once as data from eNom's own documents. Each command cites where its shape comes from:
  * `docs/…` are eNom's command pages (public copy: repository hazzakins/go-enomapi, folder docs/),
  * `seeds/…` the eNom documents in ../shared/seeds, `enom-samples/…` the pages' sample replies kept
- * verbatim in ../shared/enom-samples. Element names keep eNom's casing, which differs per command
+ * verbatim in ../shared/enom-samples, `pages/…` more of them kept verbatim in
+ * lib/enom/__fixtures__/pages. Element names keep eNom's casing, which differs per command
  * (`BundleId` in GetPOP3, `bundleid` in GetPOPExpirations). Nothing here is a guess: where no
  * document prints a reply, the shape says so in `caveat`.
  */
@@ -435,6 +436,132 @@ export const DOCUMENTED = {
       { name: "BundleCount", value: "count" },
     ],
     counts: [{ list: "Bundles", count: "BundleCount", why: "BundleCount is the number of <Bundles>" }],
+  },
+
+  GetHosts: {
+    command: "GetHosts",
+    source:
+      "docs/domains/domain-management/host-records/gethosts.md (XML sample; Text and HTML samples add HostCount), pages/get-hosts.page.xml",
+    caveat:
+      "the XML sample prints no count (HostCount is the Text sample's, checked when sent) and mxpref for its MXE record only; the output table's types (A, AAAA, URL, MX, MXE, CNAME, FRAME) omit TXT, which SetHosts takes; no sample shows a domain without records",
+    elements: [
+      {
+        name: "host",
+        optional: true,
+        repeated: true,
+        children: [
+          { name: "name" },
+          { name: "type" },
+          { name: "mxpref", optional: true, value: "count" },
+          { name: "address" },
+          { name: "hostid", value: "id" },
+        ],
+      },
+      // The Text and HTML samples only (HostCount=5 beside five records).
+      { name: "HostCount", optional: true, value: "count" },
+      {
+        name: "DomainServices",
+        children: [
+          { name: "EmailForwarding", value: "true-false" },
+          { name: "HostRecords", value: "true-false" },
+        ],
+      },
+    ],
+    counts: [{ list: "host", count: "HostCount", why: "HostCount is the number of <host> records" }],
+  },
+
+  GetMailHosts: {
+    command: "GetMailHosts",
+    source:
+      "docs/GetMailHosts.md (XML and HTML samples; its Text sample is GetBalance's reply), pages/get-mail-hosts.page.xml",
+    caveat:
+      "the XML sample prints ServiceSelect empty (the HTML sample 1048) and five placeholder <host> rows against a MailHostCount of 15, so the rows are not counted; the HTML sample has no rows and no EmailForwarding; the page has no Text sample of its own",
+    elements: [
+      {
+        name: "mailhosts",
+        children: [
+          { name: "EmailForwarding", optional: true, value: "true-false" },
+          {
+            name: "host",
+            optional: true,
+            repeated: true,
+            children: [
+              { name: "hostID" },
+              { name: "HostName" },
+              { name: "RecordType" },
+              { name: "Address" },
+              { name: "MXPref", value: "count" },
+            ],
+          },
+          { name: "LastNumberFromRegHostCounter", value: "count" },
+          { name: "MailHostCount", value: "count" },
+        ],
+      },
+      { name: "ParkingEnabled", value: "true-false" },
+      // 1048 no email, 1051 email forwarding, 1054 user configured, 1105 user simplified, 1114 POP mail.
+      { name: "ServiceSelect", value: "id" },
+    ],
+    counts: [],
+  },
+
+  GetDNS: {
+    command: "GetDNS",
+    source: "docs/GetDNS.md (XML and Text samples), pages/get-dns.page.xml",
+    caveat:
+      'the page\'s output table is copied from a contacts command ("NSCount: First Name", "UseDNS: Job Title"): only the samples say what comes back; the table\'s NSStatus is in no sample, and the Text sample names NameserverRegistrySynced what the XML sample calls DNSRegistrySynced; HostsNumLimit is 15 in the samples where SetHosts takes up to 50 records',
+    elements: [
+      { name: "dns", repeated: true },
+      // The Text and HTML samples only (NSCount=5 beside DNS1..DNS5).
+      { name: "NSCount", optional: true, value: "count" },
+      { name: "UseDNS" },
+      { name: "NSStatus", optional: true },
+      { name: "HostsNumLimit", value: "count" },
+      { name: "DNSRegistrySynced", value: "true-false" },
+      { name: "NameserverRegistrySynced", optional: true, value: "true-false" },
+      { name: "RRPCodeGDNS", value: "count" },
+      { name: "RRPText" },
+    ],
+    counts: [{ list: "dns", count: "NSCount", why: "NSCount is the number of <dns> name servers" }],
+  },
+
+  GetForwarding: {
+    command: "GetForwarding",
+    source: "docs/get-forwarding.md (XML and Text samples), pages/get-forwarding.page.xml",
+    caveat:
+      "the page's samples show one enabled alias only: no sample prints a disabled alias, a rejectreason, or a domain without aliases",
+    elements: [
+      {
+        name: "eforward",
+        optional: true,
+        repeated: true,
+        children: [
+          { name: "alias" },
+          { name: "forward-to" },
+          // "0 Email forwarding enabled, 1 Email forwarding disabled".
+          { name: "status", value: "flag" },
+          { name: "rejectreason" },
+          { name: "mailid", value: "id" },
+        ],
+      },
+      { name: "EmailCount", value: "count" },
+      { name: "MaxEmail", value: "count" },
+      {
+        name: "DomainServices",
+        children: [
+          { name: "EmailForwarding", value: "true-false" },
+          { name: "HostRecords", value: "true-false" },
+        ],
+      },
+    ],
+    counts: [
+      {
+        list: "eforward",
+        count: "EmailCount",
+        // GetDefaultOnly=1 adds "extra blank input records" (never sent by Mailpak): not configured ones.
+        nonEmpty: "alias",
+        why: 'EmailCount is the number of <eforward> records with an alias ("records currently configured")',
+      },
+    ],
   },
 } satisfies Record<string, CommandShape>;
 

@@ -82,6 +82,10 @@ describe("enom:check against the simulator", () => {
       "GetPOP3",
       "GetCatchAll",
       "GetPOPForwarding",
+      "GetDNS",
+      "GetMailHosts",
+      "GetHosts",
+      "GetForwarding",
       "GetPOP3", // a domain not in the account: eNom's error reply, 316153
     ]);
     expect(report.steps.at(-1)?.refusal).toEqual({ errors: ["Domain name not found"], numbers: [316153] });
