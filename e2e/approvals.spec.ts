@@ -48,10 +48,10 @@ async function setNorthwind(
 /** The first domain of the portal's home page that has a Mailbox pak (the simulator's truth). */
 async function portalGrowthTarget(page: Page): Promise<{ domain: string; bundleId: number }> {
   await page.goto("/portal");
-  const names = await page
-    .getByRole("list", { name: "Your domains" })
-    .getByRole("heading", { level: 2 })
-    .allTextContents();
+  // The list may stream in after the page's first bytes: wait for it before reading it.
+  const headings = page.getByRole("list", { name: "Your domains" }).getByRole("heading", { level: 2 });
+  await expect(headings.first()).toBeVisible();
+  const names = await headings.allTextContents();
   for (const name of names.map((text) => text.trim())) {
     const { paks } = await truth(name);
     const pak = paks.find((candidate) => candidate.prodType === 2011);
