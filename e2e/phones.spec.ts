@@ -64,6 +64,8 @@ async function checkPage(page: Page, path: string, heading: string, expectAccess
 }
 
 test.describe("on a phone", () => {
+  // Each test opens many pages and runs axe on each: on a loaded CI machine that takes over a minute.
+  test.describe.configure({ timeout: 180_000 });
   test("staff pages fit the screen, and mailboxes are cards that can be selected for bulk actions", async ({
     page,
     signInAs,
