@@ -86,8 +86,10 @@ async function expectNoDeadEnds(page: Page, checked: Set<string>) {
   await expect(page.locator("main")).not.toContainText(/expirations list/i);
   await expect(page.locator("body")).not.toContainText(/\benom\b/i);
   for (const href of await portalLinks(page)) {
-    if (checked.has(href)) continue;
-    checked.add(href);
+    // One mailbox's setup page stands for all of the domain's: each mailbox links to its own.
+    const kind = href.replace(/\/mailboxes\/[^/?]+\/setup$/, "/mailboxes/*/setup");
+    if (checked.has(kind)) continue;
+    checked.add(kind);
     const response = await page.request.get(href);
     expect(response.status(), `${page.url()} links to ${href}`).toBe(200);
   }
@@ -109,6 +111,8 @@ async function openDomainWithEmail(page: Page): Promise<string> {
 }
 
 test.describe("portal journeys for each set of allowances", () => {
+  // Every link of every page is followed: on a loaded CI machine that takes more than a minute.
+  test.describe.configure({ timeout: 180_000 });
   for (const { name, allowed } of COMBINATIONS) {
     test(`${name}: every page's links lead somewhere, and ordering is offered exactly when allowed`, async ({
       page,

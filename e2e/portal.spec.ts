@@ -96,6 +96,8 @@ async function setDemoAllowance(admin: Page, label: string, allowed: boolean) {
 }
 
 test.describe("customer portal", () => {
+  // Each test walks several pages at two widths with axe: more than a minute on a loaded machine.
+  test.describe.configure({ timeout: 150_000 });
   test("a customer sees only its domains, and creates, resets and deletes a mailbox", async ({
     page,
     signInAs,

@@ -261,6 +261,8 @@ export function StorageCell({ row, actions }: { row: GridRow; actions: RowAction
       {href ? (
         <Link
           href={href}
+          // One link per nearly full row: prefetching each would render as many wizards at once.
+          prefetch={false}
           className="text-xs font-medium text-accent underline underline-offset-2 hover:no-underline"
         >
           Add storage<span className="sr-only"> for {row.address}</span>
@@ -364,6 +366,8 @@ export function RowButtons({
       {setupHref ? (
         <Link
           href={setupHref}
+          // One per mailbox: prefetching every setup page (each with its QR code) would load the server.
+          prefetch={false}
           title={withText ? undefined : `Set up devices for ${row.address}`}
           className={buttonClasses(withText ? "secondary" : "ghost", "sm", withText ? "px-2.5" : "px-2")}
         >

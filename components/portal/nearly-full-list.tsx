@@ -51,6 +51,7 @@ export function NearlyFullMailboxes({
               {canBuy && mailbox.bundleId !== null ? (
                 <Link
                   href={addStorageHref(base, mailbox.domain, mailbox.bundleId)}
+                  prefetch={false}
                   className="font-medium text-accent underline underline-offset-2 hover:no-underline"
                 >
                   Add storage<span className="sr-only"> for {mailbox.address}</span>
