@@ -306,6 +306,8 @@ test.describe("security", () => {
     page,
     signInAs,
   }) => {
+    // Mailboxes are made and reset through the grid, then every log line is read: give it time.
+    test.setTimeout(150_000);
     const domain = await ownDomain();
     const boxes = [
       { userName: `lg${stamp}a`, password: `Lg${stamp}-Secret1` },

@@ -73,6 +73,8 @@ async function portalDomainWithPaks(page: Page): Promise<string> {
 }
 
 test.describe("white label", () => {
+  // It walks the whole portal on the reseller's host, with axe: over a minute on a loaded CI machine.
+  test.describe.configure({ timeout: 180_000 });
   test("the portal answers on the reseller's own address, under the brand, and names paks by what they are", async ({
     page,
     browser,
