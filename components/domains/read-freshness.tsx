@@ -2,8 +2,9 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { RotateCw } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useNow } from "@/components/use-now";
 import { formatReadAt } from "./format";
 import { refreshDomainNow } from "./refresh-domain";
 
@@ -38,19 +39,9 @@ export function ReadFreshness({
   busy?: boolean;
 }) {
   const queryClient = useQueryClient();
-  const [now, setNow] = useState<number | null>(null);
+  const now = useNow();
   const [refreshing, setRefreshing] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    const tick = () => setNow(Date.now());
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 10_000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, []);
 
   async function refresh() {
     setRefreshing(true);

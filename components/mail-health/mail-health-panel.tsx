@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useAction } from "@/components/use-action";
+import { useNow } from "@/components/use-now";
 import { describeAge } from "@/components/domains/read-freshness";
 import { checkMailHealthAction } from "@/lib/actions/mail-health";
 import type { HealthStatus } from "@/lib/mail-health/model";
@@ -158,19 +159,4 @@ export function MailHealthPanel({ domain, initialData }: { domain: string; initi
       ) : null}
     </Card>
   );
-}
-
-/** The clock in the browser, ticking every 10 s once mounted (null on the server's render). */
-function useNow(): number | null {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    const tick = () => setNow(Date.now());
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 10_000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, []);
-  return now;
 }

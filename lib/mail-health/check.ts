@@ -34,16 +34,14 @@ async function emailServiceOf(domain: string): Promise<EmailServiceState> {
   }
 }
 
-/** GetDNS says whose name servers the domain uses; when it cannot tell, the NS lookup does. */
-async function dnsAtProviderOf(domain: string, health: MailHealth): Promise<boolean | null> {
+/** GetDNS's answer on whose name servers the domain uses; null when it cannot tell. */
+async function enomNameServersOf(domain: string): Promise<boolean | null> {
   try {
-    const { usesEnomNameServers } = await getEnomClient().getDns({ domain });
-    if (usesEnomNameServers !== null) return usesEnomNameServers;
+    return (await getEnomClient().getDns({ domain })).usesEnomNameServers;
   } catch (error) {
     logger.info({ err: error, domain }, "mail health: GetDNS gave no answer");
+    return null;
   }
-  const fromDns = usesProviderNameServers(health.lookups.ns);
-  return fromDns === "unknown" ? null : fromDns;
 }
 
 /**
@@ -52,9 +50,15 @@ async function dnsAtProviderOf(domain: string, health: MailHealth): Promise<bool
  */
 export async function checkMailHealth(domain: string): Promise<StoredMailHealth> {
   const name = domain.toLowerCase();
-  const [lookups, emailService] = await Promise.all([lookupMailDns(name), emailServiceOf(name)]);
+  const [lookups, emailService, enomNameServers] = await Promise.all([
+    lookupMailDns(name),
+    emailServiceOf(name),
+    enomNameServersOf(name),
+  ]);
   const health = evaluateMailHealth({ lookups, emailService });
-  const dnsAtProvider = await dnsAtProviderOf(name, health);
+  // When GetDNS cannot tell, the NS lookup does.
+  const fromDns = usesProviderNameServers(lookups.ns);
+  const dnsAtProvider = enomNameServers ?? (fromDns === "unknown" ? null : fromDns);
   const checkedAt = new Date();
   const db = await getDb();
   const [row] = await db

@@ -5,7 +5,7 @@ import { describeEnomFailure } from "@/lib/actions/enom-outcome";
 import type { ActionResult } from "@/lib/actions/result";
 import { getEnomClient } from "@/lib/enom";
 import type { HostRecord as EnomHostRecord } from "@/lib/enom/types";
-import { checkMailHealth, type StoredMailHealth } from "./check";
+import { checkMailHealth, readStoredMailHealth, type StoredMailHealth } from "./check";
 import { planMailFix, type FixPlan, type HostRecord, type HostRecordType } from "./fix-plan";
 import { recordLine, type MailFixPreview } from "./view";
 
@@ -55,8 +55,12 @@ interface Planned {
   records: HostRecord[] | null;
 }
 
-async function plan(domain: string): Promise<Planned> {
-  const stored = await checkMailHealth(domain);
+/**
+ * The fix as it stands: from `stored` (the check the person saw) when given, else from a fresh
+ * check; a SetHosts plan is worked out from the host records, read now, either way.
+ */
+async function plan(domain: string, stored?: StoredMailHealth): Promise<Planned> {
+  stored ??= await checkMailHealth(domain);
   if (stored.dnsAtProvider !== true)
     return {
       stored,
@@ -123,7 +127,8 @@ export async function applyMailFix(
   fingerprint: string,
   audit: BoundAudit,
 ): Promise<ActionResult<MailFixOutcome>> {
-  const planned = await plan(domain);
+  // The preview just checked the domain: apply reads its host records again, not DNS and the service.
+  const planned = await plan(domain, (await readStoredMailHealth(domain)) ?? undefined);
   const { plan: fix, records } = planned;
   if (fix.kind !== "set-hosts") {
     return {
