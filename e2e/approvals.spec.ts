@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO_USERS, expect, test, signedInPage } from "./fixtures";
 import { openInbox } from "./mail";
 import { callsSince, lastCallSeq, truth } from "./sim";
 
@@ -18,17 +18,6 @@ const ordersSince = async (seq: number) =>
   (await callsSince(seq)).filter((call) =>
     ["PURCHASESERVICES", "RENEWPOPBUNDLE"].includes(call.command.toUpperCase()),
   );
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return page;
-}
 
 /** The admin sets Northwind's buying and spending on its page, and saves. */
 async function setNorthwind(

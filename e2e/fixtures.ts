@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -45,7 +45,14 @@ export const test = base.extend<Fixtures>({
   },
   signIn: async ({ page }, use) => {
     await use(async (email, password, options = {}) => {
+      // Leave the previous page first: its polls can renew a session cookie just cleared.
+      await page.goto("about:blank");
       await page.goto("/sign-in");
+      // Still signed in (as someone else): the sign-in page sends that person home. Start afresh.
+      if (new URL(page.url()).pathname !== "/sign-in") {
+        await page.context().clearCookies();
+        await page.goto("/sign-in");
+      }
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(password);
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -62,3 +69,18 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * A second person in the same test: a new browser context (its own cookies) signed in as `email`,
+ * beside the test's own page (e.g. an admin changing what a customer, signed in elsewhere, sees).
+ */
+export async function signedInPage(browser: Browser, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  return page;
+}

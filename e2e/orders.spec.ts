@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO_USERS, expect, test, signedInPage } from "./fixtures";
 
 /**
  * The order history: staff buy a pak through the wizard and find it on /orders by its order ID,
@@ -34,17 +34,6 @@ async function expectFitsPhone(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, "the orders page scrolls sideways at 375 px").toBeLessThanOrEqual(0);
   await page.setViewportSize(desktop);
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return page;
 }
 
 /** The admin lets the demo customer buy email paks, or not, through the customer's page. */

@@ -190,6 +190,9 @@ test.describe("on a phone", () => {
   }) => {
     await signInAs("admin");
     await checkPage(page, "/settings", "Settings", expectAccessible);
+    await checkPage(page, "/settings/webhooks", "Settings", expectAccessible);
+    await checkPage(page, "/settings/api-keys", "Settings", expectAccessible);
+    await checkPage(page, "/settings/api", "API reference", expectAccessible);
     await checkPage(page, "/users", "Users", expectAccessible);
     await checkPage(page, "/", "Dashboard", expectAccessible);
     await page.screenshot({ path: "docs/screenshots/dashboard-mobile.png", fullPage: true });
@@ -221,6 +224,8 @@ test.describe("on a phone", () => {
     await checkPage(page, "/portal/orders", "Orders", expectAccessible);
     await checkPage(page, "/portal/activity", "Activity", expectAccessible);
     await checkPage(page, "/portal/account", "My account", expectAccessible);
+    await checkPage(page, "/portal/statements", "Statements", expectAccessible);
+    await checkPage(page, "/portal/api-keys", "API keys", expectAccessible);
     await expect(page.locator("body")).not.toContainText(/enom/i);
   });
 });

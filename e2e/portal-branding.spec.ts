@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, SIM_ORIGIN, test } from "./fixtures";
+import { DEMO_USERS, expect, SIM_ORIGIN, test, signedInPage } from "./fixtures";
 
 /**
  * The reseller's brand on the customers' portal: an admin names the product, picks the accent
@@ -30,17 +30,6 @@ async function renderLogo(browser: Browser): Promise<Buffer> {
   const png = await page.locator("#logo").screenshot({ omitBackground: true });
   await context.close();
   return png;
-}
-
-async function newSignedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return page;
 }
 
 async function settle(page: Page) {
@@ -147,7 +136,7 @@ test.describe("portal branding", () => {
     expect(logo.headers()["cache-control"]).toContain("immutable");
 
     // The customer's portal wears the brand.
-    const customer = await newSignedInPage(browser, DEMO_USERS.customer);
+    const customer = await signedInPage(browser, DEMO_USERS.customer);
     try {
       await customer.goto("/portal");
       await expect(customer).toHaveTitle(`Your domains · ${BRAND.productName}`);
@@ -241,7 +230,7 @@ test.describe("portal branding", () => {
     expectAccessible,
   }) => {
     // Open every part of the portal to the demo customer for this scan, then close it again.
-    const admin = await newSignedInPage(browser, DEMO_USERS.admin);
+    const admin = await signedInPage(browser, DEMO_USERS.admin);
     await setDemoAllowances(admin, { "Buy email paks": true, "Renew email paks": true });
     try {
       await signInAs("customer");

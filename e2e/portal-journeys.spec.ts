@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { DEMO_USERS, expect, test, signedInPage } from "./fixtures";
 import { truth } from "./sim";
 
 /**
@@ -46,17 +46,6 @@ const COMBINATIONS: { name: string; allowed: Allowances }[] = [
 ];
 
 const paksOf = async (domain: string) => (await truth(domain)).paks;
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return page;
-}
 
 /** The admin sets every allowance of the demo customer at once, through the customer's page. */
 async function setAllowances(admin: Page, allowed: Allowances) {

@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { DEMO_USERS, expect, test, signedInPage } from "./fixtures";
 import { demoCustomerDomains, domainsWithEmail, truth } from "./sim";
 
 /**
@@ -68,17 +68,6 @@ async function captureBothWidths(page: Page, name: string, expectAccessible: () 
   await expectAccessible();
   await page.screenshot({ path: `docs/screenshots/${name}-mobile.png`, fullPage: true });
   await page.setViewportSize(desktop);
-}
-
-async function signedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return page;
 }
 
 /** The admin sets one of the demo customer's allowances, through the customer's page. */

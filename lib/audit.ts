@@ -3,6 +3,7 @@ import { and, asc, desc, eq, getTableColumns, gte, ilike, lt, or, type SQL } fro
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/lib/db";
 import { auditLog, customers, users, type AuditOutcome, type AuditRow } from "@/lib/db/schema";
+import { currentApiUser } from "@/lib/auth/api-caller";
 import { getRequestContext } from "@/lib/request-context";
 
 /** The audit feature's row types, for its screens (components/audit). */
@@ -50,9 +51,12 @@ function withoutSecrets(details: Record<string, unknown>): Record<string, unknow
 export async function recordAudit(entry: AuditEntry): Promise<void> {
   const db = await getDb();
   const { ip, userAgent } = await getRequestContext();
+  // A call through the public API names its key beside its holder.
+  const apiKey = currentApiUser()?.apiKey;
+  const actorEmail = apiKey ? `${entry.actor.email} (API key “${apiKey.name}”)` : entry.actor.email;
   await db.insert(auditLog).values({
     actorId: entry.actor.id,
-    actorEmail: entry.actor.email.slice(0, 254),
+    actorEmail: actorEmail.slice(0, 254),
     actorRole: entry.actor.role,
     ip,
     userAgent,
@@ -64,7 +68,10 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
     targetCustomerId: entry.targetCustomerId ?? null,
     outcome: entry.outcome,
     summary: entry.summary.slice(0, 500),
-    details: withoutSecrets(entry.details ?? {}),
+    details: withoutSecrets({
+      ...entry.details,
+      ...(apiKey ? { apiKey: { id: apiKey.id, name: apiKey.name } } : {}),
+    }),
     enomTrackingKey: entry.enom?.trackingKey ?? null,
     enomOrderId: entry.enom?.orderId ?? null,
     enomError: entry.enom?.error?.slice(0, 1000) ?? null,

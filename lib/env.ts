@@ -44,6 +44,12 @@ const baseSchema = z.object({
    * `0` reads PostgreSQL on every view (the unit tests, which write the tables directly).
    */
   MIRROR_KEEP_READS: z.enum(["0", "1"]).default("1"),
+  /** When the storage-alert pass runs (cron, UTC); every 15 minutes unless set. */
+  STORAGE_ALERT_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^\S+( \S+){4}$/, "is a cron schedule of five fields, e.g. */15 * * * *")
+    .default("*/15 * * * *"),
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -83,12 +89,24 @@ const baseSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Mailpak <no-reply@localhost>"),
   /** Where emails are written as files instead of sent (the demo and the tests read them there). */
   MAIL_CAPTURE_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Requests per minute each API key may make (lib/api/rate-limit.ts). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Bearer token for GET /api/metrics; unset, the endpoint answers 404. */
   METRICS_TOKEN: z.preprocess(
     emptyAsUndefined,
     z.string().min(16, "must be at least 16 characters").optional(),
   ),
   MAILPAK_DEMO: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
+  /**
+   * The first wait before a failed webhook delivery is tried again (then 4×, 20×, 120×… of it:
+   * lib/webhooks/model.ts). Tests and the e2e panel shorten it to see retries within seconds.
+   */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /**
+   * `1` lets webhooks go to loopback and private addresses in production (a billing system on
+   * the same network); they always may outside production and against the eNom simulator.
+   */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional()),
   /** The mail servers the mailbox setup pages name (lib/mail-setup/server-env.ts). */
   ...mailServerEnvShape,
   /**

@@ -26,6 +26,11 @@ const env = {
   ENOM_READ_CACHE_MS: "0",
   // A view reads eNom again behind the page whenever it shows a domain: the specs change eNom directly.
   MIRROR_FRESH_MS: "0",
+  // e2e/storage-alerts.spec.ts waits for the alert pass's email: every minute, not every 15.
+  STORAGE_ALERT_SCHEDULE: "* * * * *",
+  // e2e/webhooks.spec.ts: a failing receiver's retries come after 0.2 s, 0.8 s, 4 s (not 30 s, 2 min, 10 min).
+  // Loopback receivers are allowed because the panel runs against the simulator (lib/webhooks/settings.ts).
+  WEBHOOK_RETRY_BASE_MS: "200",
   // e2e/security.spec.ts scrapes /api/metrics with it.
   METRICS_TOKEN: localSecret(path.join(root, dataDir), "metrics-token"),
 };

@@ -30,7 +30,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     <PortalShell
       branding={branding}
       user={{ name: user.name, email: user.email, role: user.customerName ?? "customer" }}
-      nav={portalNav("/portal", { team: admin, orders: orderAudienceOf(user) === "customer" })}
+      nav={portalNav("/portal", {
+        team: admin,
+        orders: orderAudienceOf(user) === "customer",
+        statements: admin && orderAudienceOf(user) === "customer",
+      })}
       base="/portal"
     >
       {children}

@@ -34,6 +34,12 @@ describe("an audit action in words", () => {
     expect(actionLabel("backup")).toBe("Backup");
   });
 
+  it("names a call of the public API by its operation", () => {
+    expect(actionLabel("api.createMailboxes")).toBe("API call: create mailboxes");
+    expect(actionLabel("api-key.revoke")).toBe("Revoke an API key");
+    expect(actionGroupLabel("api")).toBe("API calls");
+  });
+
   it("names the groups of the action filter", () => {
     expect(actionGroupLabel("auth")).toBe("sign-in");
     expect(actionGroupLabel("mailbox")).toBe("mailbox");
@@ -45,6 +51,12 @@ describe("who acted", () => {
     expect(actorLabel({ actorName: "Ada Admin", actorEmail: "ada@x.test" })).toBe("Ada Admin");
     expect(actorLabel({ actorName: null, actorEmail: "probe@x.test" })).toBe("probe@x.test");
     expect(actorLabel({ actorName: "  ", actorEmail: "blank@x.test" })).toBe("blank@x.test");
+  });
+
+  it("keeps the API key a change was made through beside the person's name", () => {
+    expect(actorLabel({ actorName: "Ada Admin", actorEmail: "ada@x.test (API key “Billing”)" })).toBe(
+      "Ada Admin (API key “Billing”)",
+    );
   });
 
   it("has a role in words, someone not signed in included", () => {

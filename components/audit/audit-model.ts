@@ -76,6 +76,17 @@ const ACTION_LABELS: Record<string, string> = {
   "user.unlock": "Unlock a user",
   "user.reset-password": "Reset a user's password",
   "user.sign-out-everywhere": "Sign a user out everywhere",
+  "api-key.create": "Create an API key",
+  "api-key.revoke": "Revoke an API key",
+  "customer.prices": "Change a customer's prices",
+  "webhook.create": "Add a webhook endpoint",
+  "webhook.update": "Change a webhook endpoint",
+  "webhook.enable": "Turn a webhook endpoint on",
+  "webhook.disable": "Turn a webhook endpoint off",
+  "webhook.roll-secret": "Roll a webhook secret",
+  "webhook.delete": "Delete a webhook endpoint",
+  "webhook.test": "Send a test webhook",
+  "webhook.resend": "Resend a webhook delivery",
 };
 
 /** `mailbox.create` → "Create a mailbox"; an action not listed still reads as words. */
@@ -85,6 +96,12 @@ export function actionLabel(action: string): string {
   // A repeated order made on purpose is recorded as `<action>.again` (lib/purchases/purchase.ts).
   if (action.endsWith(".again")) return `${actionLabel(action.slice(0, -".again".length))} again`;
   const [group = action, ...rest] = action.split(".");
+  // A call of the public API, by its operation: `api.createMailboxes` → "API call: create mailboxes".
+  if (group === "api" && rest.length > 0)
+    return `API call: ${rest
+      .join(" ")
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .toLowerCase()}`;
   const words = (part: string) =>
     part
       .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
@@ -104,6 +121,9 @@ const GROUP_LABELS: Record<string, string> = {
   mailboxes: "mailbox import",
   mirror: "account sync",
   mailHealth: "mail delivery",
+  api: "API calls",
+  "api-key": "API keys",
+  webhook: "webhooks",
 };
 
 /** An action group (the first word) in words, lower case: `auth` → "sign-in", `pak` → "pak". */
@@ -133,7 +153,10 @@ export function roleTone(role: string): "accent" | "neutral" | "warning" {
 
 /** Who acted, as a person reads it: their name when the account still exists, else the email recorded. */
 export function actorLabel(entry: Pick<AuditListRow, "actorName" | "actorEmail">): string {
-  return entry.actorName?.trim() || entry.actorEmail;
+  // A call through an API key is recorded as `email (API key “name”)`: the name keeps the key.
+  const viaKey = /\s\(API key “[^”]*”\)$/.exec(entry.actorEmail)?.[0] ?? "";
+  const name = entry.actorName?.trim();
+  return name ? `${name}${viaKey}` : entry.actorEmail;
 }
 
 export type AuditTargetKind = "mailbox" | "pak" | "domain" | "customer" | "user";

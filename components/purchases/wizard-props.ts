@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { getDomainEmail } from "@/lib/domains/email";
 import { isUpstreamFailure, readFailure } from "@/lib/domains/read-errors";
 import type { DomainEmailView } from "@/lib/domains/types";
-import { getPriceList } from "@/lib/pricing/settings";
+import { retailPricesFor } from "@/lib/pricing/customer-prices";
 import { RENEW_BATCH_MAX } from "@/lib/validation/purchases";
 import type { PurchaseWizardProps } from "./purchase-wizard";
 import type { RenewWizardProps } from "./renew-wizard";
@@ -35,7 +35,8 @@ export async function loadPurchaseWizard(
   search: WizardSearchParams,
 ): Promise<WizardLoad<Omit<PurchaseWizardProps, "audience" | "basePath">>> {
   const initialChoices = purchaseChoicesFromSearch(search);
-  const prices = (await getPriceList()).retail;
+  // A customer's own prices (or, for staff, those of the customer the domain is assigned to).
+  const prices = await retailPricesFor(user, initialChoices.domain || undefined);
   const mode = growModeFromSearch(search);
   const bundleId = pakFromSearch(search);
   if (!mode || bundleId === null || !initialChoices.domain)

@@ -26,6 +26,7 @@ import {
   type JobStart,
 } from "@/lib/mailboxes/jobs";
 import { logger } from "@/lib/logger";
+import { announceMailboxes } from "@/lib/webhooks/sources";
 import { readDomainForView } from "@/lib/mirror/read";
 import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import {
@@ -333,6 +334,13 @@ export const createMailboxesAction = domainAction(
       extra: { admins: toCreate.filter((mailbox) => mailbox.isAdmin).map((mailbox) => mailbox.userName) },
       note,
     });
+    await announceMailboxes(
+      "mailbox.created",
+      domain,
+      toCreate
+        .filter((mailbox) => created.has(mailbox.userName.toLowerCase()))
+        .map((mailbox) => ({ userName: mailbox.userName, bundleId: pak.bundleId })),
+    );
     return result;
   },
 );
@@ -503,6 +511,14 @@ export const deleteMailboxesAction = domainAction(
         paks: [...new Set(present.map((name) => existing.get(name.toLowerCase())?.bundleId ?? null))],
       },
     });
+    await announceMailboxes(
+      "mailbox.deleted",
+      domain,
+      deleted.map((userName) => ({
+        userName,
+        bundleId: existing.get(userName.toLowerCase())?.bundleId ?? null,
+      })),
+    );
     return result;
   },
 );

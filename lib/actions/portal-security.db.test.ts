@@ -55,8 +55,19 @@ import {
   searchPurchaseDomainsRoute,
 } from "@/lib/purchases/read-routes.testing";
 import { startPortalPreviewAction } from "./portal-preview";
+import { createApiKeyAction, revokeApiKeyAction, revokePortalApiKeyAction } from "./api-keys";
+import { revertToListPricesAction, saveCustomerPricesAction } from "./ledger";
 import { savePriceListAction } from "./pricing";
 import { saveSecuritySettingsAction } from "./security-settings";
+import {
+  createWebhookEndpointAction,
+  deleteWebhookEndpointAction,
+  resendWebhookDeliveryAction,
+  rollWebhookSecretAction,
+  sendTestWebhookAction,
+  setWebhookEndpointEnabledAction,
+  updateWebhookEndpointAction,
+} from "./webhooks";
 import { checkAttemptAction, purchaseAction, renewAction } from "./purchases";
 import type { ActionResult } from "./result";
 import {
@@ -531,6 +542,78 @@ function probes(): Probe[] {
       call: () =>
         saveSecuritySettingsAction({ requireTwoFactorForStaff: true, requireTwoFactorForCustomers: true }),
     },
+    // Webhooks are admins' (settings.manage): a customer is refused before any endpoint is looked at.
+    {
+      name: "add a webhook endpoint",
+      call: () =>
+        createWebhookEndpointAction({ url: "https://spy.example.com/hooks", events: ["mailbox.created"] }),
+      expect: NOT_ENABLED,
+    },
+    {
+      name: "change a webhook endpoint",
+      call: () =>
+        updateWebhookEndpointAction({
+          id: uuid(),
+          url: "https://spy.example.com/hooks",
+          description: "",
+          events: ["mailbox.created"],
+          enabled: true,
+        }),
+      expect: NOT_ENABLED,
+    },
+    {
+      name: "disable a webhook endpoint",
+      call: () => setWebhookEndpointEnabledAction({ id: uuid(), enabled: false }),
+      expect: NOT_ENABLED,
+    },
+    {
+      name: "roll a webhook secret",
+      call: () => rollWebhookSecretAction({ id: uuid() }),
+      expect: NOT_ENABLED,
+    },
+    {
+      name: "delete a webhook endpoint",
+      call: () => deleteWebhookEndpointAction({ id: uuid() }),
+      expect: NOT_ENABLED,
+    },
+    { name: "send a test webhook", call: () => sendTestWebhookAction({ id: uuid() }), expect: NOT_ENABLED },
+    {
+      name: "resend a webhook delivery",
+      call: () => resendWebhookDeliveryAction({ deliveryId: uuid() }),
+      expect: NOT_ENABLED,
+    },
+    // API keys: staff keys are admins'; a customer's administrator reaches only its own keys.
+    {
+      name: "make an API key for B",
+      call: () =>
+        createApiKeyAction({
+          name: "Spy",
+          scopes: ["read"],
+          expiresOn: "",
+          allowedIps: "",
+          customerId: customerB.id,
+        }),
+    },
+    { name: "revoke a staff API key", call: () => revokeApiKeyAction({ keyId: uuid() }) },
+    { name: "revoke B's API key", call: () => revokePortalApiKeyAction({ keyId: uuid() }) },
+    // B's retail prices are staff's (customers.manage).
+    {
+      name: "set B's prices",
+      call: () => {
+        const none = { 1: null, 3: null, 5: null, 10: null };
+        return saveCustomerPricesAction({
+          customerId: customerB.id,
+          retail: {
+            mailbox: { year: { ...none, 1: 1 }, month: none },
+            storageUnit: { year: null, month: null },
+          },
+        });
+      },
+    },
+    {
+      name: "put B back on the price list",
+      call: () => revertToListPricesAction({ customerId: customerB.id }),
+    },
     {
       name: "delete B",
       call: () => deleteCustomerAction({ customerId: customerB.id, confirmName: customerB.name }),
@@ -633,6 +716,7 @@ const NOT_PROBED: Record<string, string> = {
   regenerateRecoveryCodesAction: "acts on the caller's own login only",
   disableTotpAction: "acts on the caller's own login only",
   inviteColleagueAction: "invites into the caller's own team only; its input names no one of B",
+  createPortalApiKeyAction: "makes a key of the caller's own customer only; its input names no one of B",
   markAllNotificationsReadAction: "acts on the caller's own notifications only; its input names no one",
   setNotificationEmailsAction: "acts on the caller's own choices only; its input names no one",
   acceptInvitationAction: "public: the emailed token is the only credential",

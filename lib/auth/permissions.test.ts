@@ -114,4 +114,18 @@ describe("the permission matrix", () => {
     expect(isStaffRole("customer")).toBe(false);
     expect((["admin", "staff", "support", "customer"] as const).filter(isReadOnlyRole)).toEqual(["support"]);
   });
+
+  it("lets an API key do only what both its scopes and its holder allow", () => {
+    const key = { permissions: ["domains.view", "mailboxes.create"] as const };
+    // An admin's key with two permissions: those two, nothing else.
+    expect(
+      PERMISSIONS.filter((permission) => can({ role: "admin", customer: null, apiKey: key }, permission)),
+    ).toEqual(["domains.view", "mailboxes.create"]);
+    // A customer's key never exceeds the customer's allowances, whatever the key says.
+    const customer = { ...NONE, canCreateMailboxes: false };
+    expect(can({ role: "customer", customer, apiKey: key }, "mailboxes.create")).toBe(false);
+    expect(can({ role: "customer", customer, apiKey: key }, "domains.view")).toBe(true);
+    // No key: the role alone, as before.
+    expect(can({ role: "admin", customer: null, apiKey: null }, "settings.manage")).toBe(true);
+  });
 });

@@ -45,6 +45,11 @@ export interface CustomerAllowances {
 export interface Actor {
   role: Role;
   customer: CustomerAllowances | null;
+  /**
+   * A call through an API key: what its scopes allow (lib/api/scopes.ts). The key never exceeds
+   * its holder: a permission needs both the role's (or customer's) grant and the key's.
+   */
+  apiKey?: { permissions: readonly Permission[] } | null;
 }
 
 const STAFF_PERMISSIONS: ReadonlySet<Permission> = new Set(
@@ -59,6 +64,11 @@ const SUPPORT_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
 ]);
 
 export function can(actor: Actor, permission: Permission): boolean {
+  if (actor.apiKey && !actor.apiKey.permissions.includes(permission)) return false;
+  return roleCan(actor, permission);
+}
+
+function roleCan(actor: Actor, permission: Permission): boolean {
   switch (actor.role) {
     case "admin":
       return true;

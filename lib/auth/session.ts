@@ -2,11 +2,12 @@ import "server-only";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { cache } from "react";
-import type { Role } from "@/lib/db/schema";
+import type { ApiScope, Role } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import { currentApiUser } from "./api-caller";
 import { decodeSessionToken } from "./jwt";
 import { sessionCookieName } from "./options";
-import type { CustomerAllowances } from "./permissions";
+import type { CustomerAllowances, Permission } from "./permissions";
 import { activeSessionRow, sessionClaims } from "./session-claims";
 
 export interface SessionUser {
@@ -18,6 +19,13 @@ export interface SessionUser {
   customerName: string | null;
   customer: CustomerAllowances | null;
   totpEnabled: boolean;
+  /** Set when the caller is an API key (lib/api): who acts is its holder, within its scopes. */
+  apiKey?: {
+    id: string;
+    name: string;
+    scopes: readonly ApiScope[];
+    permissions: readonly Permission[];
+  } | null;
 }
 
 /**
@@ -59,6 +67,9 @@ async function sessionFromCookie() {
  * it to one check per request.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  // A call of the public API acts as its key's holder (lib/api/caller.ts); no cookie is read.
+  const apiCaller = currentApiUser();
+  if (apiCaller) return apiCaller;
   // Per request, never at build time: a page that asks who is signed in is dynamic.
   await connection();
   const claims = await sessionFromCookie();

@@ -686,3 +686,152 @@ export const domainMailHealth = pgTable(
   (table) => [index("domain_mail_health_status_idx").on(table.status, table.domain)],
 );
 export type DomainMailHealthRow = typeof domainMailHealth.$inferSelect;
+
+// ── The reseller's business: API keys, webhooks, the ledger (issue 18) ─────────────────────────
+
+/** What an API key may do; each scope maps onto the panel's permissions (lib/api/scopes.ts). */
+export const API_SCOPES = [
+  "read",
+  "mailboxes",
+  "aliases",
+  "paks",
+  "purchases",
+  "customers",
+  "audit",
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/**
+ * A key for the public API (/api/v1): a staff key (`customer_id` null, acting with its creator's
+ * role) or a customer key (limited to that customer's domains and allowances). Only the secret's
+ * SHA-256 is kept; `prefix` is the public part shown in lists and logs (`mpk_<prefix>_<secret>`).
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    /** Who made it; a staff key acts with this user's role (and stops when they are disabled). */
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdByEmail: text("created_by_email").notNull(),
+    /** A customer key: only this customer's domains, within its allowances. */
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "cascade" }),
+    scopes: jsonb("scopes").$type<ApiScope[]>().notNull(),
+    /** CIDR ranges calls may come from; empty: anywhere. */
+    allowedIps: jsonb("allowed_ips").$type<string[]>().notNull().default([]),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedByEmail: text("revoked_by_email"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("api_keys_prefix_unique").on(table.prefix),
+    index("api_keys_customer_idx").on(table.customerId, table.createdAt),
+  ],
+);
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export const WEBHOOK_EVENTS = [
+  "mailbox.created",
+  "mailbox.deleted",
+  "pak.purchased",
+  "pak.renewed",
+  "pak.expiring",
+  "pak.expired",
+  "purchase.unknown",
+  "purchase.reconciled",
+  "storage.nearly_full",
+  "mail_health.changed",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** An address an admin registered to receive events; its signing secret is sealed (secret-box). */
+export const webhookEndpoints = pgTable("webhook_endpoints", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  events: jsonb("events").$type<WebhookEvent[]>().notNull(),
+  sealedSecret: text("sealed_secret").notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  createdByEmail: text("created_by_email").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type WebhookEndpointRow = typeof webhookEndpoints.$inferSelect;
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/**
+ * One event for one endpoint: sent by a durable job, retried with backoff until delivered or given
+ * up. `event_id` is the same for every endpoint that gets the event (receivers dedupe on it).
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventId: uuid("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("webhook_deliveries_event_endpoint_unique").on(table.eventId, table.endpointId),
+    index("webhook_deliveries_endpoint_idx").on(table.endpointId, table.createdAt),
+    index("webhook_deliveries_status_idx").on(table.status, table.nextAttemptAt),
+  ],
+);
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+/**
+ * Every eNom debit Mailpak caused (a purchase, growth or renewal that eNom made), with what the
+ * customer owes for it: one row per purchase attempt, written when the attempt is known made.
+ */
+export const ledgerEntries = pgTable(
+  "ledger_entries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    attemptKey: text("attempt_key").notNull(),
+    customerId: uuid("customer_id").references(() => customers.id, { onDelete: "set null" }),
+    domain: text("domain").notNull(),
+    kind: text("kind", { enum: PURCHASE_KINDS }).notNull(),
+    description: text("description").notNull(),
+    enomOrderId: text("enom_order_id"),
+    enomTrackingKey: text("enom_tracking_key"),
+    costCents: integer("cost_cents").notNull(),
+    retailCents: integer("retail_cents").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("ledger_entries_attempt_unique").on(table.attemptKey),
+    index("ledger_entries_customer_idx").on(table.customerId, table.occurredAt),
+    index("ledger_entries_occurred_idx").on(table.occurredAt, table.id),
+  ],
+);
+export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
+
+/** A customer's own retail prices, over the price list's (null fields fall back to it). */
+export const customerPrices = pgTable("customer_prices", {
+  customerId: uuid("customer_id")
+    .primaryKey()
+    .references(() => customers.id, { onDelete: "cascade" }),
+  /** The price list's `retail` shape (lib/pricing/price-list.ts `Prices`). */
+  retail: jsonb("retail").notNull(),
+  updatedByEmail: text("updated_by_email").notNull(),
+  updatedAt: updatedAt(),
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { getEnv } from "@/lib/env";
 import { desc, isNotNull } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import { getDatabaseHandle, getDb } from "@/lib/db";
@@ -8,7 +9,6 @@ import { failRun, runJob } from "./runner";
 import { createRun, listUnfinishedRunIds, recordFinishedRun } from "./runs";
 import { isRunLocked } from "./runner";
 import { REMINDER_SCHEDULE } from "@/lib/reminders/schedule";
-import { STORAGE_ALERT_SCHEDULE } from "@/lib/storage-alerts/schedule";
 import { MAIL_HEALTH_SCHEDULE } from "@/lib/mail-health/recheck";
 import { MIRROR_SYNC_KIND } from "./kinds/scheduled";
 
@@ -27,6 +27,11 @@ const REMINDERS_QUEUE = "reminders-send";
 const MIRROR_SYNC_QUEUE = "mirror-sync";
 const STORAGE_ALERTS_QUEUE = "storage-alerts-send";
 const MAIL_HEALTH_QUEUE = "mail-health-check";
+/** One attempt of one webhook delivery (lib/webhooks/deliver.ts); retries are queued by it. */
+export const WEBHOOK_QUEUE = "webhook-deliveries";
+const WEBHOOK_SWEEP_QUEUE = "webhook-deliveries-sweep";
+/** A pending delivery this overdue lost its queued job (a crash, a failed queueing): queued again. */
+const WEBHOOK_OVERDUE_MS = 30_000;
 
 /** Workers per instance taking job runs: two long imports can run side by side. */
 const RUN_WORKERS = 2;
@@ -35,6 +40,10 @@ const SYNC_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 interface RunJobData {
   runId: string;
+}
+
+interface WebhookJobData {
+  deliveryId: string;
 }
 
 export interface JobEngine {
@@ -59,6 +68,14 @@ async function createQueues(boss: PgBoss): Promise<void> {
     retryBackoff: true,
     expireInSeconds: 60 * 60,
   });
+  // The delivery row holds the attempts and the backoff; pg-boss only wakes it up, and tries
+  // again if the panel itself failed (the claim keeps a delivery to one sender).
+  await boss.createQueue(WEBHOOK_QUEUE, {
+    name: WEBHOOK_QUEUE,
+    retryLimit: 3,
+    retryDelay: 10,
+    expireInSeconds: 2 * 60,
+  });
   // At most one queued and one running per schedule, however many instances ask.
   for (const name of [
     SWEEP_QUEUE,
@@ -66,6 +83,7 @@ async function createQueues(boss: PgBoss): Promise<void> {
     MIRROR_SYNC_QUEUE,
     STORAGE_ALERTS_QUEUE,
     MAIL_HEALTH_QUEUE,
+    WEBHOOK_SWEEP_QUEUE,
   ])
     await boss.createQueue(name, {
       name,
@@ -138,16 +156,32 @@ export async function startWorkers(
   await boss.work(MIRROR_SYNC_QUEUE, { pollingIntervalSeconds }, () => queueMirrorSync());
   await boss.work(STORAGE_ALERTS_QUEUE, { pollingIntervalSeconds }, () => sendStorageAlerts());
   await boss.work(MAIL_HEALTH_QUEUE, { pollingIntervalSeconds }, () => recheckMailHealth());
+  // Receivers wait on these: polled at least every second, several attempts side by side (a slow
+  // receiver holds one for up to 10 s).
+  const enqueue = (ids: string[], startAfter?: Date) => queueWebhookDeliveries(boss, ids, startAfter);
+  await boss.work<WebhookJobData>(
+    WEBHOOK_QUEUE,
+    { pollingIntervalSeconds: Math.min(pollingIntervalSeconds, 1), batchSize: 10 },
+    async (jobs) => {
+      const { attemptDelivery } = await import("@/lib/webhooks/deliver");
+      await Promise.all(jobs.map((job) => attemptDelivery(job.data.deliveryId, enqueue)));
+    },
+  );
+  await boss.work(WEBHOOK_SWEEP_QUEUE, { pollingIntervalSeconds }, () => sweepWebhookDeliveries(engine));
   if (options.schedules === false) return;
   await boss.schedule(SWEEP_QUEUE, "* * * * *", {}, { tz: "UTC" });
   await boss.schedule(REMINDERS_QUEUE, REMINDER_SCHEDULE, {}, { tz: "UTC" });
   await boss.schedule(MIRROR_SYNC_QUEUE, "30 2 * * *", {}, { tz: "UTC" });
-  await boss.schedule(STORAGE_ALERTS_QUEUE, STORAGE_ALERT_SCHEDULE, {}, { tz: "UTC" });
+  // Storage alerts read the mirror in one pass on a schedule, never inside a mirror write (which
+  // should not wait on a mail server); each alert is claimed in the database before its email.
+  await boss.schedule(STORAGE_ALERTS_QUEUE, getEnv().STORAGE_ALERT_SCHEDULE, {}, { tz: "UTC" });
   await boss.schedule(MAIL_HEALTH_QUEUE, MAIL_HEALTH_SCHEDULE, {}, { tz: "UTC" });
+  await boss.schedule(WEBHOOK_SWEEP_QUEUE, "* * * * *", {}, { tz: "UTC" });
   // At start: resume what a stopped instance left, send the reminders a minute later (a restart
   // loop does not hammer eNom) and the storage alerts a minute after that, and sync the mirror if
   // it has not been for a day.
   await boss.send(SWEEP_QUEUE, {});
+  await boss.send(WEBHOOK_SWEEP_QUEUE, {});
   await boss.send(REMINDERS_QUEUE, {}, { startAfter: 60 });
   await boss.send(STORAGE_ALERTS_QUEUE, {}, { startAfter: 120 });
   await boss.send(MAIL_HEALTH_QUEUE, {}, { startAfter: 180 });
@@ -169,7 +203,41 @@ export async function sweep(engine: JobEngine): Promise<number> {
   return queued;
 }
 
+/**
+ * Queues the webhook deliveries that are due but lost their queued job (a worker died mid-send
+ * and its lease ran out, or queueing failed after the event was recorded).
+ */
+export async function sweepWebhookDeliveries(engine: JobEngine): Promise<number> {
+  const { listOverdueDeliveryIds } = await import("@/lib/webhooks/queries");
+  const ids = await listOverdueDeliveryIds(WEBHOOK_OVERDUE_MS, 1000);
+  await queueWebhookDeliveries(engine.boss, ids);
+  if (ids.length) logger.info({ queued: ids.length }, "job engine: queued overdue webhook deliveries");
+  return ids.length;
+}
+
+async function queueWebhookDeliveries(
+  boss: PgBoss,
+  ids: readonly string[],
+  startAfter?: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await boss.insert(
+    ids.map((deliveryId) => ({
+      name: WEBHOOK_QUEUE,
+      data: { deliveryId } satisfies WebhookJobData,
+      ...(startAfter ? { startAfter } : {}),
+    })),
+  );
+}
+
 async function sendReminders(): Promise<void> {
+  // Webhook receivers hear of paks expiring and expired whatever the emails do.
+  try {
+    const { announcePakExpiries } = await import("@/lib/webhooks/sources");
+    await announcePakExpiries();
+  } catch (error) {
+    logger.warn({ err: error }, "webhooks: the pak expiry events could not be announced");
+  }
   const { sendRenewalReminders } = await import("@/lib/reminders/send-reminders");
   const result = await sendRenewalReminders();
   if (!result.sent && !result.failed) return;
@@ -243,6 +311,12 @@ export function getJobEngine(): Promise<JobEngine> {
   globalForJobs.mailpakJobEngine ??= (async () =>
     createJobEngine({ url: await databaseUrl(), working: false }))();
   return globalForJobs.mailpakJobEngine;
+}
+
+/** Queues webhook deliveries recorded by lib/webhooks (each attempt claims its row first). */
+export async function enqueueWebhookDeliveries(ids: readonly string[], startAfter?: Date): Promise<void> {
+  const engine = await getJobEngine();
+  await queueWebhookDeliveries(engine.boss, ids, startAfter);
 }
 
 /** Puts a run on the queue. */

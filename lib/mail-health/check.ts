@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { domainMailHealth } from "@/lib/db/schema";
 import { getEnomClient } from "@/lib/enom";
 import { logger } from "@/lib/logger";
+import { announceMailHealthChange } from "@/lib/webhooks/sources";
 import { evaluateMailHealth, type MailHealth } from "./evaluate";
 import { lookupMailDns } from "./lookup";
 import { usesProviderNameServers, type EmailServiceState, type HealthStatus } from "./model";
@@ -76,7 +77,9 @@ export async function checkMailHealth(domain: string): Promise<StoredMailHealth>
     })
     .returning();
   if (!row) throw new Error(`The mail health of ${name} was not stored.`);
-  return storedOf(row);
+  const stored = storedOf(row);
+  await announceMailHealthChange(stored);
+  return stored;
 }
 
 export async function readStoredMailHealth(domain: string): Promise<StoredMailHealth | null> {

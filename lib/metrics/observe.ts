@@ -1,4 +1,5 @@
 import "server-only";
+import { noteActionStatus } from "@/lib/auth/api-caller";
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleError } from "@/lib/auth/errors";
 import { logger } from "@/lib/logger";
 import { inRequestScope } from "@/lib/request-context";
@@ -54,6 +55,7 @@ export function observeAction<T extends { ok: boolean }>(
       return result;
     } finally {
       status ??= result ? (result.ok ? 200 : 422) : 500;
+      noteActionStatus(status);
       const seconds = elapsedSeconds(started);
       recordHttpRequest({ route: `action:${name}`, method: "POST", status, seconds });
       logger.info({ action: name, status, durationMs: Math.round(seconds * 1000) }, "server action");

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
 import { isEnomUnavailable } from "@/lib/enom";
 import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
+import { announceAttemptMade, announceAttemptUnknown } from "@/lib/webhooks/sources";
 import { updateAttempt } from "./attempts";
 import { afterCustomerOrder } from "./receipt";
 import { AUDIT_ACTION, settleAfter, settleUnknown, STILL_UNKNOWN } from "./settle";
@@ -80,6 +81,7 @@ export async function recordOrderDone(
   await refreshDomainsInMirror(row.domain);
   // A customer's own order: its receipt, and a notice to staff.
   await afterCustomerOrder(updated);
+  await announceAttemptMade(updated);
   return updated;
 }
 
@@ -129,6 +131,7 @@ export async function recordOrderFailure(
     enom: { trackingKey: failure.trackingKey, error: failure.enomError },
   });
   if (!unknown) return updated;
+  await announceAttemptUnknown(updated);
   // The mirror is read after the settling read, which must be the first to ask eNom.
   const settled = await settleUnknown(updated, user, { fresh: !stillRunning });
   await refreshDomainsInMirror(row.domain);

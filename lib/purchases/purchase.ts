@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
 import { getEnomClient, type Purchase } from "@/lib/enom";
 import { getEnv } from "@/lib/env";
-import { getPriceList } from "@/lib/pricing/settings";
+import { priceListForOrder } from "@/lib/pricing/customer-prices";
 import { getRequestContext } from "@/lib/request-context";
 import type { PurchaseRequest } from "@/lib/validation/purchases";
 import { requireOwnAttempt } from "@/lib/auth/guards";
@@ -50,7 +50,7 @@ async function pakOf(request: PurchaseRequest): Promise<PakFacts | null> {
 export async function quotePurchase(user: SessionUser, request: PurchaseRequest): Promise<Quote> {
   const staff = isStaffRole(user.role);
   const pak = await pakOf(request);
-  const priced = pricePurchase(await getPriceList(), request, pak, todayIso());
+  const priced = pricePurchase(await priceListForOrder(user, request.domain), request, pak, todayIso());
   const quote = quoteFor(priced, staff, staff ? await readBalance() : null);
   return staff ? quote : { ...quote, spending: await monthSpendingOf(user) };
 }
@@ -200,7 +200,7 @@ export async function submitPurchase(
   if (growing !== null && !email.paks.some((pak) => pak.bundleId === growing))
     throw new NotFoundError("That pak");
   const pak = await pakOf(request);
-  const priced = pricePurchase(await getPriceList(), request, pak, todayIso());
+  const priced = pricePurchase(await priceListForOrder(user, request.domain), request, pak, todayIso());
   const action = AUDIT_ACTION[request.kind];
   const pakId = growing === null ? null : String(growing);
   const target = { action, domain: request.domain, pakId, key, request: normalised };

@@ -212,9 +212,16 @@ function growthCharge(
 /**
  * Renewing paks for `years`: every mailbox and the extra storage, for each term of the command
  * that renews the pak (renewal-command.ts: a year for a classic pak, the pak's billing period for
- * a Mailbox pak). Throws RuleError for a pak that cannot be renewed so.
+ * a Mailbox pak). Throws RuleError for a pak that cannot be renewed so. `list` may be one price
+ * list or each domain's (a selection across customers, each at its own retail prices).
  */
-export function priceRenewal(list: PriceList, paks: PakFacts[], years: number, today: string): Priced {
+export function priceRenewal(
+  list: PriceList | ((domain: string) => PriceList),
+  paks: PakFacts[],
+  years: number,
+  today: string,
+): Priced {
+  const listOf = typeof list === "function" ? list : () => list;
   const renewals = paks.map((pak) => ({ pak, order: renewalOrderFor(pak, years) }));
   const lines = renewals.map(({ pak, order }) => {
     const term = {
@@ -230,7 +237,7 @@ export function priceRenewal(list: PriceList, paks: PakFacts[], years: number, t
       label: `Pak ${pak.bundleId} of ${pak.domain}: ${contents}`,
       // Customers never read eNom's BundleID.
       customerLabel: `${pak.domain}: ${contents}`,
-      ...both(list, (prices) => renewalPrice(prices, term)),
+      ...both(listOf(pak.domain), (prices) => renewalPrice(prices, term)),
     };
   });
   return priced(lines, {

@@ -17,6 +17,7 @@ import { getEnv } from "@/lib/env";
 import type { ItemOutcome } from "@/lib/jobs/handler";
 import { createRun } from "@/lib/jobs/runs";
 import { BILLING_PERIODS } from "@/lib/validation/enom-rules";
+import { announceAttemptUnknown } from "@/lib/webhooks/sources";
 import { findAttempt, updateAttemptIf } from "./attempts";
 import { todayIso } from "./dates";
 import { renewOne, type RenewalPak } from "./renew-one";
@@ -230,6 +231,7 @@ export async function readBackRenewalItem(item: JobItemRow): Promise<ItemOutcome
       (await findAttempt(input.attemptKey)) ??
       row;
   }
+  await announceAttemptUnknown(row);
   return outcomeOf(await settleUnknown(row, requesterOf(row), { fresh: false }), true);
 }
 

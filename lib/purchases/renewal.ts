@@ -3,7 +3,7 @@ import { RuleError } from "@/lib/auth/errors";
 import { isStaffRole } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { PurchaseAttemptRow } from "@/lib/db/schema";
-import { getPriceList } from "@/lib/pricing/settings";
+import { priceListsForOrder } from "@/lib/pricing/customer-prices";
 import type { RenewRequest } from "@/lib/validation/purchases";
 import { requireOwnAttempt } from "@/lib/auth/guards";
 import { CHANGED_CHOICES, findBatch } from "./attempts";
@@ -50,10 +50,14 @@ export function distinctItems(request: RenewRequest): RenewRequest["items"] {
 export async function quoteRenewal(user: SessionUser, request: RenewRequest): Promise<Quote> {
   const staff = isStaffRole(user.role);
   const paks = await readPakFacts(distinctItems(request));
-  const priced = priceRenewal(await getPriceList(), paks, request.years, todayIso());
+  // Each pak at the prices of its customer (lib/pricing/customer-prices.ts).
+  const lists = await priceListsForOrder(user, paksDomains(paks));
+  const priced = priceRenewal(lists, paks, request.years, todayIso());
   const quote = quoteFor(priced, staff, staff ? await readBalance() : null);
   return staff ? quote : { ...quote, spending: await monthSpendingOf(user) };
 }
+
+const paksDomains = (paks: readonly { domain: string }[]) => paks.map((pak) => pak.domain);
 
 export const attemptKeyOf = (batchKey: string, bundleId: number) => `${batchKey}:${bundleId}`;
 
@@ -150,7 +154,9 @@ export async function submitRenewal(
   // Every pak must be eNom's pak of the domain named with it, before anything is written.
   const paks = await readPakFacts(items);
   const today = todayIso();
-  const priced = priceRenewal(await getPriceList(), paks, request.years, today);
+  // Each pak at the prices of its customer (lib/pricing/customer-prices.ts).
+  const lists = await priceListsForOrder(user, paksDomains(paks));
+  const priced = priceRenewal(lists, paks, request.years, today);
   const target = {
     action: "pak.renew",
     domain: items.length === 1 ? (items[0]?.domain ?? null) : null,

@@ -5,6 +5,7 @@ import type { PurchaseAttemptRow } from "@/lib/db/schema";
 import { refreshDomainsInMirror } from "@/lib/mirror/refresh";
 import { getEnomClient, type DomainEmail } from "@/lib/enom";
 import { getEnv } from "@/lib/env";
+import { announceAttemptReconciled, announceAttemptUnknown } from "@/lib/webhooks/sources";
 import { claimedPakIds, findAttempt, updateAttemptIf } from "./attempts";
 import { afterCustomerOrder } from "./receipt";
 import { reconcile, type PakSnapshot } from "./reconcile";
@@ -141,6 +142,7 @@ export async function settleUnknown(
     await refreshDomainsInMirror(row.domain);
     // It was made after all: a customer's own order gets its receipt now.
     await afterCustomerOrder(settled);
+    await announceAttemptReconciled(settled);
     return settled;
   }
 
@@ -162,6 +164,7 @@ export async function settleUnknown(
     details: { key: row.key, reconciliation: "not-made" },
     enom,
   });
+  await announceAttemptReconciled(settled);
   return settled;
 }
 
@@ -198,5 +201,6 @@ export async function settleStale(row: PurchaseAttemptRow, actor: SessionUser): 
     { untouchedSince: new Date(Date.now() - stalePendingMs()) },
   );
   if (!unknown) return reread(row);
+  await announceAttemptUnknown(unknown);
   return settleUnknown(unknown, actor, { fresh: false });
 }

@@ -9,6 +9,7 @@ import { sendMail } from "@/lib/mail/transport";
 import { notifyStaff } from "@/lib/notifications/notify";
 import { listDomainOwnersWithAdmins, type DomainOwner } from "@/lib/reminders/queries";
 import { storagePercent } from "@/lib/validation/mailbox-rules";
+import { announceStorageCrossings } from "@/lib/webhooks/sources";
 import { addStorageHref, ALERT_PERCENT, alertStep } from "./model";
 import {
   claimAlerts,
@@ -76,6 +77,10 @@ export async function sendStorageAlerts(now: Date = new Date()): Promise<Storage
   const recorded = await recordCrossings(crossings, now);
   run.crossed = recorded.length;
   if (recorded.length > 0) await notifyStaffOfCrossings(crossings, recorded, now);
+  const mine = new Set(recorded.map((key) => `${key.domain}\u0000${key.userName}`));
+  await announceStorageCrossings(
+    crossings.filter((alert) => mine.has(`${alert.domain}\u0000${alert.userName}`)),
+  );
 
   const owners = await listDomainOwnersWithAdmins();
   const pending = (await listUnemailedAlerts([...owners.keys()])).filter(

@@ -13,6 +13,7 @@ import {
   type SentBatch,
 } from "@/lib/mailboxes/batch";
 import { MAILBOX_BATCH_MAX } from "@/lib/validation/mailbox-rules";
+import { announceMailboxes } from "@/lib/webhooks/sources";
 import type { ItemOutcome, JobHandler } from "../handler";
 import { retryRead } from "../retry";
 
@@ -33,6 +34,11 @@ export const MAILBOX_JOB_KINDS = {
 function userNameOf(item: JobItemRow): string {
   const value = item.input.userName;
   return typeof value === "string" ? value : (item.label.split("@")[0] ?? item.label);
+}
+
+function bundleIdOf(item: JobItemRow): number | null {
+  const value = Number(item.input.bundleId);
+  return item.input.bundleId === null || !Number.isFinite(value) ? null : value;
 }
 
 function domainOf(run: JobRunRow): string {
@@ -160,6 +166,13 @@ export const createMailboxesJob: JobHandler = {
         displayName: typeof item.input.displayName === "string" ? item.input.displayName : "",
       }));
     await recordCreatedMailboxes(domainOf(run), created, run.actorId);
+    await announceMailboxes(
+      "mailbox.created",
+      domainOf(run),
+      items
+        .filter((item) => item.status === "ok")
+        .map((item) => ({ userName: userNameOf(item), bundleId: bundleIdOf(item) })),
+    );
   },
 };
 
@@ -213,6 +226,12 @@ export const deleteMailboxesJob: JobHandler = {
     ),
   audit: { action: "mailbox.delete", summary: summaryOf("delete", "Deleted") },
   async afterRun(run, items) {
-    await forgetDisplayNames(domainOf(run), items.filter((item) => item.status === "ok").map(userNameOf));
+    const deleted = items.filter((item) => item.status === "ok");
+    await forgetDisplayNames(domainOf(run), deleted.map(userNameOf));
+    await announceMailboxes(
+      "mailbox.deleted",
+      domainOf(run),
+      deleted.map((item) => ({ userName: userNameOf(item), bundleId: bundleIdOf(item) })),
+    );
   },
 };

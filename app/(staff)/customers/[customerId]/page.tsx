@@ -75,6 +75,14 @@ export default async function CustomerPage({ params }: Props) {
             <Link href={`/customers/${customer.id}/preview`} className={buttonClasses("secondary")}>
               Preview portal
             </Link>
+            <Link href={`/customers/${customer.id}/statement`} className={buttonClasses("secondary")}>
+              Statement
+            </Link>
+            {manage ? (
+              <Link href={`/customers/${customer.id}/prices`} className={buttonClasses("secondary")}>
+                Prices
+              </Link>
+            ) : null}
             <Link href="/customers" className={buttonClasses("secondary")}>
               All customers
             </Link>
