@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { PortalShell } from "@/components/portal/portal-shell";
 import { requirePageUser } from "@/lib/auth/guards";
@@ -11,6 +12,8 @@ import { isCustomerAdmin } from "@/lib/portal/customer-admin";
 
 /** Every tab title names the reseller's product, never the panel's own name. */
 export async function generateMetadata(): Promise<Metadata> {
+  // Per request, never at build time (where there is no database to ask).
+  await connection();
   const branding = await getBranding();
   const logo = logoUrl(branding);
   return {

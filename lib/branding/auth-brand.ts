@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import { cache } from "react";
 import { DEFAULT_BRANDING, type Branding } from "./branding";
 import { isPortalHost } from "./portal-host";
@@ -22,6 +23,8 @@ export interface AuthBrand {
 }
 
 export const getAuthBrand = cache(async (): Promise<AuthBrand> => {
+  // Per request, never at build time: the brand is in the database, the host in the request.
+  await connection();
   const [branding, saved, requestHeaders] = await Promise.all([getBranding(), isBrandingSet(), headers()]);
   const onPortalHost = isPortalHost(requestHeaders.get("host"), branding.portalHost);
   const branded = saved || onPortalHost;

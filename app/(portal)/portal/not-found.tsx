@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import { buttonClasses } from "@/components/ui/button";
 import { getBranding } from "@/lib/branding/settings";
 
 /** Inside the portal's frame: an unknown page, or a domain that is not this customer's. */
 export default async function PortalNotFound() {
+  // The brand is read per request, never at build time (where there is no database to ask).
+  await connection();
   const { productName } = await getBranding();
   return (
     <div className="mx-auto flex max-w-md flex-col items-center py-12 text-center">
