@@ -3,6 +3,7 @@ import { createEnomClient } from "@/lib/enom/client";
 import { startEnomSimulator, type RunningSimulator } from "@/lib/enom-sim/server";
 import { listAudit } from "@/lib/audit";
 import { runFullSync } from "@/lib/mirror/sync";
+import { setCustomerDomains, updateCustomer } from "@/lib/customers/queries";
 import { generateMailboxPassword } from "@/lib/validation/mailbox-rules";
 import { testEnom as enom } from "@/test/enom-mock";
 import { simHarness } from "@/test/sim-harness";
@@ -303,6 +304,116 @@ describe("the API through its generated client", () => {
     });
     expect(replay.response.status).toBe(200);
     expect(replay.data?.attempts[0]?.key).toBe(renewal.data?.attempts[0]?.key);
+  });
+
+  it("follows a renewal of several paks as a job", async () => {
+    const paks = (
+      await staffApi.GET("/domains/{domain}/paks", { params: { path: { domain: PURCHASE_DOMAIN } } })
+    ).data?.data;
+    const bought = paks?.[0]?.bundleId;
+    expect(bought).toBeDefined();
+    const renewal = await staffApi.POST("/renewals", {
+      params: { header: { "Idempotency-Key": "renew-two-paks" } },
+      body: {
+        request: {
+          items: [
+            { domain: DOMAIN, bundleId: BUNDLE },
+            { domain: PURCHASE_DOMAIN, bundleId: bought ?? 0 },
+          ],
+          years: 1,
+        },
+      },
+    });
+    // Pak 600060 was renewed a moment ago: the same order is held, with a confirmation to renew again.
+    expect(renewal.response.status).toBe(200);
+    const confirmation = renewal.data?.earlier?.confirmation;
+    expect(renewal.data?.earlier?.reason).toBe("same-order");
+    expect(confirmation).toBeTruthy();
+    const again = await staffApi.POST("/renewals", {
+      params: { header: { "Idempotency-Key": "renew-two-paks-on-purpose" } },
+      body: {
+        request: {
+          items: [
+            { domain: DOMAIN, bundleId: BUNDLE },
+            { domain: PURCHASE_DOMAIN, bundleId: bought ?? 0 },
+          ],
+          years: 1,
+        },
+        confirmation: confirmation ?? undefined,
+      },
+    });
+    expect(again.response.status).toBe(202);
+    const runId = again.data?.runId;
+    expect(runId).toBeTruthy();
+    const job = await staffApi.GET("/jobs/{id}", { params: { path: { id: runId ?? "" } } });
+    expect(job.error).toBeUndefined();
+    expect(job.data?.total).toBe(2);
+    expect(job.data?.items).toHaveLength(2);
+  });
+
+  it("sends a customer's order for approval when its reseller approves each order first", async () => {
+    const free = (
+      await staffApi.GET("/domains", { params: { query: { filter: "noEmail", limit: 100 } } })
+    ).data?.data
+      .map((row) => row.domain)
+      .find((domain) => ![DOMAIN, PURCHASE_DOMAIN, OTHER_DOMAIN, SPARE_DOMAIN].includes(domain));
+    expect(free).toBeDefined();
+    const approving = await createTestCustomer("Approval Bakery", [free ?? ""], {
+      canPurchase: true,
+      canRenew: true,
+    });
+    await updateCustomer(approving.id, { ...approving, purchaseApproval: true });
+    const { token } = await keyFor(["read", "purchases"], { customerId: approving.id });
+    const api = client(token);
+    const seq = await harness.lastSeq();
+    const body = {
+      request: {
+        kind: "purchase" as const,
+        domain: free ?? "",
+        quantityUnit: "boxes" as const,
+        quantity: 2,
+        capacityGb: 1,
+        billingPeriod: "year" as const,
+        terms: 1,
+      },
+    };
+    const direct = await api.POST("/purchases", {
+      params: { header: { "Idempotency-Key": "approval-1" } },
+      body,
+    });
+    expect(direct.response.status).toBe(409);
+    expect(direct.error?.detail).toMatch(/purchase-requests/);
+    const asked = await api.POST("/purchase-requests", {
+      params: { header: { "Idempotency-Key": "approval-1" } },
+      body,
+    });
+    expect(asked.response.status).toBe(201);
+    expect(asked.data?.status).toBe("waiting");
+    const again = await api.POST("/purchase-requests", {
+      params: { header: { "Idempotency-Key": "approval-1" } },
+      body,
+    });
+    expect(again.data?.id).toBe(asked.data?.id);
+    const listed = await api.GET("/purchase-requests");
+    expect(listed.data?.data.map((request) => request.id)).toEqual([asked.data?.id]);
+    // A renewal too, of a pak on another of its domains.
+    const withPak = (await staffApi.GET("/domains", { params: { query: { limit: 100 } } })).data?.data.find(
+      (row) => row.paks > 0 && ![DOMAIN, PURCHASE_DOMAIN, OTHER_DOMAIN, SPARE_DOMAIN].includes(row.domain),
+    )?.domain;
+    expect(withPak).toBeDefined();
+    await setCustomerDomains(approving.id, [free ?? "", withPak ?? ""]);
+    const pakToRenew = (
+      await staffApi.GET("/domains/{domain}/paks", { params: { path: { domain: withPak ?? "" } } })
+    ).data?.data[0]?.bundleId;
+    const renewal = await api.POST("/renewal-requests", {
+      params: { header: { "Idempotency-Key": "approval-renew-1" } },
+      body: { request: { items: [{ domain: withPak ?? "", bundleId: pakToRenew ?? 0 }], years: 1 } },
+    });
+    expect(renewal.response.status, renewal.error?.detail).toBe(201);
+    expect(renewal.data?.kind).toBe("renew");
+    const queue = await staffApi.GET("/purchase-requests");
+    expect(queue.data?.data.map((request) => request.id)).toContain(asked.data?.id);
+    expect((await harness.writesSince(seq)).filter((call) => /^PURCHASE/i.test(call.command))).toEqual([]);
   });
 
   it("lists customers, reads one with its domains, and sets its domains", async () => {

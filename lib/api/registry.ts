@@ -23,6 +23,12 @@ import {
 } from "./operations/mailboxes";
 import { getMe } from "./operations/me";
 import { createPurchase, createRenewal, getPurchase, listExpirations } from "./operations/purchases";
+import {
+  createPurchaseRequest,
+  createRenewalRequest,
+  getJob,
+  listPurchaseRequests,
+} from "./operations/requests";
 
 /** Every operation of /api/v1, in the order the reference lists them. */
 export const API_OPERATIONS: readonly ApiOperation[] = [
@@ -48,6 +54,10 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   createPurchase,
   createRenewal,
   getPurchase,
+  createPurchaseRequest,
+  createRenewalRequest,
+  listPurchaseRequests,
+  getJob,
   listExpirations,
   listCustomers,
   getCustomerById,

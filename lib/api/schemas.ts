@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { API_SCOPES } from "@/lib/db/schema";
-import { AUDIT_OUTCOMES, PURCHASE_KINDS, PURCHASE_STATUSES } from "@/lib/db/schema";
+import {
+  AUDIT_OUTCOMES,
+  JOB_ITEM_STATUSES,
+  PURCHASE_KINDS,
+  PURCHASE_REQUEST_STATUSES,
+  PURCHASE_STATUSES,
+} from "@/lib/db/schema";
+import { RUN_STATUSES } from "@/lib/jobs/model";
 import { DOMAIN_FILTERS } from "@/lib/domains/domain-list";
 import { domainNameSchema } from "@/lib/validation/customers";
 import { userNameSchema } from "@/lib/validation/mailbox-fields";
@@ -306,4 +313,52 @@ export const auditEntry = z.object({
 export const me = z.object({
   key: z.object({ id: z.string(), name: z.string(), scopes: z.array(z.enum(API_SCOPES)) }),
   actsAs: z.object({ email: z.string(), role: z.string(), customerId: z.string().nullable() }),
+});
+
+// ── Orders waiting for approval, and jobs ────────────────────────────────────────────────────
+
+export const purchaseRequestView = z.object({
+  id: z.string(),
+  kind: z.enum(PURCHASE_KINDS),
+  status: z
+    .enum(PURCHASE_REQUEST_STATUSES)
+    .describe("waiting for staff, approved (the order was placed), declined, withdrawn."),
+  domain: z.string(),
+  summary: z.string(),
+  retailCents: z.number().int().nullable(),
+  customerId: z.string(),
+  customerName: z.string(),
+  requestedBy: z.string(),
+  createdAt: isoInstant,
+  decidedAt: isoInstant.nullable(),
+  decidedBy: z.string().nullable(),
+  decisionNote: z.string(),
+  order: z
+    .object({ status: z.enum(PURCHASE_STATUSES), href: z.string() })
+    .nullable()
+    .describe("The order placed on approval, and its outcome."),
+});
+
+export const jobItem = z.object({
+  seq: z.number().int(),
+  label: z.string(),
+  status: z.enum(JOB_ITEM_STATUSES),
+  message: z.string(),
+});
+export const job = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  status: z.enum(RUN_STATUSES),
+  startedBy: z.string(),
+  domain: z.string().nullable(),
+  total: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  unknown: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: isoInstant,
+  startedAt: isoInstant.nullable(),
+  finishedAt: isoInstant.nullable(),
+  items: z.array(jobItem),
 });

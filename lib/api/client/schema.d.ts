@@ -358,6 +358,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/purchase-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders waiting for approval, and those decided lately
+         * @description A customer key: its customer's requests. A staff key: the approval queue, then the last 30 days' decisions.
+         *
+         *     Scope: `read`.
+         */
+        get: operations["listPurchaseRequests"];
+        put?: never;
+        /**
+         * Ask staff to approve a purchase (customer keys whose orders need approval)
+         * @description For a customer whose reseller approves each order first: createPurchase answers 409 for them, and this sends the same order to the staff's queue instead. Requires an `Idempotency-Key` header: the same key answers with the same request.
+         *
+         *     Scope: `purchases`.
+         */
+        post: operations["createPurchaseRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/renewal-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask staff to approve a renewal (customer keys whose orders need approval)
+         * @description Scope: `purchases`.
+         */
+        post: operations["createRenewalRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A job and each item's outcome
+         * @description The `runId` of a renewal of several paks: poll until `status` is done, failed or cancelled.
+         *
+         *     Scope: `read`.
+         */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/expirations": {
         parameters: {
             query?: never;
@@ -2588,6 +2658,577 @@ export interface operations {
                             confirmation: string | null;
                             confirmationExpiresAt: string | null;
                         } | null;
+                    };
+                };
+            };
+            /** @description No key, or a key that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's scopes, its holder's role or the customer's allowances do not allow it, or the call came from an address the key does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the key's to see (another customer's domain is 404). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad input, or refused: nothing was changed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the key's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPurchaseRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders waiting for approval, and those decided lately */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "purchase" | "add-mailboxes" | "add-storage" | "renew";
+                            /**
+                             * @description waiting for staff, approved (the order was placed), declined, withdrawn.
+                             * @enum {string}
+                             */
+                            status: "waiting" | "approved" | "declined" | "withdrawn";
+                            domain: string;
+                            summary: string;
+                            retailCents: number | null;
+                            customerId: string;
+                            customerName: string;
+                            requestedBy: string;
+                            /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionNote: string;
+                            /** @description The order placed on approval, and its outcome. */
+                            order: {
+                                /** @enum {string} */
+                                status: "pending" | "ok" | "failed" | "unknown";
+                                href: string;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description No key, or a key that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's scopes, its holder's role or the customer's allowances do not allow it, or the call came from an address the key does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the key's to see (another customer's domain is 404). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad input, or refused: nothing was changed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the key's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPurchaseRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any string of 1–255 visible characters (a UUID is best); the same key never buys twice. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    request: {
+                        /** @constant */
+                        kind: "purchase";
+                        domain: string;
+                        /** @enum {string} */
+                        quantityUnit: "packs" | "boxes";
+                        quantity: number;
+                        capacityGb: number;
+                        /** @enum {string} */
+                        billingPeriod: "month" | "year";
+                        terms: number;
+                    } | {
+                        /** @constant */
+                        kind: "add-mailboxes";
+                        domain: string;
+                        bundleId: number;
+                        quantity: number;
+                    } | {
+                        /** @constant */
+                        kind: "add-storage";
+                        domain: string;
+                        bundleId: number;
+                        units: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The Idempotency-Key was used before: the first call's result, nothing done again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "purchase" | "add-mailboxes" | "add-storage" | "renew";
+                        /**
+                         * @description waiting for staff, approved (the order was placed), declined, withdrawn.
+                         * @enum {string}
+                         */
+                        status: "waiting" | "approved" | "declined" | "withdrawn";
+                        domain: string;
+                        summary: string;
+                        retailCents: number | null;
+                        customerId: string;
+                        customerName: string;
+                        requestedBy: string;
+                        /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string;
+                        /** @description The order placed on approval, and its outcome. */
+                        order: {
+                            /** @enum {string} */
+                            status: "pending" | "ok" | "failed" | "unknown";
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Ask staff to approve a purchase (customer keys whose orders need approval) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "purchase" | "add-mailboxes" | "add-storage" | "renew";
+                        /**
+                         * @description waiting for staff, approved (the order was placed), declined, withdrawn.
+                         * @enum {string}
+                         */
+                        status: "waiting" | "approved" | "declined" | "withdrawn";
+                        domain: string;
+                        summary: string;
+                        retailCents: number | null;
+                        customerId: string;
+                        customerName: string;
+                        requestedBy: string;
+                        /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string;
+                        /** @description The order placed on approval, and its outcome. */
+                        order: {
+                            /** @enum {string} */
+                            status: "pending" | "ok" | "failed" | "unknown";
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The email service's answer was lost or the work runs as a job: read the result later. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "purchase" | "add-mailboxes" | "add-storage" | "renew";
+                        /**
+                         * @description waiting for staff, approved (the order was placed), declined, withdrawn.
+                         * @enum {string}
+                         */
+                        status: "waiting" | "approved" | "declined" | "withdrawn";
+                        domain: string;
+                        summary: string;
+                        retailCents: number | null;
+                        customerId: string;
+                        customerName: string;
+                        requestedBy: string;
+                        /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string;
+                        /** @description The order placed on approval, and its outcome. */
+                        order: {
+                            /** @enum {string} */
+                            status: "pending" | "ok" | "failed" | "unknown";
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description No key, or a key that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's scopes, its holder's role or the customer's allowances do not allow it, or the call came from an address the key does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the key's to see (another customer's domain is 404). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad input, or refused: nothing was changed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No Idempotency-Key header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the key's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRenewalRequest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Any string of 1–255 visible characters (a UUID is best); the same key never buys twice. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    request: {
+                        items: {
+                            domain: string;
+                            bundleId: number;
+                        }[];
+                        years: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The Idempotency-Key was used before: the first call's result, nothing done again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "purchase" | "add-mailboxes" | "add-storage" | "renew";
+                        /**
+                         * @description waiting for staff, approved (the order was placed), declined, withdrawn.
+                         * @enum {string}
+                         */
+                        status: "waiting" | "approved" | "declined" | "withdrawn";
+                        domain: string;
+                        summary: string;
+                        retailCents: number | null;
+                        customerId: string;
+                        customerName: string;
+                        requestedBy: string;
+                        /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string;
+                        /** @description The order placed on approval, and its outcome. */
+                        order: {
+                            /** @enum {string} */
+                            status: "pending" | "ok" | "failed" | "unknown";
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Ask staff to approve a renewal (customer keys whose orders need approval) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "purchase" | "add-mailboxes" | "add-storage" | "renew";
+                        /**
+                         * @description waiting for staff, approved (the order was placed), declined, withdrawn.
+                         * @enum {string}
+                         */
+                        status: "waiting" | "approved" | "declined" | "withdrawn";
+                        domain: string;
+                        summary: string;
+                        retailCents: number | null;
+                        customerId: string;
+                        customerName: string;
+                        requestedBy: string;
+                        /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string;
+                        /** @description The order placed on approval, and its outcome. */
+                        order: {
+                            /** @enum {string} */
+                            status: "pending" | "ok" | "failed" | "unknown";
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The email service's answer was lost or the work runs as a job: read the result later. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "purchase" | "add-mailboxes" | "add-storage" | "renew";
+                        /**
+                         * @description waiting for staff, approved (the order was placed), declined, withdrawn.
+                         * @enum {string}
+                         */
+                        status: "waiting" | "approved" | "declined" | "withdrawn";
+                        domain: string;
+                        summary: string;
+                        retailCents: number | null;
+                        customerId: string;
+                        customerName: string;
+                        requestedBy: string;
+                        /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string;
+                        /** @description The order placed on approval, and its outcome. */
+                        order: {
+                            /** @enum {string} */
+                            status: "pending" | "ok" | "failed" | "unknown";
+                            href: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description No key, or a key that is unknown, revoked or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key's scopes, its holder's role or the customer's allowances do not allow it, or the call came from an address the key does not allow. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not the key's to see (another customer's domain is 404). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Bad input, or refused: nothing was changed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No Idempotency-Key header. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the key's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A job and each item's outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        title: string;
+                        /** @enum {string} */
+                        status: "queued" | "running" | "done" | "failed" | "cancelled";
+                        startedBy: string;
+                        domain: string | null;
+                        total: number;
+                        succeeded: number;
+                        failed: number;
+                        unknown: number;
+                        error: string | null;
+                        /** @description An ISO 8601 instant, e.g. 2026-12-07T10:00:00.000Z */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        items: {
+                            seq: number;
+                            label: string;
+                            /** @enum {string} */
+                            status: "pending" | "running" | "ok" | "failed" | "unknown" | "skipped";
+                            message: string;
+                        }[];
                     };
                 };
             };

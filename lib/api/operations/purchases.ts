@@ -4,6 +4,7 @@ import { purchaseAction, renewAction } from "@/lib/actions/purchases";
 import { isStaffRole } from "@/lib/auth/permissions";
 import { loadExpirations } from "@/lib/expirations/load";
 import { loadVisibleAttempt } from "@/lib/purchases/reads";
+import { approvalNeededMessage } from "@/lib/purchases/spending-model";
 import { attemptView } from "@/lib/purchases/view";
 import {
   purchaseRequestSchema,
@@ -21,6 +22,22 @@ import { attempt, expiration, expirationQuery, renewalBatch } from "../schemas";
  * answers with the first call's result and never buys twice (`replayed: true`), and the same order
  * under another key within 15 minutes is held as the panel holds it (`earlier`).
  */
+
+/**
+ * A customer whose reseller approves each order first is refused by the order path with the
+ * portal's sentence; the API says it as a conflict and names the call that sends the order.
+ */
+function approvalAware<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ApiProblem && error.problem.detail === approvalNeededMessage())
+      throw new ApiProblem(
+        problem(409, `${error.problem.detail} With the API: POST /purchase-requests (or /renewal-requests).`),
+      );
+    throw error;
+  }
+}
 
 function keyOf(idempotencyKey: string | null): string {
   if (!idempotencyKey) throw new ApiProblem(problem(428, "Send an Idempotency-Key header."));
@@ -42,13 +59,12 @@ export const createPurchase = defineOperation({
   response: attempt,
   status: 201,
   handler: async ({ body, idempotencyKey }) => {
-    const view = fromAction(
-      await purchaseAction({
-        idempotencyKey: keyOf(idempotencyKey),
-        request: body.request,
-        confirmation: body.confirmation,
-      }),
-    );
+    const result = await purchaseAction({
+      idempotencyKey: keyOf(idempotencyKey),
+      request: body.request,
+      confirmation: body.confirmation,
+    });
+    const view = approvalAware(() => fromAction(result));
     return reply(statusOf(view), view);
   },
 });
@@ -68,13 +84,12 @@ export const createRenewal = defineOperation({
   response: renewalBatch,
   status: 201,
   handler: async ({ body, idempotencyKey }) => {
-    const batch = fromAction(
-      await renewAction({
-        idempotencyKey: keyOf(idempotencyKey),
-        request: body.request,
-        confirmation: body.confirmation,
-      }),
-    );
+    const result = await renewAction({
+      idempotencyKey: keyOf(idempotencyKey),
+      request: body.request,
+      confirmation: body.confirmation,
+    });
+    const batch = approvalAware(() => fromAction(result));
     const replayed = batch.attempts.length > 0 && batch.attempts.every((item) => item.replayed);
     const [first] = batch.attempts;
     if (!replayed && first && batch.attempts.every((item) => item.status === "failed"))
