@@ -226,6 +226,13 @@ test.describe("on a phone", () => {
     await checkPage(page, "/portal/account", "My account", expectAccessible);
     await checkPage(page, "/portal/statements", "Statements", expectAccessible);
     await checkPage(page, "/portal/api-keys", "API keys", expectAccessible);
+    await page.getByRole("link", { name: "How to call the API" }).click();
+    await checkPage(page, "/portal/api-keys/reference", "API reference", expectAccessible);
+    // Only what a customer key can call: no customers, no audit log.
+    await expect(
+      page.getByRole("heading", { level: 3, name: "POST /domains/{domain}/mailboxes", exact: true }),
+    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: /\/customers|\/audit/ })).toHaveCount(0);
     await expect(page.locator("body")).not.toContainText(/enom/i);
   });
 });

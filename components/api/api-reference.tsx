@@ -80,7 +80,17 @@ function SchemaBlock({ label, schema }: { label: string; schema: Json }) {
   );
 }
 
-export function ApiReference({ document }: { document: Json }) {
+export function ApiReference({
+  document,
+  documentHref,
+  keysWhere,
+}: {
+  document: Json;
+  /** Where the machine-readable document is served; null where it is not offered. */
+  documentHref: string | null;
+  /** Where keys are made, in words ("Settings → API keys"). */
+  keysWhere: string;
+}) {
   const operations = operationsOf(document);
   const tags = [...new Set(operations.flatMap((operation) => operation.tags))];
   const info = (document.info ?? {}) as Json;
@@ -89,12 +99,18 @@ export function ApiReference({ document }: { document: Json }) {
       <Card>
         <p className="text-sm">{String(info.description ?? "")}</p>
         <p className="mt-3 text-sm">
-          Base address: <code className="[overflow-wrap:anywhere]">/api/v1</code> · The machine-readable
-          document:{" "}
-          <a className="text-accent underline" href="/api/v1/openapi.json">
-            openapi.json
-          </a>{" "}
-          (OpenAPI 3.1) · Keys: Settings → API keys.
+          Base address: <code className="[overflow-wrap:anywhere]">/api/v1</code>
+          {documentHref ? (
+            <>
+              {" "}
+              · The machine-readable document:{" "}
+              <a className="text-accent underline" href={documentHref}>
+                openapi.json
+              </a>{" "}
+              (OpenAPI 3.1)
+            </>
+          ) : null}{" "}
+          · Keys: {keysWhere}.
         </p>
       </Card>
       <nav aria-label="API sections">

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { API_SCOPES } from "@/lib/db/schema";
 import type { ApiOperation } from "./operation";
-import { SCOPE_DESCRIPTIONS } from "./scopes";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the operations' own zod schemas
@@ -119,18 +117,29 @@ function operationObject(operation: ApiOperation): JsonSchema {
   };
 }
 
-export function buildOpenApiDocument(operations: readonly ApiOperation[], serverUrl = "/api/v1"): JsonSchema {
+/** The document's title and introduction; the portal's copy names the reseller's product instead. */
+export interface ApiDocumentInfo {
+  title: string;
+  description: string;
+}
+
+export const API_DOCUMENT_INFO: ApiDocumentInfo = {
+  title: "Mailpak API",
+  description:
+    "Domains, paks, mailboxes, aliases, purchases and the audit log of a Mailpak account. Authenticate with an API key as a bearer token (`Authorization: Bearer mpk_…`); a key acts as the person or customer it belongs to, within its scopes (read, mailboxes, aliases, paks, purchases, customers, audit; each operation names the one it needs). Errors are `application/problem+json`. Lists page with `cursor` and `nextCursor`.",
+};
+
+export function buildOpenApiDocument(
+  operations: readonly ApiOperation[],
+  serverUrl = "/api/v1",
+  info: ApiDocumentInfo = API_DOCUMENT_INFO,
+): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations)
     (paths[operation.path] ??= {})[operation.method.toLowerCase()] = operationObject(operation);
   return {
     openapi: "3.1.0",
-    info: {
-      title: "Mailpak API",
-      version: "1.0.0",
-      description:
-        "Domains, paks, mailboxes, aliases, purchases and the audit log of a Mailpak account. Authenticate with an API key as a bearer token (`Authorization: Bearer mpk_…`); a key acts as the person or customer it belongs to, within its scopes. Errors are `application/problem+json`. Lists page with `cursor` and `nextCursor`.",
-    },
+    info: { title: info.title, version: "1.0.0", description: info.description },
     servers: [{ url: serverUrl }],
     tags: [...new Set(operations.map((operation) => operation.tag))].map((name) => ({ name })),
     paths,
@@ -140,8 +149,5 @@ export function buildOpenApiDocument(operations: readonly ApiOperation[], server
       },
       schemas: { Problem: PROBLEM_SCHEMA },
     },
-    "x-mailpak-scopes": Object.fromEntries(
-      API_SCOPES.map((scope) => [scope, SCOPE_DESCRIPTIONS[scope].staff]),
-    ),
   };
 }

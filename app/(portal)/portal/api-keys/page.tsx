@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ApiKeyList } from "@/components/api-keys/api-key-list";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
@@ -27,7 +28,10 @@ export default async function PortalApiKeysPage() {
         <p className="text-sm text-muted">
           A key sees only your domains and never does more than your account may here. Anyone with a key can
           use it: give each system its own, limit it to the addresses it calls from, and revoke it when it is
-          no longer needed.
+          no longer needed.{" "}
+          <Link href="/portal/api-keys/reference" className="text-accent underline">
+            How to call the API
+          </Link>
         </p>
         <Card aria-labelledby="create-key-heading">
           <CardTitle className="mb-3">

@@ -19,7 +19,11 @@ export default async function ApiReferencePage() {
         description="Mailpak's REST API for billing systems and scripts: the same checks, messages and audit as the panel."
       />
       {can(user, "settings.manage") ? <SettingsNav current="/settings/api" /> : null}
-      <ApiReference document={buildOpenApiDocument(API_OPERATIONS)} />
+      <ApiReference
+        document={buildOpenApiDocument(API_OPERATIONS)}
+        documentHref="/api/v1/openapi.json"
+        keysWhere="Settings → API keys (admins)"
+      />
     </>
   );
 }
