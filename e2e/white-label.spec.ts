@@ -58,11 +58,10 @@ async function portalBrowser(browserType: {
 /** A domain of the demo customer that has email: from the portal's own list, checked in eNom. */
 async function portalDomainWithPaks(page: Page): Promise<string> {
   await page.goto("/portal");
-  const names = await page
-    .getByRole("list", { name: "Your domains" })
-    .getByRole("listitem")
-    .getByRole("heading", { level: 2 })
-    .allTextContents();
+  const items = page.getByRole("list", { name: "Your domains" }).getByRole("listitem");
+  // Read the list once it is there: allTextContents does not wait.
+  await expect(items.first()).toBeVisible();
+  const names = await items.getByRole("heading", { level: 2 }).allTextContents();
   for (const name of names.map((each) => each.trim())) {
     const state = (await (await fetch(`${SIM_ORIGIN}/_sim/state/domain/${name}`)).json()) as {
       paks?: unknown[];
